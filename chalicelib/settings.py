@@ -1,0 +1,141 @@
+"""Typed settings read lazily from the environment (never at import)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from typing import Any
+
+
+def setting(env: str, default: Any, doc: str) -> Any:
+    """Declare a setting: its environment variable, default and one-line meaning."""
+    return field(default=default, metadata={"env": env, "doc": doc})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every knob of the backend; `from_env` is the only place that reads the environment."""
+
+    stage: str = setting("STAGE", "local", "Deployment stage: local, dev or prod.")
+    region: str = setting("AWS_REGION", "eu-west-3", "AWS region of every client.")
+    # Identity.
+    jwt_secret: str = setting(
+        "JWT_SECRET", "", "HS256 secret for member tokens (required unless JWKS_URL is set)."
+    )
+    jwks_url: str = setting("JWKS_URL", "", "When set, tokens are RS256 verified with this JWKS.")
+    jwt_audience: str = setting("JWT_AUDIENCE", "entraide", "Expected `aud` claim.")
+    dev_token_ttl_seconds: int = setting(
+        "DEV_TOKEN_TTL_SECONDS", 12 * 3600, "Lifetime of tokens minted by POST /dev/token."
+    )
+    ticket_ttl_seconds: int = setting("TICKET_TTL_SECONDS", 60, "WebSocket ticket lifetime.")
+    # WebSockets.
+    ws_public_url: str = setting("WS_PUBLIC_URL", "", "WebSocket URL served by GET /config.")
+    ws_management_endpoint: str = setting(
+        "WS_MANAGEMENT_ENDPOINT",
+        "",
+        "Endpoint of the @connections API; empty means https://{domain}/{stage} from the event.",
+    )
+    max_frame_bytes: int = setting("MAX_FRAME_BYTES", 32 * 1024, "Largest accepted frame.")
+    connection_ttl_seconds: int = setting(
+        "CONNECTION_TTL_SECONDS", 2 * 3600, "A connection record expires after this (API GW max)."
+    )
+    heartbeat_ttl_seconds: int = setting(
+        "HEARTBEAT_TTL_SECONDS", 90, "Presence expires without a heartbeat (ping) for this long."
+    )
+    # Chat routing.
+    helper_capacity_default: int = setting(
+        "HELPER_CAPACITY_DEFAULT", 2, "Conversations a Helper takes at once by default."
+    )
+    helper_capacity_max: int = setting(
+        "HELPER_CAPACITY_MAX", 4, "Ceiling of the capacity a Helper may set."
+    )
+    wave_size: int = setting("WAVE_SIZE", 3, "Helpers offered a request in the first wave.")
+    wave_growth: int = setting("WAVE_GROWTH", 3, "Extra Helpers added by each later wave.")
+    wave_timeout_seconds: int = setting(
+        "WAVE_TIMEOUT_SECONDS", 4, "How long a wave waits for an accept before widening."
+    )
+    max_waves: int = setting(
+        "MAX_WAVES", 4, "Waves before the request goes to the professional queue."
+    )
+    sensitive_topics: str = setting(
+        "SENSITIVE_TOPICS", "safety", "Comma-separated topics sent straight to professionals."
+    )
+    escalation_due_hours: int = setting(
+        "ESCALATION_DUE_HOURS", 24, "Due time of an escalated conversation."
+    )
+    retention_days: int = setting(
+        "RETENTION_DAYS", 365, "Conversations and messages expire after this many days."
+    )
+    # Tables.
+    table_connections: str = setting(
+        "TABLE_CONNECTIONS", "entraide-connections", "Live WebSocket connections."
+    )
+    table_tickets: str = setting(
+        "TABLE_TICKETS", "entraide-tickets", "Single-use WebSocket tickets and SMS codes."
+    )
+    table_idempotency: str = setting(
+        "TABLE_IDEMPOTENCY", "entraide-idempotency", "Idempotency records (REST and messages)."
+    )
+    table_counters: str = setting(
+        "TABLE_COUNTERS", "entraide-counters", "Rate-limit counters with TTL."
+    )
+    table_members: str = setting(
+        "TABLE_MEMBERS", "entraide-members", "Members mirror (profile, phone, reputation)."
+    )
+    table_presence: str = setting(
+        "TABLE_PRESENCE", "entraide-presence", "Helper and agent presence and routing pools."
+    )
+    table_conversations: str = setting(
+        "TABLE_CONVERSATIONS", "entraide-conversations", "Help conversations."
+    )
+    table_messages: str = setting("TABLE_MESSAGES", "entraide-messages", "Chat messages.")
+    table_queue: str = setting(
+        "TABLE_QUEUE", "entraide-queue", "Professional queue: escalated chats and claims."
+    )
+    table_audit: str = setting("TABLE_AUDIT", "entraide-audit", "Audit log (append-only).")
+    # Queues and topics.
+    queue_routing_url: str = setting(
+        "QUEUE_ROUTING_URL", "", "SQS queue of routing events and delayed wave timeouts."
+    )
+    queue_routing_name: str = setting(
+        "QUEUE_ROUTING_NAME", "entraide-routing", "Name of the routing queue (event source)."
+    )
+    topic_marketplace_arn: str = setting(
+        "TOPIC_MARKETPLACE_ARN", "", "SNS topic of outbound events for the marketplace."
+    )
+
+    @property
+    def dev_routes_enabled(self) -> bool:
+        """Whether development helpers such as POST /dev/token exist on this stage."""
+        return self.stage in ("local", "dev")
+
+    @property
+    def sensitive_topic_set(self) -> frozenset[str]:
+        """The sensitive topics as a set."""
+        return frozenset(t.strip() for t in self.sensitive_topics.split(",") if t.strip())
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        """Read every setting from the environment, falling back to its default."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(f.metadata["env"])
+            if raw is None or raw == "":
+                continue
+            values[f.name] = int(raw) if isinstance(f.default, int) else raw
+        if "region" not in values and env.get("AWS_DEFAULT_REGION"):
+            values["region"] = env["AWS_DEFAULT_REGION"]
+        return cls(**values)
+
+    @classmethod
+    def documented(cls) -> list[tuple[str, Any, str]]:
+        """(variable, default, meaning) for every setting, for the README."""
+        return [(f.metadata["env"], f.default, f.metadata["doc"]) for f in fields(cls)]
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    """The process-wide settings, read on first use."""
+    return Settings.from_env()
