@@ -1,0 +1,56 @@
+"""JWT bearer tokens: HS256 with a shared secret, or RS256 verified against a JWKS URL."""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+import jwt
+
+from chalicelib.domain.errors import Unauthenticated
+from chalicelib.domain.identity import Principal
+
+ISSUER = "entraide"
+
+
+class JwtTokenCodec:
+    """Issues HS256 tokens (local/dev) and verifies HS256 or RS256 (JWKS) tokens."""
+
+    def __init__(self, secret: str, audience: str, jwks_url: str = "") -> None:
+        if not secret and not jwks_url:
+            raise ValueError("JWT_SECRET or JWKS_URL must be set")
+        self._secret = secret
+        self._audience = audience
+        self._jwks = jwt.PyJWKClient(jwks_url, cache_keys=True) if jwks_url else None
+
+    def issue(self, principal: Principal, ttl_seconds: int) -> str:
+        """Sign a token for the principal (HS256)."""
+        if not self._secret:
+            raise ValueError("issuing tokens needs JWT_SECRET")
+        now = int(time.time())
+        claims = {
+            **principal.to_claims(),
+            "aud": self._audience,
+            "iss": ISSUER,
+            "iat": now,
+            "exp": now + ttl_seconds,
+            "jti": uuid.uuid4().hex,
+        }
+        return jwt.encode(claims, self._secret, algorithm="HS256")
+
+    def verify(self, token: str) -> Principal:
+        """Verify signature, expiry and audience; raise Unauthenticated otherwise."""
+        try:
+            if self._jwks is not None:
+                key = self._jwks.get_signing_key_from_jwt(token).key
+                claims = jwt.decode(token, key, algorithms=["RS256"], audience=self._audience,
+                                    options={"require": ["exp", "sub", "aud"]})
+            else:
+                claims = jwt.decode(token, self._secret, algorithms=["HS256"],
+                                    audience=self._audience,
+                                    options={"require": ["exp", "sub", "aud"]})
+        except jwt.ExpiredSignatureError as e:
+            raise Unauthenticated("token expired", code="token_expired") from e
+        except jwt.PyJWTError as e:
+            raise Unauthenticated("invalid token", code="invalid_token") from e
+        return Principal.from_claims(claims)

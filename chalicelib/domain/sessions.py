@@ -1,0 +1,137 @@
+"""Identity at the edges: dev tokens, WebSocket tickets, connections and live fan-out."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from chalicelib.domain.errors import BadInput, Forbidden, NotFound, Unauthenticated
+from chalicelib.domain.identity import ROLES, Principal
+from chalicelib.domain.ports import (
+    Clock,
+    Connection,
+    ConnectionRepository,
+    MemberDirectory,
+    Pusher,
+    Ticket,
+    TicketStore,
+    TokenCodec,
+)
+
+MEMBER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+def ticket_digest(ticket: str) -> str:
+    """The key a ticket is stored under: a leaked table row is not a usable ticket."""
+    return hashlib.sha256(ticket.encode()).hexdigest()
+
+
+@dataclass
+class SessionService:
+    """Mints dev tokens and tickets, admits WebSocket connections, pushes events to members."""
+
+    tokens: TokenCodec
+    tickets: TicketStore
+    connections: ConnectionRepository
+    pusher: Pusher
+    members: MemberDirectory
+    clock: Clock
+    ticket_ttl: int = 60
+    connection_ttl: int = 7200
+    dev_token_ttl: int = 12 * 3600
+    dev_enabled: bool = False
+
+    def dev_token(self, body: Any) -> dict[str, str]:
+        """Mint a token for a member id and roles (local and dev stages only)."""
+        if not self.dev_enabled:
+            raise NotFound("no such route on this stage")
+        if not isinstance(body, dict):
+            raise BadInput("expected a JSON object with member_id and roles")
+        member_id = body.get("member_id")
+        roles = body.get("roles", ["member"])
+        if not isinstance(member_id, str) or not MEMBER_ID.match(member_id):
+            raise BadInput("member_id must be 1-64 letters, digits, '_', '.' or '-'")
+        if (
+            not isinstance(roles, list)
+            or not roles
+            or not all(isinstance(r, str) and r in ROLES for r in roles)
+        ):
+            raise BadInput(f"roles must be a non-empty list among {sorted(ROLES)}")
+        tier = body.get("tier")
+        if tier is None:
+            record = self.members.get(member_id) or {}
+            tier = record.get("tier")
+        if tier is not None and not isinstance(tier, str):
+            raise BadInput("tier must be a string")
+        principal = Principal(member_id, frozenset(roles), tier)
+        return {"token": self.tokens.issue(principal, self.dev_token_ttl)}
+
+    def authenticate(self, authorization: str | None) -> Principal:
+        """Verify an `Authorization: Bearer <JWT>` header value."""
+        if not authorization:
+            raise Unauthenticated("missing bearer token")
+        scheme, _, token = authorization.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise Unauthenticated("expected 'Authorization: Bearer <token>'")
+        return self.tokens.verify(token.strip())
+
+    def issue_ticket(self, principal: Principal) -> dict[str, Any]:
+        """A single-use WebSocket ticket that expires after `ticket_ttl` seconds."""
+        ticket = secrets.token_urlsafe(32)
+        expires_at = self.clock.now() + self.ticket_ttl
+        self.tickets.put(ticket_digest(ticket), Ticket(principal, expires_at))
+        return {"ticket": ticket, "expires_in": self.ticket_ttl}
+
+    def connect(self, connection_id: str, ticket: str | None, endpoint: str = "") -> Connection:
+        """Admit a connection presenting a valid, unused, unexpired ticket; else refuse."""
+        if not ticket or len(ticket) > 128:
+            raise Unauthenticated("a valid ticket is required")
+        stored = self.tickets.consume(ticket_digest(ticket))
+        now = self.clock.now()
+        if stored is None or stored.expires_at < now:
+            raise Unauthenticated("unknown, used or expired ticket")
+        connection = Connection(connection_id, stored.principal, now, endpoint)
+        self.connections.put(connection, int(now) + self.connection_ttl)
+        return connection
+
+    def disconnect(self, connection_id: str) -> Connection | None:
+        """Forget a connection; returns what it was, if known."""
+        connection = self.connections.get(connection_id)
+        self.connections.delete(connection_id)
+        return connection
+
+    def connection(self, connection_id: str) -> Connection:
+        """The principal behind a live connection."""
+        connection = self.connections.get(connection_id)
+        if connection is None:
+            raise Unauthenticated("unknown connection")
+        return connection
+
+    def reply(self, connection: Connection, payload: Mapping[str, Any]) -> None:
+        """Send a reply frame to the connection that asked."""
+        if not self.pusher.push(connection.connection_id, payload, connection.endpoint):
+            self.connections.delete(connection.connection_id)
+
+    def push_to_members(self, member_ids: Iterable[str], payload: Mapping[str, Any]) -> int:
+        """Push an event to every live connection of each member; drop gone ones. Returns sent."""
+        sent = 0
+        for member_id in dict.fromkeys(member_ids):
+            for connection in self.connections.for_member(member_id):
+                if self.pusher.push(connection.connection_id, payload, connection.endpoint):
+                    sent += 1
+                else:
+                    self.connections.delete(connection.connection_id)
+        return sent
+
+    def is_online(self, member_id: str) -> bool:
+        """Whether the member has at least one live connection."""
+        return bool(self.connections.for_member(member_id))
+
+    def require_self_or_staff(self, principal: Principal, member_id: str) -> None:
+        """Members see their own things; staff see everyone's."""
+        if principal.member_id != member_id and not principal.is_staff:
+            raise Forbidden("not yours")

@@ -1,0 +1,68 @@
+"""The WebSocket edge: API Gateway events in, `ack`/`error` frames out through @connections."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from chalicelib.domain.errors import DomainError, Unauthenticated
+from chalicelib.domain.frames import FrameDispatcher
+from chalicelib.domain.identity import Principal
+from chalicelib.domain.ports import Connection
+from chalicelib.domain.sessions import SessionService
+from chalicelib.observability import logger
+
+OK = {"statusCode": 200}
+_NOBODY = Principal("", frozenset())
+
+
+def management_endpoint(request_context: Mapping[str, Any]) -> str:
+    """The @connections endpoint of the API that sent the event."""
+    return f"https://{request_context['domainName']}/{request_context['stage']}"
+
+
+@dataclass
+class WebSocketEdge:
+    """Turns API Gateway WebSocket events into service calls and reply frames."""
+
+    sessions: SessionService
+    frames: FrameDispatcher
+    on_disconnect: list[Callable[[Connection], None]] = field(default_factory=list)
+
+    def connect(self, event: Mapping[str, Any]) -> dict[str, Any]:
+        """$connect: admit only a valid single-use ticket; refuse at the handshake otherwise."""
+        ctx = event["requestContext"]
+        params = event.get("queryStringParameters") or {}
+        try:
+            connection = self.sessions.connect(
+                ctx["connectionId"], params.get("ticket"), management_endpoint(ctx)
+            )
+        except Unauthenticated as e:
+            logger.info("websocket refused", reason=e.code)
+            return {"statusCode": 401, "body": "ticket required"}
+        logger.info("websocket connected", member_id=connection.principal.member_id)
+        return OK
+
+    def message(self, event: Mapping[str, Any]) -> dict[str, Any]:
+        """$default: dispatch one frame and send exactly one reply to its sender."""
+        ctx = event["requestContext"]
+        connection_id = ctx["connectionId"]
+        try:
+            connection = self.sessions.connection(connection_id)
+        except DomainError as e:
+            stranger = Connection(connection_id, _NOBODY, 0, management_endpoint(ctx))
+            self.sessions.reply(stranger, {"type": "error", "request_id": None, **e.to_json()})
+            return OK
+        reply = self.frames.dispatch(connection, event.get("body"))
+        self.sessions.reply(connection, reply)
+        return OK
+
+    def disconnect(self, event: Mapping[str, Any]) -> dict[str, Any]:
+        """$disconnect (best effort): forget the connection and let listeners react."""
+        connection = self.sessions.disconnect(event["requestContext"]["connectionId"])
+        if connection is not None:
+            for listener in self.on_disconnect:
+                listener(connection)
+        return OK
+
