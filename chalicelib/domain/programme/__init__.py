@@ -1,0 +1,1 @@
+"""Helper programme: eligibility, application and review, quality, recognition, leaderboard."""
