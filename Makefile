@@ -36,10 +36,7 @@ bench: $(STAMP)
 
 # Deploys the infrastructure stack, then the Chalice app with the stack's outputs.
 deploy: $(STAMP)
-	$(BIN)/aws cloudformation deploy --stack-name $(STACK) --template-file infra/template.yaml \
-	  --capabilities CAPABILITY_NAMED_IAM --parameter-overrides Stage=$(STAGE)
-	$(BIN)/python -m infra.outputs --stack $(STACK) --stage $(STAGE) > .chalice/stack-env.json
-	$(BIN)/python -m infra.chalice_config --stage $(STAGE) --env .chalice/stack-env.json
+	$(BIN)/python -m infra.deploy --stage $(STAGE) --stack $(STACK)
 	$(BIN)/chalice deploy --stage $(STAGE)
 
 package: $(STAMP)

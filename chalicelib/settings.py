@@ -21,7 +21,10 @@ class Settings:
     region: str = setting("AWS_REGION", "eu-west-3", "AWS region of every client.")
     # Identity.
     jwt_secret: str = setting(
-        "JWT_SECRET", "", "HS256 secret for member tokens (required unless JWKS_URL is set)."
+        "JWT_SECRET", "", "HS256 key of member tokens; overrides JWT_SECRET_ARN (local and tests)."
+    )
+    jwt_secret_arn: str = setting(
+        "JWT_SECRET_ARN", "", "Secrets Manager secret holding the HS256 key (read once, lazily)."
     )
     jwks_url: str = setting("JWKS_URL", "", "When set, tokens are RS256 verified with this JWKS.")
     jwt_audience: str = setting("JWT_AUDIENCE", "entraide", "Expected `aud` claim.")

@@ -54,12 +54,20 @@ class Services:
             self.settings.ws_management_endpoint,
         )
 
+    def _jwt_key(self) -> str:
+        if self.settings.jwt_secret:
+            return self.settings.jwt_secret
+        if not self.settings.jwt_secret_arn:
+            return ""
+        client = self.aws.client("secretsmanager")
+        return client.get_secret_value(SecretId=self.settings.jwt_secret_arn)["SecretString"]
+
     @cached_property
     def sessions(self) -> SessionService:
         """Tokens, tickets, connections and fan-out."""
         s = self.settings
         return SessionService(
-            tokens=JwtTokenCodec(s.jwt_secret, s.jwt_audience, s.jwks_url),
+            tokens=JwtTokenCodec(self._jwt_key, s.jwt_audience, s.jwks_url),
             tickets=DynamoTicketStore(),
             connections=DynamoConnectionRepository(),
             pusher=self.pusher,

@@ -8,13 +8,22 @@ from pynamodb.attributes import (
     ListAttribute,
     MapAttribute,
     NumberAttribute,
-    TTLAttribute,
     UnicodeAttribute,
 )
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
 from chalicelib.settings import Settings
+
+
+class EpochTTL(NumberAttribute):
+    """A DynamoDB TTL attribute as plain epoch seconds (what DynamoDB itself expects)."""
+
+    ttl = True
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("null", True)
+        super().__init__(**kwargs)
 
 
 class ConnectionMemberIndex(GlobalSecondaryIndex):
@@ -42,7 +51,7 @@ class ConnectionRecord(Model):
     tier = UnicodeAttribute(null=True)
     connected_at = NumberAttribute()
     endpoint = UnicodeAttribute(default="")
-    expires_at = TTLAttribute()
+    expires_at = EpochTTL()
     by_member = ConnectionMemberIndex()
 
 
@@ -61,7 +70,7 @@ class TicketRecord(Model):
     tier = UnicodeAttribute(null=True)
     payload = JSONAttribute(null=True)
     valid_until = NumberAttribute()
-    expires_at = TTLAttribute()
+    expires_at = EpochTTL()
 
 
 class IdempotencyRecord(Model):
@@ -75,7 +84,7 @@ class IdempotencyRecord(Model):
     id = UnicodeAttribute(hash_key=True)
     data = UnicodeAttribute(null=True)
     status = UnicodeAttribute(null=True)
-    expiration = TTLAttribute(null=True)
+    expiration = EpochTTL()
 
 
 class CounterRecord(Model):
@@ -89,7 +98,7 @@ class CounterRecord(Model):
     id = UnicodeAttribute(hash_key=True)
     count = NumberAttribute(default=0)
     fingerprint = UnicodeAttribute(null=True)
-    expires_at = TTLAttribute()
+    expires_at = EpochTTL()
 
 
 class MemberRecord(Model):
@@ -217,7 +226,7 @@ class ConversationRecord(Model):
     wave = NumberAttribute(default=0)
     offered = ListAttribute(of=UnicodeAttribute, default=list)
     last_seq = NumberAttribute(default=0)
-    expires_at = TTLAttribute()
+    expires_at = EpochTTL()
     by_member = ConversationMemberIndex()
     waiting = ConversationWaitingIndex()
     by_day = ConversationDayIndex()
@@ -239,7 +248,7 @@ class MessageRecord(Model):
     verdict = UnicodeAttribute()
     ts = NumberAttribute()
     client_msg_id = UnicodeAttribute()
-    expires_at = TTLAttribute()
+    expires_at = EpochTTL()
 
 
 class QueueOpenIndex(GlobalSecondaryIndex):

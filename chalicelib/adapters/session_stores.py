@@ -40,7 +40,7 @@ class DynamoConnectionRepository:
             r = ConnectionRecord.get(connection_id)
         except DoesNotExist:
             return None
-        if r.expires_at and r.expires_at.timestamp() < time.time():
+        if r.expires_at and r.expires_at < time.time():
             return None
         return self._to_domain(r)
 
@@ -57,7 +57,7 @@ class DynamoConnectionRepository:
         return [
             self._to_domain(r)
             for r in ConnectionRecord.by_member.query(member_id)
-            if not r.expires_at or r.expires_at.timestamp() >= now
+            if not r.expires_at or r.expires_at >= now
         ]
 
     @staticmethod

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 import time
 import uuid
+from collections.abc import Callable
 
 import jwt
 
@@ -16,17 +18,27 @@ ISSUER = "entraide"
 class JwtTokenCodec:
     """Issues HS256 tokens (local/dev) and verifies HS256 or RS256 (JWKS) tokens."""
 
-    def __init__(self, secret: str, audience: str, jwks_url: str = "") -> None:
-        if not secret and not jwks_url:
-            raise ValueError("JWT_SECRET or JWKS_URL must be set")
-        self._secret = secret
+    def __init__(
+        self, secret: Callable[[], str], audience: str, jwks_url: str = ""
+    ) -> None:
+        # The key is fetched on first use (Secrets Manager in AWS), never at construction.
+        self._secret_source = secret
+        self._secret_value: str | None = None
+        self._lock = threading.Lock()
         self._audience = audience
         self._jwks = jwt.PyJWKClient(jwks_url, cache_keys=True) if jwks_url else None
 
+    @property
+    def _secret(self) -> str:
+        with self._lock:
+            if self._secret_value is None:
+                self._secret_value = self._secret_source()
+            if not self._secret_value:
+                raise ValueError("no HS256 key: set JWT_SECRET or JWT_SECRET_ARN")
+            return self._secret_value
+
     def issue(self, principal: Principal, ttl_seconds: int) -> str:
         """Sign a token for the principal (HS256)."""
-        if not self._secret:
-            raise ValueError("issuing tokens needs JWT_SECRET")
         now = int(time.time())
         claims = {
             **principal.to_claims(),

@@ -1,0 +1,68 @@
+"""`python -m devstack` (what `make dev` runs): the whole system locally, until Ctrl-C."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import threading
+
+from devstack.stack import LocalStack, Ports
+
+
+def main() -> int:
+    """Start the stack, print where it is, wait for Ctrl-C or SIGTERM, stop cleanly."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--rest-port", type=int, default=8000)
+    parser.add_argument("--ws-port", type=int, default=8001)
+    parser.add_argument("--web-port", type=int, default=8002)
+    parser.add_argument("--moto-port", type=int, default=5000)
+    parser.add_argument("--any-ports", action="store_true", help="pick free ports (tests)")
+    parser.add_argument("--no-seed", action="store_true", help="skip the demo data")
+    args = parser.parse_args()
+    ports = (
+        Ports(0, 0, 0, 0)
+        if args.any_ports
+        else Ports(args.rest_port, args.ws_port, args.web_port, args.moto_port)
+    )
+    stack = LocalStack(host=args.host, ports=ports, seed=not args.no_seed)
+    stopping = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+    signal.signal(signal.SIGINT, lambda *_: stopping.set())
+    try:
+        urls = stack.start()
+    except OSError as e:
+        print(f"devstack: cannot start: {e} (is another `make dev` running?)", file=sys.stderr)
+        stack.stop()
+        return 1
+    print(BANNER.format(**urls), flush=True)
+    print("DEVSTACK_READY " + json.dumps(urls), flush=True)
+    stopping.wait()
+    print("devstack: stopping...", flush=True)
+    stack.stop()
+    print("devstack: stopped", flush=True)
+    return 0
+
+
+BANNER = """
+Entraide local stack is up (started in {startup_seconds} s) on the embedded AWS emulator.
+
+  REST API        {rest}            (GET {rest}/health, GET {rest}/config)
+  WebSocket       {ws}/?ticket=<ticket>
+  Web clients     {web}/            (member widget, Helper console, staff console)
+  AWS emulator    {moto}            (moto; AWS_ENDPOINT_URL for the aws CLI / boto3)
+
+Demo tokens (local stage only):
+  curl -s -X POST {rest}/dev/token -H 'Content-Type: application/json' \\
+       -d '{{"member_id": "m-alice", "roles": ["member"]}}'
+  then POST {rest}/ws/ticket with 'Authorization: Bearer <token>' and connect to
+  {ws}/?ticket=<ticket>.  Demo ids: m-alice m-bob m-chloe m-david, Helpers h-1..h-5,
+  agents a-l1 (L1) a-l2 (L2), supervisor s-1, admin adm-1, bookings bk-1 bk-2.
+
+Ctrl-C stops everything.
+"""
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""Calls the Chalice handlers the way Lambda would: same event shapes, a Lambda-like context."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from typing import Any
+
+API_ID = "local"
+STAGE = "api"
+
+
+class LocalContext:
+    """The parts of a Lambda context the handlers and Powertools read."""
+
+    def __init__(self, function_name: str, timeout_s: float = 30.0) -> None:
+        self.function_name = function_name
+        self.function_version = "$LATEST"
+        self.memory_limit_in_mb = 512
+        self.invoked_function_arn = f"arn:aws:lambda:local:000000000000:function:{function_name}"
+        self.aws_request_id = uuid.uuid4().hex
+        self.log_group_name = f"/aws/lambda/{function_name}"
+        self.log_stream_name = "local"
+        self._deadline = time.monotonic() + timeout_s
+
+    def get_remaining_time_in_millis(self) -> int:
+        """Milliseconds left before this invocation's deadline."""
+        return max(0, int((self._deadline - time.monotonic()) * 1000))
+
+
+def websocket_event(
+    route_key: str,
+    connection_id: str,
+    domain: str,
+    body: str | None = None,
+    query: dict[str, str] | None = None,
+    headers: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """An API Gateway WebSocket event for $connect, $default or $disconnect."""
+    event_type = {"$connect": "CONNECT", "$disconnect": "DISCONNECT"}.get(route_key, "MESSAGE")
+    now = time.time()
+    event: dict[str, Any] = {
+        "requestContext": {
+            "routeKey": route_key,
+            "eventType": event_type,
+            "extendedRequestId": uuid.uuid4().hex,
+            "requestTimeEpoch": int(now * 1000),
+            "messageDirection": "IN",
+            "stage": STAGE,
+            "connectedAt": int(now * 1000),
+            "requestId": uuid.uuid4().hex,
+            "domainName": domain,
+            "connectionId": connection_id,
+            "apiId": API_ID,
+        },
+        "isBase64Encoded": False,
+    }
+    if body is not None:
+        event["body"] = body
+    if route_key == "$connect":
+        event["queryStringParameters"] = query or {}
+        event["headers"] = headers or {}
+    return event
+
+
+def sqs_event(messages: list[dict[str, Any]], queue_arn: str, region: str) -> dict[str, Any]:
+    """An SQS event-source batch built from ReceiveMessage results."""
+    return {
+        "Records": [
+            {
+                "messageId": m["MessageId"],
+                "receiptHandle": m["ReceiptHandle"],
+                "body": m["Body"],
+                "attributes": m.get("Attributes", {}),
+                "messageAttributes": m.get("MessageAttributes", {}),
+                "md5OfBody": m.get("MD5OfBody", ""),
+                "eventSource": "aws:sqs",
+                "eventSourceARN": queue_arn,
+                "awsRegion": region,
+            }
+            for m in messages
+        ]
+    }
+
+
+def scheduled_event(rule_name: str, region: str) -> dict[str, Any]:
+    """A CloudWatch Events scheduled event."""
+    return {
+        "version": "0",
+        "id": uuid.uuid4().hex,
+        "detail-type": "Scheduled Event",
+        "source": "aws.events",
+        "account": "000000000000",
+        "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "region": region,
+        "resources": [f"arn:aws:events:{region}:000000000000:rule/{rule_name}"],
+        "detail": {},
+    }

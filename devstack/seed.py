@@ -1,0 +1,38 @@
+"""Seeds the demo data through the app's own services (so the data is what the app expects)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from devstack.demo_data import MEMBERS
+
+# Other parts of the product add their own seeders (presence, bookings, articles...).
+SEEDERS: list[Callable[[Any], None]] = []
+
+
+def seed_members(services: Any) -> None:
+    """Members, Helpers, agents, supervisor and admin of PROTOCOL.md."""
+    for member_id, name, lang, phone, roles, tier, reputation in MEMBERS:
+        profile = {}
+        if reputation:
+            rating, reviews, positive = reputation
+            profile = {"rating": rating, "reviews": reviews, "positive_share": positive}
+        services.members.put(
+            member_id,
+            display_name=name,
+            lang=lang,
+            phone=phone,
+            roles=roles,
+            tier=tier,
+            profile=profile,
+        )
+
+
+def seed_all(services: Any) -> list[str]:
+    """Run every seeder; returns their names."""
+    done = []
+    for seeder in [seed_members, *SEEDERS]:
+        seeder(services)
+        done.append(seeder.__name__)
+    return done
