@@ -315,9 +315,20 @@ ALL_MODELS: list[type[Model]] = [
 ]
 
 
-def bind_models(settings: Settings) -> None:
-    """Point every model at its table and region; drop cached connections (tests, new stacks)."""
-    for model in ALL_MODELS:
+def bind_models(settings: Settings, models: list[type[Model]] | None = None) -> None:
+    """Point every model at its table and region, all sharing one DynamoDB client.
+
+    PynamoDB builds a botocore session and client per model, each loading the DynamoDB
+    service description (~100 ms apiece): one shared client keeps the cold start flat as
+    tables are added. The client is created here, on first use of the services, not at import.
+    """
+    shared = None
+    for model in models or ALL_MODELS:
         model.Meta.table_name = getattr(settings, model.Meta.setting)
         model.Meta.region = settings.region
         model._connection = None
+        connection = model._get_connection().connection
+        if shared is None:
+            shared = connection.client
+        else:
+            connection._client = shared
