@@ -1,0 +1,1 @@
+"""Knowledge base: articles drawn from good conversations, and suggestions as members type."""
