@@ -1,0 +1,1 @@
+"""Insights: pickup, response, duration, ratings, escalations, claims and rising topics."""

@@ -1,0 +1,54 @@
+"""Insights service: the staff's metrics summary over a window."""
+
+from __future__ import annotations
+
+import time
+
+from chalicelib.domain.errors import Forbidden
+from chalicelib.domain.identity import Principal
+from chalicelib.domain.insights.ports import ClaimRecordSource, Clock, ConversationRecordSource
+from chalicelib.domain.insights.summary import (
+    MetricsPolicy,
+    MetricsSummary,
+    parse_window,
+    summarise,
+)
+
+
+class _SystemClock:
+    def now(self) -> float:
+        return time.time()
+
+
+class InsightsService:
+    """`GET /metrics/summary?window=`: figures of the last window against the one before."""
+
+    def __init__(
+        self,
+        conversations: ConversationRecordSource,
+        claims: ClaimRecordSource,
+        *,
+        policy: MetricsPolicy | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        self._conversations = conversations
+        self._claims = claims
+        self.policy = policy or MetricsPolicy()
+        self._clock = clock or _SystemClock()
+
+    def summary(self, principal: Principal, window: str | None = "24h") -> MetricsSummary:
+        """The summary of the last `window` (staff only)."""
+        if not principal.is_staff:
+            raise Forbidden("metrics are for staff")
+        seconds = parse_window(window)
+        end = self._clock.now()
+        start = end - seconds
+        # The window before is read too: rising topics compare the two.
+        earliest = start - seconds
+        return summarise(
+            self._conversations.opened_between(earliest, end),
+            self._claims.filed_between(earliest, end),
+            start,
+            end,
+            self.policy,
+        )
