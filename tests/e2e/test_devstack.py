@@ -1,0 +1,77 @@
+"""The local stack through real sockets, with the stock `websockets` client."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+
+import pytest
+from websockets.asyncio.client import connect
+from websockets.exceptions import InvalidStatus
+
+from tests.e2e.conftest import start_devstack, stop_devstack
+from tests.support.client import HttpError, dev_token, rest
+
+pytestmark = pytest.mark.e2e
+
+
+def test_health_and_config(devstack):
+    assert rest(devstack["rest"], "GET", "/health") == {"status": "ok"}
+    assert rest(devstack["rest"], "GET", "/config") == {"ws_url": devstack["ws"], "stage": "local"}
+
+
+def test_token_ticket_connect_ping_and_bad_frames(devstack):
+    async def scenario():
+        token = dev_token(devstack["rest"], "m-alice", ["member"])
+        ticket = rest(devstack["rest"], "POST", "/ws/ticket", {}, token)["ticket"]
+        async with connect(f"{devstack['ws']}/?ticket={ticket}") as ws:
+            await ws.send(json.dumps({"action": "ping", "request_id": "1"}))
+            assert json.loads(await ws.recv()) == {"type": "ack", "request_id": "1"}
+            await ws.send("{definitely not json")
+            error = json.loads(await ws.recv())
+            assert (error["type"], error["code"]) == ("error", "invalid_json")
+            await ws.send(json.dumps({"action": "ping", "request_id": "big", "p": "x" * 40000}))
+            assert json.loads(await ws.recv())["code"] == "frame_too_large"
+            await ws.send(json.dumps({"action": "ping", "request_id": "2"}))
+            assert json.loads(await ws.recv()) == {"type": "ack", "request_id": "2"}
+        # The ticket was used: a second connection with it is refused at the handshake.
+        with pytest.raises(InvalidStatus) as refused:
+            async with connect(f"{devstack['ws']}/?ticket={ticket}"):
+                pass
+        assert refused.value.response.status_code in (401, 403)
+
+    asyncio.run(scenario())
+
+
+@pytest.mark.parametrize("query", ["", "?ticket=", "?ticket=forged-ticket"])
+def test_connect_without_a_valid_ticket_is_refused_at_the_handshake(devstack, query):
+    async def scenario():
+        with pytest.raises(InvalidStatus) as refused:
+            async with connect(f"{devstack['ws']}/{query}"):
+                pass
+        assert refused.value.response.status_code in (401, 403)
+
+    asyncio.run(scenario())
+
+
+def test_management_endpoint_answers_gone_for_unknown_connections(devstack):
+    with pytest.raises(HttpError) as gone:
+        rest(devstack["web"], "POST", "/@connections/nope", {"x": 1})
+    assert gone.value.status == 410
+
+
+def test_bad_token_gets_a_json_401(devstack):
+    with pytest.raises(HttpError) as e:
+        rest(devstack["rest"], "POST", "/ws/ticket", {}, "forged")
+    assert e.value.status == 401 and e.value.body["code"] == "invalid_token"
+
+
+def test_stack_restarts_cleanly_and_is_ready_fast():
+    for _ in range(2):
+        started = time.monotonic()
+        proc, urls = start_devstack()
+        ready = time.monotonic() - started
+        assert rest(urls["rest"], "GET", "/health") == {"status": "ok"}
+        assert stop_devstack(proc) == 0
+        assert ready < 15

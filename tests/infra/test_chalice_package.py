@@ -1,0 +1,41 @@
+"""`chalice package` builds the app for AWS, WebSocket handlers included, with no AWS account."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_chalice_package_builds_rest_and_websocket_apis(tmp_path):
+    env = {**os.environ, "AWS_DEFAULT_REGION": "eu-west-3"}
+    chalice = Path(sys.executable).parent / "chalice"
+    result = subprocess.run(
+        [str(chalice), "package", "--stage", "dev", str(tmp_path / "out")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    sam = json.loads((tmp_path / "out" / "sam.json").read_text())
+    resources = sam["Resources"]
+    routes = {
+        r["Properties"]["RouteKey"]
+        for r in resources.values()
+        if r["Type"] == "AWS::ApiGatewayV2::Route"
+    }
+    assert routes == {"$connect", "$default", "$disconnect"}
+    functions = [r for r in resources.values() if r["Type"] == "AWS::Serverless::Function"]
+    # The stage runs with the infra stack's least-privilege role, not a generated one.
+    assert all(f["Properties"]["Role"].endswith("role/set-by-make-deploy") for f in functions)
+    with zipfile.ZipFile(tmp_path / "out" / "deployment.zip") as z:
+        names = z.namelist()
+    assert "app.py" in names and "chalicelib/wiring.py" in names
+    assert not [n for n in names if n.startswith(("devstack/", "tests/", "bench/", "web/"))]

@@ -1,0 +1,90 @@
+"""The infrastructure template: lint-clean, deployable, and in agreement with the code."""
+
+from __future__ import annotations
+
+import boto3
+import pytest
+from moto import mock_aws
+
+from chalicelib.adapters.models import ALL_MODELS
+from chalicelib.settings import Settings
+from infra.stack import env_name, load_template, outputs_as_env, render
+
+TEMPLATE = load_template()
+RESOURCES = TEMPLATE["Resources"]
+
+
+def test_template_is_cfn_lint_clean(tmp_path):
+    from cfnlint.api import lint_all
+
+    path = tmp_path / "template.json"
+    path.write_text(render())
+    # Errors and warnings, as the cfn-lint CLI reports by default (informational rules off).
+    matches = [m for m in lint_all(path.read_text()) if m.rule.id[0] in "EW"]
+    assert [str(m) for m in matches] == []
+
+
+def _key_schema(keys):
+    return {k["KeyType"]: k["AttributeName"] for k in keys}
+
+
+@pytest.mark.parametrize("model", ALL_MODELS, ids=lambda m: m.__name__)
+def test_model_and_table_agree_on_keys_indexes_and_ttl(model):
+    table = RESOURCES[model.Meta.resource]["Properties"]
+    schema = model._get_schema()
+    assert _key_schema(table["KeySchema"]) == _key_schema(schema["key_schema"])
+    declared = {a["AttributeName"]: a["AttributeType"] for a in table["AttributeDefinitions"]}
+    modelled = {a["AttributeName"]: a["AttributeType"] for a in schema["attribute_definitions"]}
+    assert declared == modelled
+    template_indexes = {
+        i["IndexName"]: (_key_schema(i["KeySchema"]), i["Projection"]["ProjectionType"])
+        for i in table.get("GlobalSecondaryIndexes", [])
+    }
+    model_indexes = {
+        i["index_name"]: (_key_schema(i["key_schema"]), i["projection"]["ProjectionType"])
+        for i in schema.get("global_secondary_indexes", [])
+    }
+    assert template_indexes == model_indexes
+    ttl = [n for n, a in model.get_attributes().items() if getattr(a, "ttl", False)]
+    spec = table.get("TimeToLiveSpecification")
+    assert (spec["AttributeName"] if spec else None) == (ttl[0] if ttl else None)
+    assert table["BillingMode"] == "PAY_PER_REQUEST"
+
+
+def test_every_table_in_the_template_has_a_model():
+    tables = {n for n, r in RESOURCES.items() if r["Type"] == "AWS::DynamoDB::Table"}
+    assert tables == {m.Meta.resource for m in ALL_MODELS}
+
+
+def test_every_output_feeds_a_setting():
+    known = {name for name, _, _ in Settings.documented()}
+    outputs = [k for k in TEMPLATE["Outputs"] if not k.endswith("RoleArn")]
+    assert {env_name(k) for k in outputs} <= known
+    # Every table setting is fed by an output, so a deployed stage can never miss one.
+    table_settings = {n for n in known if n.startswith("TABLE_")}
+    assert table_settings <= {env_name(k) for k in outputs}
+
+
+def test_every_queue_has_a_dead_letter_queue():
+    queues = {n: r for n, r in RESOURCES.items() if r["Type"] == "AWS::SQS::Queue"}
+    for name, queue in queues.items():
+        if name.endswith("DeadLetterQueue"):
+            continue
+        assert "RedrivePolicy" in queue["Properties"], name
+
+
+def test_the_stack_deploys_into_the_emulator():
+    with mock_aws():
+        from infra.stack import deploy
+
+        outputs = deploy(boto3.client("cloudformation"), "entraide-t", {"Stage": "local"}, 0.01)
+        env = outputs_as_env(outputs)
+        assert env["TABLE_CONNECTIONS"] == "entraide-t-connections"
+        names = set(boto3.client("dynamodb").list_tables()["TableNames"])
+        expected = {
+            RESOURCES[m.Meta.resource]["Properties"]["TableName"]["Fn::Sub"].replace(
+                "${AWS::StackName}", "entraide-t"
+            )
+            for m in ALL_MODELS
+        }
+        assert expected <= names
