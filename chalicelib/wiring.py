@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -17,9 +18,14 @@ from chalicelib.adapters.websocket_pusher import ApiGatewayPusher
 from chalicelib.domain.clock import SystemClock
 from chalicelib.domain.frames import FrameDispatcher
 from chalicelib.domain.sessions import SessionService
-from chalicelib.observability import logger
+from chalicelib.observability import logger, tracer
 from chalicelib.settings import Settings, settings
 from chalicelib.websocket_edge import WebSocketEdge
+
+
+def in_lambda() -> bool:
+    """Whether this process is a Lambda function."""
+    return "AWS_LAMBDA_FUNCTION_NAME" in os.environ
 
 
 @dataclass
@@ -29,6 +35,8 @@ class Services:
     settings: Settings
 
     def __post_init__(self) -> None:
+        if in_lambda():
+            tracer()  # patches boto3/botocore so every AWS call is a traced subsegment
         bind_models(self.settings)
 
     @cached_property

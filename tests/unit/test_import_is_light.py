@@ -1,0 +1,29 @@
+"""Importing the app builds no AWS client and reads no settings (cold start, chalice package)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROBE = """
+import botocore.session
+def refuse(*a, **k):
+    raise SystemExit("an AWS client was created at import")
+botocore.session.Session.create_client = refuse
+import app
+from chalicelib import settings, wiring
+assert settings.settings.cache_info().currsize == 0, "settings were read at import"
+assert wiring.services.cache_info().currsize == 0, "services were built at import"
+print("light")
+"""
+
+
+def test_importing_the_app_creates_no_client_and_reads_no_settings():
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert result.stdout.strip() == "light"
