@@ -1,0 +1,148 @@
+"""What the claims service needs from the platform (typing.Protocol ports; fakes in tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any, Protocol
+
+from chalicelib.domain.claims.gestures import LedgerEntry
+from chalicelib.domain.claims.model import (
+    Booking,
+    Claim,
+    MemberProfile,
+    PendingTask,
+    ResponseCode,
+    TimelineEntry,
+)
+from chalicelib.domain.errors import Conflict
+from chalicelib.domain.notifications.channel import Notification
+from chalicelib.domain.notifications.service import Delivery
+
+
+class TaskGone(Conflict):
+    """The workflow no longer waits for this answer (timed out, already answered, invalid)."""
+
+    code = "too_late"
+
+
+class ClaimRepository(Protocol):
+    """Claims table (partition key `claim_id`); the workflow updates the same items."""
+
+    def get(self, claim_id: str) -> Claim | None:
+        """The claim, or None."""
+        ...
+
+    def add(self, claim: Claim) -> bool:
+        """Store a new claim; False when this claim id exists already (an idempotent retry).
+
+        Raises Conflict(code="claim_already_open") when another open claim exists for the same
+        booking and problem; the adapter enforces it atomically (e.g. a lock item keyed
+        `booking_id#problem` written in the same transaction), never by read-then-write.
+        """
+        ...
+
+    def recent_by_claimant(self, member_id: str, since: datetime) -> list[Claim]:
+        """The member's claims filed since `since` (a Query on a claimant index, never a Scan)."""
+        ...
+
+    def append_timeline(self, claim_id: str, entry: TimelineEntry) -> None:
+        """Append one entry to the claim's timeline (list_append, like the workflow does)."""
+        ...
+
+    def set_pending(self, claim_id: str, task: PendingTask) -> None:
+        """Remember the task the workflow waits on (replaces any earlier one)."""
+        ...
+
+    def clear_pending(self, claim_id: str, token: str) -> bool:
+        """Forget the pending task if it is still this token; whether it was."""
+        ...
+
+    def set_response_code(self, claim_id: str, code: ResponseCode) -> None:
+        """Store the hash of the counterpart's single-use SMS code."""
+        ...
+
+    def use_response_code(self, claim_id: str, code_hash: str, now: datetime) -> bool:
+        """Mark the code used if it matches, is unused and unexpired (atomically); whether so."""
+        ...
+
+
+class BookingDirectory(Protocol):
+    """The bookings mirror pushed by the marketplace."""
+
+    def get(self, booking_id: str) -> Booking | None:
+        """The booking, or None."""
+        ...
+
+
+class MemberDirectory(Protocol):
+    """The members mirror: standing, language and display name."""
+
+    def profile(self, member_id: str) -> MemberProfile:
+        """The member's profile (a default good-standing profile when unknown)."""
+        ...
+
+
+class GestureLedger(Protocol):
+    """Append-only ledger of commercial gestures."""
+
+    def append(self, entry: LedgerEntry) -> bool:
+        """Write the entry once; False when an entry with this id exists (retries are safe)."""
+        ...
+
+    def for_member(self, member_id: str, since: datetime) -> list[LedgerEntry]:
+        """Gestures granted to the member since `since`."""
+        ...
+
+    def between(self, since: datetime, until: datetime) -> list[LedgerEntry]:
+        """Every gesture in [since, until), for the audit report."""
+        ...
+
+
+class Workflow(Protocol):
+    """The settle_claim state machine."""
+
+    def start(self, name: str, execution_input: Mapping[str, Any]) -> None:
+        """Start an execution named `name`; starting it again with the same input is a no-op."""
+        ...
+
+    def succeed(self, token: str, output: Mapping[str, Any]) -> None:
+        """Resume the waiting task; raises TaskGone when it no longer waits."""
+        ...
+
+
+class AgentQueue(Protocol):
+    """The professional queue (shared with escalated chats), oldest due first."""
+
+    def put_claim(self, claim_id: str, *, due_at: datetime, reason: str, audience: str,
+                  urgent: bool) -> None:
+        """Add or refresh the claim's item; `audience` is `agent` or `supervisor`."""
+        ...
+
+    def remove_claim(self, claim_id: str) -> None:
+        """Take the claim off the queue (decided)."""
+        ...
+
+
+class Notifier(Protocol):
+    """Sends a notification on the right channel (NotificationService implements it)."""
+
+    def notify(self, note: Notification) -> Delivery:
+        """Deliver and say how."""
+        ...
+
+
+class Moderator(Protocol):
+    """The moderation filters applied to free text (counterpart comments)."""
+
+    def clean(self, text: str, lang: str) -> str | None:
+        """The text as it may be stored (masked), or None when it is blocked."""
+        ...
+
+
+class Clock(Protocol):
+    """The current time (aware, UTC)."""
+
+    def now(self) -> datetime:
+        """Now."""
+        ...

@@ -1,0 +1,1 @@
+"""Notifications: channel choice (in-app or SMS), SMS templates and segment arithmetic."""
