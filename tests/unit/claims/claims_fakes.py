@@ -1,0 +1,318 @@
+"""In-memory fakes of the claims and notifications ports, and builders for test data."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from chalicelib.domain.claims.events import Alternative
+from chalicelib.domain.claims.gestures import LedgerEntry
+from chalicelib.domain.claims.model import (
+    Booking,
+    Claim,
+    MemberProfile,
+    PendingTask,
+    ResponseCode,
+    TimelineEntry,
+)
+from chalicelib.domain.claims.ports import TaskGone
+from chalicelib.domain.claims.service import ClaimsService
+from chalicelib.domain.claims.workflow import WorkflowTimings
+from chalicelib.domain.errors import Conflict
+from chalicelib.domain.identity import Principal
+from chalicelib.domain.notifications.channel import Notification
+from chalicelib.domain.notifications.ports import Contact
+from chalicelib.domain.notifications.service import Delivery
+
+NOW = datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
+
+
+class FixedClock:
+    """A clock that moves only when told."""
+
+    def __init__(self, now: datetime = NOW) -> None:
+        self.current = now
+
+    def now(self) -> datetime:
+        return self.current
+
+    def advance(self, **delta: float) -> None:
+        self.current += timedelta(**delta)
+
+
+class InMemoryClaimRepository:
+    """Claims in a dict, with the one-open-claim-per-booking-and-problem rule."""
+
+    def __init__(self) -> None:
+        self.items: dict[str, Claim] = {}
+
+    def get(self, claim_id: str) -> Claim | None:
+        return self.items.get(claim_id)
+
+    def add(self, claim: Claim) -> bool:
+        if claim.claim_id in self.items:
+            return False
+        for other in self.items.values():
+            if (other.booking_id, other.problem) == (claim.booking_id, claim.problem) and (
+                other.is_open
+            ):
+                raise Conflict("an open claim exists", code="claim_already_open")
+        self.items[claim.claim_id] = claim
+        return True
+
+    def recent_by_claimant(self, member_id: str, since: datetime) -> list[Claim]:
+        return [c for c in self.items.values()
+                if c.claimant_id == member_id and c.filed_at >= since]
+
+    def append_timeline(self, claim_id: str, entry: TimelineEntry) -> None:
+        c = self.items[claim_id]
+        self.items[claim_id] = replace(c, timeline=(*c.timeline, entry))
+
+    def set_pending(self, claim_id: str, task: PendingTask) -> None:
+        self.items[claim_id] = replace(self.items[claim_id], pending=task)
+
+    def clear_pending(self, claim_id: str, token: str) -> bool:
+        c = self.items[claim_id]
+        if c.pending is None or c.pending.token != token:
+            return False
+        self.items[claim_id] = replace(c, pending=None)
+        return True
+
+    def set_response_code(self, claim_id: str, code: ResponseCode) -> None:
+        self.items[claim_id] = replace(self.items[claim_id], response_code=code)
+
+    def use_response_code(self, claim_id: str, code_hash: str, now: datetime) -> bool:
+        c = self.items[claim_id]
+        rc = c.response_code
+        if rc is None or rc.used or rc.code_hash != code_hash or now >= rc.expires_at:
+            return False
+        self.items[claim_id] = replace(c, response_code=replace(rc, used=True))
+        return True
+
+    # Test helper: what the state machine writes on the item.
+    def workflow_sets(self, claim_id: str, **changes: Any) -> None:
+        self.items[claim_id] = replace(self.items[claim_id], **changes)
+
+
+class InMemoryBookingDirectory:
+    """Bookings in a dict."""
+
+    def __init__(self, *bookings: Booking) -> None:
+        self.items = {b.booking_id: b for b in bookings}
+
+    def get(self, booking_id: str) -> Booking | None:
+        return self.items.get(booking_id)
+
+
+class InMemoryMemberDirectory:
+    """Profiles in a dict; unknown members are in good standing."""
+
+    def __init__(self, *profiles: MemberProfile) -> None:
+        self.items = {p.member_id: p for p in profiles}
+
+    def profile(self, member_id: str) -> MemberProfile:
+        return self.items.get(member_id, MemberProfile(member_id))
+
+
+class InMemoryGestureLedger:
+    """An append-only list."""
+
+    def __init__(self) -> None:
+        self.entries: list[LedgerEntry] = []
+
+    def append(self, entry: LedgerEntry) -> bool:
+        if any(e.entry_id == entry.entry_id for e in self.entries):
+            return False
+        self.entries.append(entry)
+        return True
+
+    def for_member(self, member_id: str, since: datetime) -> list[LedgerEntry]:
+        return [e for e in self.entries if e.member_id == member_id and e.at >= since]
+
+    def between(self, since: datetime, until: datetime) -> list[LedgerEntry]:
+        return [e for e in self.entries if since <= e.at < until]
+
+
+class InMemoryWorkflow:
+    """Records starts (idempotent by name and input) and task completions."""
+
+    def __init__(self) -> None:
+        self.executions: dict[str, dict[str, Any]] = {}
+        self.completed: list[tuple[str, dict[str, Any]]] = []
+        self.gone: set[str] = set()
+
+    def start(self, name: str, execution_input: Mapping[str, Any]) -> None:
+        payload = copy.deepcopy(dict(execution_input))
+        if name in self.executions and self.executions[name] != payload:
+            raise Conflict("execution exists with another input", code="execution_exists")
+        self.executions[name] = payload
+
+    def succeed(self, token: str, output: Mapping[str, Any]) -> None:
+        if token in self.gone or any(t == token for t, _ in self.completed):
+            raise TaskGone("the task no longer waits")
+        self.completed.append((token, copy.deepcopy(dict(output))))
+
+
+@dataclass
+class QueueItem:
+    claim_id: str
+    due_at: datetime
+    reason: str
+    audience: str
+    urgent: bool
+
+
+class InMemoryAgentQueue:
+    """Queue items by claim id."""
+
+    def __init__(self) -> None:
+        self.items: dict[str, QueueItem] = {}
+
+    def put_claim(self, claim_id: str, *, due_at: datetime, reason: str, audience: str,
+                  urgent: bool) -> None:
+        self.items[claim_id] = QueueItem(claim_id, due_at, reason, audience, urgent)
+
+    def remove_claim(self, claim_id: str) -> None:
+        self.items.pop(claim_id, None)
+
+
+class RecordingNotifier:
+    """Records notifications and answers with a chosen channel."""
+
+    def __init__(self, channel: str = "in_app") -> None:
+        self.sent: list[Notification] = []
+        self.channel = channel
+
+    def notify(self, note: Notification) -> Delivery:
+        self.sent.append(note)
+        return Delivery(self.channel, "test")
+
+
+class BlockingModerator:
+    """Blocks texts containing "cash", masks digits."""
+
+    def clean(self, text: str, lang: str) -> str | None:
+        if "cash" in text.lower():
+            return None
+        return "".join("*" if c.isdigit() else c for c in text)
+
+
+# Notification ports.
+
+
+class InMemoryContactBook:
+    def __init__(self, contacts: Mapping[str, Contact] | None = None) -> None:
+        self.items = dict(contacts or {})
+
+    def contact(self, member_id: str) -> Contact:
+        return self.items.get(member_id, Contact())
+
+
+class InMemoryPresence:
+    def __init__(self, *online: str) -> None:
+        self.online = set(online)
+
+    def is_online(self, member_id: str) -> bool:
+        return member_id in self.online
+
+
+class InMemoryInAppSender:
+    def __init__(self, presence: InMemoryPresence, stale: set[str] | None = None) -> None:
+        self.presence = presence
+        self.stale = stale or set()
+        self.pushed: list[tuple[str, Mapping[str, Any]]] = []
+
+    def push(self, member_id: str, event: Mapping[str, Any]) -> int:
+        self.pushed.append((member_id, event))
+        reachable = member_id in self.presence.online and member_id not in self.stale
+        return 1 if reachable else 0
+
+
+class InMemorySmsSender:
+    def __init__(self, opted_out: set[str] | None = None) -> None:
+        self.opted_out = opted_out or set()
+        self.sent: list[tuple[str, str]] = []
+        self.opt_out_checks = 0
+
+    def is_opted_out(self, phone: str) -> bool:
+        self.opt_out_checks += 1
+        return phone in self.opted_out
+
+    def send(self, phone: str, text: str) -> None:
+        self.sent.append((phone, text))
+
+
+# Builders.
+
+ALICE = Principal("m-alice", frozenset({"member"}))
+BOB = Principal("m-bob", frozenset({"member"}))
+CHLOE = Principal("m-chloe", frozenset({"member"}))
+AGENT_L1 = Principal("a-l1", frozenset({"agent"}), tier="L1")
+AGENT_L2 = Principal("a-l2", frozenset({"agent"}), tier="L2")
+SUPERVISOR = Principal("s-1", frozenset({"agent", "supervisor"}))
+SUPERVISOR_2 = Principal("s-2", frozenset({"agent", "supervisor"}))
+ADMIN = Principal("adm-1", frozenset({"admin"}))
+
+
+def booking(booking_id: str = "bk-1", *, departure: datetime | None = None,
+            contribution: int = 2_500, fee: int = 300, status: str = "confirmed",
+            driver: str = "m-bob", passenger: str = "m-alice") -> Booking:
+    """bk-1 of the demo data: Bob drives Alice, 25 EUR, departed yesterday (by default)."""
+    return Booking(
+        booking_id=booking_id, driver_id=driver, passenger_id=passenger,
+        contribution_cents=contribution, service_fee_cents=fee,
+        departure_at=departure or NOW - timedelta(hours=20), status=status,
+        alternatives=(Alternative("ride-9", "2025-03-12T15:00:00Z", 2),),
+    )
+
+
+@dataclass
+class World:
+    """A ClaimsService wired to fakes, with handles on every fake."""
+
+    clock: FixedClock = field(default_factory=FixedClock)
+    claims: InMemoryClaimRepository = field(default_factory=InMemoryClaimRepository)
+    bookings: InMemoryBookingDirectory = field(default_factory=InMemoryBookingDirectory)
+    members: InMemoryMemberDirectory = field(default_factory=InMemoryMemberDirectory)
+    ledger: InMemoryGestureLedger = field(default_factory=InMemoryGestureLedger)
+    workflow: InMemoryWorkflow = field(default_factory=InMemoryWorkflow)
+    queue: InMemoryAgentQueue = field(default_factory=InMemoryAgentQueue)
+    notifier: RecordingNotifier = field(default_factory=RecordingNotifier)
+    codes: list[str] = field(default_factory=lambda: ["ABCD2345", "WXYZ6789", "KMNP2345"])
+    service_kwargs: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        codes = iter(self.codes)
+        self.service = ClaimsService(
+            claims=self.claims, bookings=self.bookings, members=self.members,
+            ledger=self.ledger, workflow=self.workflow, queue=self.queue,
+            notifier=self.notifier, clock=self.clock, link_base="https://etr.example/c",
+            codes=lambda: next(codes),
+            timings=self.service_kwargs.pop("timings", WorkflowTimings()),
+            **self.service_kwargs,
+        )
+
+    def execution(self, claim_id: str) -> dict[str, Any]:
+        return self.workflow.executions[claim_id]
+
+
+def world(*bookings: Booking, **service_kwargs: Any) -> World:
+    """A world with these bookings (bk-1 when none) and Alice, Bob, Chloe as members."""
+    w = World(service_kwargs=service_kwargs)
+    for b in bookings or (booking(),):
+        w.bookings.items[b.booking_id] = b
+    w.members.items.update({
+        "m-alice": MemberProfile("m-alice", lang="fr", display_name="Alice"),
+        "m-bob": MemberProfile("m-bob", lang="en", display_name="Bob"),
+        "m-chloe": MemberProfile("m-chloe", lang="fr", display_name="Chloé"),
+    })
+    return w
+
+
+def task_message(kind: str, claim_id: str, token: str = "tok-1", **extra: Any) -> dict[str, Any]:
+    """A claim-tasks queue message as the state machine sends it."""
+    return {"kind": kind, "version": 1, "claim_id": claim_id, "task_token": token,
+            "problem": "driver_no_show", **extra}
