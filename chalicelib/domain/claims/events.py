@@ -155,7 +155,8 @@ class OutboundEvent:
             "claim_id": self.claim_id,
             "booking_id": self.booking_id,
             "decided_at": self.decided_at,
-            **dataclasses.asdict(self.payload),
+            **{k: list(v) if isinstance(v, tuple) else v
+               for k, v in dataclasses.asdict(self.payload).items()},
         }
 
     @classmethod
