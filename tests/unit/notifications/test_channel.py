@@ -14,7 +14,7 @@ from chalicelib.domain.notifications.channel import (
 )
 from chalicelib.domain.notifications.ports import Contact
 from chalicelib.domain.notifications.service import NotificationService
-from tests.unit.claims.claims_fakes import (
+from tests.unit.notifications.notifications_fakes import (
     InMemoryContactBook,
     InMemoryInAppSender,
     InMemoryPresence,
