@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from chalice import AuthResponse, Chalice, CORSConfig
+import json
+
+from chalice import AuthResponse, Chalice, CORSConfig, Rate
 
 from chalicelib.domain.errors import Unauthenticated
-from chalicelib.edges import current_principal, json_object, translate_errors
+from chalicelib.edges import current_principal, json_object, query_param, translate_errors
+from chalicelib.observability import logger
+from chalicelib.settings import event_source_name
 from chalicelib.wiring import services
 
 app = Chalice(app_name="entraide", configure_logs=False)
@@ -62,6 +66,56 @@ def ws_ticket():
     return services().sessions.issue_ticket(me())
 
 
+# --- Chat: oversight and the professional queue ---------------------------------------------
+
+
+@app.route("/conversations", methods=["GET"], authorizer=bearer)
+@translate_errors
+def list_conversations():
+    who = me()
+    if not who.is_staff:
+        return services().chat.my_conversations(who)
+    return services().chat.list_conversations(
+        who, query_param(app, "day"), query_param(app, "status")
+    )
+
+
+@app.route("/conversations/{conversation_id}", methods=["GET"], authorizer=bearer)
+@translate_errors
+def get_conversation(conversation_id):
+    return services().chat.transcript(me(), conversation_id)
+
+
+@app.route("/agent/queue", methods=["GET"], authorizer=bearer)
+@translate_errors
+def agent_queue():
+    return services().chat.agent_queue(me())
+
+
+@app.route("/audit", methods=["GET"], authorizer=bearer)
+@translate_errors
+def audit_log():
+    return services().chat.audit_log(me(), query_param(app, "day"))
+
+
+@app.on_sqs_message(
+    queue=event_source_name("QUEUE_ROUTING_NAME", "entraide-routing"), batch_size=10
+)
+def routing_events(event):
+    root = services()
+    for record in event:
+        body = json.loads(record.body)
+        if body.get("kind") == "wave_timeout":
+            root.deliver(root.chat.on_wave_timeout(body["conversation_id"], int(body["wave"])))
+        else:
+            logger.warning("unknown routing event", kind=body.get("kind"))
+
+
+@app.schedule(Rate(1, unit=Rate.MINUTES))
+def routing_sweep(event):
+    services().deliver(services().chat.sweep())
+
+
 # --- WebSocket --------------------------------------------------------------------------------
 
 
@@ -78,5 +132,3 @@ def ws_message(event):
 @app.on_ws_disconnect()
 def ws_disconnect(event):
     return services().websocket.disconnect(event.to_dict())
-
-

@@ -64,6 +64,12 @@ class Settings:
     sensitive_topics: str = setting(
         "SENSITIVE_TOPICS", "safety", "Comma-separated topics sent straight to professionals."
     )
+    messages_per_minute: int = setting(
+        "MESSAGES_PER_MINUTE", 30, "Messages a member may send per minute (across instances)."
+    )
+    escalated_open_to_helpers: int = setting(
+        "ESCALATED_OPEN_TO_HELPERS", 1, "1: a request sent to professionals stays open to Helpers."
+    )
     escalation_due_hours: int = setting(
         "ESCALATION_DUE_HOURS", 24, "Due time of an escalated conversation."
     )
@@ -136,6 +142,15 @@ class Settings:
     def documented(cls) -> list[tuple[str, Any, str]]:
         """(variable, default, meaning) for every setting, for the README."""
         return [(f.metadata["env"], f.default, f.metadata["doc"]) for f in fields(cls)]
+
+
+def event_source_name(env: str, default: str) -> str:
+    """The name of an event source (SQS queue) for Chalice's decorators.
+
+    The one read of the environment at import: Chalice needs the name when it packages, and
+    applies the stage's `environment_variables` before importing app.py to get it.
+    """
+    return os.environ.get(env) or default
 
 
 @lru_cache(maxsize=1)

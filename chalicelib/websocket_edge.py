@@ -54,8 +54,14 @@ class WebSocketEdge:
             stranger = Connection(connection_id, _NOBODY, 0, management_endpoint(ctx))
             self.sessions.reply(stranger, {"type": "error", "request_id": None, **e.to_json()})
             return OK
-        reply = self.frames.dispatch(connection, event.get("body"))
-        self.sessions.reply(connection, reply)
+        # Ack first, then fan out: a sender never sees others' events before its own ack.
+        dispatched = self.frames.handle(connection, event.get("body"))
+        self.sessions.reply(connection, dispatched.frame)
+        for task in dispatched.after:
+            try:
+                task()
+            except Exception as e:  # noqa: BLE001 - the action is done; delivery is retried
+                logger.exception("post-ack delivery failed", error=type(e).__name__)
         return OK
 
     def disconnect(self, event: Mapping[str, Any]) -> dict[str, Any]:
@@ -65,4 +71,3 @@ class WebSocketEdge:
             for listener in self.on_disconnect:
                 listener(connection)
         return OK
-

@@ -7,6 +7,13 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from chalicelib.adapters.aws import AwsClients
+from chalicelib.adapters.chat_store import (
+    DynamoAuditLog,
+    DynamoChatStore,
+    DynamoPresenceStore,
+    DynamoProQueue,
+    SqsWaveScheduler,
+)
 from chalicelib.adapters.models import bind_models
 from chalicelib.adapters.session_stores import (
     DynamoConnectionRepository,
@@ -15,6 +22,9 @@ from chalicelib.adapters.session_stores import (
 )
 from chalicelib.adapters.tokens import JwtTokenCodec
 from chalicelib.adapters.websocket_pusher import ApiGatewayPusher
+from chalicelib.domain.chat.model import Outcome
+from chalicelib.domain.chat.routing import WavePolicy
+from chalicelib.domain.chat.service import ChatLimits, ChatService
 from chalicelib.domain.clock import SystemClock
 from chalicelib.domain.frames import FrameDispatcher
 from chalicelib.domain.sessions import SessionService
@@ -96,13 +106,158 @@ class Services:
                 "frame handler failed", action=action, error=type(exc).__name__
             ),
         )
-        dispatcher.register("ping", lambda connection, frame: {})
+        register_chat_actions(dispatcher, self)
         return dispatcher
 
     @cached_property
     def websocket(self) -> WebSocketEdge:
         """The WebSocket edge used by the $connect, $default and $disconnect handlers."""
-        return WebSocketEdge(self.sessions, self.frames)
+        edge = WebSocketEdge(self.sessions, self.frames)
+        edge.on_disconnect.append(self._helper_left)
+        return edge
+
+    def _helper_left(self, connection) -> None:
+        principal = connection.principal
+        if principal.has_any(("helper", "agent")):
+            member = principal.member_id
+            self.chat.went_offline(member, still_connected=self.sessions.is_online(member))
+
+    @cached_property
+    def chat(self) -> ChatService:
+        """The live chat."""
+        s = self.settings
+        return ChatService(
+            store=DynamoChatStore(),
+            presence=DynamoPresenceStore(),
+            queue=DynamoProQueue(),
+            audit=DynamoAuditLog(),
+            waves=SqsWaveScheduler(self.aws.client("sqs"), s.queue_routing_url),
+            members=self.members,
+            clock=self.clock,
+            moderator=self.moderator,
+            policy=WavePolicy(
+                first=s.wave_size,
+                growth=s.wave_growth,
+                timeout_seconds=s.wave_timeout_seconds,
+                max_waves=s.max_waves,
+                heartbeat_ttl=s.heartbeat_ttl_seconds,
+                sensitive_topics=s.sensitive_topic_set,
+            ),
+            limits=ChatLimits(
+                capacity_default=s.helper_capacity_default,
+                capacity_max=s.helper_capacity_max,
+                escalation_due_hours=s.escalation_due_hours,
+                retention_days=s.retention_days,
+                messages_per_minute=s.messages_per_minute,
+                keep_escalated_open_to_helpers=bool(s.escalated_open_to_helpers),
+            ),
+        )
+
+    @cached_property
+    def moderator(self):
+        """The text moderation filters used on every message."""
+        from chalicelib.domain.chat.service import PassThroughModerator
+
+        return PassThroughModerator()
+
+    def deliver(self, outcome: Outcome) -> None:
+        """Push an outcome's events to the live connections of their recipients."""
+        for event in outcome.events:
+            self.sessions.push_to_members(event.recipients, event.payload, event.skip_connection)
+
+
+def register_chat_actions(dispatcher: FrameDispatcher, root: Services) -> None:
+    """Map each chat action of PROTOCOL.md to the chat service; fan-out runs after the ack."""
+    from chalicelib.domain.frames import Reply
+
+    def reply(outcome: Outcome) -> Reply:
+        return Reply(outcome.result, [lambda: root.deliver(outcome)])
+
+    def ping(c, f):
+        root.chat.heartbeat(c.principal)
+        return {}
+
+    def presence(c, f):
+        return reply(
+            root.chat.set_presence(
+                c.principal,
+                f.text("status", max_len=20),
+                f.strings("topics"),
+                f.strings("languages"),
+                f.integer("capacity", low=0, high=100, optional=True),
+            )
+        )
+
+    def open_(c, f):
+        return reply(
+            root.chat.open_request(
+                c.principal,
+                f.body.get("topic"),
+                f.body.get("lang"),
+                f.text("text", max_len=2000),
+                f.body.get("consent") is True,
+            )
+        )
+
+    def accept(c, f):
+        return reply(root.chat.accept(c.principal, f.text("conversation_id", max_len=64)))
+
+    def send(c, f):
+        return reply(
+            root.chat.send(
+                c.principal,
+                c.connection_id,
+                f.text("conversation_id", max_len=64),
+                f.text("client_msg_id", max_len=64),
+                f.text("text", max_len=2000),
+            )
+        )
+
+    def sync(c, f):
+        return root.chat.sync(
+            c.principal,
+            f.text("conversation_id", max_len=64),
+            f.integer("after_seq", low=0, high=10**9),
+        )
+
+    def escalate(c, f):
+        return reply(
+            root.chat.escalate(
+                c.principal, f.text("conversation_id", max_len=64), f.text("reason", max_len=500)
+            )
+        )
+
+    def join(c, f):
+        return reply(root.chat.join(c.principal, f.text("conversation_id", max_len=64)))
+
+    def close(c, f):
+        return reply(root.chat.close(c.principal, f.text("conversation_id", max_len=64)))
+
+    def rate(c, f):
+        return reply(
+            root.chat.rate(
+                c.principal,
+                f.text("conversation_id", max_len=64),
+                f.integer("score", low=1, high=5),
+                f.text("comment", max_len=1000, optional=True),
+            )
+        )
+
+    helpers, members, staff = (
+        frozenset({"helper", "agent"}),
+        frozenset({"member"}),
+        frozenset({"agent", "supervisor", "admin"}),
+    )
+    dispatcher.register("ping", ping)
+    dispatcher.register("presence.set", presence, helpers)
+    dispatcher.register("help.open", open_, members)
+    dispatcher.register("help.accept", accept, helpers)
+    dispatcher.register("message.send", send)
+    dispatcher.register("message.sync", sync)
+    dispatcher.register("conversation.escalate", escalate)
+    dispatcher.register("conversation.join", join, staff)
+    dispatcher.register("conversation.close", close)
+    dispatcher.register("conversation.rate", rate, members)
 
 
 @lru_cache(maxsize=1)

@@ -28,5 +28,8 @@ HELPERS = {
     "h-5": (["en", "fr"], ["booking", "payment", "account", "trip"]),
 }
 
+# Helpers allowed to read any transcript (SPEC A7: "authorised Helpers").
+TRANSCRIPT_READERS = {"h-1"}
+
 # Agents take every topic and language; tier drives their delegation ceiling.
 AGENTS = {"a-l1": ["fr", "en"], "a-l2": ["fr", "en"], "s-1": ["fr", "en"]}

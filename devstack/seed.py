@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from devstack.demo_data import MEMBERS
+from devstack.demo_data import HELPERS, MEMBERS, TRANSCRIPT_READERS
 
 # Other parts of the product add their own seeders (presence, bookings, articles...).
 SEEDERS: list[Callable[[Any], None]] = []
@@ -18,6 +18,14 @@ def seed_members(services: Any) -> None:
         if reputation:
             rating, reviews, positive = reputation
             profile = {"rating": rating, "reviews": reviews, "positive_share": positive}
+        if member_id in HELPERS:
+            languages, topics = HELPERS[member_id]
+            profile["helper"] = {
+                "status": "approved",
+                "languages": languages,
+                "topics": topics,
+                "transcript_access": member_id in TRANSCRIPT_READERS,
+            }
         services.members.put(
             member_id,
             display_name=name,

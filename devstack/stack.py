@@ -124,6 +124,9 @@ class LocalStack:
         from moto.core.config import default_user_config
         from moto.server import ThreadedMotoServer
 
+        from devstack.atomic_dynamodb import install
+
+        install()
         # Executions must be enabled before any state machine exists (a different store).
         default_user_config.setdefault("stepfunctions", {})["execute_state_machine"] = True
         server = ThreadedMotoServer(ip_address=self.host, port=self.ports.moto, verbose=False)

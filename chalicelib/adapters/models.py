@@ -221,6 +221,8 @@ class ConversationRecord(Model):
     rating = NumberAttribute(null=True)
     comment = UnicodeAttribute(null=True)
     escalated = BooleanAttribute(default=False)
+    escalated_at = NumberAttribute(null=True)
+    straight_to_professionals = BooleanAttribute(default=False)
     ticket_id = UnicodeAttribute(null=True)
     due_at = NumberAttribute(null=True)
     wave = NumberAttribute(default=0)

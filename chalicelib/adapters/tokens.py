@@ -18,9 +18,7 @@ ISSUER = "entraide"
 class JwtTokenCodec:
     """Issues HS256 tokens (local/dev) and verifies HS256 or RS256 (JWKS) tokens."""
 
-    def __init__(
-        self, secret: Callable[[], str], audience: str, jwks_url: str = ""
-    ) -> None:
+    def __init__(self, secret: Callable[[], str], audience: str, jwks_url: str = "") -> None:
         # The key is fetched on first use (Secrets Manager in AWS), never at construction.
         self._secret_source = secret
         self._secret_value: str | None = None
@@ -55,12 +53,21 @@ class JwtTokenCodec:
         try:
             if self._jwks is not None:
                 key = self._jwks.get_signing_key_from_jwt(token).key
-                claims = jwt.decode(token, key, algorithms=["RS256"], audience=self._audience,
-                                    options={"require": ["exp", "sub", "aud"]})
+                claims = jwt.decode(
+                    token,
+                    key,
+                    algorithms=["RS256"],
+                    audience=self._audience,
+                    options={"require": ["exp", "sub", "aud"]},
+                )
             else:
-                claims = jwt.decode(token, self._secret, algorithms=["HS256"],
-                                    audience=self._audience,
-                                    options={"require": ["exp", "sub", "aud"]})
+                claims = jwt.decode(
+                    token,
+                    self._secret,
+                    algorithms=["HS256"],
+                    audience=self._audience,
+                    options={"require": ["exp", "sub", "aud"]},
+                )
         except jwt.ExpiredSignatureError as e:
             raise Unauthenticated("token expired", code="token_expired") from e
         except jwt.PyJWTError as e:

@@ -10,7 +10,23 @@ from typing import Any
 from chalicelib.domain.errors import BadInput, DomainError, PayloadTooLarge
 from chalicelib.domain.ports import Connection
 
-Handler = Callable[[Connection, "Frame"], Mapping[str, Any] | None]
+Handler = Callable[[Connection, "Frame"], "Mapping[str, Any] | Reply | None"]
+
+
+@dataclass
+class Reply:
+    """A handler's result plus work to run only after the ack went out (fan-out)."""
+
+    result: Mapping[str, Any]
+    after: list[Callable[[], None]] = field(default_factory=list)
+
+
+@dataclass
+class Dispatched:
+    """The one reply frame of an action, and what to do once it is sent."""
+
+    frame: dict[str, Any]
+    after: list[Callable[[], None]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -80,7 +96,9 @@ def parse_frame(raw: str | bytes | None, max_bytes: int) -> Frame:
         raise BadInput("request_id must be a string of at most 128 characters")
     action = data.get("action")
     if not isinstance(action, str) or not action:
-        raise BadInput("frame needs an 'action' string", code="missing_action", request_id=request_id)
+        raise BadInput(
+            "frame needs an 'action' string", code="missing_action", request_id=request_id
+        )
     return Frame(action=action, body=data, request_id=request_id)
 
 
@@ -105,7 +123,18 @@ class FrameDispatcher:
         self.routes[action] = Route(handler, roles)
 
     def dispatch(self, connection: Connection, raw: str | bytes | None) -> dict[str, Any]:
-        """Handle one frame and return the reply frame (`ack` or `error`)."""
+        """Handle one frame and return the reply frame (`ack` or `error`), running `after`."""
+        dispatched = self.handle(connection, raw)
+        for task in dispatched.after:
+            task()
+        return dispatched.frame
+
+    def handle(self, connection: Connection, raw: str | bytes | None) -> Dispatched:
+        """Handle one frame: the reply frame and the work deferred until it is sent."""
+        dispatched = self._handle(connection, raw)
+        return dispatched if isinstance(dispatched, Dispatched) else Dispatched(dispatched)
+
+    def _handle(self, connection: Connection, raw: str | bytes | None) -> Dispatched | dict:
         request_id = None
         action = "?"
         try:
@@ -120,6 +149,10 @@ class FrameDispatcher:
                     code="forbidden",
                 )
             result = route.handler(connection, frame) or {}
+            if isinstance(result, Reply):
+                return Dispatched(
+                    {"type": "ack", "request_id": request_id, **result.result}, result.after
+                )
             return {"type": "ack", "request_id": request_id, **result}
         except DomainError as e:
             details = dict(e.details)

@@ -116,11 +116,15 @@ class SessionService:
         if not self.pusher.push(connection.connection_id, payload, connection.endpoint):
             self.connections.delete(connection.connection_id)
 
-    def push_to_members(self, member_ids: Iterable[str], payload: Mapping[str, Any]) -> int:
-        """Push an event to every live connection of each member; drop gone ones. Returns sent."""
+    def push_to_members(
+        self, member_ids: Iterable[str], payload: Mapping[str, Any], skip: str | None = None
+    ) -> int:
+        """Push an event to every live connection of each member (but `skip`); drop gone ones."""
         sent = 0
         for member_id in dict.fromkeys(member_ids):
             for connection in self.connections.for_member(member_id):
+                if connection.connection_id == skip:
+                    continue
                 if self.pusher.push(connection.connection_id, payload, connection.endpoint):
                     sent += 1
                 else:

@@ -27,7 +27,10 @@ def test_health_needs_no_token(http):
 
 
 def test_config_tells_the_websocket_url_and_stage(http, aws):
-    assert json.loads(http.get("/config").body) == {"ws_url": aws["WS_PUBLIC_URL"], "stage": "local"}
+    assert json.loads(http.get("/config").body) == {
+        "ws_url": aws["WS_PUBLIC_URL"],
+        "stage": "local",
+    }
 
 
 def test_ticket_needs_a_valid_bearer_token(http):
@@ -54,7 +57,12 @@ def test_ticket_without_any_token_is_401(http):
 
 @pytest.mark.parametrize(
     "raw",
-    [b"{not json", b"[]", b'{"member_id": 3, "roles": ["member"]}', b'{"member_id": "x", "roles": ["boss"]}'],
+    [
+        b"{not json",
+        b"[]",
+        b'{"member_id": 3, "roles": ["member"]}',
+        b'{"member_id": "x", "roles": ["boss"]}',
+    ],
 )
 def test_dev_token_bad_input_is_a_json_400(http, raw):
     reply = post(http, "/dev/token", raw=raw)

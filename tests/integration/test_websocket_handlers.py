@@ -19,9 +19,10 @@ def ticket(services, member="m-alice", roles=("member",)):
 
 def test_connect_with_a_valid_ticket_is_accepted_once(ws, services):
     t = ticket(services)
-    assert ws.module.ws_connect(ws.event("$connect", "c1", query={"ticket": t}), None)[
-        "statusCode"
-    ] == 200
+    assert (
+        ws.module.ws_connect(ws.event("$connect", "c1", query={"ticket": t}), None)["statusCode"]
+        == 200
+    )
     reused = ws.module.ws_connect(ws.event("$connect", "c2", query={"ticket": t}), None)
     assert reused["statusCode"] in (401, 403)
 

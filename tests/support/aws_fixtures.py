@@ -13,6 +13,7 @@ from moto import mock_aws
 
 from chalicelib.adapters.models import ALL_MODELS, bind_models
 from chalicelib.settings import Settings
+from devstack.atomic_dynamodb import install as serialise_moto_dynamodb
 from tests.support.fakes import RecordingPusher
 
 TEST_ENV = {
@@ -40,6 +41,7 @@ def create_tables(settings: Settings) -> None:
 @pytest.fixture
 def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
     """A fresh emulated AWS with every table, queue and topic; returns the environment."""
+    serialise_moto_dynamodb()
     with mock_aws(config={"stepfunctions": {"execute_state_machine": True}}):
         suffix = uuid.uuid4().hex[:6]
         env = dict(TEST_ENV)
@@ -117,7 +119,9 @@ class WsHarness:
 
     def connect(self, member_id: str, roles: list[str], tier: str | None = None) -> str:
         """Open a connection for a member; returns its connection id."""
-        principal = self.services.sessions.authenticate("Bearer " + self.token(member_id, roles, tier))
+        principal = self.services.sessions.authenticate(
+            "Bearer " + self.token(member_id, roles, tier)
+        )
         ticket = self.services.sessions.issue_ticket(principal)["ticket"]
         self.counter += 1
         cid = f"c{self.counter}-{member_id}"

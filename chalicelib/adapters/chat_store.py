@@ -1,0 +1,555 @@
+"""DynamoDB adapters of the chat: conversations and messages, presence, the professional
+queue, the audit log; and the SQS wave scheduler."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from typing import Any
+
+from pynamodb.exceptions import (
+    DoesNotExist,
+    PutError,
+    TransactWriteError,
+    UpdateError,
+)
+from pynamodb.transactions import TransactWrite
+
+from chalicelib.adapters.models import (
+    AuditRecord,
+    ConversationRecord,
+    CounterRecord,
+    IdempotencyRecord,
+    MessageRecord,
+    PresenceRecord,
+    QueueRecord,
+)
+from chalicelib.adapters.models import Participant as ParticipantAttr
+from chalicelib.domain.chat.model import (
+    ASSIGNED,
+    CLOSED,
+    ESCALATED,
+    WAITING,
+    Conversation,
+    HelperProfile,
+    Message,
+    Participant,
+    QueueItem,
+)
+from chalicelib.domain.chat.ports import DuplicateMessage, SequenceConflict
+from chalicelib.domain.errors import Conflict, NotFound, RateLimited, RuleRefused, Unavailable
+
+CHECK_FAILED = "ConditionalCheckFailed"
+PROFILE = "profile"
+PRO_QUEUE = "pro"
+
+
+def _day(ts: float) -> str:
+    return dt.datetime.fromtimestamp(ts, dt.UTC).strftime("%Y-%m-%d")
+
+
+def _reasons(error: TransactWriteError) -> list[str]:
+    return [(r.code if r else "") for r in (error.cancellation_reasons or [])]
+
+
+def _to_conversation(r: ConversationRecord) -> Conversation:
+    return Conversation(
+        conversation_id=r.conversation_id,
+        member_id=r.member_id,
+        topic=r.topic,
+        lang=r.lang,
+        status=r.status,
+        opened_at=r.opened_at,
+        preview=r.preview,
+        helper_id=r.helper_id,
+        helper_role=r.helper_role,
+        staff=[Participant(p.id, p.role) for p in (r.staff or [])],
+        assigned_at=r.assigned_at,
+        first_response_at=r.first_response_at,
+        closed_at=r.closed_at,
+        closed_by=r.closed_by,
+        rating=int(r.rating) if r.rating is not None else None,
+        comment=r.comment,
+        escalated=bool(r.escalated),
+        escalated_at=r.escalated_at,
+        straight_to_professionals=bool(r.straight_to_professionals),
+        ticket_id=r.ticket_id,
+        due_at=r.due_at,
+        wave=int(r.wave or 0),
+        offered=list(r.offered or []),
+        last_seq=int(r.last_seq or 0),
+    )
+
+
+def _to_message(r: MessageRecord) -> Message:
+    return Message(
+        r.conversation_id,
+        int(r.seq),
+        r.sender_id,
+        r.sender_role,
+        r.text,
+        r.verdict,
+        r.ts,
+        r.client_msg_id,
+    )
+
+
+class DynamoChatStore:
+    """Conversations and messages; sequence numbers are allocated inside one transaction."""
+
+    def create(self, conversation: Conversation, first: Message | None, ttl_at: int) -> None:
+        """Store a new conversation and its first message together."""
+        c = conversation
+        record = ConversationRecord(
+            c.conversation_id,
+            member_id=c.member_id,
+            topic=c.topic,
+            lang=c.lang,
+            status=c.status,
+            preview=c.preview,
+            waiting_lang=None if c.straight_to_professionals else c.lang,
+            opened_day=_day(c.opened_at),
+            opened_at=c.opened_at,
+            last_seq=c.last_seq,
+            straight_to_professionals=c.straight_to_professionals,
+            expires_at=ttl_at,
+        )
+        with TransactWrite(connection=ConversationRecord._get_connection().connection) as tx:
+            tx.save(record, condition=ConversationRecord.conversation_id.does_not_exist())
+            if first is not None:
+                tx.save(self._message_record(first, ttl_at))
+
+    @staticmethod
+    def _message_record(m: Message, ttl_at: int) -> MessageRecord:
+        return MessageRecord(
+            m.conversation_id,
+            m.seq,
+            sender_id=m.sender_id,
+            sender_role=m.sender_role,
+            text=m.text,
+            verdict=m.verdict,
+            ts=m.ts,
+            client_msg_id=m.client_msg_id,
+            expires_at=ttl_at,
+        )
+
+    def get(self, conversation_id: str) -> Conversation | None:
+        """One conversation (strongly consistent: sequence numbers depend on it)."""
+        try:
+            return _to_conversation(ConversationRecord.get(conversation_id, consistent_read=True))
+        except DoesNotExist:
+            return None
+
+    def append(
+        self,
+        conversation: Conversation,
+        message: Message,
+        dedupe_key: str,
+        answer: dict[str, Any],
+        ttl_at: int,
+        rate_key: str | None,
+        rate_limit: int,
+        fingerprint: str | None,
+    ) -> None:
+        """Persist a message with the next seq, its idempotency record and the sender's rate."""
+        C = ConversationRecord
+        actions = [C.last_seq.set(message.seq)]
+        if message.sender_id != conversation.member_id:
+            actions.append(C.first_response_at.set(C.first_response_at | message.ts))
+        connection = C._get_connection().connection
+        try:
+            with TransactWrite(connection=connection) as tx:
+                # PynamoDB sends puts before updates: reasons are [message, dedupe, conv, rate].
+                tx.save(
+                    self._message_record(message, ttl_at),
+                    condition=MessageRecord.seq.does_not_exist(),
+                )
+                tx.save(
+                    IdempotencyRecord(
+                        dedupe_key,
+                        data=json.dumps(answer),
+                        status="COMPLETED",
+                        expiration=int(message.ts) + 7 * 86400,
+                    ),
+                    condition=IdempotencyRecord.id.does_not_exist(),
+                )
+                tx.update(
+                    C(conversation.conversation_id),
+                    actions=actions,
+                    condition=(C.last_seq == conversation.last_seq) & (C.status != CLOSED),
+                )
+                if rate_key:
+                    R = CounterRecord
+                    tx.update(
+                        R(rate_key),
+                        actions=[R.count.add(1), R.expires_at.set(int(message.ts) + 120)],
+                        condition=R.id.does_not_exist() | (R.count < rate_limit),
+                    )
+        except TransactWriteError as e:
+            reasons = _reasons(e)
+            if len(reasons) > 1 and reasons[1] == CHECK_FAILED:
+                stored = self.recall(dedupe_key)
+                if stored is not None:
+                    raise DuplicateMessage(stored) from e
+                raise SequenceConflict() from e
+            if len(reasons) > 3 and reasons[3] == CHECK_FAILED:
+                raise RateLimited("too many messages; wait a minute", code="rate_limited") from e
+            if len(reasons) > 2 and reasons[2] == CHECK_FAILED:
+                current = self.get(conversation.conversation_id)
+                if current is not None and current.status == CLOSED:
+                    raise RuleRefused(
+                        "this conversation is closed", code="conversation_closed"
+                    ) from e
+                raise SequenceConflict() from e
+            if e.cause_response_code == "TransactionCanceledException":
+                raise SequenceConflict() from e  # a concurrent transaction: retry
+            raise Unavailable("could not store the message; retry it") from e
+
+    def remember(self, dedupe_key: str, answer: dict[str, Any], ttl_at: int) -> None:
+        """Store the answer of a message that was not persisted (blocked)."""
+        try:
+            IdempotencyRecord(
+                dedupe_key, data=json.dumps(answer), status="COMPLETED", expiration=ttl_at
+            ).save(IdempotencyRecord.id.does_not_exist())
+        except PutError as e:
+            if e.cause_response_code == "ConditionalCheckFailedException":
+                stored = self.recall(dedupe_key)
+                if stored is not None:
+                    raise DuplicateMessage(stored) from e
+            raise Unavailable("could not record the message") from e
+
+    def recall(self, dedupe_key: str) -> dict[str, Any] | None:
+        """The stored answer for an idempotency key."""
+        try:
+            record = IdempotencyRecord.get(dedupe_key, consistent_read=True)
+        except DoesNotExist:
+            return None
+        return json.loads(record.data) if record.data else None
+
+    def messages_after(self, conversation_id: str, after_seq: int, limit: int) -> list[Message]:
+        """Messages with seq > after_seq, in order."""
+        return [
+            _to_message(r)
+            for r in MessageRecord.query(
+                conversation_id, MessageRecord.seq > after_seq, consistent_read=True, limit=limit
+            )
+        ]
+
+    def assign(
+        self,
+        conversation_id: str,
+        helper: str,
+        role: str,
+        at: float,
+        pool_lang: str | None,
+        capacity_checked: bool,
+    ) -> None:
+        """One transaction: the conversation gets its helper only if it has none, and the
+        Helper's open count grows only while below capacity and available."""
+        C, P = ConversationRecord, PresenceRecord
+        connection = C._get_connection().connection
+        try:
+            with TransactWrite(connection=connection) as tx:
+                tx.update(
+                    C(conversation_id),
+                    actions=[
+                        C.helper_id.set(helper),
+                        C.helper_role.set(role),
+                        C.status.set(ASSIGNED),
+                        C.assigned_at.set(at),
+                        C.waiting_lang.remove(),
+                    ],
+                    condition=C.helper_id.does_not_exist() & C.status.is_in(WAITING, ESCALATED),
+                )
+                if capacity_checked:
+                    tx.update(
+                        P(helper, PROFILE),
+                        actions=[P.open_count.add(1), P.last_assigned_at.set(at)],
+                        condition=(P.status == "available") & (P.open_count < P.capacity),
+                    )
+                    if pool_lang:
+                        tx.update(
+                            P(helper, f"pool#{pool_lang}"), actions=[P.last_assigned_at.set(at)]
+                        )
+        except TransactWriteError as e:
+            reasons = _reasons(e)
+            if reasons and reasons[0] == CHECK_FAILED:
+                raise Conflict(
+                    "another Helper already took this request", code="already_taken"
+                ) from e
+            if len(reasons) > 1 and reasons[1] == CHECK_FAILED:
+                raise Conflict("not available or at capacity", code="capacity") from e
+            if e.cause_response_code == "TransactionCanceledException":
+                # Lost a race on the same items: whoever won, this accept did not.
+                raise Conflict(
+                    "another Helper already took this request", code="already_taken"
+                ) from e
+            raise Unavailable("could not accept; retry") from e
+
+    def update(self, conversation_id: str, condition_open: bool = True, **fields: Any) -> None:
+        """Set (or, for None, remove) fields of an existing conversation."""
+        C = ConversationRecord
+        actions = []
+        for name, value in fields.items():
+            attribute = getattr(C, name)
+            if value is None:
+                actions.append(attribute.remove())
+            else:
+                actions.append(attribute.set(value))
+        try:
+            C(conversation_id).update(actions=actions, condition=C.conversation_id.exists())
+        except UpdateError as e:
+            if e.cause_response_code == "ConditionalCheckFailedException":
+                raise NotFound("no such conversation", code="conversation_not_found") from e
+            raise Unavailable("could not update the conversation") from e
+
+    def add_staff(self, conversation_id: str, member_id: str, role: str) -> None:
+        """Append a staff participant."""
+        C = ConversationRecord
+        C(conversation_id).update(
+            actions=[
+                C.staff.set((C.staff | []).append([ParticipantAttr(id=member_id, role=role)]))
+            ],
+            condition=C.conversation_id.exists(),
+        )
+
+    def close(self, conversation_id: str, by: str, at: float) -> Conversation:
+        """Close once; a second close returns the conversation as it is."""
+        C = ConversationRecord
+        record = C(conversation_id)
+        try:
+            record.update(
+                actions=[
+                    C.status.set(CLOSED),
+                    C.closed_at.set(at),
+                    C.closed_by.set(by),
+                    C.waiting_lang.remove(),
+                ],
+                condition=C.conversation_id.exists() & (C.status != CLOSED),
+            )
+        except UpdateError as e:
+            if e.cause_response_code != "ConditionalCheckFailedException":
+                raise Unavailable("could not close the conversation") from e
+            current = self.get(conversation_id)
+            if current is None:
+                raise NotFound("no such conversation", code="conversation_not_found") from e
+            return current
+        return _to_conversation(record)
+
+    def rate(self, conversation_id: str, member_id: str, score: int, comment: str | None) -> None:
+        """Rate once."""
+        C = ConversationRecord
+        actions = [C.rating.set(score)]
+        if comment:
+            actions.append(C.comment.set(comment))
+        try:
+            C(conversation_id).update(
+                actions=actions,
+                condition=(C.member_id == member_id)
+                & C.rating.does_not_exist()
+                & (C.status == CLOSED),
+            )
+        except UpdateError as e:
+            if e.cause_response_code == "ConditionalCheckFailedException":
+                raise Conflict("this conversation is already rated", code="already_rated") from e
+            raise Unavailable("could not store the rating") from e
+
+    def waiting(self, lang: str, limit: int) -> list[Conversation]:
+        """Requests still looking for a Helper in a language, oldest first."""
+        return [_to_conversation(r) for r in ConversationRecord.waiting.query(lang, limit=limit)]
+
+    def by_day(self, day: str, limit: int) -> list[Conversation]:
+        """Conversations opened on a day, newest first."""
+        return [
+            _to_conversation(r)
+            for r in ConversationRecord.by_day.query(day, scan_index_forward=False, limit=limit)
+        ]
+
+    def by_member(self, member_id: str, limit: int) -> list[Conversation]:
+        """A member's conversations, newest first."""
+        return [
+            _to_conversation(r)
+            for r in ConversationRecord.by_member.query(
+                member_id, scan_index_forward=False, limit=limit
+            )
+        ]
+
+
+def _to_profile(r: PresenceRecord) -> HelperProfile:
+    return HelperProfile(
+        member_id=r.member_id,
+        kind=r.kind,
+        status=r.status,
+        display_name=r.display_name,
+        topics=list(r.topics or []),
+        languages=list(r.languages or []),
+        capacity=int(r.capacity or 0),
+        open_count=int(r.open_count or 0),
+        heartbeat_at=float(r.heartbeat_at or 0),
+        last_assigned_at=float(r.last_assigned_at or 0),
+    )
+
+
+class DynamoPresenceStore:
+    """One profile item per Helper and one pool item per language they are available in."""
+
+    def get(self, member_id: str) -> HelperProfile | None:
+        """The routing profile."""
+        try:
+            return _to_profile(PresenceRecord.get(member_id, PROFILE, consistent_read=True))
+        except DoesNotExist:
+            return None
+
+    def save(self, profile: HelperProfile, pools: list[str], dropped_pools: list[str]) -> None:
+        """Update the profile (never its open count) and the pool items."""
+        P = PresenceRecord
+        P(profile.member_id, PROFILE).update(
+            actions=[
+                P.kind.set(profile.kind),
+                P.status.set(profile.status),
+                P.display_name.set(profile.display_name),
+                P.topics.set(profile.topics),
+                P.languages.set(profile.languages),
+                P.capacity.set(profile.capacity),
+                P.heartbeat_at.set(profile.heartbeat_at),
+                P.open_count.set(P.open_count | 0),
+                P.last_assigned_at.set(P.last_assigned_at | profile.last_assigned_at),
+            ]
+        )
+        for lang in pools:
+            P(profile.member_id, f"pool#{lang}").update(
+                actions=[
+                    P.pool.set(lang),
+                    P.topics.set(profile.topics),
+                    P.last_assigned_at.set(P.last_assigned_at | profile.last_assigned_at),
+                ]
+            )
+        for lang in dropped_pools:
+            P(profile.member_id, f"pool#{lang}").delete()
+
+    def heartbeat(self, member_id: str, at: float) -> bool:
+        """Refresh the heartbeat of an existing profile."""
+        P = PresenceRecord
+        try:
+            P(member_id, PROFILE).update(
+                actions=[P.heartbeat_at.set(at)], condition=P.member_id.exists()
+            )
+        except UpdateError as e:
+            if e.cause_response_code == "ConditionalCheckFailedException":
+                return False
+            raise Unavailable("could not record the heartbeat") from e
+        return True
+
+    def pool(self, lang: str, limit: int) -> list[str]:
+        """Available Helpers of a language, least recently assigned first (a Query)."""
+        return [r.member_id for r in PresenceRecord.by_pool.query(lang, limit=limit)]
+
+    def many(self, member_ids: list[str]) -> dict[str, HelperProfile]:
+        """Several profiles in one BatchGetItem."""
+        if not member_ids:
+            return {}
+        keys = [(m, PROFILE) for m in dict.fromkeys(member_ids)]
+        return {r.member_id: _to_profile(r) for r in PresenceRecord.batch_get(keys)}
+
+    def release(self, member_id: str, pool_lang: str | None) -> None:
+        """Free one slot (never below zero)."""
+        P = PresenceRecord
+        try:
+            P(member_id, PROFILE).update(actions=[P.open_count.add(-1)], condition=P.open_count > 0)
+        except UpdateError as e:
+            if e.cause_response_code != "ConditionalCheckFailedException":
+                raise Unavailable("could not release the Helper's slot") from e
+
+
+class DynamoProQueue:
+    """The agents' queue on a sparse index, oldest due first."""
+
+    def put(self, item: QueueItem) -> None:
+        """Add an open item."""
+        QueueRecord(
+            item.ticket_id,
+            kind=item.kind,
+            ref_id=item.ref_id,
+            queue=PRO_QUEUE,
+            status="open",
+            due_at=item.due_at,
+            created_at=item.created_at,
+            reason=item.reason,
+            lang=item.lang,
+            topic=item.topic,
+        ).save()
+
+    def open_items(self, limit: int) -> list[QueueItem]:
+        """Open items, oldest due first."""
+        return [
+            QueueItem(
+                r.ticket_id,
+                r.kind,
+                r.ref_id,
+                r.due_at,
+                r.created_at,
+                r.reason,
+                r.lang,
+                r.topic,
+                r.status,
+            )
+            for r in QueueRecord.by_open.query(PRO_QUEUE, limit=limit)
+        ]
+
+    def done(self, ticket_id: str) -> None:
+        """Take an item out of the open queue."""
+        Q = QueueRecord
+        try:
+            Q(ticket_id).update(
+                actions=[Q.status.set("done"), Q.queue.remove()], condition=Q.ticket_id.exists()
+            )
+        except UpdateError as e:
+            if e.cause_response_code != "ConditionalCheckFailedException":
+                raise Unavailable("could not update the queue") from e
+
+
+class DynamoAuditLog:
+    """Append-only audit entries, partitioned by day."""
+
+    def record(self, actor: str, roles: list[str], action: str, subject: str, at: float) -> None:
+        """Append one entry."""
+        AuditRecord(
+            _day(at),
+            f"{at:.6f}#{uuid.uuid4().hex[:8]}",
+            actor=actor,
+            actor_roles=roles,
+            action=action,
+            subject=subject,
+            at=at,
+        ).save(AuditRecord.at_id.does_not_exist())
+
+    def day(self, day: str, limit: int) -> list[dict[str, Any]]:
+        """Entries of a day, oldest first."""
+        return [
+            {
+                "actor": r.actor,
+                "roles": list(r.actor_roles),
+                "action": r.action,
+                "subject": r.subject,
+                "at": r.at,
+            }
+            for r in AuditRecord.query(day, limit=limit)
+        ]
+
+
+class SqsWaveScheduler:
+    """Wave timeouts as delayed SQS messages on the routing queue."""
+
+    def __init__(self, sqs: Any, queue_url: str) -> None:
+        self._sqs = sqs
+        self._url = queue_url
+
+    def schedule(self, conversation_id: str, wave: int, delay_seconds: int) -> None:
+        """Deliver `wave_timeout` for this wave after the delay (SQS caps it at 900 s)."""
+        body = {"kind": "wave_timeout", "conversation_id": conversation_id, "wave": wave}
+        self._sqs.send_message(
+            QueueUrl=self._url,
+            MessageBody=json.dumps(body),
+            DelaySeconds=max(0, min(900, delay_seconds)),
+        )

@@ -1,0 +1,1 @@
+"""Live peer-help chat: presence, routing in waves, relay, escalation, oversight."""

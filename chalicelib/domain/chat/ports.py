@@ -1,0 +1,129 @@
+"""What the chat needs from storage, queues and moderation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from chalicelib.domain.chat.model import Conversation, HelperProfile, Message, QueueItem
+
+
+@dataclass(frozen=True)
+class TextVerdict:
+    """The moderation verdict the chat needs: what to store and why."""
+
+    verdict: str
+    text: str | None
+    reasons: list[dict[str, Any]] = field(default_factory=list)
+
+
+class TextModerator(Protocol):
+    """Checks one message (pure, in-process: no AWS call for an allowed message)."""
+
+    def check(self, text: str, lang: str | None = None) -> TextVerdict: ...
+
+
+class SequenceConflict(Exception):
+    """Another message took the sequence number first: re-read and retry."""
+
+
+class DuplicateMessage(Exception):
+    """This client_msg_id was already accepted: its stored answer is attached."""
+
+    def __init__(self, answer: dict[str, Any]) -> None:
+        super().__init__("duplicate client_msg_id")
+        self.answer = answer
+
+
+class ChatStore(Protocol):
+    """Conversations, messages and their idempotency records."""
+
+    def create(self, conversation: Conversation, first: Message | None, ttl_at: int) -> None: ...
+
+    def get(self, conversation_id: str) -> Conversation | None: ...
+
+    def append(
+        self,
+        conversation: Conversation,
+        message: Message,
+        dedupe_key: str,
+        answer: dict[str, Any],
+        ttl_at: int,
+        rate_key: str | None,
+        rate_limit: int,
+        fingerprint: str | None,
+    ) -> None: ...
+
+    def remember(self, dedupe_key: str, answer: dict[str, Any], ttl_at: int) -> None: ...
+
+    def recall(self, dedupe_key: str) -> dict[str, Any] | None: ...
+
+    def messages_after(self, conversation_id: str, after_seq: int, limit: int) -> list[Message]: ...
+
+    def assign(
+        self,
+        conversation_id: str,
+        helper: str,
+        role: str,
+        at: float,
+        pool_lang: str | None,
+        capacity_checked: bool,
+    ) -> None: ...
+
+    def update(self, conversation_id: str, condition_open: bool = True, **fields: Any) -> None: ...
+
+    def add_staff(self, conversation_id: str, member_id: str, role: str) -> None: ...
+
+    def close(self, conversation_id: str, by: str, at: float) -> Conversation: ...
+
+    def rate(
+        self, conversation_id: str, member_id: str, score: int, comment: str | None
+    ) -> None: ...
+
+    def waiting(self, lang: str, limit: int) -> list[Conversation]: ...
+
+    def by_day(self, day: str, limit: int) -> list[Conversation]: ...
+
+    def by_member(self, member_id: str, limit: int) -> list[Conversation]: ...
+
+
+class PresenceStore(Protocol):
+    """Helper and agent routing profiles, and the per-language pools of available ones."""
+
+    def get(self, member_id: str) -> HelperProfile | None: ...
+
+    def save(self, profile: HelperProfile, pools: list[str], dropped_pools: list[str]) -> None: ...
+
+    def heartbeat(self, member_id: str, at: float) -> bool: ...
+
+    def pool(self, lang: str, limit: int) -> list[str]: ...
+
+    def many(self, member_ids: list[str]) -> dict[str, HelperProfile]: ...
+
+    def release(self, member_id: str, pool_lang: str | None) -> None: ...
+
+
+class ProQueue(Protocol):
+    """The agents' queue: escalated conversations and claims, oldest due first."""
+
+    def put(self, item: QueueItem) -> None: ...
+
+    def open_items(self, limit: int) -> list[QueueItem]: ...
+
+    def done(self, ticket_id: str) -> None: ...
+
+
+class AuditLog(Protocol):
+    """Append-only record of sensitive reads and decisions."""
+
+    def record(
+        self, actor: str, roles: list[str], action: str, subject: str, at: float
+    ) -> None: ...
+
+    def day(self, day: str, limit: int) -> list[dict[str, Any]]: ...
+
+
+class WaveScheduler(Protocol):
+    """Delivers a routing event later (a delayed SQS message)."""
+
+    def schedule(self, conversation_id: str, wave: int, delay_seconds: int) -> None: ...
