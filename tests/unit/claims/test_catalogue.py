@@ -242,3 +242,12 @@ def test_impediment_timing_rules_pick_the_right_leaf():
         False, {"direct": "refund_half"})
     assert leaf({"notice": "less_than_24h", "booked_late": False, "driver_waived": True}) == (
         True, {"confirm": "refund_full", "dispute": "refund_half", "silence": "refund_half"})
+
+
+def test_the_docs_list_every_problem_type_and_resolution():
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "claims.md").read_text()
+    cat = load_catalogue()
+    for pid in [p.id for p in cat.problems] + list(cat.resolutions):
+        assert f"| `{pid}` |" in docs, pid

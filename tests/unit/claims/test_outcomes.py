@@ -208,3 +208,14 @@ def test_damage_charges_the_accepted_amount_within_the_cap():
     assert plan.decision("silence").reason == "money_asked_from_counterpart"
     over = plan_for("damage", {**answers, "amount_eur": 151}, side="driver")
     assert over.decision("confirm").reason == "above_charge_cap"
+
+
+def test_the_events_doc_lists_every_type_and_field():
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "events.md").read_text()
+    for name, spec in schema().items():
+        row = next((line for line in docs.splitlines() if line.startswith(f"| `{name}` |")), "")
+        assert row, name
+        for field_name in spec["fields"]:
+            assert f"`{field_name}`" in row, (name, field_name)
