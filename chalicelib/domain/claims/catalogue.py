@@ -87,14 +87,16 @@ class Compare:
 
 
 @dataclass(frozen=True)
-class AllOf:
-    """Every inner condition holds."""
+class Junction:
+    """Every inner condition holds (`all`), or at least one does (`any`)."""
 
+    kind: str
     items: tuple[Condition, ...]
 
     def holds(self, answers: Answers) -> bool:
-        """Whether all inner conditions hold."""
-        return all(c.holds(answers) for c in self.items)
+        """Whether the inner conditions hold together."""
+        test = all if self.kind == "all" else any
+        return test(c.holds(answers) for c in self.items)
 
     def questions(self) -> set[str]:
         """The question ids the condition reads."""
@@ -102,26 +104,7 @@ class AllOf:
 
     def to_json(self) -> dict[str, Any]:
         """The data form, as in the catalogue file."""
-        return {"all": [c.to_json() for c in self.items]}
-
-
-@dataclass(frozen=True)
-class AnyOf:
-    """At least one inner condition holds."""
-
-    items: tuple[Condition, ...]
-
-    def holds(self, answers: Answers) -> bool:
-        """Whether any inner condition holds."""
-        return any(c.holds(answers) for c in self.items)
-
-    def questions(self) -> set[str]:
-        """The question ids the condition reads."""
-        return set().union(*(c.questions() for c in self.items))
-
-    def to_json(self) -> dict[str, Any]:
-        """The data form, as in the catalogue file."""
-        return {"any": [c.to_json() for c in self.items]}
+        return {self.kind: [c.to_json() for c in self.items]}
 
 
 @dataclass(frozen=True)
@@ -143,7 +126,7 @@ class Not:
         return {"not": self.item.to_json()}
 
 
-Condition = Compare | AllOf | AnyOf | Not
+Condition = Compare | Junction | Not
 _COMPARE_OPS = ("equals", "in", "at_least", "below")
 
 
@@ -151,12 +134,12 @@ def parse_condition(raw: Any) -> Condition:
     """Read a condition from its data form."""
     if not isinstance(raw, dict) or len(raw) not in (1, 2):
         raise CatalogueError(f"bad condition: {raw!r}")
-    if "all" in raw or "any" in raw:
-        items = raw.get("all", raw.get("any"))
-        if not isinstance(items, list) or not items:
-            raise CatalogueError(f"empty all/any condition: {raw!r}")
-        parsed = tuple(parse_condition(i) for i in items)
-        return AllOf(parsed) if "all" in raw else AnyOf(parsed)
+    for kind in ("all", "any"):
+        if kind in raw:
+            items = raw[kind]
+            if not isinstance(items, list) or not items:
+                raise CatalogueError(f"empty {kind} condition: {raw!r}")
+            return Junction(kind, tuple(parse_condition(i) for i in items))
     if "not" in raw:
         return Not(parse_condition(raw["not"]))
     ops = [op for op in _COMPARE_OPS if op in raw]
@@ -659,7 +642,7 @@ def _condition_errors(cond: Condition, known: Mapping[str, Question], where: str
     errors: list[str] = []
     if isinstance(cond, Not):
         return _condition_errors(cond.item, known, where)
-    if isinstance(cond, AllOf | AnyOf):
+    if isinstance(cond, Junction):
         for c in cond.items:
             errors += _condition_errors(c, known, where)
         return errors

@@ -178,7 +178,10 @@ class ClaimsService:
             raise Forbidden("only a party of the booking may file a claim", code="not_a_party")
         if side != ptype.side:
             raise RuleRefused(f"this problem is reported by the {ptype.side}", code="wrong_side")
-        clean = ptype.validate_answers(answers)
+        if not isinstance(hold_payment, bool):
+            raise BadInput("hold_payment must be true or false", code="bad_hold_payment")
+        profile = self._members.profile(principal.member_id)
+        clean = self._moderate_answers(ptype, ptype.validate_answers(answers), profile.lang)
         request_hash = _request_hash(booking_id, problem, clean, hold_payment)
         claim_id = _claim_id(principal.member_id, idempotency_key)
         if idempotency_key:
@@ -195,7 +198,6 @@ class ClaimsService:
             now=now, window_days=self.abuse.window_days,
         )
         self.abuse.check_filing(history)
-        profile = self._members.profile(principal.member_id)
         hold = hold_payment or ptype.payment_hold == "always"
         ctx = SettlementContext(claim_id, problem, booking, side, iso(now), hold)
         plan = self._planner.plan(
@@ -227,6 +229,21 @@ class ClaimsService:
             ))
         self._workflow.start(claim_id, execution_input(claim, ptype, booking, self.timings))
         return claim
+
+    def _moderate_answers(self, ptype: ProblemType, answers: dict[str, Any],
+                          lang: str) -> dict[str, Any]:
+        # Free-text answers are user content: stored only as the moderation filters leave them.
+        if self._moderator is None:
+            return answers
+        out = dict(answers)
+        for q in ptype.questions:
+            if q.type == "text" and q.id in out:
+                cleaned = self._moderator.clean(str(out[q.id]), lang)
+                if not cleaned:
+                    raise BadInput("this answer cannot be accepted; please rephrase it",
+                                   code="answer_blocked", question=q.id)
+                out[q.id] = cleaned
+        return out
 
     def _replay(self, claim: Claim, request_hash: str, ptype: ProblemType,
                 booking: Booking) -> Claim:

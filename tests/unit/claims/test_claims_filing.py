@@ -22,6 +22,7 @@ from tests.unit.claims.claims_fakes import (
     BOB,
     CHLOE,
     NOW,
+    BlockingModerator,
     booking,
     world,
 )
@@ -193,3 +194,14 @@ def test_auto_grants_are_capped_across_pending_claims():
                                answers=NO_SHOW).plan.decision("silence").route
                 for i in range(1, 5)]
     assert silences == ["settle", "settle", "settle", "agent"]
+
+
+def test_free_text_answers_are_stored_as_moderation_leaves_them():
+    w = world(moderator=BlockingModerator())
+    claim = w.service.file(ALICE, booking_id="bk-1", problem="lost_item",
+                           answers={"item": "phone, call 0612345678", "seat": "front"})
+    assert claim.answers["item"] == "phone, call **********"
+    with pytest.raises(BadInput) as e:
+        w.service.file(ALICE, booking_id="bk-1", problem="ride_cut_short",
+                       answers={"part_missed": "half", "reason": "he wanted cash"})
+    assert e.value.code == "answer_blocked"
