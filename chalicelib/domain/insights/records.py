@@ -24,7 +24,7 @@ class ConversationRecord:
     lang: str
     # help.accept succeeded (a Helper, or an agent after escalation); None while waiting.
     assigned_at: float | None = None
-    assigned_role: str | None = None
+    helper_role: str | None = None
     # First message of whoever answers (the assignee or staff), not of the member.
     first_response_at: float | None = None
     closed_at: float | None = None

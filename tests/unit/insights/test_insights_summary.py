@@ -32,7 +32,7 @@ def picked_up(i):
         opened,
         TOPICS[i],
         assigned_at=opened + PICKUPS[i],
-        assigned_role="helper",
+        helper_role="helper",
         first_response_at=opened + FIRST_RESPONSES[i],
         closed_at=opened + PICKUPS[i] + DURATIONS[i],
         rating=RATINGS[i],
