@@ -62,6 +62,20 @@ class ClaimRecord:
     filed_at: float
     problem: str
     # "auto" (counterpart confirmed, silence or timing rule), "agent", "withdrawn"; None: open.
-    resolution: str | None = None
+    settled_by: str | None = None
     settled_at: float | None = None
     escalated: bool = False
+
+
+# The claims domain records how a settlement was reached as its `basis`.
+_AUTO_BASES = frozenset({"confirmed", "rule", "silence"})
+_AGENT_BASES = frozenset({"agent", "supervisor"})
+
+
+def settled_by(basis: str | None) -> str | None:
+    """Map a claim's decision basis to "auto" or "agent" (None while undecided)."""
+    if basis in _AUTO_BASES:
+        return AUTO
+    if basis in _AGENT_BASES:
+        return AGENT
+    return None

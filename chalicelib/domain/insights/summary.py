@@ -204,8 +204,8 @@ def summarise(
     offered = [r for r in now_chats if not r.straight_to_professionals]
     as_of = end
     scores = [r.rating for r in now_chats if r.rating is not None]
-    settled = [c for c in now_claims if c.resolution in (AUTO, AGENT)]
-    auto = sum(c.resolution == AUTO for c in settled)
+    settled = [c for c in now_claims if c.settled_by in (AUTO, AGENT)]
+    auto = sum(c.settled_by == AUTO for c in settled)
     return MetricsSummary(
         window_start=start,
         window_end=end,

@@ -5,7 +5,7 @@ import pytest
 from chalicelib.domain.errors import BadInput, Forbidden
 from chalicelib.domain.identity import Principal
 from chalicelib.domain.insights import metrics
-from chalicelib.domain.insights.records import ClaimRecord, ConversationRecord
+from chalicelib.domain.insights.records import ClaimRecord, ConversationRecord, settled_by
 from chalicelib.domain.insights.service import InsightsService
 from chalicelib.domain.insights.stats import Distribution, percentile
 from chalicelib.domain.insights.summary import parse_window, rising_topics, summarise
@@ -110,6 +110,12 @@ def test_ratings_and_escalations(summary):
     assert summary.ratings.good_share == pytest.approx(5 / 8)
     assert summary.ratings.histogram == {5: 3, 4: 2, 3: 1, 2: 1, 1: 1}
     assert summary.escalation_rate == pytest.approx(4 / 15)
+
+
+def test_claim_bases_map_to_auto_or_agent():
+    assert [settled_by(b) for b in ("confirmed", "rule", "silence")] == ["auto"] * 3
+    assert [settled_by(b) for b in ("agent", "supervisor")] == ["agent"] * 2
+    assert settled_by("") is None and settled_by(None) is None
 
 
 def test_claims_auto_settlement_rate(summary):
