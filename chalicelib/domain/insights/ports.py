@@ -8,12 +8,6 @@ from typing import Protocol
 from chalicelib.domain.insights.records import ClaimRecord, ConversationRecord
 
 
-class Clock(Protocol):
-    """The current time in epoch seconds."""
-
-    def now(self) -> float: ...
-
-
 class ConversationRecordSource(Protocol):
     """Conversations with `start <= opened_at < end`, read by Query (e.g. a day-bucket index)."""
 

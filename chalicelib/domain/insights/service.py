@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import time
-
+from chalicelib.domain.clock import SystemClock
 from chalicelib.domain.errors import Forbidden
 from chalicelib.domain.identity import Principal
-from chalicelib.domain.insights.ports import ClaimRecordSource, Clock, ConversationRecordSource
+from chalicelib.domain.insights.ports import ClaimRecordSource, ConversationRecordSource
 from chalicelib.domain.insights.summary import (
     MetricsPolicy,
     MetricsSummary,
     parse_window,
     summarise,
 )
-
-
-class _SystemClock:
-    def now(self) -> float:
-        return time.time()
+from chalicelib.domain.ports import Clock
 
 
 class InsightsService:
@@ -34,7 +29,7 @@ class InsightsService:
         self._conversations = conversations
         self._claims = claims
         self.policy = policy or MetricsPolicy()
-        self._clock = clock or _SystemClock()
+        self._clock = clock or SystemClock()
 
     def summary(self, principal: Principal, window: str | None = "24h") -> MetricsSummary:
         """The summary of the last `window` (staff only)."""

@@ -1,4 +1,4 @@
-"""Ports of the knowledge base: article storage, transcripts, masking, the clock."""
+"""Ports of the knowledge base: article storage, transcripts, masking."""
 
 from __future__ import annotations
 
@@ -6,12 +6,6 @@ from typing import Protocol
 
 from chalicelib.domain.identity import Principal
 from chalicelib.domain.knowledge.model import Article, ArticleStatus, Transcript
-
-
-class Clock(Protocol):
-    """The current time in epoch seconds."""
-
-    def now(self) -> float: ...
 
 
 class ArticleRepository(Protocol):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from chalicelib.domain.clock import SystemClock
 from chalicelib.domain.errors import BadInput, Conflict, Forbidden, NotFound
 from chalicelib.domain.identity import Principal
 from chalicelib.domain.knowledge.drafting import (
@@ -18,8 +18,9 @@ from chalicelib.domain.knowledge.drafting import (
     draft_from_transcript,
 )
 from chalicelib.domain.knowledge.model import Article, ArticleStatus
-from chalicelib.domain.knowledge.ports import ArticleRepository, Clock, TextMasker, TranscriptSource
+from chalicelib.domain.knowledge.ports import ArticleRepository, TextMasker, TranscriptSource
 from chalicelib.domain.knowledge.suggest import Suggestion, SuggestionIndex
+from chalicelib.domain.ports import Clock
 
 MAX_QUERY_CHARS = 200
 MAX_SUGGESTIONS = 10
@@ -27,11 +28,6 @@ MAX_SUGGESTIONS = 10
 # Called with (helper_id, article_id, at) the first time an article drawn from a Helper's
 # answer is published; RecognitionService.on_article_adopted fits.
 AdoptionHook = Callable[[str, str, float], object]
-
-
-class _SystemClock:
-    def now(self) -> float:
-        return time.time()
 
 
 def _new_article_id() -> str:
@@ -56,7 +52,7 @@ class KnowledgeService:
         self._transcripts = transcripts
         self._masker = masker
         self._on_adopted = on_adopted
-        self._clock = clock or _SystemClock()
+        self._clock = clock or SystemClock()
         self._new_id = new_id
         self._refresh_seconds = refresh_seconds
         self._index: SuggestionIndex | None = None

@@ -1,4 +1,4 @@
-"""Ports of the Helper programme: what its services need from storage and the clock."""
+"""Ports of the Helper programme: what its services need from storage (the clock is shared)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,6 @@ from chalicelib.domain.programme.leaderboard import Score
 from chalicelib.domain.programme.membership import HelperRecord, HelperStatus, Transition
 from chalicelib.domain.programme.quality import QualitySignal
 from chalicelib.domain.programme.recognition import PointsAward, RewardGrant
-
-
-class Clock(Protocol):
-    """The current time in epoch seconds."""
-
-    def now(self) -> float: ...
 
 
 class ReputationSource(Protocol):

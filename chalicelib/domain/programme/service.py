@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from chalicelib.domain.clock import SystemClock
 from chalicelib.domain.errors import BadInput, Forbidden, NotFound, RuleRefused
 from chalicelib.domain.identity import MEMBER, STAFF_ROLES, Principal
+from chalicelib.domain.ports import Clock
 from chalicelib.domain.programme.eligibility import Eligibility, EligibilityPolicy
 from chalicelib.domain.programme.leaderboard import Period, Score, period_key, period_keys, rank
 from chalicelib.domain.programme.membership import (
@@ -18,7 +19,6 @@ from chalicelib.domain.programme.membership import (
     clean_reason,
 )
 from chalicelib.domain.programme.ports import (
-    Clock,
     HelperRepository,
     PointsStore,
     QualitySignalSource,
@@ -40,14 +40,6 @@ MAX_LEADERBOARD = 100
 # Suspended or departed Helpers keep their score items; read a little more than asked so
 # that hiding them still fills the page.
 _LEADERBOARD_SLACK = 10
-
-
-class SystemClock:
-    """Wall-clock time in epoch seconds."""
-
-    def now(self) -> float:
-        """Seconds since the epoch."""
-        return time.time()
 
 
 def _clean_codes(values: Iterable[str], name: str, allowed: frozenset[str] | None) -> tuple:

@@ -3,12 +3,13 @@
 import pytest
 from knowledge_fakes import (
     CORPUS,
+    T0,
     DigitMasker,
-    FakeClock,
     InMemoryArticleRepository,
     InMemoryTranscripts,
 )
 
+from chalicelib.domain.clock import FixedClock
 from chalicelib.domain.knowledge.service import KnowledgeService
 
 
@@ -24,7 +25,7 @@ def adopted():
 
 @pytest.fixture
 def clock():
-    return FakeClock()
+    return FixedClock(T0)
 
 
 @pytest.fixture

@@ -13,17 +13,6 @@ T0 = 1_780_000_000.0
 
 
 @dataclass
-class FakeClock:
-    t: float = T0
-
-    def now(self) -> float:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += seconds
-
-
-@dataclass
 class InMemoryArticleRepository:
     articles: dict[str, Article] = field(default_factory=dict)
     revision: int = 0

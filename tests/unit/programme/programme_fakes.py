@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from chalicelib.domain.clock import FixedClock
 from chalicelib.domain.errors import Conflict
 from chalicelib.domain.identity import Principal
 from chalicelib.domain.programme.eligibility import Reputation
@@ -17,17 +18,6 @@ from chalicelib.domain.programme.service import ProgrammeService, RecognitionSer
 
 T0 = 1_780_000_000.0  # 2026-05-28, a Thursday
 DAY = 86_400.0
-
-
-@dataclass
-class FakeClock:
-    t: float = T0
-
-    def now(self) -> float:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += seconds
 
 
 @dataclass
@@ -139,7 +129,7 @@ GOOD = Reputation("m-alice", rating=4.9, reviews=40, positive_share=0.98)
 
 @dataclass
 class World:
-    clock: FakeClock
+    clock: FixedClock
     helpers: InMemoryHelperRepository
     reputations: InMemoryReputationSource
     signals: InMemoryQualitySignals
@@ -157,7 +147,7 @@ class World:
 
 @pytest.fixture
 def world() -> World:
-    clock = FakeClock()
+    clock = FixedClock(T0)
     helpers = InMemoryHelperRepository()
     reputations = InMemoryReputationSource({"m-alice": GOOD})
     signals = InMemoryQualitySignals()
