@@ -15,6 +15,8 @@ from chalicelib.domain.identity import HELPER
 from chalicelib.domain.programme.eligibility import Eligibility
 
 MAX_REASON_CHARS = 500
+# Who the history names for automatic decisions (the quality review).
+SYSTEM = "system"
 
 
 class HelperStatus(StrEnum):
@@ -224,19 +226,29 @@ class HelperLifecycle:
 
     def flag(self, record: HelperRecord, reasons: Sequence[str], now: float) -> Transition:
         """The quality review flags an active Helper (the role stays; staff decide)."""
-        nxt = replace(
-            record, flagged_at=now, flag_reasons=tuple(reasons), version=record.version + 1
+        nxt = self._move(
+            record,
+            record.status,
+            SYSTEM,
+            "quality flag: " + ", ".join(reasons),
+            now,
+            flagged_at=now,
+            flag_reasons=tuple(reasons),
         )
         return Transition(nxt, "helper.flagged", None, record.version)
 
-    def unflag(self, record: HelperRecord, now: float, *, reviewed: bool) -> Transition:
-        """Lift a flag, automatically on recovery or after a staff review (window restarts)."""
-        nxt = replace(
+    def unflag(self, record: HelperRecord, now: float, *, by: str = SYSTEM) -> Transition:
+        """Lift a flag: on recovery (by the system) or after a staff review (window restarts)."""
+        reviewed = by != SYSTEM
+        nxt = self._move(
             record,
+            record.status,
+            by,
+            "quality flag cleared after review" if reviewed else "quality recovered",
+            now,
             flagged_at=None,
             flag_reasons=(),
             reviewed_at=now if reviewed else record.reviewed_at,
-            version=record.version + 1,
         )
         return Transition(nxt, "helper.unflagged", None, record.version)
 

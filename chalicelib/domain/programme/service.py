@@ -186,8 +186,16 @@ class RecognitionService:
                 kept.append(score)
             if len(kept) == limit:
                 break
+        # Levels follow all-time points: the all-time board has them already.
         return [
-            LeaderboardEntry(i + 1, s.member_id, s.points, self.level_of(s.member_id))
+            LeaderboardEntry(
+                i + 1,
+                s.member_id,
+                s.points,
+                self.levels.level_for(s.points)
+                if chosen is Period.ALL
+                else self.level_of(s.member_id),
+            )
             for i, s in enumerate(kept)
         ]
 
@@ -342,7 +350,7 @@ class ProgrammeService:
         if verdict.flagged and not record.is_flagged:
             return self._save(self.lifecycle.flag(record, verdict.reasons, now))
         if not verdict.flagged and record.is_flagged:
-            return self._save(self.lifecycle.unflag(record, now, reviewed=False))
+            return self._save(self.lifecycle.unflag(record, now))
         return None
 
     def clear_flag(self, principal: Principal, member_id: str) -> HelperRecord:
@@ -351,7 +359,7 @@ class ProgrammeService:
         record = self._get(member_id)
         if not record.is_flagged:
             raise RuleRefused("this Helper is not flagged", code="not_flagged")
-        return self._save(self.lifecycle.unflag(record, self._clock.now(), reviewed=True))
+        return self._save(self.lifecycle.unflag(record, self._clock.now(), by=principal.member_id))
 
     def queue(
         self,

@@ -92,6 +92,10 @@ def test_review_flags_hides_the_badge_and_clears_when_bad_ratings_age_out(world)
     world.clock.advance(10)
     record = world.programme.review_quality("m-alice")
     assert record.is_flagged and record.flag_reasons == ("low_ratings",)
+    assert (record.last_change.by, record.last_change.reason) == (
+        "system",
+        "quality flag: low_ratings",
+    )
     assert "helper" in world.helpers.roles["m-alice"]  # the role stays; staff decide
     assert world.programme.badge("m-alice").helper is False
     assert [r.member_id for r in world.programme.queue(STAFF, "approved", True)] == ["m-alice"]
@@ -111,7 +115,11 @@ def test_staff_clearing_a_flag_restarts_the_window(world):
     assert world.programme.review_quality("m-alice").is_flagged
     with pytest.raises(Forbidden):
         world.programme.clear_flag(BOB, "m-alice")
-    world.programme.clear_flag(STAFF, "m-alice")
+    record = world.programme.clear_flag(STAFF, "m-alice")
+    assert (record.last_change.by, record.last_change.reason) == (
+        "s-1",
+        "quality flag cleared after review",
+    )
     with pytest.raises(RuleRefused):
         world.programme.clear_flag(STAFF, "m-alice")
     world.clock.advance(10)
