@@ -1,0 +1,353 @@
+"""Lexicon files: word classes and phrase rules, compiled into one regex per file.
+
+A `.rules` file (see docs/moderation.md) has `[class NAME]` and `[anchor NAME]` word lists,
+one entry per line (several words allowed), a `[rules]` section of `id action pattern`
+lines and an optional `[options]` section. Patterns are read against the canonical word
+stream of `tokens.py`; every word class becomes a prefix tree so that a class of hundreds
+of words costs the regex engine a few character tests per position.
+
+Pattern syntax, word by word:
+    word        a literal word (folded like the messages); `!word` also makes it an anchor
+    @NAME       any entry of a class
+    ( a | b c ) alternatives; any item or group may end with `?` or `{m,n}`
+    ~N          up to N words of the same clause; `~~N` may cross clause punctuation
+    ^  $        clause start / clause end
+    /regex/     one word matching the regex
+Actions: `block` and `review` report a hit; `cancel` drops the hits it overlaps (self
+deprecation, quoting); `cancel-all` drops every hit of the file (a member reporting what
+someone else wrote). Every hit rule must contain an anchor: a message without any anchor
+word skips the file without running a regex.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+
+from chalicelib.domain.moderation.normalise import fold
+from chalicelib.domain.moderation.tokens import Canonicaliser
+
+HIT_ACTIONS = ("block", "review")
+CANCEL_ACTIONS = ("cancel", "cancel-all")
+_PATTERN_TOKEN_RE = re.compile(r"\s*(/[^/\s]+/|~~?\d+|[()|^$]|[^\s()|?{}]+)(\?|\{\d+,\d+\})?")
+_WORDS_RE = re.compile(r"[a-z0-9]+")
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be read or compiled; the message names file and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule that matched the stream, with the stream span of the words it covers."""
+
+    rule: str
+    action: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Source:
+    name: str
+    classes: dict[str, list[str]]
+    anchors: set[str]
+    rules: list[tuple[str, str, str, int]]
+    options: dict[str, str]
+
+
+def read_source(name: str, text: str) -> _Source:
+    """Parse one lexicon file without compiling it."""
+    source = _Source(name, {}, set(), [], {})
+    section: list[str] | None = None
+    kind = ""
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        header = re.fullmatch(r"\[(class|anchor)\s+([A-Z][A-Z0-9_]*)\]|\[(rules|options)\]", line)
+        if header:
+            kind = header.group(1) or header.group(3)
+            if kind in ("class", "anchor"):
+                class_name = header.group(2)
+                if class_name in source.classes:
+                    raise LexiconError(f"{name}:{number}: class {class_name} defined twice")
+                section = source.classes[class_name] = []
+                if kind == "anchor":
+                    source.anchors.add(class_name)
+            continue
+        if kind in ("class", "anchor") and section is not None:
+            section.append(line)
+        elif kind == "rules":
+            parts = line.split(None, 2)
+            if len(parts) != 3 or parts[1] not in HIT_ACTIONS + CANCEL_ACTIONS:
+                raise LexiconError(f"{name}:{number}: expected `id action pattern`")
+            source.rules.append((parts[0], parts[1], parts[2], number))
+        elif kind == "options":
+            key, _, value = line.partition("=")
+            source.options[key.strip()] = value.strip()
+        else:
+            raise LexiconError(f"{name}:{number}: text outside a section")
+    return source
+
+
+def load_source(name: str) -> _Source:
+    """Parse a lexicon file shipped in this package's `data/` folder."""
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    return read_source(name, text)
+
+
+def vocabulary(sources: Iterable[_Source]) -> tuple[set[str], dict[str, int]]:
+    """Every word the files mention, and the suspicious ones with a rank (0 comes first).
+
+    Rank 0: one-word entries of anchor classes ("pute", "slut"); rank 1: words of longer
+    anchor entries and `!` literals ("fuck" of "fuck you"). Masked tokens ("p*te") are read
+    as the first suspicious word they fit, so real insults win over incidental words.
+    """
+    words: set[str] = set()
+    suspicious: dict[str, int] = {}
+
+    def note(found: list[str], rank: int) -> None:
+        for word in found:
+            suspicious[word] = min(rank, suspicious.get(word, rank))
+
+    for source in sources:
+        for class_name, entries in source.classes.items():
+            for entry in entries:
+                found = _WORDS_RE.findall(fold(entry))
+                words.update(found)
+                if class_name in source.anchors:
+                    note(found, 0 if len(found) == 1 else 1)
+        for _, _, pattern, _ in source.rules:
+            for match in _PATTERN_TOKEN_RE.finditer(pattern):
+                item = match.group(1)
+                if item[0] not in "@/~()|^$":
+                    found = _WORDS_RE.findall(fold(item.lstrip("!")))
+                    words.update(found)
+                    if item.startswith("!"):
+                        note(found, 1)
+    return words, suspicious
+
+
+def trie_regex(entries: Iterable[str]) -> str:
+    """A regex matching exactly the entries, shaped as a prefix tree."""
+    root: dict = {}
+    for entry in entries:
+        node = root
+        for char in entry:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return emit(root)
+
+
+class _Compiler:
+    """Turns one rule pattern into a regex fragment and the anchor words it requires."""
+
+    def __init__(self, name: str, classes: dict[str, list[str]], gates: dict[str, set[str]],
+                 canon: Canonicaliser) -> None:
+        self.name = name
+        self.classes = classes
+        self.gates = gates
+        self.canon = canon
+
+    def compile(self, pattern: str, line: int) -> tuple[str, set[str] | None]:
+        """The fragment and the anchor words it requires.
+
+        A fragment starts at the first letter of a word and every word it matches carries
+        its trailing space ("t es con "), so the stream's single spaces mark word bounds.
+        """
+        self.where = f"{self.name}:{line}"
+        self.items = [(m.group(1), m.group(2)) for m in _PATTERN_TOKEN_RE.finditer(pattern)]
+        if "".join(t + (q or "") for t, q in self.items) != re.sub(r"\s+", "", pattern):
+            raise LexiconError(f"{self.where}: cannot read pattern {pattern!r}")
+        self.position = 0
+        fragment, required = self._alternatives()
+        if self.position != len(self.items):
+            raise LexiconError(f"{self.where}: unbalanced parentheses")
+        return fragment, required
+
+    def _alternatives(self) -> tuple[str, set[str] | None]:
+        branches = [self._sequence()]
+        while self.position < len(self.items) and self.items[self.position][0] == "|":
+            self.position += 1
+            branches.append(self._sequence())
+        if len(branches) == 1:
+            return branches[0]
+        fragment = "(?:" + "|".join(f for f, _ in branches) + ")"
+        requirements = [r for _, r in branches]
+        if any(r is None for r in requirements):
+            return fragment, None
+        return fragment, set().union(*requirements)
+
+    def _sequence(self) -> tuple[str, set[str] | None]:
+        fragments: list[str] = []
+        required: set[str] | None = None
+        while self.position < len(self.items):
+            item, quantifier = self.items[self.position]
+            if item in ("|", ")"):
+                break
+            self.position += 1
+            if item == "(":
+                fragment, needs = self._alternatives()
+                if self.position >= len(self.items) or self.items[self.position][0] != ")":
+                    raise LexiconError(f"{self.where}: missing `)`")
+                quantifier = self.items[self.position][1]
+                self.position += 1
+            else:
+                fragment, needs = self._item(item)
+            if quantifier:
+                fragment = f"(?:{fragment}){quantifier}"
+                if quantifier == "?" or quantifier.startswith("{0,"):
+                    needs = None
+            fragments.append(fragment)
+            if required is None:
+                required = needs
+        return "".join(fragments), required
+
+    def _item(self, item: str) -> tuple[str, set[str] | None]:
+        if item == "^":
+            return r"(?<=\| )", None
+        if item == "$":
+            return r"(?=\|)", None
+        if item.startswith("~~"):
+            return f"(?:[^ ]+ ){{0,{int(item[2:])}}}", None
+        if item.startswith("~"):
+            return f"(?:[^ |]+ ){{0,{int(item[1:])}}}", None
+        if item.startswith("/"):
+            return f"(?:{item[1:-1]}) ", None
+        if item.startswith("@"):
+            name = item[1:]
+            if name not in self.classes:
+                raise LexiconError(f"{self.where}: unknown class {name}")
+            return "(?:" + trie_regex(self.classes[name]) + ") ", self.gates.get(name)
+        anchor = item.startswith("!")
+        word = self.canon.stream(fold(item.lstrip("!"))).strip("| ")
+        if not word or "|" in word:
+            raise LexiconError(f"{self.where}: {item!r} is not a word")
+        return re.escape(word) + " ", ({max(word.split(), key=len)} if anchor else None)
+
+
+class RuleSet:
+    """One lexicon file compiled: `find` returns the hits left after the cancel rules."""
+
+    def __init__(self, source: _Source, category: str, canon: Canonicaliser) -> None:
+        self.name = source.name
+        self.category = category
+        classes = {
+            name: sorted({self._entry(canon, entry, source.name) for entry in entries})
+            for name, entries in source.classes.items()
+        }
+        # A multi-word entry is present only if its longest word is: that word gates it.
+        gates = {
+            name: {max(entry.split(), key=len) for entry in classes[name]}
+            for name in source.anchors
+        }
+        compiler = _Compiler(source.name, classes, gates, canon)
+        self.rules: list[tuple[str, str, frozenset[str]]] = []
+        hit_parts: list[str] = []
+        cancel_parts: list[str] = []
+        cancel_all_parts: list[str] = []
+        gate: set[str] = set()
+        ordered = sorted(source.rules, key=lambda rule: _ACTION_ORDER[rule[1]])
+        for rule_id, action, pattern, line in ordered:
+            fragment, required = compiler.compile(pattern, line)
+            if action in HIT_ACTIONS:
+                if required is None:
+                    raise LexiconError(f"{source.name}:{line}: rule {rule_id} has no anchor")
+                gate |= required
+                hit_parts.append(fragment)
+                # `id:en` limits a rule to messages whose language hint is English (or unknown).
+                base, _, langs = rule_id.partition(":")
+                self.rules.append((base, action, frozenset(langs.split(",")) if langs else _ANY))
+            elif action == "cancel":
+                cancel_parts.append(fragment)
+            else:
+                cancel_all_parts.append(fragment)
+        self.gate = frozenset(gate)
+        self._hits = _combine(hit_parts)
+        self._each = [_combine([part]) for part in hit_parts]
+        self._cancel = _combine(cancel_parts)
+        self._cancel_all = _combine(cancel_all_parts)
+        negation = source.options.get("negation")
+        self._negation = None
+        if negation:
+            if negation not in classes:
+                raise LexiconError(f"{source.name}: negation class {negation} is not defined")
+            self._negation = re.compile(" (?:" + trie_regex(classes[negation]) + ")(?= )")
+
+    @staticmethod
+    def _entry(canon: Canonicaliser, entry: str, name: str) -> str:
+        word = canon.stream(fold(entry)).strip("| ")
+        if not word or "|" in word:
+            raise LexiconError(f"{name}: entry {entry!r} is not made of words")
+        return word
+
+    def find(self, stream: str, lang: str | None = None) -> list[Hit]:
+        """The hits in a canonical stream, after the cancel and negation rules."""
+        if self._hits is None:
+            return []
+        hits = []
+        for start, end in _spans(self._hits, stream):
+            # The combined regex says where; the first rule matching there says which.
+            index = next(i for i, rule in enumerate(self._each) if rule.match(stream, start - 1))
+            rule_id, action, langs = self.rules[index]
+            if langs and lang and lang not in langs:
+                continue
+            hits.append(Hit(rule_id, action, start, end))
+        if not hits:
+            return hits
+        if self._cancel_all is not None and self._cancel_all.search(stream):
+            return []
+        if self._cancel is not None:
+            spans = _spans(self._cancel, stream)
+            hits = [h for h in hits if not any(s < h.end and h.start < e for s, e in spans)]
+        if self._negation is not None:
+            hits = [h for h in hits if not self._negated(stream, h)]
+        return hits
+
+    def _negated(self, stream: str, hit: Hit) -> bool:
+        """Whether one of the four words before the hit, in its clause, is a negation.
+
+        Refusals and warnings put the negation before the proposal ("je ne paie jamais en
+        espèces", "don't pay cash"); a negation after it usually belongs to something else
+        ("fais-moi un virement et on n'en parle plus").
+        """
+        clause_start = stream.rfind("|", 0, hit.start) + 1
+        before = stream[clause_start : hit.start - 1].split()[-4:]
+        return bool(before) and bool(self._negation.search(" " + " ".join(before) + " "))
+
+
+_ANY: frozenset[str] = frozenset()
+_ACTION_ORDER = {"block": 0, "review": 1, "cancel": 2, "cancel-all": 3}
+
+
+def _combine(parts: list[str]) -> re.Pattern[str] | None:
+    """One regex for several fragments; its leading literal space lets the engine jump
+    from word start to word start instead of trying every character."""
+    if not parts:
+        return None
+    return re.compile(" (?:" + "|".join(parts) + ")")
+
+
+def _spans(regex: re.Pattern[str], stream: str) -> list[tuple[int, int]]:
+    """Stream spans of the words each match covers; matches may share a separating space."""
+    spans = []
+    position = 0
+    while True:
+        match = regex.search(stream, position)
+        if match is None:
+            return spans
+        spans.append((match.start() + 1, match.end() - 1))
+        position = match.end() - 1

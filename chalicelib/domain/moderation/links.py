@@ -1,0 +1,90 @@
+"""Link policy: links and bare domains, the allowlist, and invitations to outside groups."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from chalicelib.domain.moderation.lexicon import trie_regex
+
+_TRAILING = ".,;:!?)]}'\""
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link found in folded text: its span, and whether it is allowed or an invitation."""
+
+    start: int
+    end: int
+    allowed: bool
+    invite: bool
+
+
+@lru_cache(maxsize=1)
+def link_data() -> dict:
+    """data/links.json: the default allowlist, invitation hosts and domain endings."""
+    raw = resources.files(__package__).joinpath("data", "links.json").read_text("utf-8")
+    return json.loads(raw)
+
+
+def default_allowed_links() -> tuple[str, ...]:
+    """Map links and the platform's own domains (data/links.json `allowed`)."""
+    return tuple(link_data()["allowed"])
+
+
+def _matches(host: str, path: str, entry: str) -> bool:
+    """Whether `host/path` falls under an entry `host` or `host/path-prefix`."""
+    entry_host, _, entry_path = entry.partition("/")
+    if host != entry_host and not host.endswith("." + entry_host):
+        return False
+    return path.startswith(entry_path)
+
+
+class LinkPolicy:
+    """Finds links; those not on the allowlist are held for review by the caller."""
+
+    def __init__(self, allowed: Iterable[str] | None = None,
+                 invites: Iterable[str] | None = None) -> None:
+        data = link_data()
+        allowed = default_allowed_links() if allowed is None else allowed
+        self.allowed = tuple(entry.lower().removeprefix("www.") for entry in allowed)
+        self.invites = tuple(data["invites"] if invites is None else invites)
+        host = r"(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+"
+        anywhere = trie_regex(data["tlds"])
+        with_path = trie_regex(data["tlds_with_path"])
+        self._link_re = re.compile(
+            r"(?:https?://|www\.)[^\s<>\"]+"
+            rf"|(?<![@a-z0-9.\-]){host}(?:{anywhere})(?![a-z0-9\-@])(?:[/?#][^\s<>\"]*)?"
+            rf"|(?<![@a-z0-9.\-]){host}(?:{with_path})/[^\s<>\"]*"
+        )
+
+    def find(self, folded: str, exclude: Iterable[tuple[int, int]] = ()) -> list[Link]:
+        """Links in folded text, skipping the `exclude` spans (e-mail addresses)."""
+        if "." not in folded:
+            return []
+        skip = list(exclude)
+        links = []
+        for match in self._link_re.finditer(folded):
+            start, end = match.start(), match.end()
+            if any(start < e and s < end for s, e in skip):
+                continue
+            text = match.group().rstrip(_TRAILING)
+            end = start + len(text)
+            address = re.sub(r"^[a-z]+://", "", text).removeprefix("www.")
+            host, _, path = _split(address)
+            links.append(Link(
+                start, end,
+                allowed=any(_matches(host, path, entry) for entry in self.allowed),
+                invite=any(_matches(host, path, entry) for entry in self.invites),
+            ))
+        return links
+
+
+def _split(address: str) -> tuple[str, str, str]:
+    """`host`, the separator and the path (without its leading `/`)."""
+    match = re.match(r"([^/?#:]*)[:\d]*([/?#]?)(.*)", address)
+    return match.group(1), match.group(2), match.group(3)

@@ -1,0 +1,167 @@
+"""The moderator: every filter over one text, and the verdict rule."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from functools import lru_cache
+
+from chalicelib.domain.moderation.lexicon import RuleSet, load_source, vocabulary
+from chalicelib.domain.moderation.links import LinkPolicy
+from chalicelib.domain.moderation.normalise import OffsetMap, fold
+from chalicelib.domain.moderation.personal_data import (
+    EMAIL,
+    PersonalDataFinder,
+    load_number_words,
+)
+from chalicelib.domain.moderation.tokens import Canonicaliser
+from chalicelib.domain.moderation.verdict import (
+    ALLOW,
+    BLOCK,
+    MASK,
+    REVIEW,
+    Reason,
+    Verdict,
+    strongest,
+)
+
+PII, OFF_PLATFORM, INSULT, SPAM = "pii", "off_platform", "insult", "spam"
+CATEGORIES = (PII, OFF_PLATFORM, INSULT, SPAM)
+# Lexicon files and the category of their hits.
+LEXICONS = (("insults.rules", INSULT), ("off_platform.rules", OFF_PLATFORM),
+            ("spam.rules", SPAM))
+
+# A finding before offsets are mapped back: category, rule, action, folded span.
+_Finding = tuple[str, str, str, int, int]
+
+
+class Moderator:
+    """Checks texts: `check` gives the verdict; `clean` and `mask` serve simpler ports.
+
+    Build it once (lexicons are compiled in the constructor, ~0.1 s) and reuse it: a check
+    is pure, allocates little and makes no I/O.
+    """
+
+    def __init__(self, *, allowed_links: Iterable[str] | None = None) -> None:
+        """`allowed_links`: hosts or `host/path` prefixes that pass the link policy.
+
+        None keeps the defaults (map links and the platform's own domains, see
+        `default_allowed_links()`); pass your own list to add a domain.
+        """
+        sources = [(load_source(name), category) for name, category in LEXICONS]
+        words, suspicious = vocabulary(source for source, _ in sources)
+        self._canon = Canonicaliser(words, suspicious)
+        self._rule_sets = [RuleSet(source, category, self._canon) for source, category in sources]
+        self._gate = frozenset().union(*(rules.gate for rules in self._rule_sets))
+        self._personal = PersonalDataFinder(load_number_words())
+        self._links = LinkPolicy(allowed_links)
+
+    def check(self, text: str, lang: str | None = None) -> Verdict:
+        """The verdict for one text; `lang` ("fr", "en"...) is a hint, both lexicons run."""
+        if not text or text.isspace():
+            return Verdict(ALLOW, text)
+        folded = fold(text)
+        stream = self._canon.stream(folded)
+        words = stream.split()
+        findings = self._phrases(folded, stream, words, lang)
+        findings.extend(self._data_and_links(folded, words))
+        return self._verdict(text, findings)
+
+    def clean(self, text: str, lang: str | None = None) -> str | None:
+        """The text as it may be stored (masked), or None when it is blocked."""
+        return self.check(text, lang).text
+
+    def mask(self, text: str, lang: str | None = None) -> str:
+        """The text with personal data replaced by placeholders, nothing else judged."""
+        if not text:
+            return text
+        folded = fold(text)
+        words = self._canon.stream(folded).split()
+        found = self._personal.find(folded, words)
+        if not found:
+            return text
+        offsets = OffsetMap.build(text)
+        return _masked(text, [(f.kind, *offsets.original(f.start, f.end)) for f in found])
+
+    def _phrases(self, folded: str, stream: str, words: list[str],
+                 lang: str | None) -> list[_Finding]:
+        if self._gate.isdisjoint(words):
+            return []
+        hits = [
+            (rules.category, hit)
+            for rules in self._rule_sets
+            if not rules.gate.isdisjoint(words)
+            for hit in rules.find(stream, lang)
+        ]
+        if not hits:
+            return []
+        _, spans = self._canon.stream_with_spans(folded)
+        starts = [span[0] for span in spans]
+        ends = [span[1] for span in spans]
+        findings = []
+        for category, hit in hits:
+            first = bisect_right(ends, hit.start)
+            last = bisect_left(starts, hit.end) - 1
+            if first > last:
+                continue
+            rule = hit.rule if hit.rule.startswith(category) else f"{category}.{hit.rule}"
+            findings.append((category, rule, hit.action, spans[first][2], spans[last][3]))
+        return findings
+
+    def _data_and_links(self, folded: str, words: list[str]) -> list[_Finding]:
+        found = self._personal.find(folded, words)
+        emails = [(f.start, f.end) for f in found if f.kind == EMAIL]
+        links = self._links.find(folded, exclude=emails)
+        allowed = [(link.start, link.end) for link in links if link.allowed]
+        if allowed:
+            # Coordinates in a map link are not a phone number.
+            found = [f for f in found if not any(f.start < e and s < f.end for s, e in allowed)]
+        findings: list[_Finding] = [(PII, f"pii.{f.kind}", MASK, f.start, f.end) for f in found]
+        for link in links:
+            if not link.allowed:
+                findings.append((SPAM, "spam.link", REVIEW, link.start, link.end))
+            if link.invite:
+                findings.append((OFF_PLATFORM, "off_platform.invite_link", REVIEW,
+                                 link.start, link.end))
+        return findings
+
+    @staticmethod
+    def _verdict(text: str, findings: list[_Finding]) -> Verdict:
+        if not findings:
+            return Verdict(ALLOW, text)
+        offsets = OffsetMap.build(text)
+        unique = {
+            (*offsets.original(start, end), rule, category, action)
+            for category, rule, action, start, end in findings
+        }
+        reasons = [
+            Reason(category, rule, action, start, end)
+            for start, end, rule, category, action in sorted(unique)
+        ]
+        verdict = strongest([reason.action for reason in reasons])
+        if verdict == BLOCK:
+            return Verdict(BLOCK, None, tuple(reasons))
+        masks = [(r.rule.removeprefix("pii."), r.start, r.end) for r in reasons if r.action == MASK]
+        return Verdict(verdict, _masked(text, masks) if masks else text, tuple(reasons))
+
+
+def _masked(text: str, spans: list[tuple[str, int, int]]) -> str:
+    """`text` with each span replaced by `[kind]`; overlapping spans merge into the first."""
+    out = []
+    position = 0
+    for kind, start, end in sorted(spans, key=lambda span: (span[1], -span[2])):
+        if start < position:
+            if end > position:
+                position = end
+            continue
+        out.append(text[position:start])
+        out.append(f"[{kind}]")
+        position = end
+    out.append(text[position:])
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def default_moderator() -> Moderator:
+    """The shared moderator with the default lexicons and link allowlist (built once)."""
+    return Moderator()

@@ -1,0 +1,138 @@
+"""Character folding shared by every filter, with a map back to the original text.
+
+Folding is one `str.translate` over a per-code-point table: compatibility decomposition
+(NFKD, which covers NFKC's full-width, circled and mathematical forms), accents dropped,
+lower case, Greek and Cyrillic look-alikes and typographic punctuation mapped to ASCII,
+zero-width and other format characters removed. Because every code point folds on its own,
+the offset map is rebuilt from the same table only when a filter needs positions.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+# Letters that look Latin but are Greek or Cyrillic; NFKD leaves them alone, spammers do not.
+_LOOKALIKES = {
+    # Cyrillic
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
+    "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j",
+    "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ь": "b", "г": "r",
+    "п": "n", "и": "u", "л": "n", "з": "3", "ч": "4", "б": "6",
+    # Greek
+    "α": "a", "β": "b", "γ": "y", "δ": "d", "ε": "e", "ζ": "z", "η": "n", "θ": "o",
+    "ι": "i", "κ": "k", "λ": "l", "μ": "u", "ν": "v", "ξ": "e", "ο": "o", "π": "n",
+    "ρ": "p", "σ": "o", "ς": "s", "τ": "t", "υ": "u", "φ": "o", "χ": "x", "ψ": "w",
+    "ω": "w",
+    # Latin letters without a decomposition
+    "ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe",
+    "þ": "th", "ð": "d", "ŀ": "l", "ɡ": "g", "ɑ": "a", "ʀ": "r", "ᴀ": "a",
+    # Typography that should behave like its ASCII form
+    "’": "'", "‘": "'", "‛": "'", "`": "'", "´": "'", "ʼ": "'", "“": '"', "”": '"',
+    "„": '"', "«": '"', "»": '"', "‹": '"', "›": '"', "‐": "-", "‑": "-", "‒": "-",
+    "–": "-", "—": "-", "―": "-", "−": "-", "•": ".", "·": ".", "∙": ".", "…": "...",
+    "＠": "@", "⓪": "0", "🄋": "0", "⓿": "0",
+}
+
+# Dropped outright: joiners, direction marks, the soft hyphen and the keycap/variation marks
+# that turn "6" into the emoji 6️⃣ (the digit before them stays).
+_DROPPED = frozenset(
+    [0x00AD, 0x034F, 0x061C, 0x180E, 0x20E3, 0xFE0E, 0xFE0F, 0xFEFF]
+    + list(range(0x200B, 0x2010))
+    + list(range(0x202A, 0x202F))
+    + list(range(0x2060, 0x2070))
+)
+
+
+def _fold_char(code: int) -> str:
+    """The folded form of one code point (possibly empty or several characters)."""
+    if code in _DROPPED:
+        return ""
+    char = chr(code)
+    if code < 128:
+        return char.lower()
+    category = unicodedata.category(char)
+    if category in ("Mn", "Me", "Cf"):
+        return ""
+    if category == "Zs":
+        return " "
+    lowered = char.lower()
+    if lowered in _LOOKALIKES:
+        return _LOOKALIKES[lowered]
+    out = []
+    for part in unicodedata.normalize("NFKD", char):
+        if unicodedata.category(part) in ("Mn", "Me", "Cf"):
+            continue
+        part = part.lower()
+        out.append(_LOOKALIKES.get(part, part))
+    return "".join(out)
+
+
+class _FoldTable(dict):
+    """A `str.translate` table that computes and remembers each code point on first use."""
+
+    def __missing__(self, code: int) -> str:
+        value = _fold_char(code)
+        self[code] = value
+        return value
+
+
+FOLD = _FoldTable()
+
+
+class _WidthTable(dict):
+    """Maps each code point to "." when it folds to exactly one character, else to "x"."""
+
+    def __missing__(self, code: int) -> str:
+        value = "." if len(FOLD[code]) == 1 else "x"
+        self[code] = value
+        return value
+
+
+_WIDTH = _WidthTable()
+
+
+def fold(text: str) -> str:
+    """The folded text every filter reads (lower case ASCII for everything that has a form)."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(FOLD)
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """For each folded character, the original characters it came from (`[start, end)`)."""
+
+    starts: tuple[int, ...] = ()
+    ends: tuple[int, ...] = ()
+    identity: bool = False
+
+    @classmethod
+    def build(cls, text: str) -> OffsetMap:
+        """Replay the fold table over `text`; dropped characters join the previous one."""
+        # Most non-ASCII text only has accents, which fold one-to-one: one C-level pass
+        # tells, and the per-character replay below is only needed for the rest.
+        if text.isascii() or "x" not in text.translate(_WIDTH):
+            return cls(identity=True)
+        starts: list[int] = []
+        ends: list[int] = []
+        for index, char in enumerate(text):
+            out = FOLD[ord(char)]
+            if out:
+                starts.extend([index] * len(out))
+                ends.extend([index + 1] * len(out))
+            elif ends:
+                # A dropped mark (keycap, zero-width joiner...) belongs to what precedes it,
+                # so that masking the digit also removes its decoration.
+                last = ends[-1]
+                for back in range(len(ends) - 1, -1, -1):
+                    if ends[back] != last:
+                        break
+                    ends[back] = index + 1
+        return cls(tuple(starts), tuple(ends))
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """The original span covering folded characters `[start, end)`."""
+        if self.identity:
+            return start, end
+        return self.starts[start], self.ends[end - 1]

@@ -1,0 +1,324 @@
+"""Personal data in folded text: phone numbers, e-mail addresses, IBANs and card numbers.
+
+Numbers are validated, not just matched: IBANs by their mod-97 check, cards by Luhn, phone
+numbers by their shape (a French number has ten digits starting with 0, or +33/0033 and
+nine digits; other international numbers start with + or 00). Times, dates with a year,
+prices, postcodes and short numbers never reach ten digits in one run, so they are left
+alone. A phone number is read through separators, letters standing for digits (O, I, l),
+number words in French and English ("zéro six douze…", "oh seven nine…") and, once per
+message, two parts written apart ("06 12 34, et la fin 56 78").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+
+from chalicelib.domain.moderation.lexicon import trie_regex
+
+PHONE, EMAIL, IBAN, CARD = "phone", "email", "iban", "card"
+
+_LOCAL = r"[a-z0-9](?:[a-z0-9._%+\-]*[a-z0-9])?"
+_LABEL = r"[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?"
+_EMAIL_RE = re.compile(
+    rf"(?<![a-z0-9._%+\-]){_LOCAL}@{_LABEL}(?:\.{_LABEL})*\.[a-z]{{2,}}(?![a-z0-9])"
+)
+# Written-out separators: "at", "[at]", "(arobase)", "dot", "{point}", or spaces around @ and .
+_AT = r"(?:\s*@\s*|\s*[\[({<]\s*(?:at|@|arobase)\s*[\])}>]\s*|\s+(?:at|arobase)\s+)"
+_DOT = r"(?:\s*\.\s*|\s*[\[({<]\s*(?:dot|point|\.)\s*[\])}>]\s*|\s+(?:dot|point)\s+)"
+# Only endings that e-mail providers use: "I'm at home. It's late" must not become an address.
+_MAIL_TLD = r"(?:com|fr|net|org|uk|io|eu|info|ch|nl)"
+_SPELLED_EMAIL_RE = re.compile(
+    rf"(?<![a-z0-9._%+\-]){_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL})*?{_DOT}{_MAIL_TLD}(?![a-z0-9])"
+)
+_AT_GATE_RE = re.compile(r"@|\bat\b|arobase")
+# "verify your password at site.com" is a sentence, not an address: with a bare "at", the
+# dot must be disguised too, or the domain a known mail provider.
+_BARE_AT_RE = re.compile(r"\s(?:at|arobase)\s")
+_SPELLED_DOT_RE = re.compile(r"dot|point|\s\.|\.\s|[\[({<]")
+_MAIL_PROVIDERS = frozenset(
+    "gmail googlemail hotmail outlook live msn yahoo ymail aol icloud me mac orange wanadoo "
+    "free sfr neuf laposte bbox numericable protonmail proton gmx web mail yandex".split()
+)
+
+_IBAN_RE = re.compile(r"(?<![a-z0-9])[a-z]{2}\d{2}(?:[ \-]?[a-z0-9]){11,32}")
+_IBAN_LENGTHS = {
+    "at": 20, "be": 16, "ch": 21, "de": 22, "dk": 18, "es": 24, "fi": 18, "fr": 27, "gb": 22,
+    "ie": 22, "it": 27, "lu": 20, "mc": 27, "nl": 18, "no": 15, "pl": 28, "pt": 25, "se": 24,
+}
+_CARD_RE = re.compile(r"(?<![0-9])[2-6]\d{3}(?:[ \-]?\d){9,15}(?![0-9])")
+_CARD_LENGTHS = (16, 15, 19, 14, 13, 17, 18)
+
+_DIGIT_RE = re.compile(r"\d")
+_DIGITS_RE = re.compile(r"\d+")
+# Letters that stand for digits, but only inside a run that already holds a digit ("O6", "5l").
+_LOOKS_LIKE_DIGIT_RE = re.compile(r"[oil]\d|\d[oil]")
+_MIXED_NUMBER_RE = re.compile(r"(?<![a-z0-9])[0-9oil]*\d[0-9oil]*(?![a-z0-9])")
+_AS_DIGITS = str.maketrans("oil", "011")
+_DATE_RE = re.compile(r"(?<!\d)\d{1,2}([/.\-])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
+_SEPARATOR_RE = re.compile(r"[\s.\-_/,()]{0,4}")
+_PLUS_RE = re.compile(r"\+\s*$")
+_JOIN_RE = re.compile(r"[\s\-]+(?:(?:et|and)[\s\-]+)?")
+_SPLIT_GAP = 40
+
+_TENS = frozenset((20, 30, 40, 50, 60, 70, 80, 90))
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A piece of personal data: its kind and its span in the folded text."""
+
+    kind: str
+    start: int
+    end: int
+
+
+def load_number_words() -> dict[str, int]:
+    """French and English number words (data/numbers.json) mapped to their values."""
+    raw = resources.files(__package__).joinpath("data", "numbers.json").read_text("utf-8")
+    words: dict[str, int] = {}
+    for lang, table in json.loads(raw).items():
+        if not lang.startswith("_"):
+            words.update(table)
+    return words
+
+
+def iban_valid(compact: str) -> bool:
+    """Whether an IBAN without spaces passes the mod-97 check."""
+    rearranged = compact[4:] + compact[:4]
+    try:
+        return int("".join(str(int(char, 36)) for char in rearranged)) % 97 == 1
+    except ValueError:
+        return False
+
+
+def luhn_valid(digits: str) -> bool:
+    """Whether a card number passes the Luhn check."""
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char)
+        if position % 2:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def phone_shaped(digits: str, plus: bool, groups: tuple[int, ...]) -> bool:
+    """Whether a run of digits is a complete phone number (see the module docstring).
+
+    `groups` are the lengths of the digit groups it was written in.
+    """
+    if plus or digits.startswith("00"):
+        if not plus:
+            digits = digits[2:]
+        if digits.startswith("33"):
+            national = digits[2:]
+            national = national[1:] if national.startswith("0") else national
+            return len(national) == 9 and national[0] != "0"
+        return 8 <= len(digits) <= 15 and digits[0] != "0"
+    if digits[0] == "0":
+        return len(digits) in (10, 11) and digits[1] != "0"
+    # North American numbers have no leading 0; ask for their 3-3-4 grouping (or one digit
+    # at a time) so that a ten-digit order or file number is not one.
+    return (
+        len(digits) == 10
+        and digits[0] in "23456789"
+        and digits[3] in "23456789"
+        and (groups == (3, 3, 4) or set(groups) == {1})
+    )
+
+
+class PersonalDataFinder:
+    """Finds personal data in folded text; `find` returns non-overlapping spans."""
+
+    def __init__(self, number_words: Mapping[str, int]) -> None:
+        self.number_words = frozenset(number_words)
+        self._values = dict(number_words)
+        self._number_word_re = re.compile(
+            r"(?<![a-z0-9])(?:" + trie_regex(self._values) + r")(?![a-z0-9])"
+        )
+
+    def find(self, folded: str, words: Iterable[str] = (),
+             exclude: Iterable[tuple[int, int]] = ()) -> list[Found]:
+        """Personal data in `folded`; `words` are its canonical words, `exclude` spans to skip."""
+        found: list[Found] = []
+        if _AT_GATE_RE.search(folded):
+            found.extend(self._emails(folded))
+        has_digit = _DIGIT_RE.search(folded) is not None
+        if has_digit:
+            found.extend(self._without(self._ibans(folded), found))
+            found.extend(self._without(self._cards(folded), found))
+        spelled = len(self.number_words.intersection(words)) >= 3
+        if has_digit or spelled:
+            taken = [(f.start, f.end) for f in found] + list(exclude)
+            found.extend(self._phones(folded, spelled, taken))
+        return found
+
+    @staticmethod
+    def _without(candidates: Iterable[Found], taken: list[Found]) -> list[Found]:
+        return [
+            c for c in candidates if not any(c.start < t.end and t.start < c.end for t in taken)
+        ]
+
+    @staticmethod
+    def _emails(folded: str) -> list[Found]:
+        found = [Found(EMAIL, m.start(), m.end()) for m in _EMAIL_RE.finditer(folded)]
+        for match in _SPELLED_EMAIL_RE.finditer(folded):
+            if any(match.start() < f.end and f.start < match.end() for f in found):
+                continue
+            at = _BARE_AT_RE.search(match.group())
+            if at:
+                domain = match.group()[at.end():]
+                provider = re.match(r"[a-z0-9\-]+", domain).group()
+                if provider not in _MAIL_PROVIDERS and not _SPELLED_DOT_RE.search(domain):
+                    continue
+            found.append(Found(EMAIL, match.start(), match.end()))
+        return found
+
+    @staticmethod
+    def _ibans(folded: str) -> list[Found]:
+        found = []
+        for match in _IBAN_RE.finditer(folded):
+            positions = [i for i, char in enumerate(match.group()) if char not in " -"]
+            compact = "".join(match.group()[i] for i in positions)
+            known = _IBAN_LENGTHS.get(compact[:2])
+            lengths = [known] if known else range(min(len(compact), 34), 14, -1)
+            for length in lengths:
+                if length <= len(compact) and iban_valid(compact[:length]):
+                    end = match.start() + positions[length - 1] + 1
+                    found.append(Found(IBAN, match.start(), end))
+                    break
+        return found
+
+    @staticmethod
+    def _cards(folded: str) -> list[Found]:
+        found = []
+        for match in _CARD_RE.finditer(folded):
+            text = match.group()
+            positions = [i for i, char in enumerate(text) if char.isdigit()]
+            digits = "".join(text[i] for i in positions)
+            for length in _CARD_LENGTHS:
+                if length > len(digits):
+                    continue
+                last = positions[length - 1]
+                # A card ends where a group ends, never in the middle of one.
+                if last + 1 < len(text) and text[last + 1].isdigit():
+                    continue
+                if luhn_valid(digits[:length]):
+                    found.append(Found(CARD, match.start(), match.start() + last + 1))
+                    break
+        return found
+
+    def _phones(self, folded: str, spelled: bool, taken: list[tuple[int, int]]) -> list[Found]:
+        view = folded
+        if _LOOKS_LIKE_DIGIT_RE.search(folded):
+            view = _MIXED_NUMBER_RE.sub(lambda m: m.group().translate(_AS_DIGITS), folded)
+        taken = taken + [(m.start(), m.end()) for m in _DATE_RE.finditer(view)]
+        groups = [(m.start(), m.end(), m.group()) for m in _DIGITS_RE.finditer(view)]
+        if spelled:
+            groups.extend(self._spelled(folded))
+            groups.sort()
+        groups = [g for g in groups if not any(g[0] < e and s < g[1] for s, e in taken)]
+        if sum(len(g[2]) for g in groups) < 8:
+            return []
+        chains: list[list[tuple[int, int, str]]] = []
+        for group in groups:
+            if chains and _SEPARATOR_RE.fullmatch(folded, chains[-1][-1][1], group[0]):
+                chains[-1].append(group)
+            else:
+                chains.append([group])
+        found: list[Found] = []
+        leftovers: list[list[tuple[int, int, str]]] = []
+        for chain in chains:
+            phones = self._phones_in(folded, chain)
+            found.extend(phones)
+            if not phones:
+                leftovers.append(chain)
+        if not found:
+            found.extend(self._split_number(folded, leftovers))
+        return found
+
+    @staticmethod
+    def _phones_in(folded: str, chain: list[tuple[int, int, str]]) -> list[Found]:
+        """The longest phone numbers made of consecutive groups of one chain."""
+        found = []
+        first = 0
+        while first < len(chain):
+            end = PersonalDataFinder._longest_phone(folded, chain, first)
+            if end is None:
+                first += 1
+                continue
+            start = chain[first][0]
+            if _PLUS_RE.search(folded, max(0, start - 3), start):
+                start = folded.rindex("+", 0, start)
+            found.append(Found(PHONE, start, chain[end - 1][1]))
+            first = end
+        return found
+
+    @staticmethod
+    def _longest_phone(folded: str, chain: list[tuple[int, int, str]], first: int) -> int | None:
+        """The end index of the longest phone number starting at group `first`, if any."""
+        start = chain[first][0]
+        plus = _PLUS_RE.search(folded, max(0, start - 3), start) is not None
+        for last in range(len(chain), first, -1):
+            digits = "".join(group[2] for group in chain[first:last])
+            if len(digits) < 8:
+                return None
+            if phone_shaped(digits, plus, tuple(len(g[2]) for g in chain[first:last])):
+                return last
+        return None
+
+    @staticmethod
+    def _split_number(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Found]:
+        """A French number given in two parts of the same message ("06 12 34 … 56 78")."""
+        for head, tail in zip(chains, chains[1:], strict=False):
+            first = "".join(g[2] for g in head)
+            second = "".join(g[2] for g in tail)
+            if (
+                first.startswith("0")
+                and 4 <= len(first) <= 8
+                and tail[0][0] - head[-1][1] <= _SPLIT_GAP
+                and phone_shaped(first + second, False, (len(first), len(second)))
+                and len(first + second) == 10
+            ):
+                return [
+                    Found(PHONE, head[0][0], head[-1][1]),
+                    Found(PHONE, tail[0][0], tail[-1][1]),
+                ]
+        return []
+
+    def _spelled(self, folded: str) -> list[tuple[int, int, str]]:
+        """Number words read as digit groups: "quatre-vingt-dix-neuf" -> "99"."""
+        matches = list(self._number_word_re.finditer(folded))
+        values = [self._values[m.group()] for m in matches]
+
+        def joined(index: int) -> int | None:
+            """The value of word `index` if it is written together with the word before."""
+            if index < len(matches) and _JOIN_RE.fullmatch(
+                folded, matches[index - 1].end(), matches[index].start()
+            ):
+                return values[index]
+            return None
+
+        groups = []
+        index = 0
+        while index < len(matches):
+            first, value = index, values[index]
+            index += 1
+            if value == 4 and joined(index) == 20:
+                value, index = 80, index + 1
+            nxt = joined(index)
+            if value == 10 and nxt in (7, 8, 9):
+                value, index = 10 + nxt, index + 1
+            elif value in (60, 80) and nxt is not None and 10 <= nxt <= 16:
+                value, index = value + nxt, index + 1
+                nxt = joined(index)
+                if value in (70, 90) and nxt in (7, 8, 9):
+                    value, index = value + nxt, index + 1
+            elif value in _TENS and nxt is not None and 1 <= nxt <= 9:
+                value, index = value + nxt, index + 1
+            groups.append((matches[first].start(), matches[index - 1].end(), str(value)))
+        return groups

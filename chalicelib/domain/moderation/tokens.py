@@ -1,0 +1,161 @@
+"""The canonical word stream that the phrase rules read.
+
+A folded message becomes `| word word | word |`: words undo the usual disguises (leetspeak,
+letters spelled apart, stretched letters, masked letters, dotted or hyphenated words) and
+`|` marks clause punctuation. Disguises are only undone when the result is a word some
+lexicon knows, so ordinary text ("12h30", "maps.google.com") passes through unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+_SINGLE = r"[a-z0-9@$*]"
+# Letters spelled apart, three or more with the same separator ("c o n n a r d", "f.d.p").
+# They are joined only when that gives a known word, so "i m a" or "y a 2" stay as they are.
+_SINGLES = (
+    rf"(?<![a-z0-9]){_SINGLE}"
+    rf"(?:(?: {_SINGLE}){{2,}}|(?:\.{_SINGLE}){{2,}}|(?:-{_SINGLE}){{2,}}|(?:_{_SINGLE}){{2,}})"
+    r"(?![a-z0-9])"
+)
+_PIECE = r"[a-z0-9]+(?:[@$!*]+[a-z0-9]+)*"
+_DOTTED = rf"[@$]?{_PIECE}(?:[.\-_]{_PIECE})+"
+_WORD = rf"[@$]?{_PIECE}[$*]*"
+_CLAUSE = r"[,;:?()\[\]{}\"\n/|]+|[.!]+(?![a-z0-9])"
+_CURRENCY = r"[€£$¥]"
+SEGMENT_RE = re.compile(f"{_SINGLES}|{_DOTTED}|{_WORD}|{_CLAUSE}|{_CURRENCY}")
+# Currency signs become words so that rules can tell "500 €" from "500 km".
+_CURRENCIES = {"€": "eur", "£": "gbp", "$": "usd", "¥": "jpy"}
+_BARS_RE = re.compile(r"\|(?: \|)+")
+_SINGLES_RE = re.compile(_SINGLES)
+_DOTTED_SPLIT_RE = re.compile(r"[.\-_]")
+_LETTER_RE = re.compile(r"[a-z]")
+_TRIPLE_RE = re.compile(r"([a-z])\1\1")
+_RUN_RE = re.compile(r"([a-z])\1*")
+
+_LEET = str.maketrans("@$!0134579€", "asioieastge")
+_LEET_L = str.maketrans("@$!0134579€", "asioleastge")
+_CLAUSE_START = frozenset(",;:?()[]{}\"\n/|.!")
+
+
+def _runs(word: str) -> list[tuple[str, int]]:
+    """Run-length encoding: "connnard" -> [(c,1), (o,1), (n,3), (a,1), (r,1), (d,1)]."""
+    return [(m.group(1), len(m.group())) for m in _RUN_RE.finditer(word)]
+
+
+def squeeze(word: str) -> str:
+    """Every run of a repeated letter reduced to one letter."""
+    return "".join(letter for letter, _ in _runs(word))
+
+
+class Canonicaliser:
+    """Turns folded text into the canonical word stream, knowing the lexicons' vocabulary."""
+
+    def __init__(self, vocabulary: Iterable[str], suspicious: Mapping[str, int]) -> None:
+        """`suspicious`: words rules look for, ranked (0 first) for reading masked tokens."""
+        self.vocabulary = frozenset(vocabulary)
+        # Only words a rule is looking for are worth reaching by wildcards and sound-alikes.
+        self.suspicious = frozenset(suspicious)
+        self._squeezed: dict[str, list[str]] = {}
+        self._by_length: dict[int, list[str]] = {}
+        for word in sorted(self.vocabulary):
+            self._squeezed.setdefault(squeeze(word), []).append(word)
+        for word in sorted(suspicious, key=lambda w: (suspicious[w], w)):
+            self._by_length.setdefault(len(word), []).append(word)
+        # Cached per instance: words repeat across messages and each costs a few regexes.
+        self.canon = lru_cache(maxsize=1 << 16)(self._canon)
+
+    def stream(self, folded: str) -> str:
+        """The canonical stream of a folded text, e.g. `| t es un connard | va |`."""
+        segments = SEGMENT_RE.findall(folded)
+        if not segments:
+            return "|"
+        return _BARS_RE.sub("|", "| " + " ".join(map(self.canon, segments)) + " |")
+
+    def stream_with_spans(self, folded: str) -> tuple[str, list[tuple[int, int, int, int]]]:
+        """The same stream, with `(stream_start, stream_end, folded_start, folded_end)` per word.
+
+        Built piece by piece, so it must stay identical to `stream` (a unit test checks it).
+        """
+        parts = ["|"]
+        spans: list[tuple[int, int, int, int]] = []
+        length = 1
+        for match in SEGMENT_RE.finditer(folded):
+            word = self.canon(match.group())
+            if word == "|":
+                if parts[-1] == "|":
+                    continue
+            else:
+                spans.append((length + 1, length + 1 + len(word), match.start(), match.end()))
+            parts.append(word)
+            length += 1 + len(word)
+        if parts[-1] != "|":
+            parts.append("|")
+        return " ".join(parts), spans
+
+    def _canon(self, segment: str) -> str:
+        if segment[0] in _CLAUSE_START:
+            return "|"
+        if segment in _CURRENCIES:
+            return _CURRENCIES[segment]
+        if _SINGLES_RE.fullmatch(segment):
+            letters = segment[::2]
+            joined = self.word(letters)
+            if joined in self.vocabulary:
+                return joined
+            return " ".join(self.word(letter) for letter in letters)
+        if "." in segment or "-" in segment or "_" in segment:
+            pieces = [piece for piece in _DOTTED_SPLIT_RE.split(segment) if piece]
+            joined = self.word("".join(pieces))
+            if joined in self.vocabulary:
+                return joined
+            return " ".join(self.word(piece) for piece in pieces)
+        return self.word(segment)
+
+    def word(self, token: str) -> str:
+        """One token with its disguise undone when that gives a known word."""
+        if token in self.vocabulary or token.isdigit():
+            return token
+        letters = token
+        if not token.isalpha():
+            if not _LETTER_RE.search(token):
+                return token
+            letters = token.translate(_LEET)
+            if "*" in letters:
+                return self._unmask(letters) or token
+            if letters in self.vocabulary:
+                return letters
+            with_l = token.translate(_LEET_L)
+            if with_l in self.vocabulary:
+                return with_l
+            if not letters.isalpha():
+                return token
+        if _TRIPLE_RE.search(letters):
+            found = self._unstretch(letters)
+            if found:
+                return found
+        if "k" in letters:
+            # French insults are often written phonetically: "enkulé", "konnard".
+            for variant in (letters.replace("k", "c"), letters.replace("k", "qu")):
+                if variant in self.suspicious:
+                    return variant
+        return token
+
+    def _unmask(self, masked: str) -> str | None:
+        """A suspicious word the masked token stands for ("f*ck" -> "fuck")."""
+        pattern = re.compile(re.escape(masked).replace(r"\*", "[a-z]"))
+        for candidate in self._by_length.get(len(masked), ()):
+            if pattern.fullmatch(candidate):
+                return candidate
+        return None
+
+    def _unstretch(self, stretched: str) -> str | None:
+        """A known word the stretched token comes from ("connnnnard" -> "connard")."""
+        runs = _runs(stretched)
+        for candidate in self._squeezed.get(squeeze(stretched), ()):
+            wanted = _runs(candidate)
+            if all(have >= need for (_, have), (_, need) in zip(runs, wanted, strict=True)):
+                return candidate
+        return None
