@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import json
 import signal
 import sys
@@ -13,6 +14,8 @@ from devstack.stack import LocalStack, Ports
 
 def main() -> int:
     """Start the stack, print where it is, wait for Ctrl-C or SIGTERM, stop cleanly."""
+    logging.basicConfig(level=logging.INFO, format="devstack: %(message)s")
+    logging.getLogger("entraide").setLevel(logging.WARNING)
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--rest-port", type=int, default=8000)

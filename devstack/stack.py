@@ -85,8 +85,14 @@ class LocalStack:
         """Stop every part, newest first."""
         while self._stoppers:
             stopper = self._stoppers.pop()
+            started = time.monotonic()
             try:
                 stopper()
+                log.info(
+                    "stopped %s in %.2f s",
+                    getattr(stopper, "__qualname__", stopper),
+                    time.monotonic() - started,
+                )
             except Exception:  # noqa: BLE001 - stop the rest regardless
                 log.exception("stopping a part failed")
 

@@ -27,7 +27,7 @@ def start_devstack(extra_env: dict[str, str] | None = None) -> tuple[subprocess.
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        stderr=open(os.environ.get("DEVSTACK_STDERR", os.devnull), "w"),
         text=True,
     )
     lines: queue.Queue[str] = queue.Queue()

@@ -21,7 +21,9 @@ def dispatcher() -> FrameDispatcher:
     d.register("ping", lambda c, f: {})
     d.register("echo", lambda c, f: {"text": f.text("text", max_len=10)})
     d.register("helpers.only", lambda c, f: {"ok": True}, roles=frozenset({"helper"}))
-    d.register("conflict", lambda c, f: (_ for _ in ()).throw(Conflict("taken", code="already_taken")))
+    d.register(
+        "conflict", lambda c, f: (_ for _ in ()).throw(Conflict("taken", code="already_taken"))
+    )
     d.register("boom", lambda c, f: 1 / 0)
     return d
 
@@ -69,7 +71,9 @@ def test_frame_over_the_limit_is_refused_before_parsing(dispatcher):
 
 
 def test_multibyte_text_counts_in_bytes(dispatcher):
-    reply = send(dispatcher, ALICE, json.dumps({"action": "ping", "pad": "é" * 600}, ensure_ascii=False))
+    reply = send(
+        dispatcher, ALICE, json.dumps({"action": "ping", "pad": "é" * 600}, ensure_ascii=False)
+    )
     assert reply["code"] == "frame_too_large"
 
 
