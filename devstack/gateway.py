@@ -178,9 +178,15 @@ class LocalWebSocketGateway:
 
 
 def make_http_front(
-    gateway: LocalWebSocketGateway, web_root: Path, host: str, port: int
+    gateway: LocalWebSocketGateway,
+    web_root: Path,
+    host: str,
+    port: int,
+    client_config: Callable[[], dict[str, str]] | None = None,
 ) -> ThreadingHTTPServer:
-    """One HTTP server for the @connections API and the static web clients."""
+    """One HTTP server for the @connections API and the static web clients. When
+    `client_config` is given, `GET /config.json` answers it (the REST and WebSocket URLs of
+    this stack) instead of the static `web/config.json` a deployed copy carries."""
 
     class Front(BaseHTTPRequestHandler):
         server_version = "entraide-devstack"
@@ -235,7 +241,10 @@ def make_http_front(
                 if info is None:
                     return self._gone()
                 return self._reply(200, json.dumps(info).encode())
-            return self._static(urlsplit(self.path).path)
+            path = urlsplit(self.path).path
+            if path == "/config.json" and client_config is not None:
+                return self._reply(200, json.dumps(client_config()).encode())
+            return self._static(path)
 
         def _static(self, path: str) -> None:
             rel = path.lstrip("/") or "index.html"

@@ -195,8 +195,12 @@ class LocalStack:
         gateway = LocalWebSocketGateway(handlers, self.host, self.ports.ws)
         gateway.start()
         self._stoppers.append(gateway.stop)
+        urls = {
+            "rest": f"http://{self.host}:{self.ports.rest}",
+            "ws": f"ws://{self.host}:{gateway.port}",
+        }
         front: ThreadingHTTPServer = make_http_front(
-            gateway, ROOT / "web", self.host, self.ports.web
+            gateway, ROOT / "web", self.host, self.ports.web, client_config=lambda: urls
         )
         thread = threading.Thread(target=front.serve_forever, name="web", daemon=True)
         thread.start()
