@@ -31,6 +31,8 @@ CATEGORIES = (PII, OFF_PLATFORM, INSULT, SPAM)
 LEXICONS = (("insults.rules", INSULT), ("off_platform.rules", OFF_PLATFORM),
             ("spam.rules", SPAM))
 
+# Words written in the word stream in place of what the data finder found.
+_PLACEHOLDERS = {"phone": "xphone", "email": "xmail", "iban": "xiban", "card": "xcard"}
 # A finding before offsets are mapped back: category, rule, action, folded span.
 _Finding = tuple[str, str, str, int, int]
 
@@ -53,7 +55,7 @@ class Moderator:
         self._canon = Canonicaliser(words, suspicious)
         self._rule_sets = [RuleSet(source, category, self._canon) for source, category in sources]
         self._gate = frozenset().union(*(rules.gate for rules in self._rule_sets))
-        self._personal = PersonalDataFinder(load_number_words())
+        self._personal = PersonalDataFinder(*load_number_words())
         self._links = LinkPolicy(allowed_links)
 
     def check(self, text: str, lang: str | None = None) -> Verdict:
@@ -63,8 +65,14 @@ class Moderator:
         folded = fold(text)
         stream = self._canon.stream(folded)
         words = stream.split()
-        findings = self._phrases(folded, stream, words, lang)
-        findings.extend(self._data_and_links(folded, words))
+        findings, marks = self._data_and_links(folded, words)
+        if marks:
+            # Phrase rules see "envoie un sms au xphone" instead of the digits, so that they
+            # can tell a disclosure from an invitation to use it elsewhere.
+            folded = _with_placeholders(folded, marks)
+            stream = self._canon.stream(folded)
+            words = stream.split()
+        findings.extend(self._phrases(folded, stream, words, lang))
         return self._verdict(text, findings)
 
     def clean(self, text: str, lang: str | None = None) -> str | None:
@@ -108,7 +116,10 @@ class Moderator:
             findings.append((category, rule, hit.action, spans[first][2], spans[last][3]))
         return findings
 
-    def _data_and_links(self, folded: str, words: list[str]) -> list[_Finding]:
+    def _data_and_links(
+        self, folded: str, words: list[str]
+    ) -> tuple[list[_Finding], list[tuple[int, int, str]]]:
+        """Findings for personal data and links, and the placeholders to write in their place."""
         found = self._personal.find(folded, words)
         emails = [(f.start, f.end) for f in found if f.kind == EMAIL]
         links = self._links.find(folded, exclude=emails)
@@ -117,13 +128,15 @@ class Moderator:
             # Coordinates in a map link are not a phone number.
             found = [f for f in found if not any(f.start < e and s < f.end for s, e in allowed)]
         findings: list[_Finding] = [(PII, f"pii.{f.kind}", MASK, f.start, f.end) for f in found]
+        marks = [(f.start, f.end, _PLACEHOLDERS[f.kind]) for f in found]
         for link in links:
             if not link.allowed:
                 findings.append((SPAM, "spam.link", REVIEW, link.start, link.end))
+                marks.append((link.start, link.end, "xlink"))
             if link.invite:
                 findings.append((OFF_PLATFORM, "off_platform.invite_link", REVIEW,
                                  link.start, link.end))
-        return findings
+        return findings, marks
 
     @staticmethod
     def _verdict(text: str, findings: list[_Finding]) -> Verdict:
@@ -143,6 +156,16 @@ class Moderator:
             return Verdict(BLOCK, None, tuple(reasons))
         masks = [(r.rule.removeprefix("pii."), r.start, r.end) for r in reasons if r.action == MASK]
         return Verdict(verdict, _masked(text, masks) if masks else text, tuple(reasons))
+
+
+def _with_placeholders(folded: str, marks: list[tuple[int, int, str]]) -> str:
+    """`folded` with each span replaced by its placeholder word, padded to the same length
+    so that every offset stays valid."""
+    chars = list(folded)
+    for start, end, word in marks:
+        if end - start >= len(word):
+            chars[start:end] = word + " " * (end - start - len(word))
+    return "".join(chars)
 
 
 def _masked(text: str, spans: list[tuple[str, int, int]]) -> str:

@@ -27,17 +27,17 @@ _EMAIL_RE = re.compile(
     rf"(?<![a-z0-9._%+\-]){_LOCAL}@{_LABEL}(?:\.{_LABEL})*\.[a-z]{{2,}}(?![a-z0-9])"
 )
 # Written-out separators: "at", "[at]", "(arobase)", "dot", "{point}", or spaces around @ and .
-_AT = r"(?:\s*@\s*|\s*[\[({<]\s*(?:at|@|arobase)\s*[\])}>]\s*|\s+(?:at|arobase)\s+)"
+_AT = r"(?:\s*@\s*|\s*[\[({<]\s*(?:at|@|arobase)\s*[\])}>]\s*|\s+(?:at|arobase|chez)\s+)"
 _DOT = r"(?:\s*\.\s*|\s*[\[({<]\s*(?:dot|point|\.)\s*[\])}>]\s*|\s+(?:dot|point)\s+)"
 # Only endings that e-mail providers use: "I'm at home. It's late" must not become an address.
 _MAIL_TLD = r"(?:com|fr|net|org|uk|io|eu|info|ch|nl)"
 _SPELLED_EMAIL_RE = re.compile(
     rf"(?<![a-z0-9._%+\-]){_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL})*?{_DOT}{_MAIL_TLD}(?![a-z0-9])"
 )
-_AT_GATE_RE = re.compile(r"@|\bat\b|arobase")
+_AT_GATE_RE = re.compile(r"@|\bat\b|arobase|\bchez\b")
 # "verify your password at site.com" is a sentence, not an address: with a bare "at", the
 # dot must be disguised too, or the domain a known mail provider.
-_BARE_AT_RE = re.compile(r"\s(?:at|arobase)\s")
+_BARE_AT_RE = re.compile(r"\s(?:at|arobase|chez)\s")
 _SPELLED_DOT_RE = re.compile(r"dot|point|\s\.|\.\s|[\[({<]")
 _MAIL_PROVIDERS = frozenset(
     "gmail googlemail hotmail outlook live msn yahoo ymail aol icloud me mac orange wanadoo "
@@ -76,14 +76,15 @@ class Found:
     end: int
 
 
-def load_number_words() -> dict[str, int]:
-    """French and English number words (data/numbers.json) mapped to their values."""
+def load_number_words() -> tuple[dict[str, int], dict[str, int]]:
+    """Number words (data/numbers.json) with their values, and the repeat words ("double")."""
     raw = resources.files(__package__).joinpath("data", "numbers.json").read_text("utf-8")
+    data = json.loads(raw)
     words: dict[str, int] = {}
-    for lang, table in json.loads(raw).items():
-        if not lang.startswith("_"):
+    for key, table in data.items():
+        if key not in ("repeat", "_comment"):
             words.update(table)
-    return words
+    return words, data.get("repeat", {})
 
 
 def iban_valid(compact: str) -> bool:
@@ -134,11 +135,13 @@ def phone_shaped(digits: str, plus: bool, groups: tuple[int, ...]) -> bool:
 class PersonalDataFinder:
     """Finds personal data in folded text; `find` returns non-overlapping spans."""
 
-    def __init__(self, number_words: Mapping[str, int]) -> None:
+    def __init__(self, number_words: Mapping[str, int],
+                 repeats: Mapping[str, int] | None = None) -> None:
         self.number_words = frozenset(number_words)
         self._values = dict(number_words)
+        self._repeats = dict(repeats or {})
         self._number_word_re = re.compile(
-            r"(?<![a-z0-9])(?:" + trie_regex(self._values) + r")(?![a-z0-9])"
+            r"(?<![a-z0-9])(?:" + trie_regex([*self._values, *self._repeats]) + r")(?![a-z0-9])"
         )
 
     def find(self, folded: str, words: Iterable[str] = (),
@@ -293,7 +296,8 @@ class PersonalDataFinder:
     def _spelled(self, folded: str) -> list[tuple[int, int, str]]:
         """Number words read as digit groups: "quatre-vingt-dix-neuf" -> "99"."""
         matches = list(self._number_word_re.finditer(folded))
-        values = [self._values[m.group()] for m in matches]
+        # A repeat word ("double", "triple") is stored as minus its count.
+        values = [self._values.get(m.group(), -self._repeats.get(m.group(), 0)) for m in matches]
 
         def joined(index: int) -> int | None:
             """The value of word `index` if it is written together with the word before."""
@@ -308,6 +312,13 @@ class PersonalDataFinder:
         while index < len(matches):
             first, value = index, values[index]
             index += 1
+            if value < 0:
+                digit = joined(index)
+                if digit is not None and 0 <= digit <= 9:
+                    index += 1
+                    groups.append((matches[first].start(), matches[index - 1].end(),
+                                   str(digit) * -value))
+                continue
             if value == 4 and joined(index) == 20:
                 value, index = 80, index + 1
             nxt = joined(index)
