@@ -113,13 +113,16 @@ def phone_shaped(digits: str, plus: bool, groups: tuple[int, ...]) -> bool:
     `groups` are the lengths of the digit groups it was written in.
     """
     if plus or digits.startswith("00"):
+        # Without a "+", a leading "00" must be followed by enough digits to be a country
+        # code and a number, or any reference starting with 00 would qualify.
+        shortest = 8 if plus else 9
         if not plus:
             digits = digits[2:]
         if digits.startswith("33"):
             national = digits[2:]
             national = national[1:] if national.startswith("0") else national
             return len(national) == 9 and national[0] != "0"
-        return 8 <= len(digits) <= 15 and digits[0] != "0"
+        return shortest <= len(digits) <= 15 and digits[0] != "0"
     if digits[0] == "0":
         return len(digits) in (10, 11) and digits[1] != "0"
     # North American numbers have no leading 0; ask for their 3-3-4 grouping (or one digit

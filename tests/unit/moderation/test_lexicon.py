@@ -1,0 +1,63 @@
+"""Lexicon files: their syntax, their checks, and the prefix-tree regex."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from chalicelib.domain.moderation.lexicon import (
+    LexiconError,
+    RuleSet,
+    read_source,
+    trie_regex,
+    vocabulary,
+)
+from chalicelib.domain.moderation.tokens import Canonicaliser
+
+
+def compile_rules(text: str) -> RuleSet:
+    source = read_source("test.rules", text)
+    words, suspicious = vocabulary([source])
+    return RuleSet(source, "test", Canonicaliser(words, suspicious))
+
+
+def test_trie_regex_matches_exactly_its_entries():
+    pattern = re.compile(trie_regex(["con", "connard", "conne", "fils de pute"]))
+    for word in ("con", "connard", "conne", "fils de pute"):
+        assert pattern.fullmatch(word)
+    for word in ("co", "conn", "connards", "fils de"):
+        assert not pattern.fullmatch(word)
+
+
+def test_rules_match_whole_words_with_gaps_and_cancels():
+    rules = compile_rules(
+        "[anchor BAD]\nvilain\n[class YOU]\ntu es\n[rules]\n"
+        "bad.targeted review @YOU ~2 @BAD\n"
+        "self cancel je suis @BAD\n"
+    )
+    assert [hit.rule for hit in rules.find("| tu es tres vilain |")] == ["bad.targeted"]
+    assert rules.find("| tu es vilainement |") == []
+    assert rules.find("| tu es | vilain |") == []
+    assert rules.gate == {"vilain"}
+
+
+def test_a_rule_without_an_anchor_is_refused():
+    with pytest.raises(LexiconError, match="no anchor"):
+        compile_rules("[class X]\nmot\n[rules]\nr block @X\n")
+
+
+def test_an_unknown_class_is_refused_with_its_line():
+    with pytest.raises(LexiconError, match="test.rules:4: unknown class NOPE"):
+        compile_rules("[anchor X]\nmot\n[rules]\nr block @X @NOPE\n")
+
+
+def test_a_malformed_rule_line_is_refused():
+    with pytest.raises(LexiconError, match="expected `id action pattern`"):
+        compile_rules("[anchor X]\nmot\n[rules]\nr shout @X\n")
+
+
+def test_the_shipped_lexicons_compile_and_are_gated(moderator):
+    for rules in moderator._rule_sets:
+        assert rules.gate, rules.name
+        assert rules.rules, rules.name

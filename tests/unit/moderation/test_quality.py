@@ -1,0 +1,63 @@
+"""Quality floors on the labelled set: each is what the filters reach today, so a change
+that makes any of them worse fails here (raise a floor when you improve it).
+
+Splits (tests/data/moderation/LABELLING.md): `dev` and `round2` were tuned on, `holdout`
+was written with `dev` but never read while tuning, `unseen` was written after the last
+tuning round and never tuned on; it is the fairest estimate of quality on new text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.moderation import evaluate, load_set
+
+# split -> category -> (precision, recall) floors, then verdict accuracy and the highest
+# share of clean messages that may be altered.
+FLOORS = {
+    "all": {
+        "pii": (1.0, 1.0), "off_platform": (0.985, 0.978), "insult": (0.987, 0.936),
+        "spam": (1.0, 0.963), "accuracy": 0.979, "clean_altered": 0.005,
+    },
+    "dev": {
+        "pii": (1.0, 1.0), "off_platform": (1.0, 1.0), "insult": (1.0, 1.0),
+        "spam": (1.0, 1.0), "accuracy": 1.0, "clean_altered": 0.0,
+    },
+    "holdout": {
+        "pii": (1.0, 1.0), "off_platform": (0.96, 1.0), "insult": (1.0, 0.968),
+        "spam": (1.0, 1.0), "accuracy": 0.994, "clean_altered": 0.0,
+    },
+    "round2": {
+        "pii": (1.0, 1.0), "off_platform": (1.0, 1.0), "insult": (1.0, 0.944),
+        "spam": (1.0, 1.0), "accuracy": 0.989, "clean_altered": 0.0,
+    },
+    "unseen": {
+        "pii": (1.0, 1.0), "off_platform": (0.956, 0.88), "insult": (0.9, 0.692),
+        "spam": (1.0, 0.777), "accuracy": 0.88, "clean_altered": 0.031,
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return load_set()
+
+
+def test_the_set_is_large_enough_and_mostly_french(rows):
+    assert len(rows) >= 400
+    french = sum(row["lang"] == "fr" for row in rows) / len(rows)
+    assert 0.55 <= french <= 0.65
+    assert {row["split"] for row in rows} == set(FLOORS) - {"all"}
+    assert len({row["id"] for row in rows}) == len(rows)
+
+
+@pytest.mark.parametrize("split", sorted(FLOORS))
+def test_quality_stays_above_its_floors(moderator, rows, split):
+    floors = FLOORS[split]
+    scores = evaluate(moderator, [r for r in rows if split == "all" or r["split"] == split])
+    for category in ("pii", "off_platform", "insult", "spam"):
+        precision, recall = floors[category]
+        assert scores.precision(category) >= precision, (split, category, scores.misses)
+        assert scores.recall(category) >= recall, (split, category, scores.misses)
+    assert scores.accuracy >= floors["accuracy"], (split, scores.misses)
+    assert scores.clean_altered_rate <= floors["clean_altered"], (split, scores.misses)

@@ -1,0 +1,99 @@
+"""Links outside the allowlist are reviewed; promotions, scams and phishing are blocked."""
+
+from __future__ import annotations
+
+import pytest
+
+from chalicelib.domain.moderation import Moderator, default_allowed_links
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le point de rendez-vous : https://maps.google.com/?q=45.764,4.8357",
+        "https://maps.app.goo.gl/Xy12AbCd voilà le parking",
+        "Here's the route: https://www.google.com/maps/dir/London/Oxford",
+        "Voici le lieu : https://www.openstreetmap.org/#map=18/48.8566/2.3522",
+        "waze.com/ul?ll=48.85,2.35 pour le parking",
+        "Ton trajet : https://entraide.app/trajets/8842",
+    ],
+)
+def test_map_links_and_the_platforms_own_links_are_allowed(moderator, text):
+    assert moderator.check(text).verdict == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regarde ma vidéo : youtube.com/watch?v=dQw4w9WgXcQ",
+        "va voir leboncoin.fr pour ma voiture",
+        "mon site : www.julien-photo.fr",
+        "https://tinyurl.com/3xk9abc",
+        "Here's the article: https://www.bbc.co.uk/news/uk-123456",
+    ],
+)
+def test_other_links_and_bare_domains_are_held_for_review(moderator, text):
+    verdict = moderator.check(text)
+    assert verdict.verdict == "review"
+    assert [reason.rule for reason in verdict.reasons] == ["spam.link"]
+    assert verdict.text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RDV gare St.Jean à 8h, merci beaucoup.A demain",
+        "i.e. the usual spot, e.g. by the kiosk",
+        "Merci.De rien, à demain",
+        "Le péage fait 12.50, ok.merci",
+    ],
+)
+def test_words_joined_by_a_dot_are_not_domains(moderator, text):
+    assert moderator.check(text).verdict == "allow"
+
+
+def test_the_allowlist_is_a_constructor_parameter():
+    custom = Moderator(allowed_links=[*default_allowed_links(), "partner.example.com"])
+    assert custom.check("infos sur https://partner.example.com/aide").verdict == "allow"
+    assert custom.check("ton trajet : https://entraide.app/t/1").verdict == "allow"
+    assert Moderator(allowed_links=[]).check("https://entraide.app/t/1").verdict == "review"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Gagnez 500€ par jour depuis chez vous ! Infos ici : bit.ly/gain-facile", "fr"),
+        ("Crypto : doublez votre mise en 24h, contactez-moi en privé", "fr"),
+        ("Votre compte sera suspendu, confirmez vos identifiants sur secure-login.com", "fr"),
+        ("Vends iPhone 14 pas cher, 300€, écris-moi", "fr"),
+        ("Prêt d'argent rapide entre particuliers sans justificatif", "fr"),
+        ("G@gnez de l'@rgent f@cilement, contactez-moi", "fr"),
+        ("Congratulations, you've won a $1000 gift card! Claim now", "en"),
+        ("Your parcel is on hold, pay the $1.99 fee at ups-help.com", "en"),
+        ("Buy cheap Instagram followers, 10k for $5", "en"),
+        ("Cheap Ray-Bans here: raybans-outlet.shop", "en"),
+    ],
+)
+def test_promotions_scams_and_phishing_are_blocked(moderator, text, lang):
+    verdict = moderator.check(text, lang)
+    assert verdict.verdict == "block"
+    assert "spam" in {reason.category for reason in verdict.reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vendredi je pars tôt, vers 6h",
+        "Je peux payer le trajet avec une carte cadeau ?",
+        "Mon compte est bloqué, je ne peux plus réserver",
+        "My account is locked and I can't book",
+        "On a gagné 20 minutes en passant par la N7",
+    ],
+)
+def test_everyday_words_shared_with_spam_are_allowed(moderator, text):
+    assert moderator.check(text).verdict == "allow"
+
+
+def test_an_email_address_is_personal_data_not_a_link(moderator):
+    verdict = moderator.check("nico.petit@wanadoo.fr pour la facture", "fr")
+    assert [reason.rule for reason in verdict.reasons] == ["pii.email"]
