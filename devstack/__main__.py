@@ -16,6 +16,7 @@ def main() -> int:
     """Start the stack, print where it is, wait for Ctrl-C or SIGTERM, stop cleanly."""
     logging.basicConfig(level=logging.INFO, format="devstack: %(message)s")
     logging.getLogger("entraide").setLevel(logging.WARNING)
+    logging.getLogger("websockets").setLevel(logging.WARNING)
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--rest-port", type=int, default=8000)

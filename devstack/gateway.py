@@ -39,6 +39,7 @@ class LocalWebSocketGateway:
         self._sockets: dict[str, ServerConnection] = {}
         self._ready = threading.Event()
         self._stop: asyncio.Future[None] | None = None
+        self._closing = False
         self._thread: threading.Thread | None = None
         self.port = port
 
@@ -55,12 +56,14 @@ class LocalWebSocketGateway:
             raise RuntimeError("the WebSocket gateway did not start")
 
     def stop(self) -> None:
-        """Close every socket and stop serving."""
+        """Close every socket, let in-flight handlers finish, stop serving."""
+        # The whole stack is going away: no $disconnect handlers for the sockets we close.
+        self._closing = True
         if self._loop and self._stop and not self._stop.done():
             self._loop.call_soon_threadsafe(self._stop.set_result, None)
         if self._thread:
             self._thread.join(10)
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
     def _run(self) -> None:
         asyncio.run(self._serve())
@@ -74,6 +77,7 @@ class LocalWebSocketGateway:
             self._port,
             process_request=self._handshake,
             max_size=MAX_FRAME,
+            close_timeout=1,
             ping_interval=20,
             ping_timeout=20,
         ) as server:
@@ -130,6 +134,8 @@ class LocalWebSocketGateway:
                 outbox.put_nowait(None)
             await asyncio.gather(*tasks, return_exceptions=True)
             writer.cancel()
+            if self._closing:
+                return
             event = websocket_event("$disconnect", connection_id, self.domain)
             try:
                 await self._invoke("$disconnect", event)

@@ -10,7 +10,10 @@ from botocore.config import Config
 
 # Retries with backoff on throttling; short timeouts so a stuck call cannot eat a Lambda.
 _CONFIG = Config(
-    retries={"max_attempts": 4, "mode": "standard"}, connect_timeout=3, read_timeout=10
+    retries={"max_attempts": 4, "mode": "standard"},
+    connect_timeout=3,
+    read_timeout=10,
+    max_pool_connections=50,
 )
 
 

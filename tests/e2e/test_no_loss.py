@@ -5,10 +5,12 @@ hold every acknowledged message exactly once, in seq order."""
 from __future__ import annotations
 
 import asyncio
+import json
 import random
 from collections import defaultdict
 
 import pytest
+from websockets.exceptions import ConnectionClosed
 
 from tests.e2e.conftest import start_devstack, stop_devstack
 from tests.support.client import Peer
@@ -31,41 +33,41 @@ def stack():
 
 
 class Client:
-    """One person: reconnects whenever its socket drops, resends unacknowledged messages."""
+    """One person: reconnects whenever its socket drops, resends unacknowledged messages.
+
+    A Helper's two conversations share one client (one socket), as a console would."""
 
     def __init__(self, urls, member_id, roles, rng):
         self.urls, self.member_id, self.roles, self.rng = urls, member_id, roles, rng
         self.peer: Peer | None = None
         self.reconnects = 0
+        self._lock = asyncio.Lock()
 
-    async def connect(self):
-        if self.peer is not None:
-            await self.peer.close()
-            self.reconnects += 1
-        self.peer = await Peer.open(self.urls, self.member_id, self.roles)
-        return self.peer
+    async def connect(self, broken: Peer | None = None):
+        """Open a new socket, unless another task already replaced the broken one."""
+        async with self._lock:
+            if broken is not None and self.peer is not broken:
+                return self.peer
+            if self.peer is not None:
+                await self.peer.close()
+                self.reconnects += 1
+            self.peer = await Peer.open(self.urls, self.member_id, self.roles)
+            return self.peer
 
     async def send(self, conversation_id, client_msg_id, text):
+        fields = {"conversation_id": conversation_id, "client_msg_id": client_msg_id, "text": text}
         while True:
-            if self.rng.random() < DROP:
-                # Sometimes the frame leaves and the socket dies before the ack comes back.
-                if self.rng.random() < 0.5:
-                    await self.peer.ws.send(
-                        '{"action": "message.send", "conversation_id": "%s", '
-                        '"client_msg_id": "%s", "text": "%s"}'
-                        % (conversation_id, client_msg_id, text)
-                    )
-                await self.connect()
+            peer = self.peer
             try:
-                reply = await self.peer.call(
-                    "message.send",
-                    timeout=30,
-                    conversation_id=conversation_id,
-                    client_msg_id=client_msg_id,
-                    text=text,
-                )
-            except (ConnectionError, TimeoutError, OSError):
-                await self.connect()
+                if self.rng.random() < DROP:
+                    # Sometimes the frame leaves and the socket dies before the ack comes back.
+                    if self.rng.random() < 0.5:
+                        await peer.ws.send(json.dumps({"action": "message.send", **fields}))
+                    await self.connect(broken=peer)
+                    continue
+                reply = await peer.call("message.send", timeout=60, **fields)
+            except (ConnectionError, TimeoutError, OSError, ConnectionClosed):
+                await self.connect(broken=peer)
                 continue
             assert reply["type"] == "ack", reply
             return reply
