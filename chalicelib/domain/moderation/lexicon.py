@@ -26,10 +26,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
-from chalicelib.domain.moderation.normalise import fold
+from chalicelib.domain.moderation.normalise import fold, overlaps
 from chalicelib.domain.moderation.tokens import Canonicaliser
 
 HIT_ACTIONS = ("block", "review")
+MASKED_CLASS = "MASKED"
 CANCEL_ACTIONS = ("cancel", "cancel-all")
 _PATTERN_TOKEN_RE = re.compile(r"\s*(/[^/\s]+/|~~?\d+|[()|^$]|[^\s()|?{}]+)(\?|\{\d+,\d+\})?")
 _WORDS_RE = re.compile(r"[a-z0-9]+")
@@ -102,9 +103,10 @@ def load_source(name: str) -> _Source:
 def vocabulary(sources: Iterable[_Source]) -> tuple[set[str], dict[str, int]]:
     """Every word the files mention, and the suspicious ones with a rank (0 comes first).
 
-    Rank 0: one-word entries of anchor classes ("pute", "slut"); rank 1: words of longer
+    Rank -1: a class named MASKED, the words masked tokens most often stand for ("f***");
+    rank 0: one-word entries of anchor classes ("pute", "slut"); rank 1: words of longer
     anchor entries and `!` literals ("fuck" of "fuck you"). Masked tokens ("p*te") are read
-    as the first suspicious word they fit, so real insults win over incidental words.
+    as the best-ranked suspicious word they fit.
     """
     words: set[str] = set()
     suspicious: dict[str, int] = {}
@@ -118,7 +120,9 @@ def vocabulary(sources: Iterable[_Source]) -> tuple[set[str], dict[str, int]]:
             for entry in entries:
                 found = _WORDS_RE.findall(fold(entry))
                 words.update(found)
-                if class_name in source.anchors:
+                if class_name == MASKED_CLASS:
+                    note(found, -1)
+                elif class_name in source.anchors:
                     note(found, 0 if len(found) == 1 else 1)
         for _, _, pattern, _ in source.rules:
             for match in _PATTERN_TOKEN_RE.finditer(pattern):
@@ -312,7 +316,7 @@ class RuleSet:
             return []
         if self._cancel is not None:
             spans = _spans(self._cancel, stream)
-            hits = [h for h in hits if not any(s < h.end and h.start < e for s, e in spans)]
+            hits = [hit for hit in hits if not overlaps(hit.start, hit.end, spans)]
         if self._negation is not None:
             hits = [h for h in hits if not self._negated(stream, h)]
         return hits

@@ -10,6 +10,7 @@ from functools import lru_cache
 from importlib import resources
 
 from chalicelib.domain.moderation.lexicon import trie_regex
+from chalicelib.domain.moderation.normalise import overlaps
 
 _TRAILING = ".,;:!?)]}'\""
 
@@ -70,7 +71,7 @@ class LinkPolicy:
         links = []
         for match in self._link_re.finditer(folded):
             start, end = match.start(), match.end()
-            if any(start < e and s < end for s, e in skip):
+            if overlaps(start, end, skip):
                 continue
             text = match.group().rstrip(_TRAILING)
             end = start + len(text)

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from chalicelib.domain.moderation.lexicon import RuleSet, load_source, vocabulary
 from chalicelib.domain.moderation.links import LinkPolicy
-from chalicelib.domain.moderation.normalise import OffsetMap, fold
+from chalicelib.domain.moderation.normalise import OffsetMap, fold, overlaps
 from chalicelib.domain.moderation.personal_data import (
     EMAIL,
     PersonalDataFinder,
@@ -126,7 +126,7 @@ class Moderator:
         allowed = [(link.start, link.end) for link in links if link.allowed]
         if allowed:
             # Coordinates in a map link are not a phone number.
-            found = [f for f in found if not any(f.start < e and s < f.end for s, e in allowed)]
+            found = [f for f in found if not overlaps(f.start, f.end, allowed)]
         findings: list[_Finding] = [(PII, f"pii.{f.kind}", MASK, f.start, f.end) for f in found]
         marks = [(f.start, f.end, _PLACEHOLDERS[f.kind]) for f in found]
         for link in links:

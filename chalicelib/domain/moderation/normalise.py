@@ -10,6 +10,7 @@ the offset map is rebuilt from the same table only when a filter needs positions
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Letters that look Latin but are Greek or Cyrillic; NFKD leaves them alone, spammers do not.
@@ -136,3 +137,8 @@ class OffsetMap:
         if self.identity:
             return start, end
         return self.starts[start], self.ends[end - 1]
+
+
+def overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether `[start, end)` shares a character with any of the spans."""
+    return any(start < other_end and other_start < end for other_start, other_end in spans)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from chalicelib.domain.moderation.lexicon import trie_regex
+from chalicelib.domain.moderation.normalise import overlaps
 
 PHONE, EMAIL, IBAN, CARD = "phone", "email", "iban", "card"
 
@@ -165,15 +166,14 @@ class PersonalDataFinder:
 
     @staticmethod
     def _without(candidates: Iterable[Found], taken: list[Found]) -> list[Found]:
-        return [
-            c for c in candidates if not any(c.start < t.end and t.start < c.end for t in taken)
-        ]
+        spans = [(t.start, t.end) for t in taken]
+        return [c for c in candidates if not overlaps(c.start, c.end, spans)]
 
     @staticmethod
     def _emails(folded: str) -> list[Found]:
         found = [Found(EMAIL, m.start(), m.end()) for m in _EMAIL_RE.finditer(folded)]
         for match in _SPELLED_EMAIL_RE.finditer(folded):
-            if any(match.start() < f.end and f.start < match.end() for f in found):
+            if overlaps(match.start(), match.end(), [(f.start, f.end) for f in found]):
                 continue
             at = _BARE_AT_RE.search(match.group())
             if at:
@@ -227,7 +227,7 @@ class PersonalDataFinder:
         if spelled:
             groups.extend(self._spelled(folded))
             groups.sort()
-        groups = [g for g in groups if not any(g[0] < e and s < g[1] for s, e in taken)]
+        groups = [g for g in groups if not overlaps(g[0], g[1], taken)]
         if sum(len(g[2]) for g in groups) < 8:
             return []
         chains: list[list[tuple[int, int, str]]] = []

@@ -20,9 +20,9 @@ _SINGLES = (
     rf"(?:(?: {_SINGLE}){{2,}}|(?:\.{_SINGLE}){{2,}}|(?:-{_SINGLE}){{2,}}|(?:_{_SINGLE}){{2,}})"
     r"(?![a-z0-9])"
 )
-_PIECE = r"[a-z0-9]+(?:[@$!*]+[a-z0-9]+)*"
+_PIECE = r"[a-z0-9]+(?:[@$!*€]+[a-z0-9]+)*"
 _DOTTED = rf"[@$]?{_PIECE}(?:[.\-_]{_PIECE})+"
-_WORD = rf"[@$]?{_PIECE}[$*]*"
+_WORD = rf"[@$]?{_PIECE}[$*€]*"
 _CLAUSE = r"[,;:?()\[\]{}\"\n/|]+|[.!]+(?![a-z0-9])"
 _CURRENCY = r"[€£$¥]"
 SEGMENT_RE = re.compile(f"{_SINGLES}|{_DOTTED}|{_WORD}|{_CLAUSE}|{_CURRENCY}")
@@ -100,6 +100,8 @@ class Canonicaliser:
             return "|"
         if segment in _CURRENCIES:
             return _CURRENCIES[segment]
+        if segment[-1] in _CURRENCIES and segment[:-1].isdigit():
+            return f"{segment[:-1]} {_CURRENCIES[segment[-1]]}"
         if _SINGLES_RE.fullmatch(segment):
             letters = segment[::2]
             joined = self.word(letters)
