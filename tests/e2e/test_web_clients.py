@@ -93,7 +93,7 @@ def helper_and_member(
 
 
 def open_request(member: Page, text: str, topic: str = "booking", lang: str = "fr") -> str:
-    """Fill the widget, consent, open; returns the conversation id the Helper will be offered."""
+    """Fill the widget, consent, open; returns the conversation's id."""
     member.select_option("#topic", topic)
     member.select_option("#conv-lang", lang)
     member.locator("#question").fill(text)
@@ -102,16 +102,17 @@ def open_request(member: Page, text: str, topic: str = "booking", lang: str = "f
     expect(member.locator("#open-request")).to_be_enabled()
     member.locator("#open-request").click()
     expect(member.locator("#conversation")).to_be_visible(timeout=WAIT_MS)
-    return text
+    return member.locator("#conversation").get_attribute("data-conversation")
 
 
-def accept_offer(helper: Page) -> str:
-    offer = helper.locator("#offers li.offer").first
+def accept_offer(helper: Page, conversation_id: str) -> str:
+    """The Helper accepts the offer of that conversation; returns its pane's selector."""
+    offer = helper.locator(f'#offers li.offer[data-conversation="{conversation_id}"]')
     expect(offer).to_be_visible(timeout=WAIT_MS)
-    conversation_id = offer.get_attribute("data-conversation")
     offer.get_by_role("button", name="Accept").click()
-    expect(helper.locator(f'article[data-conversation="{conversation_id}"]')).to_be_visible()
-    return conversation_id
+    pane = f'article[data-conversation="{conversation_id}"]'
+    expect(helper.locator(pane)).to_be_visible()
+    return pane
 
 
 def send(page: Page, scope: str, text: str) -> None:
@@ -134,13 +135,12 @@ def test_member_and_helper_chat_then_staff_read_the_transcript(
     member.locator("#question").fill("Comment annuler ma réservation ?")
     member.wait_for_timeout(500)
     member.screenshot(path=shots / "member-ask.png", full_page=True)
-    open_request(member, "Comment annuler ma réservation de demain ?")
+    conversation_id = open_request(member, "Comment annuler ma réservation de demain ?")
     expect(member.locator("#banner")).to_have_attribute(
         "data-state", re.compile("queued|assigned"), timeout=WAIT_MS
     )
 
-    conversation_id = accept_offer(helper)
-    pane = f'article[data-conversation="{conversation_id}"]'
+    pane = accept_offer(helper, conversation_id)
     expect(message(helper, pane, "Comment annuler ma réservation de demain")).to_be_visible()
     expect(member.locator("#banner")).to_have_attribute("data-state", "assigned", timeout=WAIT_MS)
     expect(member.locator("#banner-text")).to_contain_text("Hélène")
@@ -223,9 +223,8 @@ def test_member_widget_recovers_messages_missed_while_offline(
 ) -> None:
     web = devstack["web"]
     helper, member = helper_and_member(browser, contexts, web, "h-2", "m-bob")
-    open_request(member, "Where is my refund?", topic="trip", lang="en")
-    conversation_id = accept_offer(helper)
-    pane = f'article[data-conversation="{conversation_id}"]'
+    conversation_id = open_request(member, "Where is my refund?", topic="trip", lang="en")
+    pane = accept_offer(helper, conversation_id)
     send(helper, pane, "Hello Bob, let me check.")
     expect(message(member, "#chat-slot", "let me check")).to_be_visible(timeout=WAIT_MS)
 
@@ -265,15 +264,17 @@ def test_staff_take_a_sensitive_request_from_the_queue_and_answer_as_the_company
 ) -> None:
     web = devstack["web"]
     member = open_client(browser, contexts, web, "member", "m-david")
-    open_request(member, "Someone was aggressive during my trip", topic="safety", lang="en")
+    conversation_id = open_request(
+        member, "Someone was aggressive during my trip", topic="safety", lang="en"
+    )
     # A sensitive topic goes straight to Member Relations, with a due time the member sees.
     expect(member.locator("#banner")).to_have_attribute("data-state", "escalated", timeout=WAIT_MS)
     expect(member.locator("#banner-text")).to_contain_text("Member Relations")
 
     staff = open_client(browser, contexts, web, "staff", "a-l2")
-    queued = staff.locator("#queue tr", has_text="Safety")
-    expect(queued.first).to_be_visible(timeout=WAIT_MS)
-    queued.first.get_by_role("button", name="Open").click()
+    queued = staff.locator(f'#queue tr[data-conversation="{conversation_id}"]')
+    expect(queued).to_contain_text("Safety", timeout=WAIT_MS)
+    queued.get_by_role("button", name="Open").click()
     expect(message(staff, "#transcript-chat", "aggressive")).to_be_visible(timeout=WAIT_MS)
     staff.locator("#join").click()
     expect(staff.locator("#transcript-notice")).to_contain_text("You joined")

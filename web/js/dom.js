@@ -73,8 +73,9 @@ export function debounce(fn, ms) {
   };
 }
 
-/** A table of `rows` with translated headers; `cells(row)` gives each row's cells. */
-export function table(headers, rows, cells) {
+/** A table of `rows` with translated headers; `cells(row)` gives each row's cells and
+ * `data(row)` its `data-*` attributes. */
+export function table(headers, rows, cells, data = () => ({})) {
   return h(
     "div",
     { class: "table-wrap" },
@@ -82,7 +83,11 @@ export function table(headers, rows, cells) {
       "table",
       {},
       h("thead", {}, h("tr", {}, headers.map((key) => h("th", { scope: "col", i18n: key })))),
-      h("tbody", {}, rows.map((row) => h("tr", {}, cells(row).map((c) => h("td", {}, c))))),
+      h(
+        "tbody",
+        {},
+        rows.map((row) => h("tr", { dataset: data(row) }, cells(row).map((c) => h("td", {}, c)))),
+      ),
     ),
   );
 }

@@ -33,6 +33,7 @@ function renderBanner() {
 
 function showConversation(session, id) {
   state.id = id;
+  $("#conversation").dataset.conversation = id;
   state.view?.dispose();
   state.view = new ChatView({
     socket: session.socket,

@@ -29,6 +29,7 @@ function setupQueue(session) {
             item.reason || "",
             openButton(() => (item.kind === "claim" ? openClaim(session, item.ref_id) : openTranscript(session, item.ref_id))),
           ],
+          (item) => ({ [item.kind === "claim" ? "claim" : "conversation"]: item.ref_id }),
         ),
       );
     } catch (e) {
@@ -63,9 +64,9 @@ function setupList(session) {
             c.rating ? `★ ${c.rating}` : "",
             openButton(() => openTranscript(session, c.conversation_id)),
           ],
+          (c) => ({ conversation: c.conversation_id }),
         ),
       );
-      box.querySelectorAll("tbody tr").forEach((row, i) => (row.dataset.conversation = rows[i].conversation_id));
     } catch (e) {
       showError(clear(box).appendChild(h("p", { class: "alert", role: "alert" })), e);
     }
