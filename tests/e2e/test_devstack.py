@@ -10,7 +10,7 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
-from tests.e2e.conftest import start_devstack, stop_devstack
+from devstack.process import start_devstack, stop_devstack
 from tests.support.client import HttpError, dev_token, rest
 
 pytestmark = pytest.mark.e2e

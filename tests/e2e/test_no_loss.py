@@ -12,7 +12,7 @@ from collections import defaultdict
 import pytest
 from websockets.exceptions import ConnectionClosed
 
-from tests.e2e.conftest import start_devstack, stop_devstack
+from devstack.process import start_devstack, stop_devstack
 from tests.support.client import Peer
 
 pytestmark = pytest.mark.e2e
