@@ -76,7 +76,7 @@ export async function setupClaims(session) {
     asked,
     form,
     error,
-    h("h3", { i18n: "claims.mine" }),
+    h("h3", { i18n: "claims.mine", id: "my-claims-title", hidden: true }),
     mine,
   );
 
@@ -163,6 +163,7 @@ export async function setupClaims(session) {
       );
       known.set(claim.claim_id, li);
       mine.prepend(li);
+      $("#my-claims-title", card).hidden = false;
       const ids = new Set(JSON.parse(sessionStorage.getItem(STORE) || "[]")).add(claim.claim_id);
       sessionStorage.setItem(STORE, JSON.stringify([...ids]));
     }
@@ -199,6 +200,8 @@ export async function setupClaims(session) {
       const filed = await api.post("/claims", body, { "Idempotency-Key": key });
       show({ ...body, ...filed });
       refresh(filed.claim_id);
+      $("#claim-problem", form).value = ""; // filed: the next one starts afresh, with a new key
+      render();
     } catch (e) {
       showError(error, e);
     }
@@ -219,7 +222,10 @@ export async function setupClaims(session) {
     const box = h(
       "div",
       { class: "disclaimer", dataset: { claim: frame.claim_id } },
-      h("strong", { i18n: "claims.asked", vars: { problem: frame.problem } }),
+      h("strong", {
+        i18n: "claims.asked",
+        vars: { problem: catalog?.problems?.find((p) => p.id === frame.problem)?.label || frame.problem },
+      }),
       h("p", {}, frame.question || ""),
       h(
         "div",
