@@ -517,3 +517,16 @@ def test_closing_frees_capacity_and_offers_waiting_requests(world):
     world.events(helper)
     world.send(member, {"action": "conversation.close", "conversation_id": first})
     assert offered(world, helper) == [second]
+
+
+def test_conversations_and_messages_expire_after_the_retention_period(world, services):
+    from chalicelib.adapters.models import ConversationRecord, MessageRecord
+
+    member, _, conversation_id = assigned_pair(world)
+    send(world, member, conversation_id, "à bientôt", "ttl")
+    retention = services.settings.retention_days * 86400
+    now = services.clock.now()
+    conversation = ConversationRecord.get(conversation_id)
+    messages = list(MessageRecord.query(conversation_id))
+    for expires_at in [conversation.expires_at, *[m.expires_at for m in messages]]:
+        assert abs(expires_at - (now + retention)) < 120
