@@ -40,7 +40,7 @@ _Finding = tuple[str, str, str, int, int]
 class Moderator:
     """Checks texts: `check` gives the verdict; `clean` and `mask` serve simpler ports.
 
-    Build it once (lexicons are compiled in the constructor, ~0.1 s) and reuse it: a check
+    Build it once (lexicons are compiled in the constructor, ~0.4 s) and reuse it: a check
     is pure, allocates little and makes no I/O.
     """
 

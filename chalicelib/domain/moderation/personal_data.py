@@ -269,7 +269,9 @@ class PersonalDataFinder:
         """The end index of the longest phone number starting at group `first`, if any."""
         start = chain[first][0]
         plus = _PLUS_RE.search(folded, max(0, start - 3), start) is not None
-        for last in range(len(chain), first, -1):
+        # A phone number has at most 15 digits, so at most 15 groups: bounding the search keeps
+        # a long run of numbers (a pasted table) linear.
+        for last in range(min(len(chain), first + 15), first, -1):
             digits = "".join(group[2] for group in chain[first:last])
             if len(digits) < 8:
                 return None
