@@ -58,7 +58,7 @@ export class ChatView {
       this.sendButton,
     );
     this.input.addEventListener("keydown", (e) => {
-      if (e.key === "Enter" && !e.shiftKey) this.submit(e);
+      if (e.key === "Enter" && !e.shiftKey && !e.isComposing) this.submit(e);
     });
     this.actions = h("div", { class: "row" });
     this.el = h("div", { class: "chat" }, this.list, this.composer, this.error, this.actions);

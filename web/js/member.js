@@ -144,6 +144,7 @@ function setupAsk(session) {
     showError(error, null);
     let ack;
     try {
+      await socket.whenOnline(); // a request is not queued offline: it waits a little for the socket
       ack = await socket.request("help.open", {
         topic: $("#topic").value,
         lang: $("#conv-lang").value,

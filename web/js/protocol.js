@@ -262,6 +262,22 @@ export class Socket {
     this.scheduleRetry();
   }
 
+  /** Resolves once the socket is open (at once if it is), or after `ms` whatever happens. */
+  whenOnline(ms = 5000) {
+    if (this.online) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        off();
+        resolve(false);
+      }, ms);
+      const off = this.on("open", () => {
+        clearTimeout(timer);
+        off();
+        resolve(true);
+      });
+    });
+  }
+
   /** Send one action; resolves with its ack, rejects with its error (exactly one reply). */
   request(action, fields = {}, timeoutMs = this.requestTimeoutMs) {
     return new Promise((resolve, reject) => {
