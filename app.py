@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import json
 
-from chalice import AuthResponse, Chalice, CORSConfig, Rate
+from chalice import AuthResponse, Chalice, CORSConfig, Rate, Response
 
+from chalicelib import claims_edge
+from chalicelib.domain.claims.ingest import SIGNATURE_HEADER, TIMESTAMP_HEADER
 from chalicelib.domain.errors import Unauthenticated
-from chalicelib.edges import current_principal, json_object, query_param, translate_errors
+from chalicelib.edges import (
+    JSON_HEADERS,
+    current_principal,
+    json_object,
+    query_param,
+    translate_errors,
+)
 from chalicelib.observability import logger
 from chalicelib.settings import event_source_name
 from chalicelib.wiring import services
@@ -114,6 +122,102 @@ def routing_events(event):
 @app.schedule(Rate(1, unit=Rate.MINUTES))
 def routing_sweep(event):
     services().deliver(services().chat.sweep())
+
+
+# --- Claims -----------------------------------------------------------------------------------
+# Routes of docs/claims.md. POST /claims/{id}/response has no authorizer on purpose: the SMS
+# link's `?code=` must work without a token, so the view verifies an Authorization header itself
+# when one is sent. The state machine's queues are consumed by claim_tasks and claim_notices.
+
+
+@app.route("/claims/catalog", methods=["GET"], authorizer=bearer)
+@translate_errors
+def claims_catalog():
+    me()
+    return services().claims.catalog(query_param(app, "lang", "fr"))
+
+
+@app.route("/claims", methods=["POST"], authorizer=bearer)
+@translate_errors
+def file_claim():
+    claim = services().claims.file(
+        me(),
+        idempotency_key=claims_edge.idempotency_key(app.current_request.headers),
+        **claims_edge.filing(json_object(app)),
+    )
+    return Response(
+        body={"claim_id": claim.claim_id, "status": claim.status},
+        status_code=201,
+        headers=JSON_HEADERS,
+    )
+
+
+@app.route("/claims/{claim_id}", methods=["GET"], authorizer=bearer)
+@translate_errors
+def get_claim(claim_id):
+    return services().claims.view(claim_id, me()).to_json()
+
+
+@app.route("/claims/{claim_id}/response", methods=["POST"])
+@translate_errors
+def answer_claim(claim_id):
+    body = json_object(app)
+    caller = claims_edge.optional_caller(
+        app.current_request.headers.get("authorization"), services().sessions
+    )
+    claim = services().claims.respond(
+        claim_id,
+        confirm=body.get("confirm"),
+        comment=body.get("comment"),
+        principal=caller,
+        code=query_param(app, "code"),
+    )
+    return claim.to_json(viewer_id=claim.counterpart_id)
+
+
+@app.route("/claims/{claim_id}/decision", methods=["POST"], authorizer=bearer)
+@translate_errors
+def decide_claim(claim_id):
+    claim = services().claims.decide(claim_id, me(), **claims_edge.decision(json_object(app)))
+    return claim.to_json(staff=True)
+
+
+@app.route("/claims/{claim_id}/approval", methods=["POST"], authorizer=bearer)
+@translate_errors
+def approve_claim(claim_id):
+    claim = services().claims.approve(claim_id, me(), **claims_edge.approval(json_object(app)))
+    return claim.to_json(staff=True)
+
+
+@app.route("/gestures/audit", methods=["GET"], authorizer=bearer)
+@translate_errors
+def gestures_audit():
+    since, until = claims_edge.period(query_param(app, "since"), query_param(app, "until"))
+    return services().claims.audit_report(me(), since=since, until=until).to_json()
+
+
+@app.route("/ingest/bookings", methods=["POST"])
+@translate_errors
+def ingest_booking():
+    request = app.current_request
+    return services().bookings_ingest.ingest(
+        request.raw_body or b"",
+        request.headers.get(SIGNATURE_HEADER),
+        request.headers.get(TIMESTAMP_HEADER),
+    )
+
+
+@app.on_sqs_message(
+    queue=event_source_name("QUEUE_CLAIM_TASKS_NAME", "entraide-claim-tasks"), batch_size=10
+)
+def claim_tasks(event):
+    services().claim_messages.tasks(record.body for record in event)
+
+
+# One notice per invocation: a retried batch would send its SMS again.
+@app.on_sqs_message(queue=event_source_name("QUEUE_NOTIFY_NAME", "entraide-notify"), batch_size=1)
+def claim_notices(event):
+    services().claim_messages.notices(record.body for record in event)
 
 
 # --- WebSocket --------------------------------------------------------------------------------

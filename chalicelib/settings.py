@@ -113,6 +113,94 @@ class Settings:
     topic_marketplace_arn: str = setting(
         "TOPIC_MARKETPLACE_ARN", "", "SNS topic of outbound events for the marketplace."
     )
+    # Claims: tables, queues and the settle_claim state machine.
+    table_claims: str = setting(
+        "TABLE_CLAIMS", "entraide-claims", "Claims, their timelines and one-open-claim locks."
+    )
+    table_ledger: str = setting(
+        "TABLE_LEDGER", "entraide-ledger", "Commercial gestures ledger (append-only)."
+    )
+    table_bookings: str = setting(
+        "TABLE_BOOKINGS", "entraide-bookings", "Bookings mirror pushed by the marketplace."
+    )
+    queue_claim_tasks_url: str = setting(
+        "QUEUE_CLAIM_TASKS_URL", "", "SQS queue of the state machine's callback requests."
+    )
+    queue_claim_tasks_name: str = setting(
+        "QUEUE_CLAIM_TASKS_NAME", "entraide-claim-tasks", "Name of the claim-tasks queue."
+    )
+    queue_notify_url: str = setting(
+        "QUEUE_NOTIFY_URL", "", "SQS queue of the state machine's notification requests."
+    )
+    queue_notify_name: str = setting(
+        "QUEUE_NOTIFY_NAME", "entraide-notify", "Name of the notify queue (event source)."
+    )
+    state_machine_settle_claim_arn: str = setting(
+        "STATE_MACHINE_SETTLE_CLAIM_ARN", "", "ARN of the settle_claim state machine."
+    )
+    bookings_ingest_secret: str = setting(
+        "BOOKINGS_INGEST_SECRET",
+        "",
+        "HMAC key of POST /ingest/bookings; overrides BOOKINGS_INGEST_SECRET_ARN (local, tests).",
+    )
+    bookings_ingest_secret_arn: str = setting(
+        "BOOKINGS_INGEST_SECRET_ARN", "", "Secrets Manager secret holding the bookings HMAC key."
+    )
+    bookings_ingest_max_skew_seconds: int = setting(
+        "BOOKINGS_INGEST_MAX_SKEW_SECONDS", 300, "Signed pushes older or newer than this: 401."
+    )
+    claim_link_base: str = setting(
+        "CLAIM_LINK_BASE",
+        "https://entraide.example/c",
+        "Base of the SMS link: <base>/<claim_id>?code=<code> (a page that posts the answer).",
+    )
+    sms_sender_id: str = setting(
+        "SMS_SENDER_ID", "", "Alphanumeric SMS sender id where the country allows one."
+    )
+    claim_counterpart_seconds: int = setting(
+        "CLAIM_COUNTERPART_SECONDS", 0, "Counterpart's time to answer; 0: the problem type's."
+    )
+    claim_agent_sla_seconds: int = setting(
+        "CLAIM_AGENT_SLA_SECONDS", 24 * 3600, "Agents' time to decide an escalated claim."
+    )
+    claim_urgent_sla_seconds: int = setting(
+        "CLAIM_URGENT_SLA_SECONDS", 3600, "Agents' time to decide an urgent (safety) claim."
+    )
+    claim_reminder_seconds: int = setting(
+        "CLAIM_REMINDER_SECONDS", 4 * 3600, "Reminder period after an agent or approval SLA."
+    )
+    claim_approval_sla_seconds: int = setting(
+        "CLAIM_APPROVAL_SLA_SECONDS", 24 * 3600, "Supervisors' time to approve a proposal."
+    )
+    claim_max_open: int = setting("CLAIM_MAX_OPEN", 5, "Open claims a member may have at once.")
+    claim_window_days: int = setting(
+        "CLAIM_WINDOW_DAYS", 90, "Rolling window of the anti-abuse and gesture limits."
+    )
+    claim_auto_max_eur: int = setting(
+        "CLAIM_AUTO_MAX_EUR", 150, "Largest automatic settlement; above, an agent decides."
+    )
+    claim_silence_max_eur: int = setting(
+        "CLAIM_SILENCE_MAX_EUR", 60, "Largest settlement granted on the counterpart's silence."
+    )
+    claim_max_auto_grants: int = setting(
+        "CLAIM_MAX_AUTO_GRANTS", 3, "Automatic grants (rule, silence) per member in the window."
+    )
+    gesture_auto_eur: int = setting("GESTURE_AUTO_EUR", 5, "Automatic good-faith gesture (EUR).")
+    gesture_auto_max_per_member: int = setting(
+        "GESTURE_AUTO_MAX_PER_MEMBER", 2, "Automatic gestures per member in the window."
+    )
+    gesture_auto_max_eur_per_member: int = setting(
+        "GESTURE_AUTO_MAX_EUR_PER_MEMBER", 10, "Euros of automatic gestures per member per window."
+    )
+    gesture_ceiling_l1_eur: int = setting(
+        "GESTURE_CEILING_L1_EUR", 50, "Largest gesture an L1 agent grants alone."
+    )
+    gesture_ceiling_l2_eur: int = setting(
+        "GESTURE_CEILING_L2_EUR", 200, "Largest gesture an L2 agent grants alone."
+    )
+    gesture_ceiling_supervisor_eur: int = setting(
+        "GESTURE_CEILING_SUPERVISOR_EUR", 2000, "Largest gesture a supervisor grants or approves."
+    )
 
     @property
     def dev_routes_enabled(self) -> bool:

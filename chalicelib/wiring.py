@@ -160,6 +160,36 @@ class Services:
 
         return PassThroughModerator()
 
+    # --- Claims (built in chalicelib/claims_wiring.py) ---------------------------------------
+
+    @cached_property
+    def claim_workflow(self):
+        """The settle_claim state machine gateway."""
+        from chalicelib.claims_wiring import build_workflow
+
+        return build_workflow(self)
+
+    @cached_property
+    def claims(self):
+        """Claims: catalogue, filing, answers, agent decisions, approvals, gestures audit."""
+        from chalicelib.claims_wiring import build_claims
+
+        return build_claims(self)
+
+    @cached_property
+    def claim_messages(self):
+        """Consumer of the state machine's claim-tasks and notify queues."""
+        from chalicelib.claims_wiring import ClaimMessages
+
+        return ClaimMessages(self.claims, self.claim_workflow)
+
+    @cached_property
+    def bookings_ingest(self):
+        """The HMAC-signed bookings push from the marketplace."""
+        from chalicelib.claims_wiring import build_ingest
+
+        return build_ingest(self)
+
     def deliver(self, outcome: Outcome) -> None:
         """Push an outcome's events to the live connections of their recipients."""
         for event in outcome.events:

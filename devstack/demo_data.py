@@ -33,3 +33,11 @@ TRANSCRIPT_READERS = {"h-1"}
 
 # Agents take every topic and language; tier drives their delegation ceiling.
 AGENTS = {"a-l1": ["fr", "en"], "a-l2": ["fr", "en"], "s-1": ["fr", "en"]}
+
+# Bookings of PROTOCOL.md: id, driver, passenger, contribution and service fee (cents), hours
+# from the stack's start to departure. bk-1 left 18 h ago, so no-show claims (reportable within
+# 24 h of departure) can be filed for the first 6 hours of a `make dev` session.
+BOOKINGS = [
+    ("bk-1", "m-bob", "m-alice", 2500, 300, -18),
+    ("bk-2", "m-alice", "m-chloe", 1800, 250, 24),
+]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from devstack.demo_data import HELPERS, MEMBERS, TRANSCRIPT_READERS
+from devstack.demo_data import BOOKINGS, HELPERS, MEMBERS, TRANSCRIPT_READERS
 
 # Other parts of the product add their own seeders (presence, bookings, articles...).
 SEEDERS: list[Callable[[Any], None]] = []
@@ -35,6 +35,33 @@ def seed_members(services: Any) -> None:
             tier=tier,
             profile=profile,
         )
+
+
+def seed_bookings(services: Any) -> None:
+    """Bookings bk-1 and bk-2, with the parties' phone numbers, as the marketplace pushes them."""
+    import datetime as dt
+
+    phones = {m[0]: m[3] for m in MEMBERS}
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    for booking_id, driver, passenger, contribution, fee, hours in BOOKINGS:
+        departure = now + dt.timedelta(hours=hours)
+        services.bookings_ingest.store({
+            "booking_id": booking_id,
+            "driver": {"member_id": driver, "phone": phones[driver]},
+            "passenger": {"member_id": passenger, "phone": phones[passenger]},
+            "contribution_cents": contribution,
+            "service_fee_cents": fee,
+            "departure_at": departure.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "status": "confirmed",
+            "alternatives": [{
+                "ride_id": f"ride-{booking_id}-alt",
+                "departure_at": (departure + dt.timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "seats_left": 2,
+            }],
+        })
+
+
+SEEDERS.append(seed_bookings)
 
 
 def seed_all(services: Any) -> list[str]:

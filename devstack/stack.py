@@ -112,6 +112,11 @@ class LocalStack:
             # moto's CloudFormation cannot create the Secrets Manager secret of the template,
             # so the local stack holds the HS256 key itself (a new one at every start).
             "JWT_SECRET": secrets.token_urlsafe(32),
+            # The bookings push HMAC key, like the JWT key: the test may pass its own.
+            "BOOKINGS_INGEST_SECRET": os.environ.get("BOOKINGS_INGEST_SECRET")
+            or secrets.token_urlsafe(32),
+            # SMS links open the member widget, which reads `#claim/<id>?code=` client-side.
+            "CLAIM_LINK_BASE": f"http://{self.host}:{self.ports.web}/member.html#claim",
             "WS_PUBLIC_URL": f"ws://{self.host}:{self.ports.ws}",
             "WS_MANAGEMENT_ENDPOINT": f"http://{self.host}:{self.ports.web}",
             "POWERTOOLS_LOG_LEVEL": os.environ.get("POWERTOOLS_LOG_LEVEL", "WARNING"),

@@ -26,4 +26,4 @@ import time  # noqa: E402
 
 time.tzset()
 
-pytest_plugins = ["tests.support.aws_fixtures"]
+pytest_plugins = ["tests.support.claims_aws", "tests.support.aws_fixtures"]

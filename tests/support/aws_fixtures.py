@@ -14,6 +14,7 @@ from moto import mock_aws
 from chalicelib.adapters.models import ALL_MODELS, bind_models
 from chalicelib.settings import Settings
 from devstack.atomic_dynamodb import install as serialise_moto_dynamodb
+from tests.support.claims_aws import create_claim_resources, stop_running_executions
 from tests.support.fakes import RecordingPusher
 
 TEST_ENV = {
@@ -54,6 +55,7 @@ def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
         env["TOPIC_MARKETPLACE_ARN"] = boto3.client("sns").create_topic(Name=f"mk-{suffix}")[
             "TopicArn"
         ]
+        env.update(create_claim_resources(env, suffix))
         for key, value in env.items():
             monkeypatch.setenv(key, value)
         from chalicelib import wiring
@@ -61,6 +63,7 @@ def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
         wiring.reset()
         create_tables(Settings.from_env())
         yield env
+        stop_running_executions()
         wiring.reset()
 
 

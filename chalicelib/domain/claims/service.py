@@ -322,11 +322,18 @@ class ClaimsService:
         sla = timedelta(seconds=msg.sla_seconds)
         self._claims.set_pending(claim.claim_id, PendingTask(
             "approval" if approval else "agent", msg.token, now, now + sla, proposal))
-        # After an SLA breach the item is due at once, so it sorts first in the queue.
+        # After an SLA breach the item is due at once, so it sorts first in the queue, and it
+        # is the supervisors' to watch: the same reason and audience as the staff notice of the
+        # same breach writes (the two messages arrive in either order).
+        reason = "approval" if approval else msg.reason
+        audience = "supervisor" if approval else "agent"
+        if msg.reminder:
+            reason = "approval_sla_breached" if approval else "agent_sla_breached"
+            audience = "supervisor"
         self._queue.put_claim(
             claim.claim_id, due_at=now if msg.reminder else now + sla,
-            reason="approval" if approval else msg.reason,
-            audience="supervisor" if approval else "agent",
+            reason=reason,
+            audience=audience,
             urgent=msg.reminder or self.catalogue.problem(claim.problem).urgent,
         )
 

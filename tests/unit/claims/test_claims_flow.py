@@ -182,6 +182,7 @@ def test_a_reminder_after_an_sla_breach_makes_the_item_due_now_and_urgent():
                                                sla_seconds=3600, reminder=True))
     item = w.queue.items[cid]
     assert item.due_at == w.clock.now() and item.urgent
+    assert (item.reason, item.audience) == ("agent_sla_breached", "supervisor")
     assert w.claims.get(cid).pending.token == "tok-2"
 
 

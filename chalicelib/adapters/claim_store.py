@@ -1,0 +1,346 @@
+"""DynamoDB adapters of the claims: the claims table, the gestures ledger, the bookings mirror,
+claim items in the agents' queue (insights read the claims in adapters/insights_sources.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from pynamodb.exceptions import DoesNotExist, PutError, TransactWriteError, UpdateError
+from pynamodb.transactions import TransactWrite
+
+from chalicelib.adapters.chat_store import DynamoProQueue
+from chalicelib.adapters.models import (
+    BookingRecord,
+    ClaimRecord,
+    LedgerRecord,
+    PendingTaskAttribute,
+    ResponseCodeAttribute,
+)
+from chalicelib.domain.chat.model import QueueItem
+from chalicelib.domain.claims.events import Alternative
+from chalicelib.domain.claims.gestures import LedgerEntry
+from chalicelib.domain.claims.model import (
+    CLOSED,
+    SETTLED,
+    Booking,
+    Claim,
+    Decision,
+    OutcomePlan,
+    PendingTask,
+    ResponseCode,
+    TimelineEntry,
+    iso,
+    parse_iso,
+)
+from chalicelib.domain.errors import Conflict, Unavailable
+
+CHECK_FAILED = "ConditionalCheckFailed"
+CONDITION_FAILED = "ConditionalCheckFailedException"
+# A lock item names the open claim of a booking and problem; it is never deleted, only handed
+# over, in a transaction, to the next claim once the one it names is settled or closed.
+LOCK_PREFIX = "lock#"
+
+
+def lock_key(booking_id: str, problem: str) -> str:
+    """Key of the item holding the open claim of a booking and problem."""
+    return f"{LOCK_PREFIX}{booking_id}#{problem}"
+
+
+def _reasons(error: TransactWriteError) -> list[str]:
+    return [(r.code if r else "") for r in (error.cancellation_reasons or [])]
+
+
+def _dt(text: str | None) -> datetime | None:
+    return parse_iso(text) if text else None
+
+
+class DynamoClaimRepository:
+    """The claims table; the one-open-claim rule is a lock item written in the same transaction."""
+
+    def get(self, claim_id: str) -> Claim | None:
+        """The claim (strongly consistent: the workflow writes it between two requests)."""
+        if claim_id.startswith(LOCK_PREFIX):
+            return None
+        try:
+            return _to_claim(ClaimRecord.get(claim_id, consistent_read=True))
+        except DoesNotExist:
+            return None
+
+    def add(self, claim: Claim) -> bool:
+        """Store a new claim and take the booking+problem lock, atomically."""
+        key = lock_key(claim.booking_id, claim.problem)
+        for _ in range(3):
+            try:
+                holder = ClaimRecord.get(key, consistent_read=True).open_claim_id
+            except DoesNotExist:
+                holder = None
+            if holder == claim.claim_id:
+                return False  # the lock is this claim's: it was stored by an earlier attempt
+            try:
+                self._add(claim, key, holder)
+                return True
+            except TransactWriteError as e:
+                reasons = _reasons(e)
+                # Items in order: [condition check of the holder], put claim, put lock.
+                offset = 1 if holder else 0
+                if len(reasons) > offset and reasons[offset] == CHECK_FAILED:
+                    return False  # this claim id exists: an idempotent retry
+                if holder and reasons and reasons[0] == CHECK_FAILED:
+                    raise Conflict("an open claim exists for this booking and problem",
+                                   code="claim_already_open") from e
+                if len(reasons) > offset + 1 and reasons[offset + 1] == CHECK_FAILED:
+                    continue  # the lock changed hands meanwhile: read it again
+                if e.cause_response_code == "TransactionCanceledException":
+                    continue
+                raise Unavailable("could not store the claim; retry") from e
+        raise Conflict("an open claim exists for this booking and problem",
+                       code="claim_already_open")
+
+    @staticmethod
+    def _add(claim: Claim, key: str, holder: str | None) -> None:
+        C = ClaimRecord
+        with TransactWrite(connection=C._get_connection().connection) as tx:
+            if holder:
+                # The lock may change hands only once the claim it names is over.
+                tx.condition_check(C, holder, condition=C.status.is_in(SETTLED, CLOSED))
+            tx.save(_to_record(claim), condition=C.claim_id.does_not_exist())
+            lock = C(key, open_claim_id=claim.claim_id, booking_id=claim.booking_id,
+                     problem=claim.problem)
+            tx.save(lock, condition=C.claim_id.does_not_exist() if holder is None
+                    else C.open_claim_id == holder)
+
+    def recent_by_claimant(self, member_id: str, since: datetime) -> list[Claim]:
+        """The member's claims filed since `since` (Query on the claimant index)."""
+        return [_to_claim(r) for r in ClaimRecord.by_claimant.query(
+            member_id, ClaimRecord.filed_at >= iso(since))]
+
+    def append_timeline(self, claim_id: str, entry: TimelineEntry) -> None:
+        """Append one entry (list_append, as the state machine does)."""
+        C = ClaimRecord
+        self._update(claim_id, [C.timeline.set((C.timeline | []).append([entry.to_json()])),
+                                C.updated_at.set(entry.at)])
+
+    def set_pending(self, claim_id: str, task: PendingTask) -> None:
+        """Remember the task the workflow waits on."""
+        pending = PendingTaskAttribute(
+            kind=task.kind, token=task.token, since=iso(task.since),
+            expires_at=iso(task.expires_at) if task.expires_at else None,
+            proposal=task.proposal.to_json() if task.proposal else None,
+        )
+        self._update(claim_id, [ClaimRecord.pending.set(pending)])
+
+    def clear_pending(self, claim_id: str, token: str) -> bool:
+        """Forget the pending task if it is still this token."""
+        C = ClaimRecord
+        try:
+            C(claim_id).update(actions=[C.pending.remove()], condition=C.pending.token == token)
+        except UpdateError as e:
+            if e.cause_response_code == CONDITION_FAILED:
+                return False
+            raise Unavailable("could not update the claim") from e
+        return True
+
+    def set_response_code(self, claim_id: str, code: ResponseCode) -> None:
+        """Store the hash of a fresh single-use code."""
+        value = ResponseCodeAttribute(code_hash=code.code_hash, expires_at=iso(code.expires_at),
+                                      used=code.used)
+        self._update(claim_id, [ClaimRecord.response_code.set(value)])
+
+    def use_response_code(self, claim_id: str, code_hash: str, now: datetime) -> bool:
+        """Mark the code used if it matches, is unused and unexpired (one conditional write)."""
+        C = ClaimRecord
+        rc = C.response_code
+        try:
+            C(claim_id).update(
+                actions=[rc.used.set(True)],
+                condition=(rc.code_hash == code_hash) & (rc.used == False)  # noqa: E712
+                & (rc.expires_at > iso(now)),
+            )
+        except UpdateError as e:
+            if e.cause_response_code == CONDITION_FAILED:
+                return False
+            raise Unavailable("could not update the claim") from e
+        return True
+
+    @staticmethod
+    def _update(claim_id: str, actions: list[Any]) -> None:
+        C = ClaimRecord
+        try:
+            C(claim_id).update(actions=actions, condition=C.claim_id.exists())
+        except UpdateError as e:
+            if e.cause_response_code == CONDITION_FAILED:
+                raise Conflict("unknown claim", code="unknown_claim") from e
+            raise Unavailable("could not update the claim") from e
+
+
+def _to_record(claim: Claim) -> ClaimRecord:
+    return ClaimRecord(
+        claim.claim_id,
+        booking_id=claim.booking_id,
+        problem=claim.problem,
+        claimant_id=claim.claimant_id,
+        counterpart_id=claim.counterpart_id,
+        claimant_side=claim.claimant_side,
+        answers=dict(claim.answers),
+        filed_at=iso(claim.filed_at),
+        filed_day=iso(claim.filed_at)[:10],
+        lang=claim.lang,
+        plan=claim.plan.to_json(),
+        hold_requested=claim.hold_requested,
+        counterpart_expires_at=iso(claim.counterpart_expires_at)
+        if claim.counterpart_expires_at else None,
+        status=claim.status,
+        timeline=[e.to_json() for e in claim.timeline],
+        updated_at=iso(claim.filed_at),
+        request_hash=claim.request_hash,
+    )
+
+
+def _to_claim(r: ClaimRecord) -> Claim:
+    pending = None
+    if r.pending is not None:
+        p = r.pending
+        pending = PendingTask(p.kind, p.token, parse_iso(p.since), _dt(p.expires_at),
+                              Decision.from_json(p.proposal) if p.proposal else None)
+    code = None
+    if r.response_code is not None:
+        rc = r.response_code
+        code = ResponseCode(rc.code_hash, parse_iso(rc.expires_at), bool(rc.used))
+    return Claim(
+        claim_id=r.claim_id,
+        booking_id=r.booking_id or "",
+        problem=r.problem or "",
+        claimant_id=r.claimant_id or "",
+        counterpart_id=r.counterpart_id or "",
+        claimant_side=r.claimant_side or "",
+        answers=r.answers or {},
+        status=r.status or "",
+        filed_at=parse_iso(r.filed_at or "1970-01-01T00:00:00Z"),
+        plan=OutcomePlan.from_json(r.plan or {"asks_counterpart": False, "decisions": {}}),
+        lang=r.lang or "fr",
+        hold_requested=bool(r.hold_requested),
+        counterpart_expires_at=_dt(r.counterpart_expires_at),
+        timeline=tuple(TimelineEntry.from_json(e) for e in (r.timeline or [])),
+        resolution=r.resolution or "",
+        decided_by=r.decided_by or "",
+        basis=r.basis or "",
+        value_cents=int(r.value_cents or 0),
+        pending=pending,
+        response_code=code,
+        request_hash=r.request_hash or "",
+    )
+
+
+class DynamoGestureLedger:
+    """Append-only: every entry is written once with attribute_not_exists(entry_id)."""
+
+    def append(self, entry: LedgerEntry) -> bool:
+        """Write the entry once; False when it exists (a retry)."""
+        record = LedgerRecord(
+            entry.entry_id, at=iso(entry.at), month=entry.month, claim_id=entry.claim_id,
+            member_id=entry.member_id, amount_cents=entry.amount_cents, reason=entry.reason,
+            resolution=entry.resolution, granted_by=entry.granted_by, tier=entry.tier,
+            approved_by=entry.approved_by, voids=entry.voids,
+        )
+        try:
+            record.save(condition=LedgerRecord.entry_id.does_not_exist())
+        except PutError as e:
+            if e.cause_response_code == CONDITION_FAILED:
+                return False
+            raise Unavailable("could not write the gesture ledger") from e
+        return True
+
+    def for_member(self, member_id: str, since: datetime) -> list[LedgerEntry]:
+        """The member's entries since `since` (Query on the member index)."""
+        return [_to_entry(r) for r in LedgerRecord.by_member.query(
+            member_id, LedgerRecord.at >= iso(since))]
+
+    def between(self, since: datetime, until: datetime) -> list[LedgerEntry]:
+        """Entries in [since, until): one Query per month on the month index."""
+        out: list[LedgerEntry] = []
+        month = since.astimezone(UTC).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        while month < until:
+            for r in LedgerRecord.by_month.query(
+                iso(month)[:7], LedgerRecord.at.between(iso(since), iso(until))
+            ):
+                entry = _to_entry(r)
+                if since <= entry.at < until:
+                    out.append(entry)
+            month = (month + timedelta(days=32)).replace(day=1)
+        return out
+
+
+def _to_entry(r: LedgerRecord) -> LedgerEntry:
+    return LedgerEntry(
+        entry_id=r.entry_id, at=parse_iso(r.at), claim_id=r.claim_id, member_id=r.member_id,
+        amount_cents=int(r.amount_cents), reason=r.reason, resolution=r.resolution,
+        granted_by=r.granted_by, tier=r.tier, approved_by=r.approved_by, voids=r.voids,
+    )
+
+
+class DynamoBookingMirror:
+    """The bookings pushed by the marketplace; a push older than the stored one is ignored."""
+
+    def get(self, booking_id: str) -> Booking | None:
+        """The booking, or None."""
+        try:
+            r = BookingRecord.get(booking_id)
+        except DoesNotExist:
+            return None
+        return Booking(
+            booking_id=r.booking_id, driver_id=r.driver_id, passenger_id=r.passenger_id,
+            contribution_cents=int(r.contribution_cents),
+            service_fee_cents=int(r.service_fee_cents or 0),
+            departure_at=parse_iso(r.departure_at), status=r.status, currency=r.currency,
+            alternatives=tuple(Alternative(**a) for a in (r.alternatives or [])),
+        )
+
+    def put(self, booking: Booking, version: int) -> bool:
+        """Store the booking unless a newer version is stored; whether it was stored."""
+        B = BookingRecord
+        record = B(
+            booking.booking_id, driver_id=booking.driver_id, passenger_id=booking.passenger_id,
+            contribution_cents=booking.contribution_cents,
+            service_fee_cents=booking.service_fee_cents, departure_at=iso(booking.departure_at),
+            status=booking.status, currency=booking.currency,
+            alternatives=[asdict(a) for a in booking.alternatives], version=version,
+        )
+        try:
+            record.save(condition=B.booking_id.does_not_exist() | (B.version < version))
+        except PutError as e:
+            if e.cause_response_code == CONDITION_FAILED:
+                return False
+            raise Unavailable("could not store the booking") from e
+        return True
+
+
+class ProQueueClaims:
+    """Claims in the agents' queue shared with escalated chats (kind `claim`, one item each)."""
+
+    def __init__(self, queue: DynamoProQueue, clock_now: Callable[[], float]) -> None:
+        self._queue = queue
+        self._now = clock_now
+
+    @staticmethod
+    def ticket_id(claim_id: str) -> str:
+        """The queue item of a claim: one per claim, refreshed in place."""
+        return f"claim#{claim_id}"
+
+    def put_claim(self, claim_id: str, *, due_at: datetime, reason: str, audience: str,
+                  urgent: bool) -> None:
+        """Add or refresh the claim's item; `topic` carries the audience (agent, supervisor).
+
+        Urgency is in the due time: urgent types get a short SLA and a breached SLA is due now,
+        so they sort first in the queue (oldest due first).
+        """
+        self._queue.put(QueueItem(
+            ticket_id=self.ticket_id(claim_id), kind="claim", ref_id=claim_id,
+            due_at=due_at.timestamp(), created_at=self._now(), reason=reason, topic=audience,
+        ))
+
+    def remove_claim(self, claim_id: str) -> None:
+        """Take the claim off the queue."""
+        self._queue.done(self.ticket_id(claim_id))

@@ -1,0 +1,168 @@
+"""Bookings pushed by the marketplace: HMAC-signed, checked, stored in the bookings mirror."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import re
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, Protocol
+
+from chalicelib.domain.claims.events import Alternative
+from chalicelib.domain.claims.model import Booking, parse_iso
+from chalicelib.domain.errors import BadInput, PayloadTooLarge, Unauthenticated
+
+SIGNATURE_HEADER = "X-Entraide-Signature"
+TIMESTAMP_HEADER = "X-Entraide-Timestamp"
+E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
+MEMBER_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+MAX_BODY_BYTES = 64 * 1024
+STATUSES = ("confirmed", "cancelled_by_driver", "cancelled_by_passenger", "completed")
+
+
+def sign(secret: str, timestamp: str, body: bytes) -> str:
+    """The signature header value: HMAC-SHA256 of `<timestamp>.<body>` with the shared key."""
+    mac = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256)
+    return "sha256=" + mac.hexdigest()
+
+
+class BookingStore(Protocol):
+    """The bookings mirror's write side."""
+
+    def put(self, booking: Booking, version: int) -> bool:
+        """Store unless a newer version is stored; whether it was stored."""
+        ...
+
+
+class PhoneBook(Protocol):
+    """The members mirror's phone numbers (SMS go to the number the marketplace last pushed)."""
+
+    def set_phone(self, member_id: str, phone: str) -> None:
+        """Record the member's mobile number."""
+        ...
+
+
+class Clock(Protocol):
+    """The current time (aware, UTC)."""
+
+    def now(self) -> datetime:
+        """Now."""
+        ...
+
+
+class BookingIngest:
+    """Verifies a push, then stores the booking and its parties' phone numbers."""
+
+    def __init__(self, *, secret: Callable[[], str], store: BookingStore, phones: PhoneBook,
+                 clock: Clock, max_skew_seconds: int = 300) -> None:
+        self._secret = secret
+        self._store = store
+        self._phones = phones
+        self._clock = clock
+        self._skew = max_skew_seconds
+
+    def ingest(self, body: bytes, signature: str | None, timestamp: str | None) -> dict[str, Any]:
+        """Handle one signed push; 401 for a bad or stale signature, 400 for a bad booking."""
+        if len(body) > MAX_BODY_BYTES:
+            raise PayloadTooLarge(f"bodies are limited to {MAX_BODY_BYTES} bytes")
+        self.verify(body, signature, timestamp)
+        try:
+            data = json.loads(body)
+        except (ValueError, UnicodeDecodeError) as e:
+            raise BadInput("the body is not valid JSON", code="invalid_json") from e
+        return self.store(data)
+
+    def store(self, data: Any) -> dict[str, Any]:
+        """Check and store a booking push that is already trusted (verified, or demo data)."""
+        booking, version, phones = parse_booking(data)
+        stored = self._store.put(booking, version)
+        if stored:
+            for member_id, phone in phones.items():
+                self._phones.set_phone(member_id, phone)
+        return {"booking_id": booking.booking_id, "stored": stored}
+
+    def verify(self, body: bytes, signature: str | None, timestamp: str | None) -> None:
+        """Refuse anything not signed with the shared key within the allowed clock skew."""
+        secret = self._secret()
+        if not secret or not signature or not timestamp:
+            raise Unauthenticated("a valid signature is required", code="bad_signature")
+        try:
+            moment = int(timestamp)
+        except ValueError as e:
+            raise Unauthenticated("a valid signature is required", code="bad_signature") from e
+        # A replayed push is refused once it is older than the skew window.
+        if abs(self._clock.now().timestamp() - moment) > self._skew:
+            raise Unauthenticated("the signature has expired", code="stale_signature")
+        if not hmac.compare_digest(sign(secret, timestamp, body), signature.strip()):
+            raise Unauthenticated("a valid signature is required", code="bad_signature")
+
+
+def parse_booking(data: Any) -> tuple[Booking, int, dict[str, str]]:
+    """The booking, its version and the parties' phone numbers from a push; BadInput if wrong."""
+    if not isinstance(data, dict):
+        raise BadInput("the body must be a JSON object", code="bad_booking")
+    booking_id = _text(data, "booking_id")
+    parties: dict[str, str] = {}
+    phones: dict[str, str] = {}
+    for side in ("driver", "passenger"):
+        party = data.get(side)
+        if not isinstance(party, dict):
+            raise BadInput(f"{side} must be an object with member_id", code="bad_booking")
+        member_id = _text(party, "member_id")
+        if not MEMBER_ID.match(member_id):
+            raise BadInput(f"{side}.member_id is not valid", code="bad_booking")
+        parties[side] = member_id
+        phone = party.get("phone")
+        if phone is not None:
+            if not isinstance(phone, str) or not E164.match(phone):
+                raise BadInput(f"{side}.phone must be an E.164 number", code="bad_booking")
+            phones[member_id] = phone
+    if parties["driver"] == parties["passenger"]:
+        raise BadInput("driver and passenger must differ", code="bad_booking")
+    contribution = _cents(data, "contribution_cents")
+    fee = _cents(data, "service_fee_cents", default=0)
+    status = data.get("status", "confirmed")
+    if status not in STATUSES:
+        raise BadInput(f"status must be one of {', '.join(STATUSES)}", code="bad_booking")
+    if data.get("currency", "EUR") != "EUR":
+        raise BadInput("only EUR bookings are handled", code="bad_booking")
+    try:
+        departure = parse_iso(_text(data, "departure_at"))
+    except ValueError as e:
+        raise BadInput("departure_at must be an ISO-8601 time", code="bad_booking") from e
+    version = data.get("version", 0)
+    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+        raise BadInput("version must be a whole number", code="bad_booking")
+    raw_alternatives = data.get("alternatives", [])
+    if not isinstance(raw_alternatives, list) or len(raw_alternatives) > 10:
+        raise BadInput("alternatives must be a list of at most 10 rides", code="bad_booking")
+    alternatives = []
+    for a in raw_alternatives:
+        if not isinstance(a, dict):
+            raise BadInput("each alternative is an object", code="bad_booking")
+        seats = a.get("seats_left", 1)
+        if isinstance(seats, bool) or not isinstance(seats, int):
+            raise BadInput("seats_left must be a whole number", code="bad_booking")
+        alternatives.append(Alternative(_text(a, "ride_id"), _text(a, "departure_at"), seats))
+    booking = Booking(
+        booking_id=booking_id, driver_id=parties["driver"], passenger_id=parties["passenger"],
+        contribution_cents=contribution, service_fee_cents=fee, departure_at=departure,
+        status=status, alternatives=tuple(alternatives),
+    )
+    return booking, version, phones
+
+
+def _text(data: dict[str, Any], name: str) -> str:
+    value = data.get(name)
+    if not isinstance(value, str) or not value.strip() or len(value) > 128:
+        raise BadInput(f"{name} is required", code="bad_booking")
+    return value.strip()
+
+
+def _cents(data: dict[str, Any], name: str, default: int | None = None) -> int:
+    value = data.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10_000_000:
+        raise BadInput(f"{name} must be a whole number of cents", code="bad_booking")
+    return value
