@@ -16,7 +16,17 @@ from chalicelib.edges import (
     query_param,
     translate_errors,
 )
-from chalicelib.observability import logger
+from chalicelib.observability import emit_metrics, logger
+from chalicelib.programme_edge import (
+    body_strings,
+    body_text,
+    body_version,
+    created,
+    leaderboard_lines,
+    query_flag,
+    query_integer,
+    query_number,
+)
 from chalicelib.settings import event_source_name
 from chalicelib.wiring import services
 
@@ -218,6 +228,260 @@ def claim_tasks(event):
 @app.on_sqs_message(queue=event_source_name("QUEUE_NOTIFY_NAME", "entraide-notify"), batch_size=1)
 def claim_notices(event):
     services().claim_messages.notices(record.body for record in event)
+
+
+# --- Programme, knowledge, insights -----------------------------------------------------------
+# Routes of docs/programme.md and docs/insights.md. The badge has no authorizer on purpose:
+# profiles show it to anyone. Staff-only rules are the services', not the handlers'.
+
+
+def params():
+    """The query string of the current request."""
+    return app.current_request.query_params or {}
+
+
+@app.route("/members/{member_id}/badge", methods=["GET"])
+@translate_errors
+def helper_badge(member_id):
+    return services().programme.badge(member_id).to_json(query_param(app, "lang", "en"))
+
+
+@app.route("/programme/eligibility", methods=["GET"], authorizer=bearer)
+@translate_errors
+def programme_eligibility():
+    return services().programme.eligibility(me(), query_param(app, "member_id")).to_json()
+
+
+@app.route("/programme/applications", methods=["POST"], authorizer=bearer)
+@translate_errors
+def programme_apply():
+    body = json_object(app)
+    record = services().programme.apply(
+        me(), body_strings(body, "languages"), body_strings(body, "topics")
+    )
+    return created(record.to_json())
+
+
+@app.route("/programme/applications", methods=["GET"], authorizer=bearer)
+@translate_errors
+def programme_queue():
+    records = services().programme.queue(
+        me(),
+        query_param(app, "status", "pending"),
+        query_flag(params(), "flagged"),
+        query_integer(params(), "limit", 50),
+    )
+    return {"helpers": [r.to_json() for r in records]}
+
+
+@app.route("/programme/leave", methods=["POST"], authorizer=bearer)
+@translate_errors
+def programme_leave():
+    return services().programme.leave(me()).to_json()
+
+
+@app.route("/programme/helpers/{member_id}", methods=["GET"], authorizer=bearer)
+@translate_errors
+def programme_record(member_id):
+    return services().programme.view(me(), member_id).to_json()
+
+
+def decide(member_id, decision, text_field):
+    """A staff decision on a member's programme record, with its note or reason."""
+    text = body_text(json_object(app, required=False), text_field) or ""
+    return getattr(services().programme, decision)(me(), member_id, text).to_json()
+
+
+@app.route("/programme/helpers/{member_id}/approve", methods=["POST"], authorizer=bearer)
+@translate_errors
+def programme_approve(member_id):
+    return decide(member_id, "approve", "note")
+
+
+@app.route("/programme/helpers/{member_id}/refuse", methods=["POST"], authorizer=bearer)
+@translate_errors
+def programme_refuse(member_id):
+    return decide(member_id, "refuse", "reason")
+
+
+@app.route("/programme/helpers/{member_id}/suspend", methods=["POST"], authorizer=bearer)
+@translate_errors
+def programme_suspend(member_id):
+    return decide(member_id, "suspend", "reason")
+
+
+@app.route("/programme/helpers/{member_id}/reinstate", methods=["POST"], authorizer=bearer)
+@translate_errors
+def programme_reinstate(member_id):
+    return decide(member_id, "reinstate", "reason")
+
+
+@app.route("/programme/helpers/{member_id}/clear-flag", methods=["POST"], authorizer=bearer)
+@translate_errors
+def programme_clear_flag(member_id):
+    return services().programme.clear_flag(me(), member_id).to_json()
+
+
+@app.route("/programme/standing/{member_id}", methods=["GET"], authorizer=bearer)
+@translate_errors
+def programme_standing(member_id):
+    me()
+    standing = services().recognition.standing(member_id)
+    return standing.to_json(query_param(app, "lang", "en"))
+
+
+@app.route("/programme/leaderboard", methods=["GET"], authorizer=bearer)
+@translate_errors
+def programme_leaderboard():
+    me()
+    root = services()
+    entries = root.recognition.leaderboard(
+        query_param(app, "period"), query_integer(params(), "limit", 10)
+    )
+    lang = query_param(app, "lang", "en")
+    return {"entries": leaderboard_lines(entries, root.members, lang)}
+
+
+@app.route("/programme/rewards", methods=["GET"], authorizer=bearer)
+@translate_errors
+def programme_rewards():
+    me()
+    lang = query_param(app, "lang", "en")
+    return {"rewards": [r.to_json(lang) for r in services().recognition.catalogue()]}
+
+
+@app.route("/programme/helpers/{member_id}/rewards", methods=["POST"], authorizer=bearer)
+@translate_errors
+def programme_grant_reward(member_id):
+    body = json_object(app)
+    grant = services().recognition.grant_reward(
+        me(),
+        member_id,
+        body_text(body, "reward_id", max_len=64) or "",
+        body_text(body, "note") or "",
+    )
+    return created(grant.to_json())
+
+
+@app.route("/programme/helpers/{member_id}/rewards", methods=["GET"], authorizer=bearer)
+@translate_errors
+def programme_rewards_of(member_id):
+    grants = services().recognition.rewards_of(me(), member_id)
+    return {"grants": [g.to_json() for g in grants]}
+
+
+@app.route("/kb/suggest", methods=["GET"], authorizer=bearer)
+@translate_errors
+def kb_suggest():
+    me()
+    found = services().knowledge.suggest(
+        query_param(app, "q"),
+        query_param(app, "lang", "fr"),
+        query_integer(params(), "limit", 5),
+    )
+    return {"suggestions": [s.to_json() for s in found]}
+
+
+@app.route("/kb/articles", methods=["GET"], authorizer=bearer)
+@translate_errors
+def kb_list():
+    articles = services().knowledge.list(
+        me(),
+        query_param(app, "status", "draft"),
+        query_param(app, "lang"),
+        query_integer(params(), "limit", 50),
+    )
+    return {"articles": [a.to_json(staff=True) for a in articles]}
+
+
+@app.route("/kb/articles", methods=["POST"], authorizer=bearer)
+@translate_errors
+def kb_create():
+    body = json_object(app)
+    article = services().knowledge.create(
+        me(),
+        body_text(body, "lang", max_len=8),
+        body_text(body, "question"),
+        body_text(body, "answer"),
+        body_strings(body, "tags", required=False) or (),
+        body_text(body, "topic", max_len=40),
+    )
+    return created(article.to_json(staff=True))
+
+
+@app.route("/kb/articles/from-conversation/{conversation_id}", methods=["POST"], authorizer=bearer)
+@translate_errors
+def kb_capture(conversation_id):
+    return created(services().knowledge.capture(me(), conversation_id).to_json(staff=True))
+
+
+@app.route("/kb/articles/{article_id}", methods=["GET"], authorizer=bearer)
+@translate_errors
+def kb_view(article_id):
+    who = me()
+    return services().knowledge.view(who, article_id).to_json(staff=who.is_staff)
+
+
+@app.route("/kb/articles/{article_id}", methods=["PATCH"], authorizer=bearer)
+@translate_errors
+def kb_edit(article_id):
+    body = json_object(app)
+    article = services().knowledge.edit(
+        me(),
+        article_id,
+        body_version(body, required=True),
+        lang=body_text(body, "lang", max_len=8),
+        question=body_text(body, "question"),
+        answer=body_text(body, "answer"),
+        tags=body_strings(body, "tags", required=False),
+    )
+    return article.to_json(staff=True)
+
+
+@app.route("/kb/articles/{article_id}/publish", methods=["POST"], authorizer=bearer)
+@translate_errors
+def kb_publish(article_id):
+    expected = body_version(json_object(app, required=False), required=False)
+    return services().knowledge.publish(me(), article_id, expected).to_json(staff=True)
+
+
+@app.route("/kb/articles/{article_id}/archive", methods=["POST"], authorizer=bearer)
+@translate_errors
+def kb_archive(article_id):
+    expected = body_version(json_object(app, required=False), required=False)
+    return services().knowledge.archive(me(), article_id, expected).to_json(staff=True)
+
+
+@app.route("/metrics/summary", methods=["GET"], authorizer=bearer)
+@translate_errors
+def metrics_summary():
+    return services().insights.summary(me(), query_param(app, "window", "24h")).to_json()
+
+
+@app.route("/metrics/capacity", methods=["GET"], authorizer=bearer)
+@translate_errors
+def metrics_capacity():
+    q = params()
+    plan = services().capacity.plan(
+        me(),
+        query_number(q, "arrivals_per_hour"),
+        query_number(q, "mean_minutes"),
+        query_integer(q, "capacity", None),
+        query_number(q, "target_seconds"),
+        query_number(q, "target_share"),
+    )
+    return plan.to_json()
+
+
+@app.schedule(Rate(1, unit=Rate.DAYS))
+def helper_quality_review(event):
+    changed = services().programme.review_flagged()
+    logger.info("flagged Helpers reviewed", changed=len(changed))
+
+
+@app.schedule(Rate(1, unit=Rate.HOURS))
+def insights_metrics(event):
+    emit_metrics(services().insights.published_metrics("1h"))
 
 
 # --- WebSocket --------------------------------------------------------------------------------

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from aws_lambda_powertools import Logger, Metrics
 
@@ -11,6 +14,22 @@ SERVICE = "entraide"
 
 logger = Logger(service=SERVICE)
 metrics = Metrics(namespace="Entraide", service=SERVICE)
+# Powertools keeps the metric set on the class: one emission at a time per process.
+_emitting = threading.Lock()
+
+
+def emit_metrics(points: Iterable[Any]) -> None:
+    """Write data points (`name`, `unit`, `value`) as one EMF blob now.
+
+    Chalice handlers are not wrapped in `log_metrics`, so each emission flushes itself.
+    """
+    points = list(points)
+    if not points:
+        return
+    with _emitting:
+        for point in points:
+            metrics.add_metric(name=point.name, unit=point.unit, value=point.value)
+        metrics.flush_metrics()
 
 
 @lru_cache(maxsize=1)

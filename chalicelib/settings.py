@@ -103,6 +103,48 @@ class Settings:
         "TABLE_QUEUE", "entraide-queue", "Professional queue: escalated chats and claims."
     )
     table_audit: str = setting("TABLE_AUDIT", "entraide-audit", "Audit log (append-only).")
+    table_programme: str = setting(
+        "TABLE_PROGRAMME",
+        "entraide-programme",
+        "Helper programme: records, points, leaderboard scores, rewards, quality signals.",
+    )
+    table_articles: str = setting(
+        "TABLE_ARTICLES", "entraide-articles", "Knowledge-base articles and their revision."
+    )
+    # Helper programme (SPEC E1, E2) and knowledge base (E3).
+    helper_min_rating: float = setting(
+        "HELPER_MIN_RATING", 4.7, "Marketplace rating a member needs to apply as a Helper."
+    )
+    helper_min_reviews: int = setting(
+        "HELPER_MIN_REVIEWS", 20, "Marketplace reviews a member needs to apply as a Helper."
+    )
+    helper_min_positive_share: float = setting(
+        "HELPER_MIN_POSITIVE_SHARE", 0.95, "Share of positive reviews needed to apply (0..1)."
+    )
+    helper_reapply_days: int = setting(
+        "HELPER_REAPPLY_DAYS", 90, "Days after a refusal before a member may apply again."
+    )
+    quality_window_days: int = setting(
+        "QUALITY_WINDOW_DAYS", 30, "Rolling window of the Helpers' quality review."
+    )
+    quality_min_ratings: int = setting(
+        "QUALITY_MIN_RATINGS", 5, "Ratings in the window before the mean rating counts."
+    )
+    quality_flag_mean_below: float = setting(
+        "QUALITY_FLAG_MEAN_BELOW", 3.8, "A Helper is flagged when the mean rating falls below."
+    )
+    quality_clear_mean_at_least: float = setting(
+        "QUALITY_CLEAR_MEAN_AT_LEAST", 4.2, "A flag clears once the mean is back to at least."
+    )
+    quality_flag_strikes: int = setting(
+        "QUALITY_FLAG_STRIKES", 3, "Moderation strikes in the window that flag a Helper."
+    )
+    quality_clear_strikes: int = setting(
+        "QUALITY_CLEAR_STRIKES", 1, "A flag clears once strikes are at most this many."
+    )
+    kb_refresh_seconds: int = setting(
+        "KB_REFRESH_SECONDS", 30, "How often a container checks the published articles changed."
+    )
     # Queues and topics.
     queue_routing_url: str = setting(
         "QUEUE_ROUTING_URL", "", "SQS queue of routing events and delayed wave timeouts."
@@ -221,7 +263,10 @@ class Settings:
             raw = env.get(f.metadata["env"])
             if raw is None or raw == "":
                 continue
-            values[f.name] = int(raw) if isinstance(f.default, int) else raw
+            if isinstance(f.default, float):
+                values[f.name] = float(raw)
+            else:
+                values[f.name] = int(raw) if isinstance(f.default, int) else raw
         if "region" not in values and env.get("AWS_DEFAULT_REGION"):
             values["region"] = env["AWS_DEFAULT_REGION"]
         return cls(**values)

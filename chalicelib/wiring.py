@@ -29,6 +29,7 @@ from chalicelib.domain.clock import SystemClock
 from chalicelib.domain.frames import FrameDispatcher
 from chalicelib.domain.sessions import SessionService
 from chalicelib.observability import logger, tracer
+from chalicelib.programme_events import ChatEvents, refuse_inactive_helpers
 from chalicelib.settings import Settings, settings
 from chalicelib.websocket_edge import WebSocketEdge
 
@@ -151,6 +152,8 @@ class Services:
                 messages_per_minute=s.messages_per_minute,
                 keep_escalated_open_to_helpers=bool(s.escalated_open_to_helpers),
             ),
+            listeners=[ChatEvents(self)],
+            presence_guards=[refuse_inactive_helpers(self.members)],
         )
 
     @cached_property
@@ -189,6 +192,65 @@ class Services:
         from chalicelib.claims_wiring import build_ingest
 
         return build_ingest(self)
+
+    # --- Helper programme, knowledge base, insights (built in programme_wiring.py) -----------
+
+    @cached_property
+    def helper_records(self):
+        """Programme records, written with the role in the members mirror."""
+        from chalicelib.adapters.programme_store import DynamoHelperRepository
+        from chalicelib.programme_wiring import OfflineWhenRevoked
+
+        return OfflineWhenRevoked(DynamoHelperRepository(), lambda: self.chat)
+
+    @cached_property
+    def quality_signals(self):
+        """Ratings received and moderation strikes of Helpers (`record_strike` for moderation)."""
+        from chalicelib.adapters.programme_store import DynamoQualitySignals
+
+        return DynamoQualitySignals()
+
+    @cached_property
+    def recognition(self):
+        """Points, levels, leaderboards, rewards."""
+        from chalicelib.programme_wiring import build_recognition
+
+        return build_recognition(self)
+
+    @cached_property
+    def programme(self):
+        """Eligibility, applications, staff decisions, quality review, public badge."""
+        from chalicelib.programme_wiring import build_programme
+
+        return build_programme(self)
+
+    @cached_property
+    def knowledge(self):
+        """Knowledge-base articles and suggestions (the index is cached per container)."""
+        from chalicelib.programme_wiring import build_knowledge
+
+        return build_knowledge(self)
+
+    @cached_property
+    def claim_records(self):
+        """Claims as insights read them (day-index of the claims table)."""
+        from chalicelib.adapters.claim_records import DynamoClaimRecordSource
+
+        return DynamoClaimRecordSource()
+
+    @cached_property
+    def insights(self):
+        """The staff's metrics summary."""
+        from chalicelib.programme_wiring import build_insights
+
+        return build_insights(self)
+
+    @cached_property
+    def capacity(self):
+        """The capacity planner."""
+        from chalicelib.programme_wiring import build_capacity
+
+        return build_capacity(self)
 
     def deliver(self, outcome: Outcome) -> None:
         """Push an outcome's events to the live connections of their recipients."""

@@ -6,9 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 from devstack.demo_data import BOOKINGS, HELPERS, MEMBERS, TRANSCRIPT_READERS
+from devstack.programme_seed import PROGRAMME_SEEDERS
 
 # Other parts of the product add their own seeders (presence, bookings, articles...).
-SEEDERS: list[Callable[[Any], None]] = []
+SEEDERS: list[Callable[[Any], None]] = [*PROGRAMME_SEEDERS]
 
 
 def seed_members(services: Any) -> None:

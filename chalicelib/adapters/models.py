@@ -10,7 +10,12 @@ from pynamodb.attributes import (
     NumberAttribute,
     UnicodeAttribute,
 )
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.indexes import (
+    AllProjection,
+    GlobalSecondaryIndex,
+    IncludeProjection,
+    KeysOnlyProjection,
+)
 from pynamodb.models import Model
 
 from chalicelib.settings import Settings
@@ -451,6 +456,122 @@ class BookingRecord(Model):
     version = NumberAttribute(default=0)
 
 
+# --- Helper programme and knowledge base --------------------------------------------------------
+
+
+class LeaderboardIndex(GlobalSecondaryIndex):
+    """Sparse: only score items carry `lb_period`; the top of a period is one descending Query."""
+
+    class Meta:
+        index_name = "leaderboard"
+        projection = IncludeProjection(["member_id", "reached_at"])
+
+    lb_period = UnicodeAttribute(hash_key=True)
+    points = NumberAttribute(range_key=True)
+
+
+class HelperQueueIndex(GlobalSecondaryIndex):
+    """Sparse: programme records by status (and flag), oldest application first (staff lists)."""
+
+    class Meta:
+        index_name = "queue-index"
+        projection = AllProjection()
+
+    queue_pk = UnicodeAttribute(hash_key=True)
+    queue_sk = NumberAttribute(range_key=True)
+
+
+class ProgrammeRecord(Model):
+    """One table for the programme: per Helper (pk `HELPER#<id>`) the record (sk `RECORD`),
+    points awards (`AWARD#`), period scores (`SCORE#`), reward grants (`GRANT#`) and quality
+    signals (`SIGNAL#`). See docs/programme.md."""
+
+    class Meta:
+        table_name = "programme"
+        setting = "table_programme"
+        resource = "ProgrammeTable"
+
+    pk = UnicodeAttribute(hash_key=True)
+    sk = UnicodeAttribute(range_key=True)
+    member_id = UnicodeAttribute(null=True)
+    # Programme record.
+    status = UnicodeAttribute(null=True)
+    applied_at = NumberAttribute(null=True)
+    languages = ListAttribute(of=UnicodeAttribute, null=True)
+    topics = ListAttribute(of=UnicodeAttribute, null=True)
+    history = JSONAttribute(null=True)
+    helper_since = NumberAttribute(null=True)
+    flagged_at = NumberAttribute(null=True)
+    flag_reasons = ListAttribute(of=UnicodeAttribute, null=True)
+    reviewed_at = NumberAttribute(null=True)
+    version = NumberAttribute(null=True)
+    queue_pk = UnicodeAttribute(null=True)
+    queue_sk = NumberAttribute(null=True)
+    # Awards, scores, grants and signals.
+    reason = UnicodeAttribute(null=True)
+    points = NumberAttribute(null=True)
+    at = NumberAttribute(null=True)
+    lb_period = UnicodeAttribute(null=True)
+    reached_at = NumberAttribute(null=True)
+    reward_id = UnicodeAttribute(null=True)
+    granted_by = UnicodeAttribute(null=True)
+    note = UnicodeAttribute(null=True)
+    kind = UnicodeAttribute(null=True)
+    score = NumberAttribute(null=True)
+    ref = UnicodeAttribute(null=True)
+    expires_at = EpochTTL()
+    leaderboard = LeaderboardIndex()
+    by_queue = HelperQueueIndex()
+
+
+class ArticleStatusIndex(GlobalSecondaryIndex):
+    """Articles by status, oldest first (staff lists; the published set for suggestions)."""
+
+    class Meta:
+        index_name = "status-index"
+        projection = AllProjection()
+
+    status = UnicodeAttribute(hash_key=True)
+    created_at = NumberAttribute(range_key=True)
+
+
+class ArticleSourceIndex(GlobalSecondaryIndex):
+    """Sparse: the article drawn from a conversation (one per conversation)."""
+
+    class Meta:
+        index_name = "source-index"
+        projection = KeysOnlyProjection()
+
+    source_conversation_id = UnicodeAttribute(hash_key=True)
+
+
+class ArticleRecord(Model):
+    """A knowledge-base article; the item `#revision` counts changes to the published set."""
+
+    class Meta:
+        table_name = "articles"
+        setting = "table_articles"
+        resource = "ArticlesTable"
+
+    article_id = UnicodeAttribute(hash_key=True)
+    lang = UnicodeAttribute(null=True)
+    question = UnicodeAttribute(null=True)
+    answer = UnicodeAttribute(null=True)
+    tags = ListAttribute(of=UnicodeAttribute, null=True)
+    status = UnicodeAttribute(null=True)
+    created_by = UnicodeAttribute(null=True)
+    created_at = NumberAttribute(null=True)
+    updated_at = NumberAttribute(null=True)
+    version = NumberAttribute(null=True)
+    published_at = NumberAttribute(null=True)
+    topic = UnicodeAttribute(null=True)
+    source_conversation_id = UnicodeAttribute(null=True)
+    credited_helper_id = UnicodeAttribute(null=True)
+    revision = NumberAttribute(null=True)
+    by_status = ArticleStatusIndex()
+    by_source = ArticleSourceIndex()
+
+
 ALL_MODELS: list[type[Model]] = [
     ConnectionRecord,
     TicketRecord,
@@ -462,6 +583,8 @@ ALL_MODELS: list[type[Model]] = [
     MessageRecord,
     QueueRecord,
     AuditRecord,
+    ProgrammeRecord,
+    ArticleRecord,
     ClaimRecord,
     LedgerRecord,
     BookingRecord,

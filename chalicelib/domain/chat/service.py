@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import unicodedata
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -107,6 +108,12 @@ class ChatService:
     moderator: TextModerator = field(default_factory=PassThroughModerator)
     policy: WavePolicy = field(default_factory=WavePolicy)
     limits: ChatLimits = field(default_factory=ChatLimits)
+    # Observers called as listener(event, conversation) once a change is stored: "accepted",
+    # "first_response", "closed", "rated" (metrics, points, quality review). The change is
+    # done whatever they do, so they must not raise.
+    listeners: list[Callable[[str, Conversation], None]] = field(default_factory=list)
+    # Checks of the caller at presence.set (e.g. a suspended Helper); they raise to refuse.
+    presence_guards: list[Callable[[Principal], None]] = field(default_factory=list)
 
     # --- presence ------------------------------------------------------------------------
 
@@ -120,6 +127,8 @@ class ChatService:
     ) -> Outcome:
         """Available / away / offline, narrowed to topics, languages and capacity."""
         who.require(HELPER, AGENT)
+        for guard in self.presence_guards:
+            guard(who)
         if status not in PRESENCE_STATUSES:
             raise BadInput(f"status must be one of {', '.join(PRESENCE_STATUSES)}", field="status")
         approved_topics, approved_languages = self._approved(who)
@@ -354,6 +363,8 @@ class ChatService:
                 raise
             raise self._why_not_available(who.member_id) from e
         conversation.helper_id = who.member_id
+        conversation.helper_role, conversation.assigned_at = (AGENT if is_agent else HELPER), now
+        self._notify("accepted", conversation)
         outcome = Outcome(
             {
                 "conversation_id": conversation_id,
@@ -458,6 +469,9 @@ class ChatService:
                 continue
             except DuplicateMessage as dup:
                 return Outcome(dup.answer)
+            if role != MEMBER and conversation.first_response_at is None:
+                conversation.first_response_at = now
+                self._notify("first_response", conversation)
             outcome = Outcome(answer)
             outcome.push(
                 conversation.participant_ids(),
@@ -583,6 +597,7 @@ class ChatService:
         if conversation.status == CLOSED:
             return outcome
         closed = self.store.close(conversation_id, who.member_id, self.clock.now())
+        self._notify("closed", closed)
         if closed.ticket_id:
             self.queue.done(closed.ticket_id)
         outcome.push(
@@ -621,6 +636,8 @@ class ChatService:
             verdict = self.moderator.check(comment, conversation.lang)
             stored_comment = verdict.text if verdict.verdict != "block" else None
         self.store.rate(conversation_id, who.member_id, score, stored_comment)
+        conversation.rating = score
+        self._notify("rated", conversation)
         return Outcome({})
 
     def transcript(self, who: Principal, conversation_id: str) -> dict[str, Any]:
@@ -685,6 +702,10 @@ class ChatService:
         return {"day": day, "entries": self.audit.day(day, limit=1000)}
 
     # --- helpers -------------------------------------------------------------------------
+
+    def _notify(self, event: str, conversation: Conversation) -> None:
+        for listener in self.listeners:
+            listener(event, conversation)
 
     def _conversation(self, conversation_id: str) -> Conversation:
         if not isinstance(conversation_id, str) or not conversation_id:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from chalicelib.domain.clock import SystemClock
 from chalicelib.domain.errors import Forbidden
 from chalicelib.domain.identity import Principal
+from chalicelib.domain.insights.metrics import Metric, from_summary
 from chalicelib.domain.insights.ports import ClaimRecordSource, ConversationRecordSource
 from chalicelib.domain.insights.summary import (
     MetricsPolicy,
@@ -35,6 +36,13 @@ class InsightsService:
         """The summary of the last `window` (staff only)."""
         if not principal.is_staff:
             raise Forbidden("metrics are for staff")
+        return self._summary(window)
+
+    def published_metrics(self, window: str = "1h") -> list[Metric]:
+        """A schedule's figures for CloudWatch: the headline figures of the last window."""
+        return from_summary(self._summary(window))
+
+    def _summary(self, window: str | None) -> MetricsSummary:
         seconds = parse_window(window)
         end = self._clock.now()
         start = end - seconds

@@ -353,6 +353,13 @@ class ProgrammeService:
             return self._save(self.lifecycle.unflag(record, now))
         return None
 
+    def review_flagged(self, limit: int = 200) -> list[HelperRecord]:
+        """The daily schedule: review every flagged Helper, so that a flag can clear as old
+        signals leave the window; returns the records that changed."""
+        flagged = self._helpers.by_status(HelperStatus.APPROVED, limit, flagged_only=True)
+        changed = (self.review_quality(record.member_id) for record in flagged)
+        return [record for record in changed if record is not None]
+
     def clear_flag(self, principal: Principal, member_id: str) -> HelperRecord:
         """Staff reviewed a flagged Helper and keep them: the window restarts from now."""
         self._require_staff(principal)

@@ -226,3 +226,9 @@ def test_metrics_for_cloudwatch(summary):
     assert metrics.on_assigned(CONVERSATIONS[11]) == []
     names = {m.name for m in metrics.from_summary(summary)}
     assert {"PickupShareUnder10s", "PickupP95Seconds", "ClaimsAutoSettlementRate"} <= names
+
+
+def test_a_schedule_publishes_the_summary_figures_without_a_caller():
+    service = InsightsService(Source(CONVERSATIONS), Source(CLAIMS), clock=Clock())
+    published = {m.name: m.value for m in service.published_metrics("24h")}
+    assert published["Requests"] == 15.0 and "EscalationRate" in published

@@ -131,3 +131,17 @@ def test_staff_clearing_a_flag_restarts_the_window(world):
 def test_only_active_helpers_are_reviewed(world):
     world.signals.add_strike("m-alice", world.clock.now())
     assert world.programme.review_quality("m-alice") is None
+
+
+def test_the_daily_review_reads_only_flagged_helpers_and_clears_those_recovered(world):
+    for member_id in ("m-alice", "m-bob"):
+        world.make_helper(member_id)
+    for i in range(6):
+        world.signals.add_rating("m-alice", 2, world.clock.now() + i)
+    world.clock.advance(10)
+    world.programme.review_quality("m-alice")
+    world.clock.advance(5 * DAY)
+    assert world.programme.review_flagged() == []  # still inside the window
+    world.clock.advance(30 * DAY)
+    assert [r.member_id for r in world.programme.review_flagged()] == ["m-alice"]
+    assert world.programme.badge("m-alice").helper is True
