@@ -44,7 +44,7 @@ export function claimsOf(token) {
 function renderTopbar(withSession) {
   const bar = $("#topbar");
   if (!bar) return;
-  clear(bar).append(
+  const parts = [
     h("a", { class: "brand", href: "./", i18n: "app.name" }),
     h(
       "div",
@@ -68,7 +68,8 @@ function renderTopbar(withSession) {
         "data-state": "stopped",
         i18n: "conn.stopped",
       }),
-  );
+  ];
+  clear(bar).append(...parts.filter(Boolean));
 }
 
 function setupLangSwitch(withSession) {

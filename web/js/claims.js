@@ -80,6 +80,7 @@ export async function setupClaims(session) {
     mine,
   );
 
+  const demo = ["local", "dev"].includes(config.stage);
   const render = () => {
     const previous = { booking: $("#claim-booking", form)?.value, problem: $("#claim-problem", form)?.value };
     const booking = h("input", { id: "claim-booking", type: "text", list: "claim-bookings", required: true });
@@ -122,8 +123,7 @@ export async function setupClaims(session) {
     booking.addEventListener("change", update);
     clear(form).append(
       h("div", { class: "field" }, h("label", { for: "claim-booking", i18n: "claims.booking" }), booking),
-      ["local", "dev"].includes(config.stage) &&
-        h("datalist", { id: "claim-bookings" }, DEMO_BOOKINGS.map((b) => h("option", { value: b }))),
+      h("datalist", { id: "claim-bookings" }, demo && DEMO_BOOKINGS.map((b) => h("option", { value: b }))),
       h("div", { class: "field" }, h("label", { for: "claim-problem", i18n: "claims.problem" }), problem),
       questions,
       hold,

@@ -179,7 +179,7 @@ async function setupModeration(session) {
       out.append(
         h("p", { "data-verdict": result.verdict, i18n: "staff.mod_verdict", vars: { verdict: result.verdict } }),
         h("p", { i18n: "staff.mod_stored", vars: { text: result.text ?? "—" } }),
-        reasons.length > 0 && h("p", { class: "muted", i18n: "staff.mod_reasons", vars: { reasons: { list: reasons } } }),
+        h("p", { class: "muted", hidden: !reasons.length, i18n: "staff.mod_reasons", vars: { reasons: { list: reasons } } }),
       );
     } catch (e) {
       showError($("#mod-error"), e);
