@@ -59,14 +59,23 @@ def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
         context.close()
 
 
-def route_exists(devstack: dict[str, str], path: str, member_id: str) -> bool:
+def route_exists(
+    devstack: dict[str, str],
+    path: str,
+    member_id: str,
+    roles: tuple[str, ...] = ("member",),
+    body: dict | None = None,
+) -> bool:
     """Whether an optional route is deployed (other parts of the backend come and go)."""
     rest = devstack["rest"]
-    body = json.dumps({"member_id": member_id, "roles": ["member"]}).encode()
     headers = {"Content-Type": "application/json"}
-    request = urllib.request.Request(f"{rest}/dev/token", body, headers)
+    asked = json.dumps({"member_id": member_id, "roles": list(roles)}).encode()
+    request = urllib.request.Request(f"{rest}/dev/token", asked, headers)
     token = json.load(urllib.request.urlopen(request, timeout=5))["token"]
-    request = urllib.request.Request(rest + path, headers={"Authorization": f"Bearer {token}"})
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(
+        rest + path, data, {**headers, "Authorization": f"Bearer {token}"}
+    )
     try:
         urllib.request.urlopen(request, timeout=5).read()
     except urllib.error.HTTPError as e:
@@ -352,3 +361,49 @@ def test_claims_panel_files_a_claim_and_the_other_party_answers_in_app(
     expect(asked).to_contain_text("your answer was recorded", timeout=WAIT_MS)
     expect(claim).not_to_contain_text("waiting for the other party", timeout=WAIT_MS)
     bob.screenshot(path=shots / "member-claim-settled.png", full_page=True)
+
+
+CORS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Headers": "Authorization,Content-Type,Idempotency-Key",
+    "Access-Control-Allow-Methods": "GET,POST,OPTIONS",
+}
+
+
+def test_staff_moderation_dry_run_shows_verdict_stored_text_and_reasons(
+    browser: Browser, contexts: list[BrowserContext], devstack: dict[str, str], shots: Path
+) -> None:
+    web = devstack["web"]
+    context = browser.new_context(viewport=DESKTOP, locale="en-GB")
+    contexts.append(context)
+    staff = context.new_page()
+    deployed = route_exists(
+        devstack, "/moderation/check", "s-1", ("agent", "supervisor"), {"text": "hi", "lang": "en"}
+    )
+    if not deployed:
+        # Until the moderation routes land, the panel is checked against PROTOCOL.md's shape.
+        def stand_in(route) -> None:
+            answer = {
+                "verdict": "mask",
+                "text": "Call me on [phone]",
+                "reasons": [{"category": "personal_data", "rule": "phone_fr"}],
+            }
+            body = "" if route.request.method == "OPTIONS" else json.dumps(answer)
+            route.fulfill(status=200, headers=CORS, body=body, content_type="application/json")
+
+        staff.route("**/moderation/check", stand_in)
+    staff.goto(f"{web}/staff.html?lang=en")
+    staff.select_option("#signin-as", "s-1")
+    expect(staff.locator("#moderation")).to_be_visible(timeout=WAIT_MS)
+    staff.locator("#mod-text").fill("Call me on 06 12 34 56 78")
+    staff.select_option("#mod-lang", "en")
+    staff.get_by_role("button", name="Check", exact=True).click()
+    verdict = staff.locator("#mod-result [data-verdict]")
+    expect(verdict).to_be_visible(timeout=WAIT_MS)
+    shown = verdict.get_attribute("data-verdict")
+    assert shown in ("allow", "mask", "block", "review")
+    if shown == "mask":
+        expect(staff.locator("#mod-result")).not_to_contain_text("06 12 34 56 78")
+    if not deployed:
+        expect(staff.locator("#mod-result")).to_contain_text("personal_data / phone_fr")
+    staff.screenshot(path=shots / "staff-moderation.png", full_page=True)
