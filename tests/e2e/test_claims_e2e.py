@@ -18,7 +18,8 @@ from typing import Any
 import boto3
 import pytest
 
-from tests.support.claims_aws import NO_SHOW, TopicReader
+from devstack.claims_local import TopicReader
+from tests.support.claims_aws import NO_SHOW
 from tests.support.client import HttpError, Peer, dev_token, rest
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("claims-e2e")]

@@ -14,7 +14,8 @@ from moto import mock_aws
 from chalicelib.adapters.models import ALL_MODELS, bind_models
 from chalicelib.settings import Settings
 from devstack.atomic_dynamodb import install as serialise_moto_dynamodb
-from tests.support.claims_aws import create_claim_resources, stop_running_executions
+from devstack.claims_local import stop_running_executions
+from tests.support.claims_aws import create_claim_resources
 from tests.support.fakes import RecordingPusher
 
 TEST_ENV = {
