@@ -51,8 +51,14 @@ class Client:
             if self.peer is not None:
                 await self.peer.close()
                 self.reconnects += 1
-            self.peer = await Peer.open(self.urls, self.member_id, self.roles)
-            return self.peer
+            for attempt in range(5):
+                try:
+                    self.peer = await Peer.open(self.urls, self.member_id, self.roles)
+                    return self.peer
+                except (TimeoutError, OSError):
+                    # A busy machine can be slow to answer a handshake: try again, as apps do.
+                    await asyncio.sleep(0.5 * (attempt + 1))
+            raise ConnectionError(f"{self.member_id} could not reconnect")
 
     async def send(self, conversation_id, client_msg_id, text):
         fields = {"conversation_id": conversation_id, "client_msg_id": client_msg_id, "text": text}

@@ -74,7 +74,9 @@ class Peer:
         """Token, ticket, connect."""
         token = await asyncio.to_thread(dev_token, urls["rest"], member_id, roles)
         ticket = await asyncio.to_thread(rest, urls["rest"], "POST", "/ws/ticket", {}, token)
-        ws = await connect(f"{urls['ws']}/?ticket={ticket['ticket']}", max_size=2**20)
+        ws = await connect(
+            f"{urls['ws']}/?ticket={ticket['ticket']}", max_size=2**20, open_timeout=60
+        )
         peer = cls(ws, member_id)
         peer.token = token
         return peer
