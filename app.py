@@ -185,6 +185,13 @@ def answer_claim(claim_id):
     return claim.to_json(viewer_id=claim.counterpart_id)
 
 
+@app.route("/claims/{claim_id}/question", methods=["GET"])
+@translate_errors
+def claim_question(claim_id):
+    # The SMS link's page: no token, the single-use code proves who is asking (not used here).
+    return services().claims.question(claim_id, query_param(app, "code"))
+
+
 @app.route("/claims/{claim_id}/decision", methods=["POST"], authorizer=bearer)
 @translate_errors
 def decide_claim(claim_id):

@@ -116,7 +116,7 @@ class LocalStack:
             "BOOKINGS_INGEST_SECRET": os.environ.get("BOOKINGS_INGEST_SECRET")
             or secrets.token_urlsafe(32),
             # SMS links open the member widget, which reads `#claim/<id>?code=` client-side.
-            "CLAIM_LINK_BASE": f"http://{self.host}:{self.ports.web}/member.html#claim",
+            "CLAIM_LINK_BASE": f"http://{self.host}:{self.ports.web}/answer.html#",
             "WS_PUBLIC_URL": f"ws://{self.host}:{self.ports.ws}",
             "WS_MANAGEMENT_ENDPOINT": f"http://{self.host}:{self.ports.web}",
             "POWERTOOLS_LOG_LEVEL": os.environ.get("POWERTOOLS_LOG_LEVEL", "WARNING"),

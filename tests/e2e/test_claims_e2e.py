@@ -26,6 +26,30 @@ pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("claims-e2e")]
 
 BOB_PHONE = "+33612345602"
 CODE = re.compile(r"\?code=([0-9A-Z]{8})")
+LINK = re.compile(r"https?://\S+\?code=[0-9A-Z]{8}")
+
+
+def confirm_in_browser(link: str) -> None:
+    """Open the SMS link in Chromium, confirm, and check that the link then stops working."""
+    from playwright.sync_api import expect, sync_playwright
+
+    from tests.e2e.test_web_clients import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_context(locale="fr-FR").new_page()
+            page.goto(link)
+            expect(page.locator("#question")).to_contain_text("Alice", timeout=20_000)
+            page.locator("#comment").fill("Désolé, panne de réveil.")
+            page.locator("#confirm").click()
+            expect(page.locator("#result")).to_contain_text("réponse est enregistrée",
+                                                            timeout=20_000)
+            page.goto("about:blank")
+            page.goto(link)
+            expect(page.locator("#result")).to_contain_text("plus valable", timeout=20_000)
+        finally:
+            browser.close()
 
 
 def emulator(urls: dict[str, str], service: str) -> Any:
@@ -118,9 +142,11 @@ def test_driver_offline_gets_an_sms_whose_code_link_works_once(devstack):
     text = wait_for(lambda: next((t for t in sms_to(devstack, BOB_PHONE) if claim_id in t),
                                  None), what="the SMS to the driver")
     code = CODE.search(text).group(1)
+    link = LINK.search(text).group(0)
+    assert link.endswith(f"{claim_id}?code={code}")
+    # The driver opens the SMS link in a browser: the page shows the question, no sign-in.
+    confirm_in_browser(link)
     path = f"/claims/{claim_id}/response?code={code}"
-    answer = rest(devstack["rest"], "POST", path, {"confirm": True})
-    assert answer["claim_id"] == claim_id
     with pytest.raises(HttpError) as again:
         rest(devstack["rest"], "POST", path, {"confirm": True})
     assert (again.value.status, again.value.body["code"]) == (403, "invalid_code")

@@ -407,6 +407,27 @@ class ClaimsService:
             self._claims.use_response_code(claim_id, code_hash(claim_id, code), now)
         return self._get(claim_id)
 
+    def question(self, claim_id: str, code: Any) -> dict[str, Any]:
+        """What the SMS link page shows before the answer: checks the code, never uses it."""
+        if not isinstance(code, str) or not code:
+            raise Forbidden("this code is not valid", code="invalid_code")
+        claim = self._get(claim_id)
+        now = self._clock.now()
+        self._authorise_response(claim, None, code, now)
+        ptype = self.catalogue.problem(claim.problem)
+        lang = self._members.profile(claim.counterpart_id).lang
+        name = self._members.profile(claim.claimant_id).display_name
+        expires = claim.counterpart_expires_at
+        return {
+            "claim_id": claim.claim_id,
+            "problem": claim.problem,
+            "label": ptype.label.get(lang),
+            "question": _question(lang, name, ptype.label.get(lang)),
+            "lang": lang,
+            "status": claim.status,
+            "expires_at": iso(expires) if expires else None,
+        }
+
     def _authorise_response(self, claim: Claim, principal: Principal | None, code: str | None,
                             now: datetime) -> str:
         if principal is not None and principal.member_id == claim.claimant_id:
