@@ -6,7 +6,7 @@ import json
 
 from chalice import AuthResponse, Chalice, CORSConfig, Rate, Response
 
-from chalicelib import claims_edge
+from chalicelib import claims_edge, moderation_edge
 from chalicelib.domain.claims.ingest import SIGNATURE_HEADER, TIMESTAMP_HEADER
 from chalicelib.domain.errors import Unauthenticated
 from chalicelib.edges import (
@@ -132,6 +132,41 @@ def routing_events(event):
 @app.schedule(Rate(1, unit=Rate.MINUTES))
 def routing_sweep(event):
     services().deliver(services().chat.sweep())
+
+
+# --- Moderation -------------------------------------------------------------------------------
+# Routes of docs/moderation.md ("Integration"); staff only. The dry runs store nothing.
+
+
+@app.route("/moderation/check", methods=["POST"], authorizer=bearer)
+@translate_errors
+def moderation_check():
+    who = me()
+    body = json_object(app)
+    return services().moderation.check(who, body.get("text"), body.get("lang"))
+
+
+@app.route("/moderation/images/check", methods=["POST"], authorizer=bearer)
+@translate_errors
+def moderation_image_check():
+    who = me()
+    image, content_type = moderation_edge.image_upload(app)
+    return services().moderation.check_image(who, image, content_type)
+
+
+@app.route("/moderation/queue", methods=["GET"], authorizer=bearer)
+@translate_errors
+def moderation_queue():
+    who = me()
+    return services().moderation.queue(who, query_integer(params(), "limit", 100))
+
+
+@app.route("/moderation/items/{item_id}/decision", methods=["POST"], authorizer=bearer)
+@translate_errors
+def moderation_decision(item_id):
+    who = me()
+    body = json_object(app)
+    return services().moderation.decide(who, item_id, body.get("decision"), body.get("note"))
 
 
 # --- Claims -----------------------------------------------------------------------------------

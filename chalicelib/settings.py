@@ -111,6 +111,35 @@ class Settings:
     table_articles: str = setting(
         "TABLE_ARTICLES", "entraide-articles", "Knowledge-base articles and their revision."
     )
+    table_moderation: str = setting(
+        "TABLE_MODERATION",
+        "entraide-moderation",
+        "Moderation queue: messages held for review and the staff's decisions.",
+    )
+    # Moderation (SPEC B): flooding and images.
+    message_max_repeats: int = setting(
+        "MESSAGE_MAX_REPEATS",
+        3,
+        "Times a sender may send the same text in a conversation within the repeat window.",
+    )
+    message_repeat_window_seconds: int = setting(
+        "MESSAGE_REPEAT_WINDOW_SECONDS", 600, "Window of MESSAGE_MAX_REPEATS, in seconds."
+    )
+    image_moderation: str = setting(
+        "IMAGE_MODERATION",
+        "auto",
+        "Image moderation: rekognition, fake (deterministic), auto (fake on the local stage).",
+    )
+    image_moderation_min_confidence: float = setting(
+        "IMAGE_MODERATION_MIN_CONFIDENCE",
+        80.0,
+        "Image moderation labels below this confidence (0-100) are ignored.",
+    )
+    rekognition_region: str = setting(
+        "REKOGNITION_REGION",
+        "eu-west-1",
+        "Region of Rekognition calls (the service is not offered in every region, e.g. Paris).",
+    )
     # Helper programme (SPEC E1, E2) and knowledge base (E3).
     helper_min_rating: float = setting(
         "HELPER_MIN_RATING", 4.7, "Marketplace rating a member needs to apply as a Helper."
@@ -248,6 +277,13 @@ class Settings:
     def dev_routes_enabled(self) -> bool:
         """Whether development helpers such as POST /dev/token exist on this stage."""
         return self.stage in ("local", "dev")
+
+    @property
+    def image_moderation_backend(self) -> str:
+        """`rekognition` or `fake`: `auto` means the fake on the local stage only."""
+        if self.image_moderation == "auto":
+            return "fake" if self.stage == "local" else "rekognition"
+        return self.image_moderation
 
     @property
     def sensitive_topic_set(self) -> frozenset[str]:

@@ -27,7 +27,9 @@ from chalicelib.domain.chat.routing import WavePolicy
 from chalicelib.domain.chat.service import ChatLimits, ChatService
 from chalicelib.domain.clock import SystemClock
 from chalicelib.domain.frames import FrameDispatcher
+from chalicelib.domain.moderation.flood import FloodPolicy
 from chalicelib.domain.sessions import SessionService
+from chalicelib.moderation_wiring import refuse_suspended_members
 from chalicelib.observability import logger, tracer
 from chalicelib.programme_events import ChatEvents, refuse_inactive_helpers
 from chalicelib.settings import Settings, settings
@@ -96,6 +98,7 @@ class Services:
             connection_ttl=s.connection_ttl_seconds,
             dev_token_ttl=s.dev_token_ttl_seconds,
             dev_enabled=s.dev_routes_enabled,
+            ticket_guards=[refuse_suspended_members(self.members)],
         )
 
     @cached_property
@@ -154,14 +157,34 @@ class Services:
             ),
             listeners=[ChatEvents(self)],
             presence_guards=[refuse_inactive_helpers(self.members)],
+            flood=FloodPolicy(
+                max_repeats=s.message_max_repeats,
+                repeat_window_seconds=s.message_repeat_window_seconds,
+            ),
         )
+
+    # --- Moderation (built in chalicelib/moderation_wiring.py) -------------------------------
 
     @cached_property
     def moderator(self):
-        """The text moderation filters used on every message."""
-        from chalicelib.domain.chat.service import PassThroughModerator
+        """The text moderation filters used on every message, claim answer and article."""
+        from chalicelib.moderation_wiring import FilterModerator
 
-        return PassThroughModerator()
+        return FilterModerator()
+
+    @cached_property
+    def image_moderator(self):
+        """Image moderation: Rekognition, or the deterministic fake (`IMAGE_MODERATION`)."""
+        from chalicelib.moderation_wiring import build_image_moderator
+
+        return build_image_moderator(self.settings)
+
+    @cached_property
+    def moderation(self):
+        """Staff dry runs of the filters, the review queue and its decisions."""
+        from chalicelib.moderation_wiring import build_moderation
+
+        return build_moderation(self)
 
     # --- Claims (built in chalicelib/claims_wiring.py) ---------------------------------------
 

@@ -26,6 +26,7 @@ from chalicelib.adapters.models import (
     QueueRecord,
 )
 from chalicelib.adapters.models import Participant as ParticipantAttr
+from chalicelib.adapters.moderation_store import review_record
 from chalicelib.domain.chat.model import (
     ASSIGNED,
     CLOSED,
@@ -39,6 +40,7 @@ from chalicelib.domain.chat.model import (
 )
 from chalicelib.domain.chat.ports import DuplicateMessage, SequenceConflict
 from chalicelib.domain.errors import Conflict, NotFound, RateLimited, RuleRefused, Unavailable
+from chalicelib.domain.moderation.review import ReviewItem
 
 CHECK_FAILED = "ConditionalCheckFailed"
 PROFILE = "profile"
@@ -79,6 +81,7 @@ def _to_conversation(r: ConversationRecord) -> Conversation:
         wave=int(r.wave or 0),
         offered=list(r.offered or []),
         last_seq=int(r.last_seq or 0),
+        recent=dict(r.recent or {}),
     )
 
 
@@ -98,8 +101,14 @@ def _to_message(r: MessageRecord) -> Message:
 class DynamoChatStore:
     """Conversations and messages; sequence numbers are allocated inside one transaction."""
 
-    def create(self, conversation: Conversation, first: Message | None, ttl_at: int) -> None:
-        """Store a new conversation and its first message together."""
+    def create(
+        self,
+        conversation: Conversation,
+        first: Message | None,
+        ttl_at: int,
+        review: ReviewItem | None = None,
+    ) -> None:
+        """Store a new conversation, its first message and its review item together."""
         c = conversation
         record = ConversationRecord(
             c.conversation_id,
@@ -113,12 +122,15 @@ class DynamoChatStore:
             opened_at=c.opened_at,
             last_seq=c.last_seq,
             straight_to_professionals=c.straight_to_professionals,
+            recent=c.recent or None,
             expires_at=ttl_at,
         )
         with TransactWrite(connection=ConversationRecord._get_connection().connection) as tx:
             tx.save(record, condition=ConversationRecord.conversation_id.does_not_exist())
             if first is not None:
                 tx.save(self._message_record(first, ttl_at))
+            if review is not None:
+                tx.save(review_record(review, ttl_at))
 
     @staticmethod
     def _message_record(m: Message, ttl_at: int) -> MessageRecord:
@@ -150,17 +162,22 @@ class DynamoChatStore:
         ttl_at: int,
         rate_key: str | None,
         rate_limit: int,
-        fingerprint: str | None,
+        recent: dict[str, list[list[Any]]] | None,
+        review: ReviewItem | None = None,
     ) -> None:
-        """Persist a message with the next seq, its idempotency record and the sender's rate."""
+        """Persist a message with the next seq, its idempotency record, the sender's rate,
+        the repeat fingerprints and the review item, in one transaction."""
         C = ConversationRecord
         actions = [C.last_seq.set(message.seq)]
         if message.sender_id != conversation.member_id:
             actions.append(C.first_response_at.set(C.first_response_at | message.ts))
+        if recent is not None:
+            actions.append(C.recent.set(recent))
         connection = C._get_connection().connection
+        # PynamoDB sends puts before updates: reasons are [message, dedupe, (review), conv, rate].
+        conv_at = 3 if review is not None else 2
         try:
             with TransactWrite(connection=connection) as tx:
-                # PynamoDB sends puts before updates: reasons are [message, dedupe, conv, rate].
                 tx.save(
                     self._message_record(message, ttl_at),
                     condition=MessageRecord.seq.does_not_exist(),
@@ -174,6 +191,8 @@ class DynamoChatStore:
                     ),
                     condition=IdempotencyRecord.id.does_not_exist(),
                 )
+                if review is not None:
+                    tx.save(review_record(review, ttl_at))
                 tx.update(
                     C(conversation.conversation_id),
                     actions=actions,
@@ -193,9 +212,9 @@ class DynamoChatStore:
                 if stored is not None:
                     raise DuplicateMessage(stored) from e
                 raise SequenceConflict() from e
-            if len(reasons) > 3 and reasons[3] == CHECK_FAILED:
+            if len(reasons) > conv_at + 1 and reasons[conv_at + 1] == CHECK_FAILED:
                 raise RateLimited("too many messages; wait a minute", code="rate_limited") from e
-            if len(reasons) > 2 and reasons[2] == CHECK_FAILED:
+            if len(reasons) > conv_at and reasons[conv_at] == CHECK_FAILED:
                 current = self.get(conversation.conversation_id)
                 if current is not None and current.status == CLOSED:
                     raise RuleRefused(

@@ -233,6 +233,8 @@ class ConversationRecord(Model):
     wave = NumberAttribute(default=0)
     offered = ListAttribute(of=UnicodeAttribute, default=list)
     last_seq = NumberAttribute(default=0)
+    # Per sender, recent [fingerprint, at] pairs: repeated texts are caught as flooding.
+    recent = JSONAttribute(null=True)
     expires_at = EpochTTL()
     by_member = ConversationMemberIndex()
     waiting = ConversationWaitingIndex()
@@ -251,7 +253,7 @@ class MessageRecord(Model):
     seq = NumberAttribute(range_key=True)
     sender_id = UnicodeAttribute()
     sender_role = UnicodeAttribute()
-    text = UnicodeAttribute()
+    text = UnicodeAttribute(null=True)  # removed when staff confirm a message held for review
     verdict = UnicodeAttribute()
     ts = NumberAttribute()
     client_msg_id = UnicodeAttribute()
@@ -306,6 +308,46 @@ class AuditRecord(Model):
     action = UnicodeAttribute()
     subject = UnicodeAttribute()
     at = NumberAttribute()
+
+
+class ModerationOpenIndex(GlobalSecondaryIndex):
+    """Sparse index of moderation items awaiting a decision, oldest first."""
+
+    class Meta:
+        index_name = "open-index"
+        projection = AllProjection()
+
+    queue = UnicodeAttribute(hash_key=True)
+    created_at = NumberAttribute(range_key=True)
+
+
+class ModerationItemRecord(Model):
+    """A message moderation sent to review: masked text and reasons (never the clear text),
+    then the staff's decision. Only open items carry `queue`, so only they are indexed."""
+
+    class Meta:
+        table_name = "moderation"
+        setting = "table_moderation"
+        resource = "ModerationTable"
+
+    item_id = UnicodeAttribute(hash_key=True)
+    conversation_id = UnicodeAttribute()
+    seq = NumberAttribute()
+    author_id = UnicodeAttribute()
+    author_role = UnicodeAttribute()
+    verdict = UnicodeAttribute()
+    reasons = JSONAttribute(null=True)
+    text = UnicodeAttribute(null=True)
+    lang = UnicodeAttribute(null=True)
+    created_at = NumberAttribute()
+    status = UnicodeAttribute(default="open")
+    queue = UnicodeAttribute(null=True)
+    decision = UnicodeAttribute(null=True)
+    decided_by = UnicodeAttribute(null=True)
+    decided_at = NumberAttribute(null=True)
+    note = UnicodeAttribute(null=True)
+    expires_at = EpochTTL()
+    by_open = ModerationOpenIndex()
 
 
 # --- Claims -------------------------------------------------------------------------------------
@@ -583,6 +625,7 @@ ALL_MODELS: list[type[Model]] = [
     MessageRecord,
     QueueRecord,
     AuditRecord,
+    ModerationItemRecord,
     ProgrammeRecord,
     ArticleRecord,
     ClaimRecord,
@@ -602,6 +645,8 @@ def bind_models(settings: Settings, models: list[type[Model]] | None = None) -> 
     for model in models or ALL_MODELS:
         model.Meta.table_name = getattr(settings, model.Meta.setting)
         model.Meta.region = settings.region
+        # Local stack and Lambda alike: enough pooled connections for concurrent handlers.
+        model.Meta.max_pool_connections = 50
         model._connection = None
         connection = model._get_connection().connection
         if shared is None:

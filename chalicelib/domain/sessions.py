@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from chalicelib.domain.errors import BadInput, Forbidden, NotFound, Unauthenticated
@@ -44,6 +44,9 @@ class SessionService:
     connection_ttl: int = 7200
     dev_token_ttl: int = 12 * 3600
     dev_enabled: bool = False
+    # Checks of the caller before a ticket is issued (e.g. a member suspended by moderation);
+    # they raise to refuse.
+    ticket_guards: list[Callable[[Principal], None]] = field(default_factory=list)
 
     def dev_token(self, body: Any) -> dict[str, str]:
         """Mint a token for a member id and roles (local and dev stages only)."""
@@ -81,6 +84,8 @@ class SessionService:
 
     def issue_ticket(self, principal: Principal) -> dict[str, Any]:
         """A single-use WebSocket ticket that expires after `ticket_ttl` seconds."""
+        for guard in self.ticket_guards:
+            guard(principal)
         ticket = secrets.token_urlsafe(32)
         expires_at = self.clock.now() + self.ticket_ttl
         self.tickets.put(ticket_digest(ticket), Ticket(principal, expires_at))
@@ -130,6 +135,16 @@ class SessionService:
                 else:
                     self.connections.delete(connection.connection_id)
         return sent
+
+    def end_member_sessions(self, member_id: str, payload: Mapping[str, Any]) -> int:
+        """Tell every live connection of a member why, then forget it: its next frames are
+        refused as `unauthenticated`. Returns how many there were."""
+        ended = 0
+        for connection in self.connections.for_member(member_id):
+            self.pusher.push(connection.connection_id, payload, connection.endpoint)
+            self.connections.delete(connection.connection_id)
+            ended += 1
+        return ended
 
     def is_online(self, member_id: str) -> bool:
         """Whether the member has at least one live connection."""

@@ -60,6 +60,9 @@ class Conversation:
     wave: int = 0
     offered: list[str] = field(default_factory=list)
     last_seq: int = 0
+    # Flooding: per sender, the recent messages' [fingerprint, epoch seconds], kept on the
+    # conversation item so that repeats are caught with no extra AWS call.
+    recent: dict[str, list[list[Any]]] = field(default_factory=dict)
 
     @property
     def is_open(self) -> bool:
@@ -118,7 +121,7 @@ class Message:
     seq: int
     sender_id: str
     sender_role: str
-    text: str
+    text: str | None  # None once staff confirmed a message held for review
     verdict: str
     ts: float
     client_msg_id: str

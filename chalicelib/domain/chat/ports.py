@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from chalicelib.domain.chat.model import Conversation, HelperProfile, Message, QueueItem
+from chalicelib.domain.moderation.review import ReviewItem
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,13 @@ class DuplicateMessage(Exception):
 class ChatStore(Protocol):
     """Conversations, messages and their idempotency records."""
 
-    def create(self, conversation: Conversation, first: Message | None, ttl_at: int) -> None: ...
+    def create(
+        self,
+        conversation: Conversation,
+        first: Message | None,
+        ttl_at: int,
+        review: ReviewItem | None = None,
+    ) -> None: ...
 
     def get(self, conversation_id: str) -> Conversation | None: ...
 
@@ -51,8 +58,13 @@ class ChatStore(Protocol):
         ttl_at: int,
         rate_key: str | None,
         rate_limit: int,
-        fingerprint: str | None,
-    ) -> None: ...
+        recent: dict[str, list[list[Any]]] | None,
+        review: ReviewItem | None = None,
+    ) -> None:
+        """One transaction: the message with the next seq, its idempotency record, the
+        sender's rate counter, the conversation's `recent` fingerprints (None: unchanged) and
+        the moderation queue item of a message given "review"."""
+        ...
 
     def remember(self, dedupe_key: str, answer: dict[str, Any], ttl_at: int) -> None: ...
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -48,12 +46,17 @@ from chalicelib.domain.errors import (
     Unavailable,
 )
 from chalicelib.domain.identity import ADMIN, AGENT, HELPER, MEMBER, SUPERVISOR, Principal
+from chalicelib.domain.moderation.flood import FloodPolicy, fingerprint
+from chalicelib.domain.moderation.review import ReviewItem
 from chalicelib.domain.ports import Clock, MemberDirectory
 
 STAFF = frozenset({AGENT, SUPERVISOR, ADMIN})
 MESSAGE_MAX = 2000
 DEDUPE_TTL = 7 * 86400
 SYNC_LIMIT = 500
+# Repeats of short messages ("ok", "merci", "d'accord") are conversation, not flooding.
+FLOOD_MIN_CHARS = 8
+RECENT_KEPT = 8  # per sender: keeps the conversation item small (~30 bytes each)
 
 
 def iso(ts: float | None) -> str | None:
@@ -65,13 +68,6 @@ def iso(ts: float | None) -> str | None:
         .isoformat(timespec="milliseconds")
         .replace("+00:00", "Z")
     )
-
-
-def fingerprint(text: str) -> str:
-    """A short digest of a message's letters and digits: repeats look alike to it."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    kept = "".join(c for c in folded if c.isalnum())
-    return hashlib.blake2b(kept.encode(), digest_size=8).hexdigest()
 
 
 class PassThroughModerator:
@@ -108,6 +104,8 @@ class ChatService:
     moderator: TextModerator = field(default_factory=PassThroughModerator)
     policy: WavePolicy = field(default_factory=WavePolicy)
     limits: ChatLimits = field(default_factory=ChatLimits)
+    # The same text repeated by a sender within a conversation is blocked as flooding.
+    flood: FloodPolicy = field(default_factory=FloodPolicy)
     # Observers called as listener(event, conversation) once a change is stored: "accepted",
     # "first_response", "closed", "rated" (metrics, points, quality review). The change is
     # done whatever they do, so they must not raise.
@@ -219,6 +217,8 @@ class ChatService:
             last_seq=1,
             straight_to_professionals=self.policy.straight_to_professionals(topic),
         )
+        digest = self._digest(text)
+        conversation.recent = self._remember({}, who.member_id, digest, now) if digest else {}
         first = Message(
             conversation.conversation_id,
             1,
@@ -229,7 +229,9 @@ class ChatService:
             now,
             "open",
         )
-        self.store.create(conversation, first, self._ttl_at(now))
+        self.store.create(
+            conversation, first, self._ttl_at(now), self._review_item(conversation, first, verdict)
+        )
         outcome = Outcome(
             {
                 "conversation_id": conversation.conversation_id,
@@ -426,6 +428,7 @@ class ChatService:
                 raise RuleRefused("this conversation is closed", code="conversation_closed")
             verdict = self.moderator.check(text, conversation.lang)
             now = self.clock.now()
+            verdict, recent = self._flood(conversation, who.member_id, text, verdict, now)
             if verdict.verdict == "block" or verdict.text is None:
                 answer = {
                     "seq": None,
@@ -454,7 +457,8 @@ class ChatService:
                 answer["reasons"] = _public_reasons(verdict)
             window = int(now // 60)
             try:
-                # One transaction: next seq, the message, its idempotency record, the rate.
+                # One transaction: next seq, the message, its idempotency record, the rate,
+                # the repeat fingerprints and, for "review", the moderation queue item.
                 self.store.append(
                     conversation,
                     message,
@@ -463,7 +467,8 @@ class ChatService:
                     self._ttl_at(now),
                     f"rate#{who.member_id}#{window}",
                     self.limits.messages_per_minute,
-                    None,
+                    recent,
+                    self._review_item(conversation, message, verdict),
                 )
             except SequenceConflict:
                 continue
@@ -766,6 +771,64 @@ class ChatService:
 
     def _ttl_at(self, now: float) -> int:
         return int(now) + self.limits.retention_days * 86400
+
+    def _flood(
+        self, conversation: Conversation, sender: str, text: str, verdict: TextVerdict, now: float
+    ) -> tuple[TextVerdict, dict[str, list[list[Any]]] | None]:
+        """Block the same text repeated by a sender in this conversation (FloodPolicy).
+
+        The recent fingerprints live on the conversation item, which `send` reads anyway and
+        updates in the message's transaction: an allowed message costs no extra AWS call.
+        Returns the verdict and the new `recent` map (None: leave it as it is).
+        """
+        digest = self._digest(text)
+        if verdict.verdict == "block" or verdict.text is None or digest is None:
+            return verdict, None
+        fresh = self._fresh(conversation.recent, now)
+        same = sum(1 for d, _ in fresh.get(sender, []) if d == digest)
+        reason = self.flood.check(sent_in_window=0, same_text_recently=same)
+        if reason is not None:
+            return TextVerdict("block", None, [*verdict.reasons, reason.to_json()]), None
+        return verdict, self._remember(fresh, sender, digest, now)
+
+    def _fresh(
+        self, recent: dict[str, list[list[Any]]], now: float
+    ) -> dict[str, list[list[Any]]]:
+        window = self.flood.repeat_window_seconds
+        kept = {k: [e for e in v if now - e[1] < window] for k, v in recent.items()}
+        return {k: v for k, v in kept.items() if v}
+
+    @staticmethod
+    def _digest(text: str) -> str | None:
+        """A text's repeat fingerprint; None for short replies, which never count."""
+        if sum(c.isalnum() for c in text) < FLOOD_MIN_CHARS:
+            return None
+        return fingerprint(text)[:12]
+
+    @staticmethod
+    def _remember(
+        recent: dict[str, list[list[Any]]], sender: str, digest: str, now: float
+    ) -> dict[str, list[list[Any]]]:
+        entries = [*recent.get(sender, []), [digest, int(now)]]
+        return {**recent, sender: entries[-RECENT_KEPT:]}
+
+    @staticmethod
+    def _review_item(
+        conversation: Conversation, message: Message, verdict: TextVerdict
+    ) -> ReviewItem | None:
+        """The moderation queue item of a message given "review" (stored in its transaction)."""
+        if verdict.verdict != "review" or message.text is None:
+            return None
+        return ReviewItem.for_message(
+            conversation.conversation_id,
+            message.seq,
+            message.sender_id,
+            message.sender_role,
+            message.text,
+            verdict.reasons,
+            conversation.lang,
+            message.ts,
+        )
 
 
 def _public_reasons(verdict: TextVerdict) -> list[dict[str, Any]]:

@@ -1,0 +1,191 @@
+"""DynamoDB adapters of moderation: the review queue (its own table, a sparse open-index, no
+Scan), the verdict of the stored message a decision changes, and warnings and suspensions
+written on the members mirror."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pynamodb.exceptions import DoesNotExist, TransactWriteError, UpdateError
+from pynamodb.expressions.operand import Value
+from pynamodb.transactions import TransactWrite
+
+from chalicelib.adapters.models import MemberRecord, MessageRecord, ModerationItemRecord
+from chalicelib.domain.errors import Conflict, Unavailable
+from chalicelib.domain.moderation.review import DECIDED, OPEN, ReviewItem
+
+CHECK_FAILED = "ConditionalCheckFailed"
+_MIRROR_RETRIES = 3
+# Members who may no longer take part: the mirror's roles lose these on suspension.
+SUSPENDED_ROLES = ("member", "helper")
+
+
+def review_record(item: ReviewItem, ttl_at: int) -> ModerationItemRecord:
+    """The item as stored (written by the chat in the message's own transaction)."""
+    return ModerationItemRecord(
+        item.item_id,
+        conversation_id=item.conversation_id,
+        seq=item.seq,
+        author_id=item.author_id,
+        author_role=item.author_role,
+        verdict=item.verdict,
+        reasons=[dict(r) for r in item.reasons],
+        text=item.text,
+        lang=item.lang,
+        created_at=item.created_at,
+        status=item.status,
+        queue=OPEN if item.status == OPEN else None,
+        expires_at=ttl_at,
+    )
+
+
+def _to_item(r: ModerationItemRecord) -> ReviewItem:
+    return ReviewItem(
+        item_id=r.item_id,
+        conversation_id=r.conversation_id,
+        seq=int(r.seq),
+        author_id=r.author_id,
+        author_role=r.author_role,
+        reasons=tuple(r.reasons or ()),
+        text=r.text or "",
+        lang=r.lang or "",
+        created_at=float(r.created_at),
+        verdict=r.verdict,
+        status=r.status,
+        decision=r.decision,
+        decided_by=r.decided_by,
+        decided_at=r.decided_at,
+        note=r.note,
+    )
+
+
+def _reasons(error: TransactWriteError) -> list[str]:
+    return [(r.code if r else "") for r in (error.cancellation_reasons or [])]
+
+
+class DynamoModerationStore:
+    """Review items, oldest first on the sparse index; decisions change the message too."""
+
+    def __init__(self, conversations: Any) -> None:
+        self._conversations = conversations  # the chat store: `get(conversation_id)`
+
+    def open_items(self, limit: int) -> list[ReviewItem]:
+        """Items awaiting a decision, oldest first (one Query)."""
+        found = ModerationItemRecord.by_open.query(OPEN, scan_index_forward=True, limit=limit)
+        return [_to_item(r) for r in found]
+
+    def get(self, item_id: str) -> ReviewItem | None:
+        """One item (strongly consistent: a decision depends on its status)."""
+        try:
+            return _to_item(ModerationItemRecord.get(item_id, consistent_read=True))
+        except DoesNotExist:
+            return None
+
+    def decide(self, item: ReviewItem, message_verdict: str, keep_text: bool) -> None:
+        """One transaction: the item leaves the queue, the message takes its new verdict
+        (and loses its text unless restored)."""
+        try:
+            self._decide(item, message_verdict, keep_text, with_message=True)
+        except TransactWriteError as e:
+            reasons = _reasons(e)
+            if reasons and reasons[0] == CHECK_FAILED:
+                raise Conflict("this item was already decided", code="already_decided") from e
+            if len(reasons) > 1 and reasons[1] == CHECK_FAILED:
+                # The message expired meanwhile (retention): the decision still stands.
+                self._decide(item, message_verdict, keep_text, with_message=False)
+                return
+            raise Unavailable("could not store the decision; retry") from e
+
+    @staticmethod
+    def _decide(item: ReviewItem, verdict: str, keep_text: bool, *, with_message: bool) -> None:
+        R, M = ModerationItemRecord, MessageRecord
+        actions = [
+            R.status.set(DECIDED),
+            R.verdict.set(verdict),
+            R.decision.set(item.decision),
+            R.decided_by.set(item.decided_by),
+            R.decided_at.set(item.decided_at),
+            R.queue.remove(),
+        ]
+        if item.note:
+            actions.append(R.note.set(item.note))
+        with TransactWrite(connection=R._get_connection().connection) as tx:
+            # Two updates: cancellation reasons are [item, message].
+            tx.update(R(item.item_id), actions=actions, condition=R.status == OPEN)
+            if with_message:
+                changes = [M.verdict.set(verdict)]
+                if not keep_text:
+                    changes.append(M.text.remove())
+                tx.update(
+                    M(item.conversation_id, item.seq), actions=changes, condition=M.seq.exists()
+                )
+
+    def participants(self, conversation_id: str) -> list[str]:
+        """Who should see the message change (member, Helper, joined staff)."""
+        conversation = self._conversations.get(conversation_id)
+        return conversation.participant_ids() if conversation is not None else []
+
+
+class MirrorSanctions:
+    """Warnings and suspensions on the members mirror, under `profile.moderation`."""
+
+    def warn(self, member_id: str, item_id: str, by: str, at: float) -> int:
+        """Count one more warning; returns the member's number of warnings."""
+
+        def change(moderation: dict[str, Any], roles: list[str]) -> list[str]:
+            moderation["warnings"] = int(moderation.get("warnings") or 0) + 1
+            moderation["last_warning"] = {"item_id": item_id, "by": by, "at": at}
+            return roles
+
+        return int(self._change(member_id, change).get("warnings", 0))
+
+    def suspend(self, member_id: str, item_id: str, by: str, at: float) -> None:
+        """Mark the member suspended and take away the roles that let them take part."""
+
+        def change(moderation: dict[str, Any], roles: list[str]) -> list[str]:
+            moderation["suspended"] = {"item_id": item_id, "by": by, "at": at}
+            return [r for r in roles if r not in SUSPENDED_ROLES]
+
+        self._change(member_id, change)
+
+    @staticmethod
+    def _change(
+        member_id: str, change: Callable[[dict[str, Any], list[str]], list[str]]
+    ) -> dict[str, Any]:
+        """Read, change and write `profile.moderation` and `roles` on the condition that
+        neither changed meanwhile (the programme and the mirror ingest write them too)."""
+        M = MemberRecord
+        for _ in range(_MIRROR_RETRIES):
+            raw = M._get_connection().get_item(member_id, consistent_read=True).get("Item")
+            member = M.from_raw_data(raw) if raw else M(member_id, roles=["member"])
+            profile = dict(member.profile or {})
+            moderation = dict(profile.get("moderation") or {})
+            roles = change(moderation, list(member.roles or []))
+            profile["moderation"] = moderation
+            if raw is None:
+                condition = M.member_id.does_not_exist()
+            else:
+                condition = M.member_id.exists()
+                for attribute in (M.profile, M.roles):
+                    stored = raw.get(attribute.attr_name)
+                    condition &= (
+                        attribute == Value(stored)
+                        if stored is not None
+                        else attribute.does_not_exist()
+                    )
+            try:
+                M(member_id).update(
+                    actions=[M.profile.set(profile), M.roles.set(roles)], condition=condition
+                )
+                return moderation
+            except UpdateError as e:
+                if e.cause_response_code != "ConditionalCheckFailedException":
+                    raise Unavailable("could not update the member") from e
+        raise Unavailable("the member changed repeatedly; retry")
+
+
+def is_suspended(member: dict[str, Any] | None) -> bool:
+    """Whether the members mirror says moderation suspended this member."""
+    profile = (member or {}).get("profile") or {}
+    return bool((profile.get("moderation") or {}).get("suspended"))
