@@ -185,17 +185,13 @@ def test_member_and_helper_chat_then_staff_read_the_transcript(
     expect(own).to_be_visible(timeout=WAIT_MS)
     relayed = helper.locator(f"{pane} li.msg[data-seq]", has_text="Merci")
     expect(relayed).to_be_visible(timeout=WAIT_MS)
-    # What the member sees after the ack is what was stored and relayed: masked when the
-    # moderation filters are wired, as written otherwise.
-    verdict = own.get_attribute("data-verdict")
-    assert relayed.get_attribute("data-verdict") == verdict
-    stored = own.locator(".text").inner_text()
-    assert relayed.locator(".text").inner_text() == stored
-    if verdict == "mask":
-        assert "06 12 34 56 78" not in stored
-        expect(own.locator(".verdict")).to_have_text("Personal data was masked")
-    else:
-        assert verdict in ("allow", "review")
+    # What the member sees after the ack is what was stored and relayed: the number masked.
+    expect(own).to_have_attribute("data-verdict", "mask")
+    expect(relayed).to_have_attribute("data-verdict", "mask")
+    masked = "Merci ! Vous pouvez m'appeler au [phone]"
+    expect(own.locator(".text")).to_have_text(masked)
+    expect(relayed.locator(".text")).to_have_text(masked)
+    expect(own.locator(".verdict")).to_have_text("Personal data was masked")
     member.screenshot(path=shots / "member-chat.png", full_page=True)
     helper.screenshot(path=shots / "helper-chat.png", full_page=True)
 
@@ -359,47 +355,35 @@ def test_claims_panel_files_a_claim_and_the_other_party_answers_in_app(
     bob.screenshot(path=shots / "member-claim-settled.png", full_page=True)
 
 
-CORS = {
-    "Access-Control-Allow-Origin": "*",
-    "Access-Control-Allow-Headers": "Authorization,Content-Type,Idempotency-Key",
-    "Access-Control-Allow-Methods": "GET,POST,OPTIONS",
-}
-
-
-def test_staff_moderation_dry_run_shows_verdict_stored_text_and_reasons(
+def test_staff_moderation_dry_run_and_review_queue_against_the_real_routes(
     browser: Browser, contexts: list[BrowserContext], devstack: dict[str, str], shots: Path
 ) -> None:
     web = devstack["web"]
-    context = browser.new_context(viewport=DESKTOP, locale="en-GB")
-    contexts.append(context)
-    staff = context.new_page()
-    deployed = route_exists(
-        devstack, "/moderation/check", "s-1", ("agent", "supervisor"), {"text": "hi", "lang": "en"}
+    # A question proposing to move to WhatsApp is sent, and queued for the moderators.
+    member = open_client(browser, contexts, web, "member", "m-chloe")
+    conversation_id = open_request(member, "Ajoute-moi sur WhatsApp, ce sera plus simple")
+    expect(member.locator("#chat-slot li.msg[data-seq='1']")).to_have_attribute(
+        "data-verdict", "review", timeout=WAIT_MS
     )
-    if not deployed:
-        # Until the moderation routes land, the panel is checked against PROTOCOL.md's shape.
-        def stand_in(route) -> None:
-            answer = {
-                "verdict": "mask",
-                "text": "Call me on [phone]",
-                "reasons": [{"category": "personal_data", "rule": "phone_fr"}],
-            }
-            body = "" if route.request.method == "OPTIONS" else json.dumps(answer)
-            route.fulfill(status=200, headers=CORS, body=body, content_type="application/json")
 
-        staff.route("**/moderation/check", stand_in)
-    staff.goto(f"{web}/staff.html?lang=en")
-    staff.select_option("#signin-as", "s-1")
+    staff = open_client(browser, contexts, web, "staff", "s-1")
     expect(staff.locator("#moderation")).to_be_visible(timeout=WAIT_MS)
     staff.locator("#mod-text").fill("Call me on 06 12 34 56 78")
     staff.select_option("#mod-lang", "en")
     staff.get_by_role("button", name="Check", exact=True).click()
     verdict = staff.locator("#mod-result [data-verdict]")
-    expect(verdict).to_be_visible(timeout=WAIT_MS)
-    shown = verdict.get_attribute("data-verdict")
-    assert shown in ("allow", "mask", "block", "review")
-    if shown == "mask":
-        expect(staff.locator("#mod-result")).not_to_contain_text("06 12 34 56 78")
-    if not deployed:
-        expect(staff.locator("#mod-result")).to_contain_text("personal_data / phone_fr")
+    expect(verdict).to_have_attribute("data-verdict", "mask", timeout=WAIT_MS)
+    expect(staff.locator("#mod-result")).to_contain_text("Call me on [phone]")
+    expect(staff.locator("#mod-result")).to_contain_text("pii / pii.phone")
+    expect(staff.locator("#mod-result")).not_to_contain_text("06 12 34 56 78")
+
+    item = staff.locator(f'#mod-queue li[data-item="mq-{conversation_id}-1"]')
+    expect(item).to_contain_text("m-chloe (member)", timeout=WAIT_MS)
+    expect(item).to_contain_text("off_platform")
     staff.screenshot(path=shots / "staff-moderation.png", full_page=True)
+    item.get_by_role("button", name="Restore", exact=True).click()
+    expect(item).to_have_count(0, timeout=WAIT_MS)
+    expect(staff.locator("#mod-queue-error")).to_be_empty()
+    expect(staff.locator("#audit-list")).to_contain_text(
+        f"s-1 — moderation.restore — mq-{conversation_id}-1", timeout=WAIT_MS
+    )

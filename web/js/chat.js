@@ -68,6 +68,7 @@ export class ChatView {
     this.unsubscribe = [
       ...[
         "message.new",
+        "message.moderated",
         "participant.joined",
         "conversation.escalated",
         "conversation.closed",
@@ -92,7 +93,10 @@ export class ChatView {
 
   event(type, frame) {
     if (type === "message.new") this.add(frame);
-    else if (type === "participant.joined") {
+    else if (type === "message.moderated") {
+      const li = this.list.querySelector(`li.msg[data-seq="${Number(frame.seq)}"]`);
+      if (li) this.showVerdict(li, frame);
+    } else if (type === "participant.joined") {
       this.note("chat.joined", { who: this.nameOf(frame.participant) });
     } else if (type === "conversation.escalated") {
       this.note("chat.escalated", { due: { date: frame.due_at } });
@@ -149,20 +153,27 @@ export class ChatView {
   finish(li, message) {
     li.classList.remove("pending");
     li.dataset.seq = String(message.seq);
-    li.dataset.verdict = message.verdict || "allow";
-    if (message.text !== null && message.text !== undefined) {
-      li.querySelector(".text").textContent = message.text;
-    }
-    const verdict = li.querySelector(".verdict");
-    if (message.verdict && message.verdict !== "allow") tr(verdict, `verdict.${message.verdict}`);
-    else {
-      delete verdict.dataset.i18n;
-      verdict.textContent = "";
-    }
+    this.showVerdict(li, message);
     tr(li.querySelector(".meta"), "chat.meta", {
       name: JSON.parse(li.dataset.name),
       time: { time: message.ts || new Date().toISOString() },
     });
+  }
+
+  /** A stored message's verdict and text; a stored one blocked was removed by a moderator. */
+  showVerdict(li, message) {
+    li.dataset.verdict = message.verdict || "allow";
+    const text = li.querySelector(".text");
+    if (message.text !== null && message.text !== undefined) text.textContent = message.text;
+    const verdict = li.querySelector(".verdict");
+    if (message.verdict === "block" && typeof message.seq === "number") {
+      text.textContent = "";
+      tr(verdict, "verdict.removed");
+    } else if (message.verdict && message.verdict !== "allow") tr(verdict, `verdict.${message.verdict}`);
+    else {
+      delete verdict.dataset.i18n;
+      verdict.textContent = "";
+    }
   }
 
   place(li, seq) {

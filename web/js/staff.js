@@ -165,7 +165,10 @@ function setupTranscript(session, reloadLists) {
   $("#reload").addEventListener("click", () => current.id && openTranscript(session, current.id));
 }
 
-async function setupModeration(session) {
+const reasonsOf = (result) =>
+  (result.reasons || []).map((r) => (typeof r === "string" ? r : [r.category, r.rule].filter(Boolean).join(" / ")));
+
+async function setupModeration(session, afterDecision = async () => {}) {
   const probe = await session.api.probe("POST", "/moderation/check", { body: { text: "bonjour", lang: "fr" } });
   if (!probe.present || probe.error?.status === 403) return;
   $("#moderation").hidden = false;
@@ -175,7 +178,7 @@ async function setupModeration(session) {
     showError($("#mod-error"), null);
     try {
       const result = await session.api.post("/moderation/check", { text: $("#mod-text").value, lang: $("#mod-lang").value });
-      const reasons = (result.reasons || []).map((r) => (typeof r === "string" ? r : [r.category, r.rule].filter(Boolean).join(" / ")));
+      const reasons = reasonsOf(result);
       out.append(
         h("p", { "data-verdict": result.verdict, i18n: "staff.mod_verdict", vars: { verdict: result.verdict } }),
         h("p", { i18n: "staff.mod_stored", vars: { text: result.text ?? "—" } }),
@@ -185,17 +188,42 @@ async function setupModeration(session) {
       showError($("#mod-error"), e);
     }
   });
-  const queue = await session.api.probe("GET", "/moderation/queue");
-  if (!queue.present || queue.error) return;
-  const items = Array.isArray(queue.data) ? queue.data : queue.data?.items || [];
-  $("#mod-queue-card").hidden = false;
   const box = $("#mod-queue");
-  if (!items.length) return box.append(h("p", { class: "muted", i18n: "staff.mod_queue_empty" }));
-  box.append(
-    h("ul", { class: "offers" }, items.slice(0, 50).map((item) =>
-      h("li", { class: "offer" }, h("strong", {}, item.verdict || item.status || ""), h("p", {}, item.text ?? ""), h("span", { class: "muted" }, formatDate(item.at ?? item.created_at))),
-    )),
-  );
+  const decide = async (item, decision) => {
+    showError($("#mod-queue-error"), null);
+    try {
+      await session.api.post(`/moderation/items/${encodeURIComponent(item.item_id)}/decision`, { decision });
+      await Promise.all([loadQueue(), afterDecision()]);
+    } catch (e) {
+      showError($("#mod-queue-error"), e);
+    }
+  };
+  // Oldest first, as the server sends them: restore, confirm, or confirm and warn/suspend.
+  const loadQueue = async () => {
+    const queue = await session.api.probe("GET", "/moderation/queue");
+    if (!queue.present || queue.error) return;
+    $("#mod-queue-card").hidden = false;
+    const items = queue.data?.items || [];
+    clear(box);
+    if (!items.length) return box.append(h("p", { class: "muted", i18n: "staff.mod_queue_empty" }));
+    box.append(
+      h("ul", { class: "offers" }, items.slice(0, 50).map((item) =>
+        h(
+          "li",
+          { class: "offer", dataset: { item: item.item_id, verdict: item.verdict } },
+          h("strong", {}, `${item.author?.id ?? ""} (${item.author?.role ?? ""})`),
+          h("p", { class: "mod-text" }, item.text ?? ""),
+          h("p", { class: "muted" }, reasonsOf(item).join(", ")),
+          h("span", { class: "muted" }, formatDate(item.created_at)),
+          h("div", { class: "row" }, ["restore", "confirm", "warn", "suspend"].map((decision) =>
+            h("button", { type: "button", class: decision === "restore" ? "secondary" : "", i18n: `staff.mod_${decision}`, on: { click: () => decide(item, decision) } }),
+          )),
+        ),
+      )),
+    );
+  };
+  $("#mod-queue-refresh").addEventListener("click", loadQueue);
+  await loadQueue();
 }
 
 /** Numeric figures of GET /metrics/summary, whatever their nesting (two levels). */
@@ -244,7 +272,7 @@ startClient({
     current.onOpened = loadAudit;
     setupTranscript(session, reloadLists);
     await reloadLists();
-    setupModeration(session);
+    setupModeration(session, loadAudit);
     setupMetrics(session);
   },
 });
