@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Iterable
@@ -13,6 +14,11 @@ from aws_lambda_powertools import Logger, Metrics
 SERVICE = "entraide"
 
 logger = Logger(service=SERVICE)
+
+# At DEBUG, PynamoDB and botocore log whole requests, items included (phone numbers from the
+# members mirror, message texts): keep them at WARNING whatever the root level is.
+for _library in ("pynamodb", "botocore", "boto3", "urllib3", "s3transfer"):
+    logging.getLogger(_library).setLevel(logging.WARNING)
 metrics = Metrics(namespace="Entraide", service=SERVICE)
 # Powertools keeps the metric set on the class: one emission at a time per process.
 _emitting = threading.Lock()
