@@ -1,1 +1,2 @@
-"""Benchmarks: each module is runnable with `python -m bench.<name>` and rewrites its section of docs/benchmarks.md."""
+"""Benchmarks: each runs with `python -m bench.<name>` and rewrites its section of
+docs/benchmarks.md."""

@@ -104,7 +104,8 @@ class World:
 
         ticket = self.root.sessions.issue_ticket(Principal(member_id, frozenset(roles), tier))
         cid = f"{member_id}-{uuid.uuid4().hex[:6]}"
-        reply = self.root.websocket.connect(event("$connect", cid, query={"ticket": ticket["ticket"]}))
+        query = {"ticket": ticket["ticket"]}
+        reply = self.root.websocket.connect(event("$connect", cid, query=query))
         assert reply["statusCode"] == 200
         return cid
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import json
+import logging
+import os
 import signal
 import sys
 import threading
@@ -47,7 +48,10 @@ def main() -> int:
     print("devstack: stopping...", flush=True)
     stack.stop()
     print("devstack: stopped", flush=True)
-    return 0
+    # Every part is stopped; a handler thread still retrying a call to the stopped emulator
+    # must not hold the process (thread pools are joined at interpreter exit).
+    sys.stderr.flush()
+    os._exit(0)
 
 
 BANNER = """

@@ -134,13 +134,15 @@ class LocalWebSocketGateway:
                 outbox.put_nowait(None)
             await asyncio.gather(*tasks, return_exceptions=True)
             writer.cancel()
-            if self._closing:
-                return
-            event = websocket_event("$disconnect", connection_id, self.domain)
-            try:
-                await self._invoke("$disconnect", event)
-            except Exception:  # noqa: BLE001 - $disconnect is best effort in AWS too
-                log.exception("$disconnect failed")
+        if not self._closing:
+            await self._disconnected(connection_id)
+
+    async def _disconnected(self, connection_id: str) -> None:
+        event = websocket_event("$disconnect", connection_id, self.domain)
+        try:
+            await self._invoke("$disconnect", event)
+        except Exception:  # noqa: BLE001 - $disconnect is best effort in AWS too
+            log.exception("$disconnect failed")
 
     async def _write(self, connection_id: str, ws: ServerConnection) -> None:
         outbox = self._outboxes.get(connection_id)

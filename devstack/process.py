@@ -52,7 +52,7 @@ def start_devstack(extra_env: dict[str, str] | None = None) -> tuple[subprocess.
     raise RuntimeError("the local stack did not become ready in 30 s")
 
 
-def stop_devstack(proc: subprocess.Popen, timeout: float = 30) -> int:
+def stop_devstack(proc: subprocess.Popen, timeout: float = 60) -> int:
     """Ctrl-C the stack and return its exit code."""
     proc.send_signal(signal.SIGINT)
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from typing import Any
 
 from chalice.app import Rate, ScheduledEventConfig, SQSEventConfig
@@ -45,8 +46,10 @@ class EventPump:
     def stop(self) -> None:
         """Stop polling and wait for in-flight handlers."""
         self._stop.set()
+        deadline = time.monotonic() + 5
         for thread in self._threads:
-            thread.join(5)
+            # One deadline for all: a handler still running is cut off with the process.
+            thread.join(max(0.0, deadline - time.monotonic()))
 
     def _poll_queue(self, source: SQSEventConfig, handler: Any) -> None:
         url = self._sqs.get_queue_url(QueueName=source.queue)["QueueUrl"]

@@ -321,9 +321,12 @@ def test_send_to_a_closed_conversation_is_refused_but_a_resend_gets_its_answer(w
     assert send(world, member, conversation_id, "last words", "lw") == first
 
 
-def test_message_rate_is_limited_per_member(world, services):
+def test_message_rate_is_limited_per_member(world, services, monkeypatch):
     services.chat.limits.messages_per_minute = 3
     member, _, conversation_id = assigned_pair(world)
+    # All five sends fall in one rate window (the counter is per calendar minute).
+    start_of_minute = (services.clock.now() // 60) * 60 + 1
+    monkeypatch.setattr(services.chat.clock, "now", lambda: start_of_minute)
     codes = [send(world, member, conversation_id, f"n{i}", f"r{i}").get("code") for i in range(5)]
     assert codes[:3] == [None, None, None] and codes[3:] == ["rate_limited", "rate_limited"]
 
