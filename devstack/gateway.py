@@ -78,6 +78,8 @@ class LocalWebSocketGateway:
             process_request=self._handshake,
             max_size=MAX_FRAME,
             close_timeout=1,
+            # $connect runs in the handler pool, which a burst of frames can keep busy.
+            open_timeout=60,
             ping_interval=20,
             ping_timeout=20,
         ) as server:

@@ -10,7 +10,7 @@ import random
 from collections import defaultdict
 
 import pytest
-from websockets.exceptions import ConnectionClosed
+from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
 from devstack.process import start_devstack, stop_devstack
 from tests.support.client import Peer
@@ -21,6 +21,7 @@ MEMBERS = [f"m-load-{i:02d}" for i in range(20)]
 HELPERS = [f"h-load-{i:02d}" for i in range(10)]
 PER_SIDE = 50  # 20 conversations x (50 from the member + 50 from the Helper) = 2,000 messages
 DROP = 0.03  # chance, before each send, that the client's socket drops
+RETRYABLE = {"unavailable", "internal"}
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +42,7 @@ class Client:
         self.urls, self.member_id, self.roles, self.rng = urls, member_id, roles, rng
         self.peer: Peer | None = None
         self.reconnects = 0
+        self.retries = 0
         self._lock = asyncio.Lock()
 
     async def connect(self, broken: Peer | None = None):
@@ -55,7 +57,7 @@ class Client:
                 try:
                     self.peer = await Peer.open(self.urls, self.member_id, self.roles)
                     return self.peer
-                except (TimeoutError, OSError):
+                except (TimeoutError, OSError, InvalidHandshake):
                     # A busy machine can be slow to answer a handshake: try again, as apps do.
                     await asyncio.sleep(0.5 * (attempt + 1))
             raise ConnectionError(f"{self.member_id} could not reconnect")
@@ -74,6 +76,11 @@ class Client:
                 reply = await peer.call("message.send", timeout=60, **fields)
             except (ConnectionError, TimeoutError, OSError, ConnectionClosed):
                 await self.connect(broken=peer)
+                continue
+            if reply["type"] == "error" and reply["code"] in RETRYABLE:
+                # The protocol says these are safe to retry with the same client_msg_id.
+                self.retries += 1
+                await asyncio.sleep(0.1)
                 continue
             assert reply["type"] == "ack", reply
             return reply

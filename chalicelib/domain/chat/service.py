@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -54,6 +56,7 @@ STAFF = frozenset({AGENT, SUPERVISOR, ADMIN})
 MESSAGE_MAX = 2000
 DEDUPE_TTL = 7 * 86400
 SYNC_LIMIT = 500
+SEND_ATTEMPTS = 12
 # Repeats of short messages ("ok", "merci", "d'accord") are conversation, not flooding.
 FLOOD_MIN_CHARS = 8
 RECENT_KEPT = 8  # per sender: keeps the conversation item small (~30 bytes each)
@@ -413,7 +416,11 @@ class ChatService:
     ) -> Outcome:
         """Moderate, persist with the next seq, ack, then fan out; idempotent per client id."""
         dedupe_key = f"msg#{conversation_id}#{who.member_id}#{client_msg_id}"
-        for _attempt in range(8):
+        for attempt in range(SEND_ATTEMPTS):
+            if attempt:
+                # Another message took the number first: back off a little, with jitter, so
+                # that writers racing on one conversation do not collide again in lockstep.
+                time.sleep(random.uniform(0, 0.02 * attempt))
             conversation = self._conversation(conversation_id)
             role = conversation.role_of(who.member_id)
             if role is None:
