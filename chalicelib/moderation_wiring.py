@@ -130,7 +130,6 @@ def build_moderation(root: Any) -> ModerationService:
         filters=root.moderator.filters,
         store=DynamoModerationStore(root.chat.store),
         sanctions=MemberSanctions(root),
-        audit=root.chat.audit,
         images=root.image_moderator,
         clock=root.clock,
         push=lambda ids, payload: root.sessions.push_to_members(ids, payload),

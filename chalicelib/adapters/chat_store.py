@@ -22,11 +22,11 @@ from chalicelib.adapters.models import (
     CounterRecord,
     IdempotencyRecord,
     MessageRecord,
+    ModerationItemRecord,
     PresenceRecord,
     QueueRecord,
 )
 from chalicelib.adapters.models import Participant as ParticipantAttr
-from chalicelib.adapters.moderation_store import review_record
 from chalicelib.domain.chat.model import (
     ASSIGNED,
     CLOSED,
@@ -40,7 +40,7 @@ from chalicelib.domain.chat.model import (
 )
 from chalicelib.domain.chat.ports import DuplicateMessage, SequenceConflict
 from chalicelib.domain.errors import Conflict, NotFound, RateLimited, RuleRefused, Unavailable
-from chalicelib.domain.moderation.review import ReviewItem
+from chalicelib.domain.moderation.review import OPEN, ReviewItem
 
 CHECK_FAILED = "ConditionalCheckFailed"
 PROFILE = "profile"
@@ -53,6 +53,38 @@ def _day(ts: float) -> str:
 
 def _reasons(error: TransactWriteError) -> list[str]:
     return [(r.code if r else "") for r in (error.cancellation_reasons or [])]
+
+
+def review_record(item: ReviewItem, ttl_at: int) -> ModerationItemRecord:
+    """A moderation queue item as stored (written in its message's own transaction)."""
+    return ModerationItemRecord(
+        item.item_id,
+        conversation_id=item.conversation_id,
+        seq=item.seq,
+        author_id=item.author_id,
+        author_role=item.author_role,
+        verdict=item.verdict,
+        reasons=[dict(r) for r in item.reasons],
+        text=item.text,
+        lang=item.lang,
+        created_at=item.created_at,
+        status=item.status,
+        queue=OPEN if item.status == OPEN else None,
+        expires_at=ttl_at,
+    )
+
+
+def audit_record(actor: str, roles: list[str], action: str, subject: str, at: float) -> AuditRecord:
+    """One audit entry, in its day's partition (also written inside other transactions)."""
+    return AuditRecord(
+        _day(at),
+        f"{at:.6f}#{uuid.uuid4().hex[:8]}",
+        actor=actor,
+        actor_roles=roles,
+        action=action,
+        subject=subject,
+        at=at,
+    )
 
 
 def _to_conversation(r: ConversationRecord) -> Conversation:
@@ -533,15 +565,7 @@ class DynamoAuditLog:
 
     def record(self, actor: str, roles: list[str], action: str, subject: str, at: float) -> None:
         """Append one entry."""
-        AuditRecord(
-            _day(at),
-            f"{at:.6f}#{uuid.uuid4().hex[:8]}",
-            actor=actor,
-            actor_roles=roles,
-            action=action,
-            subject=subject,
-            at=at,
-        ).save(AuditRecord.at_id.does_not_exist())
+        audit_record(actor, roles, action, subject, at).save(AuditRecord.at_id.does_not_exist())
 
     def day(self, day: str, limit: int) -> list[dict[str, Any]]:
         """Entries of a day, oldest first."""

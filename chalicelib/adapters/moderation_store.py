@@ -1,6 +1,7 @@
 """DynamoDB adapters of moderation: the review queue (its own table, a sparse open-index, no
-Scan), the verdict of the stored message a decision changes, and warnings and suspensions
-written on the members mirror."""
+Scan; items are written by the chat store in their message's transaction), decisions stored
+with the message's new verdict and their audit entry in one transaction, and warnings and
+suspensions written on the members mirror."""
 
 from __future__ import annotations
 
@@ -11,7 +12,13 @@ from pynamodb.exceptions import DoesNotExist, TransactWriteError, UpdateError
 from pynamodb.expressions.operand import Value
 from pynamodb.transactions import TransactWrite
 
-from chalicelib.adapters.models import MemberRecord, MessageRecord, ModerationItemRecord
+from chalicelib.adapters.chat_store import audit_record
+from chalicelib.adapters.models import (
+    AuditRecord,
+    MemberRecord,
+    MessageRecord,
+    ModerationItemRecord,
+)
 from chalicelib.domain.errors import Conflict, Unavailable
 from chalicelib.domain.moderation.review import DECIDED, OPEN, ReviewItem
 
@@ -19,25 +26,6 @@ CHECK_FAILED = "ConditionalCheckFailed"
 _MIRROR_RETRIES = 3
 # Members who may no longer take part: the mirror's roles lose these on suspension.
 SUSPENDED_ROLES = ("member", "helper")
-
-
-def review_record(item: ReviewItem, ttl_at: int) -> ModerationItemRecord:
-    """The item as stored (written by the chat in the message's own transaction)."""
-    return ModerationItemRecord(
-        item.item_id,
-        conversation_id=item.conversation_id,
-        seq=item.seq,
-        author_id=item.author_id,
-        author_role=item.author_role,
-        verdict=item.verdict,
-        reasons=[dict(r) for r in item.reasons],
-        text=item.text,
-        lang=item.lang,
-        created_at=item.created_at,
-        status=item.status,
-        queue=OPEN if item.status == OPEN else None,
-        expires_at=ttl_at,
-    )
 
 
 def _to_item(r: ModerationItemRecord) -> ReviewItem:
@@ -82,24 +70,33 @@ class DynamoModerationStore:
         except DoesNotExist:
             return None
 
-    def decide(self, item: ReviewItem, message_verdict: str, keep_text: bool) -> None:
+    def decide(
+        self, item: ReviewItem, message_verdict: str, keep_text: bool, roles: list[str]
+    ) -> None:
         """One transaction: the item leaves the queue, the message takes its new verdict
-        (and loses its text unless restored)."""
+        (and loses its text unless restored), the audit log gets `moderation.<decision>`."""
         try:
-            self._decide(item, message_verdict, keep_text, with_message=True)
+            self._decide(item, message_verdict, keep_text, roles, with_message=True)
         except TransactWriteError as e:
+            # Puts before updates: cancellation reasons are [audit, item, message].
             reasons = _reasons(e)
-            if reasons and reasons[0] == CHECK_FAILED:
-                raise Conflict("this item was already decided", code="already_decided") from e
             if len(reasons) > 1 and reasons[1] == CHECK_FAILED:
+                raise Conflict("this item was already decided", code="already_decided") from e
+            if len(reasons) > 2 and reasons[2] == CHECK_FAILED:
                 # The message expired meanwhile (retention): the decision still stands.
-                self._decide(item, message_verdict, keep_text, with_message=False)
+                self._decide(item, message_verdict, keep_text, roles, with_message=False)
                 return
             raise Unavailable("could not store the decision; retry") from e
 
     @staticmethod
-    def _decide(item: ReviewItem, verdict: str, keep_text: bool, *, with_message: bool) -> None:
+    def _decide(
+        item: ReviewItem, verdict: str, keep_text: bool, roles: list[str], *, with_message: bool
+    ) -> None:
         R, M = ModerationItemRecord, MessageRecord
+        entry = audit_record(
+            item.decided_by or "", roles, f"moderation.{item.decision}", item.item_id,
+            item.decided_at or 0.0,
+        )
         actions = [
             R.status.set(DECIDED),
             R.verdict.set(verdict),
@@ -111,7 +108,7 @@ class DynamoModerationStore:
         if item.note:
             actions.append(R.note.set(item.note))
         with TransactWrite(connection=R._get_connection().connection) as tx:
-            # Two updates: cancellation reasons are [item, message].
+            tx.save(entry, condition=AuditRecord.at_id.does_not_exist())
             tx.update(R(item.item_id), actions=actions, condition=R.status == OPEN)
             if with_message:
                 changes = [M.verdict.set(verdict)]

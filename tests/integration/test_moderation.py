@@ -261,6 +261,28 @@ def test_confirm_erases_the_message_and_a_second_decision_conflicts(world, http,
     assert bad[0] == 400 and bad[1]["field"] == "decision"
 
 
+def test_a_decision_racing_another_conflicts_and_an_expired_message_does_not_block_it(
+    world, http, services
+):
+    from dataclasses import replace
+
+    from chalicelib.adapters.models import MessageRecord
+    from chalicelib.domain.errors import Conflict
+
+    member, _, conversation_id = assigned_pair(world)
+    send(world, member, conversation_id, OFF_PLATFORM, "w1")
+    store = services.moderation.store
+    item = store.open_items(200)[0]
+    MessageRecord(conversation_id, item.seq).delete()  # gone with the retention period
+    decided = replace(item, status="decided", decision="confirm", decided_by="s-1", decided_at=1.0)
+    store.decide(decided, "block", False, ["agent", "supervisor"])
+    assert store.get(item.item_id).status == "decided"
+    with pytest.raises(Conflict):  # read as open by a second moderator before the first wrote
+        store.decide(replace(decided, decided_by="a-l1"), "block", False, ["agent"])
+    assert store.get(item.item_id).decided_by == "s-1"
+    assert MessageRecord.count(conversation_id, MessageRecord.seq == item.seq) == 0
+
+
 def test_warn_counts_on_the_members_mirror_and_tells_the_author(world, http, services):
     member, _, conversation_id = assigned_pair(world)
     send(world, member, conversation_id, OFF_PLATFORM, "w1")

@@ -116,9 +116,12 @@ class ModerationStore(Protocol):
 
     def get(self, item_id: str) -> ReviewItem | None: ...
 
-    def decide(self, item: ReviewItem, message_verdict: str, keep_text: bool) -> None:
-        """Store the decided item and the message's new verdict together (the text is
-        erased unless kept); Conflict(code="already_decided") if someone decided first."""
+    def decide(
+        self, item: ReviewItem, message_verdict: str, keep_text: bool, roles: list[str]
+    ) -> None:
+        """Store the decided item, the message's new verdict (its text erased unless kept)
+        and the audit entry `moderation.<decision>` together;
+        Conflict(code="already_decided") if someone decided first."""
         ...
 
     def participants(self, conversation_id: str) -> list[str]: ...
@@ -130,14 +133,6 @@ class Sanctions(Protocol):
     def warn(self, item: ReviewItem, by: Principal, at: float) -> None: ...
 
     def suspend(self, item: ReviewItem, by: Principal, at: float, note: str) -> None: ...
-
-
-class AuditTrail(Protocol):
-    """The append-only audit log."""
-
-    def record(
-        self, actor: str, roles: list[str], action: str, subject: str, at: float
-    ) -> None: ...
 
 
 class TextFilters(Protocol):
@@ -153,7 +148,6 @@ class ModerationService:
     filters: TextFilters
     store: ModerationStore
     sanctions: Sanctions
-    audit: AuditTrail
     images: ImageModerator
     clock: Clock
     # push(member_ids, payload): live events to members' connections.
@@ -184,7 +178,13 @@ class ModerationService:
         return {"items": [item.to_json() for item in self.store.open_items(limit)]}
 
     def decide(self, who: Principal, item_id: str, decision: Any, note: Any) -> dict[str, Any]:
-        """Restore or confirm the message; warn and suspend also confirm it. Audit-logged."""
+        """Restore or confirm the message; warn and suspend also confirm it. Audit-logged.
+
+        A sanction is applied before the decision is stored, so that a failed one leaves the
+        item open for another try (a suspension applied twice changes nothing; a warning may
+        then be counted twice). The decision, the message's verdict and the audit entry are
+        stored together.
+        """
         who.require(AGENT, SUPERVISOR, ADMIN)
         if decision not in DECISIONS:
             raise BadInput(f"decision must be one of {', '.join(DECISIONS)}", field="decision")
@@ -208,10 +208,11 @@ class ModerationService:
             decided_at=now,
             note=(note or "").strip() or None,
         )
-        self.store.decide(decided, verdict, keep_text=decision == RESTORE)
-        self.audit.record(
-            who.member_id, sorted(who.roles), f"moderation.{decision}", item_id, now
-        )
+        if decision == WARN:
+            self.sanctions.warn(decided, who, now)
+        elif decision == SUSPEND:
+            self.sanctions.suspend(decided, who, now, decided.note or "")
+        self.store.decide(decided, verdict, decision == RESTORE, sorted(who.roles))
         self.push(
             self.store.participants(item.conversation_id),
             {
@@ -222,10 +223,6 @@ class ModerationService:
                 "text": item.text if decision == RESTORE else None,
             },
         )
-        if decision == WARN:
-            self.sanctions.warn(decided, who, now)
-        elif decision == SUSPEND:
-            self.sanctions.suspend(decided, who, now, decided.note or "")
         for listener in self.listeners:
             listener(decided)
         return decided.to_json()
