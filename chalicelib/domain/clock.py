@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from dataclasses import dataclass
 
@@ -27,3 +28,11 @@ class FixedClock:
     def advance(self, seconds: float) -> None:
         """Move time forward."""
         self.t += seconds
+
+
+def iso(ts: float | None) -> str | None:
+    """Epoch seconds as ISO-8601 UTC with milliseconds and a Z (the wire format of times)."""
+    if ts is None:
+        return None
+    moment = dt.datetime.fromtimestamp(ts, dt.UTC).isoformat(timespec="milliseconds")
+    return moment.replace("+00:00", "Z")

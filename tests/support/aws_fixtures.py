@@ -11,10 +11,10 @@ import boto3
 import pytest
 from moto import mock_aws
 
-from chalicelib.adapters.models import ALL_MODELS, bind_models
 from chalicelib.settings import Settings
 from devstack.atomic_dynamodb import install as serialise_moto_dynamodb
 from devstack.claims_local import stop_running_executions
+from devstack.tables import create_tables
 from tests.support.claims_aws import create_claim_resources
 from tests.support.fakes import RecordingPusher
 
@@ -25,19 +25,6 @@ TEST_ENV = {
     "WS_PUBLIC_URL": "wss://ws.test/api",
 }
 
-
-def create_tables(settings: Settings) -> None:
-    """Create every table from its model, with TTL, as the template declares them."""
-    client = boto3.client("dynamodb")
-    bind_models(settings)
-    for model in ALL_MODELS:
-        model.create_table(billing_mode="PAY_PER_REQUEST", wait=False)
-        ttl = [n for n, a in model.get_attributes().items() if getattr(a, "ttl", False)]
-        if ttl:
-            client.update_time_to_live(
-                TableName=model.Meta.table_name,
-                TimeToLiveSpecification={"AttributeName": ttl[0], "Enabled": True},
-            )
 
 
 @pytest.fixture

@@ -38,6 +38,7 @@ from chalicelib.domain.chat.ports import (
     WaveScheduler,
 )
 from chalicelib.domain.chat.routing import WavePolicy, next_offers, rank
+from chalicelib.domain.clock import iso
 from chalicelib.domain.errors import (
     BadInput,
     Conflict,
@@ -62,15 +63,6 @@ FLOOD_MIN_CHARS = 8
 RECENT_KEPT = 8  # per sender: keeps the conversation item small (~30 bytes each)
 
 
-def iso(ts: float | None) -> str | None:
-    """Epoch seconds as ISO-8601 UTC."""
-    if ts is None:
-        return None
-    return (
-        dt.datetime.fromtimestamp(ts, dt.UTC)
-        .isoformat(timespec="milliseconds")
-        .replace("+00:00", "Z")
-    )
 
 
 class PassThroughModerator:

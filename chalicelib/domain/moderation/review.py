@@ -4,11 +4,11 @@ the text and image filters. Pure: storage, sanctions and pushes are ports."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
+from chalicelib.domain.clock import iso
 from chalicelib.domain.errors import BadInput, Conflict, NotFound, RuleRefused
 from chalicelib.domain.identity import ADMIN, AGENT, STAFF_ROLES, SUPERVISOR, Principal
 from chalicelib.domain.moderation.images import ImageModerator
@@ -25,13 +25,6 @@ QUEUE_MAX = 200
 # What a queued reason keeps: never the matched text, and no offsets into a text that is
 # not stored.
 REASON_KEYS = ("category", "rule", "action", "severity")
-
-
-def _iso(ts: float | None) -> str | None:
-    if ts is None:
-        return None
-    moment = dt.datetime.fromtimestamp(ts, dt.UTC).isoformat(timespec="milliseconds")
-    return moment.replace("+00:00", "Z")
 
 
 @dataclass(frozen=True)
@@ -96,14 +89,14 @@ class ReviewItem:
             "reasons": [dict(r) for r in self.reasons],
             "text": self.text,
             "lang": self.lang,
-            "created_at": _iso(self.created_at),
+            "created_at": iso(self.created_at),
             "status": self.status,
         }
         if self.status == DECIDED:
             body |= {
                 "decision": self.decision,
                 "decided_by": self.decided_by,
-                "decided_at": _iso(self.decided_at),
+                "decided_at": iso(self.decided_at),
                 "note": self.note,
             }
         return body
