@@ -8,8 +8,6 @@ import pytest
 
 from devstack.process import start_devstack, stop_devstack
 
-__all__ = ["start_devstack", "stop_devstack"]
-
 
 @pytest.fixture(scope="session")
 def devstack() -> Iterator[dict[str, str]]:
