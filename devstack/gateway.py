@@ -1,5 +1,7 @@
 """A local API Gateway WebSocket API: real sockets in, the same Lambda events out, and the
-`@connections` management endpoint (GoneException for unknown ids) for the sender adapter."""
+`@connections` management endpoint (GoneException for unknown ids) for the sender adapter.
+It enforces the quotas a client can hit on AWS (frame and message size, idle timeout,
+connection duration), so a local run fails where a deployed one would."""
 
 from __future__ import annotations
 
@@ -18,21 +20,62 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
+from websockets.frames import DATA_OPCODES, CloseCode, Frame
+from websockets.protocol import Event
 
 from devstack.lambda_runtime import LocalContext, websocket_event
 
 log = logging.getLogger("devstack.gateway")
 Handler = Callable[[dict[str, Any], Any], Any]
-MAX_FRAME = 128 * 1024  # API Gateway's own frame limit; the app refuses above 32 KB itself.
+
+# API Gateway's WebSocket quotas (AWS docs, "Quotas for configuring and running a WebSocket in
+# API Gateway"); none of them can be increased. A frame or a reassembled message above its
+# limit closes the connection with 1009; a @connections POST above 128 KB is refused with 413.
+FRAME_QUOTA_BYTES = 32 * 1024
+MESSAGE_QUOTA_BYTES = 128 * 1024
+IDLE_TIMEOUT_SECONDS = 10 * 60.0
+MAX_DURATION_SECONDS = 2 * 60 * 60.0
+
+
+class _ClientConnection(ServerConnection):
+    """A server connection that remembers when its client last sent a data frame."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.last_client_frame = self.loop.time()
+
+    def process_event(self, event: Event) -> None:
+        # Only a data frame (text, binary, continuation) from the client resets the idle
+        # timer. AWS documents the 10-minute timeout but not what counts as activity; a client
+        # message is the only activity known to count. Control frames do not: API Gateway is
+        # reported not to use protocol-level ping/pong, browsers cannot send pings, and the
+        # pongs answering this gateway's own keepalive pings would keep every socket open.
+        # Posts to the client do not count either: some reports say they keep a connection
+        # open on AWS, but AWS does not document it, so nothing here relies on it; the web
+        # clients' `ping` action (a text frame every 25 s) keeps a connection open.
+        if isinstance(event, Frame) and event.opcode in DATA_OPCODES:
+            self.last_client_frame = self.loop.time()
+        super().process_event(event)
 
 
 class LocalWebSocketGateway:
-    """Runs $connect before the handshake, each text frame as $default, close as $disconnect."""
+    """Runs $connect before the handshake, each text frame as $default, close as $disconnect.
+    `idle_timeout` and `max_duration` (seconds) default to API Gateway's; tests pass less."""
 
-    def __init__(self, handlers: dict[str, Handler], host: str, port: int, workers: int = 32):
+    def __init__(
+        self,
+        handlers: dict[str, Handler],
+        host: str,
+        port: int,
+        workers: int = 32,
+        idle_timeout: float = IDLE_TIMEOUT_SECONDS,
+        max_duration: float = MAX_DURATION_SECONDS,
+    ):
         self._handlers = handlers
         self._host = host
         self._port = port
+        self._idle_timeout = idle_timeout
+        self._max_duration = max_duration
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ws-lambda")
         self._loop: asyncio.AbstractEventLoop | None = None
         self._outboxes: dict[str, asyncio.Queue[bytes | None]] = {}
@@ -76,7 +119,10 @@ class LocalWebSocketGateway:
             self._host,
             self._port,
             process_request=self._handshake,
-            max_size=MAX_FRAME,
+            create_connection=_ClientConnection,
+            # The library checks each frame's length before reading it, and the message's
+            # total across fragments: either one over its quota fails the connection with 1009.
+            max_size=(MESSAGE_QUOTA_BYTES, FRAME_QUOTA_BYTES),
             close_timeout=1,
             # $connect runs in the handler pool, which a burst of frames can keep busy.
             open_timeout=60,
@@ -115,10 +161,11 @@ class LocalWebSocketGateway:
         connection.entraide_id = connection_id  # type: ignore[attr-defined]
         return None
 
-    async def _session(self, ws: ServerConnection) -> None:
+    async def _session(self, ws: _ClientConnection) -> None:
         connection_id = ws.entraide_id  # type: ignore[attr-defined]
         self._sockets[connection_id] = ws
         writer = asyncio.create_task(self._write(connection_id, ws))
+        expiry = asyncio.create_task(self._expire(ws))
         tasks: set[asyncio.Task[Any]] = set()
         try:
             async for message in ws:
@@ -136,8 +183,27 @@ class LocalWebSocketGateway:
                 outbox.put_nowait(None)
             await asyncio.gather(*tasks, return_exceptions=True)
             writer.cancel()
+            expiry.cancel()
         if not self._closing:
             await self._disconnected(connection_id)
+
+    async def _expire(self, ws: _ClientConnection) -> None:
+        """Close the socket once its client has been idle too long or its time is up."""
+        loop = asyncio.get_running_loop()
+        opened = loop.time()
+        end_of_life = opened + self._max_duration
+        while True:
+            now = loop.time()
+            idle_until = max(ws.last_client_frame, opened) + self._idle_timeout
+            if now >= end_of_life:
+                reason = "maximum connection duration reached"
+                break
+            if now >= idle_until:
+                reason = "idle timeout"
+                break
+            await asyncio.sleep(min(idle_until, end_of_life) - now)
+        # Which code API Gateway sends here is not documented; 1001 says "going away".
+        await ws.close(CloseCode.GOING_AWAY, reason)
 
     async def _disconnected(self, connection_id: str) -> None:
         event = websocket_event("$disconnect", connection_id, self.domain)
@@ -212,9 +278,13 @@ def make_http_front(
             return None
 
         def _gone(self) -> None:
-            body = json.dumps({"message": "Gone"}).encode()
-            self.send_response(410)
-            self.send_header("x-amzn-ErrorType", "GoneException")
+            self._aws_error(410, "GoneException", "Gone")
+
+        def _aws_error(self, status: int, error_type: str, message: str) -> None:
+            # botocore reads the error code from this header (and the message from the body).
+            body = json.dumps({"message": message}).encode()
+            self.send_response(status)
+            self.send_header("x-amzn-ErrorType", error_type)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
@@ -234,6 +304,13 @@ def make_http_front(
             data = self.rfile.read(length)
             if connection_id is None:
                 return self._reply(404, b'{"message":"Not Found"}')
+            if len(data) > MESSAGE_QUOTA_BYTES:
+                # Refused before the connection is looked up; the connection stays as it is.
+                return self._aws_error(
+                    413,
+                    "PayloadTooLargeException",
+                    f"Data is {len(data)} bytes; the limit is {MESSAGE_QUOTA_BYTES} bytes",
+                )
             if not gateway.post(connection_id, data):
                 return self._gone()
             return self._reply(200)

@@ -8,12 +8,19 @@ import time
 
 import pytest
 from websockets.asyncio.client import connect
-from websockets.exceptions import InvalidStatus
+from websockets.exceptions import ConnectionClosedError, InvalidStatus
 
+from devstack.gateway import FRAME_QUOTA_BYTES
 from devstack.process import start_devstack, stop_devstack
 from tests.support.client import HttpError, dev_token, rest
 
 pytestmark = pytest.mark.e2e
+
+
+def ping_of_size(request_id: str, size: int) -> str:
+    """A `ping` frame padded to exactly `size` bytes."""
+    frame = json.dumps({"action": "ping", "request_id": request_id, "p": ""})
+    return frame.replace('"p": ""', f'"p": "{"x" * (size - len(frame))}"')
 
 
 def test_health_and_config(devstack):
@@ -31,10 +38,20 @@ def test_token_ticket_connect_ping_and_bad_frames(devstack):
             await ws.send("{definitely not json")
             error = json.loads(await ws.recv())
             assert (error["type"], error["code"]) == ("error", "invalid_json")
-            await ws.send(json.dumps({"action": "ping", "request_id": "big", "p": "x" * 40000}))
-            assert json.loads(await ws.recv())["code"] == "frame_too_large"
+            # A frame of exactly 32 KB (the app's MAX_FRAME_BYTES too) reaches the app.
+            await ws.send(ping_of_size("big", FRAME_QUOTA_BYTES))
+            assert json.loads(await ws.recv()) == {"type": "ack", "request_id": "big"}
             await ws.send(json.dumps({"action": "ping", "request_id": "2"}))
             assert json.loads(await ws.recv()) == {"type": "ack", "request_id": "2"}
+            # A larger message reaches it only in frames of at most 32 KB, and the app refuses it.
+            fragmented = ping_of_size("fragmented", FRAME_QUOTA_BYTES + 8000)
+            await ws.send([fragmented[:FRAME_QUOTA_BYTES], fragmented[FRAME_QUOTA_BYTES:]])
+            assert json.loads(await ws.recv())["code"] == "frame_too_large"
+            # A single frame one byte over never reaches it: API Gateway closes with 1009.
+            await ws.send(ping_of_size("bigger", FRAME_QUOTA_BYTES + 1))
+            with pytest.raises(ConnectionClosedError) as closed:
+                await ws.recv()
+            assert closed.value.rcvd is not None and closed.value.rcvd.code == 1009
         # The ticket was used: a second connection with it is refused at the handshake.
         with pytest.raises(InvalidStatus) as refused:
             async with connect(f"{devstack['ws']}/?ticket={ticket}"):
