@@ -40,12 +40,15 @@ def emit_metrics(points: Iterable[Any]) -> None:
 
 @lru_cache(maxsize=1)
 def tracer():
-    """The X-Ray tracer, built on first use and only inside Lambda.
+    """The X-Ray tracer, patching botocore only: each AWS call becomes a subsegment.
 
-    Importing the X-Ray SDK builds botocore clients (~200 ms): that must never happen at
-    import, nor at all outside Lambda, where tracing is off.
+    Built only by functions that trace their AWS calls (`TRACE_AWS_CALLS`, set per function
+    in .chalice/config.json) and only inside Lambda: creating it imports the X-Ray SDK, whose
+    recorder builds a botocore client (~200 ms of cold start). Every function has Lambda's
+    own active tracing (`xray: true`) whatever this says.
     """
     from aws_lambda_powertools import Tracer
 
     in_lambda = "AWS_LAMBDA_FUNCTION_NAME" in os.environ
-    return Tracer(service=SERVICE, disabled=not in_lambda, auto_patch=in_lambda)
+    return Tracer(service=SERVICE, disabled=not in_lambda, auto_patch=in_lambda,
+                  patch_modules=("botocore",))

@@ -33,10 +33,12 @@ def _resolve(value: Any, physical: dict[str, str], iam: Any) -> str:
     raise ValueError(f"unsupported intrinsic {sorted(value)}")
 
 
-def activate_state_machines(cfn: Any, stack_name: str) -> list[str]:
+def activate_state_machines(
+    cfn: Any, stack_name: str, sfn: Any = None, iam: Any = None
+) -> list[str]:
     """Re-create every state machine of the stack so that executions really run."""
-    sfn = boto3.client("stepfunctions")
-    iam = boto3.client("iam")
+    sfn = sfn or boto3.client("stepfunctions")
+    iam = iam or boto3.client("iam")
     template = load_template()["Resources"]
     resources = cfn.describe_stack_resources(StackName=stack_name)["StackResources"]
     known = [r for r in resources if "LogicalResourceId" in r]
