@@ -5,9 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 STAGE ?= dev
 STACK ?= entraide-$(STAGE)
+WEB_ORIGIN ?=
 export TZ := UTC
 
-.PHONY: dev test lint bench deploy package clean browser
+.PHONY: dev test lint bench deploy package rehearse clean browser
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,13 +35,18 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
-# Deploys the infrastructure stack, then the Chalice app with the stack's outputs.
+# Deploys the infrastructure stack, then the Chalice app with the stack's outputs
+# (docs/deploy.md). Account-specific values go to the ignored .chalice/generated.json.
 deploy: $(STAMP)
-	$(BIN)/python -m infra.deploy --stage $(STAGE) --stack $(STACK)
-	$(BIN)/chalice deploy --stage $(STAGE)
+	$(BIN)/python -m infra.deploy --stage $(STAGE) --stack $(STACK) --web-origin '$(WEB_ORIGIN)'
 
+# The deployment package exactly as `make deploy` builds it (with compiled bytecode).
 package: $(STAMP)
-	$(BIN)/chalice package --stage $(STAGE) build/package
+	$(BIN)/python -m infra.chalice_cli package --stage $(STAGE) build/package
+
+# The package run the way Lambda runs it, against the emulator (also part of `make test`).
+rehearse: $(STAMP)
+	$(BIN)/python -m devstack.rehearsal --stage $(STAGE)
 
 clean:
 	rm -rf $(VENV) build .pytest_cache

@@ -15,6 +15,10 @@ not do what AWS does, it is patched here, each gap named with what AWS does inst
    importer passes `None` for both and its integration model fails on them. AWS accepts it.
 5. `apigatewayv2` has no `CreateDeployment` (Chalice deploys the WebSocket API's stage with
    it); here it answers a deployment id, as AWS does.
+6. CloudFormation cannot create `AWS::CloudFront::Distribution`,
+   `AWS::CloudFront::OriginAccessControl` nor `AWS::S3::BucketPolicy` (the web clients'
+   hosting): small models create them through moto's own CloudFront and S3 backends, with
+   the attributes the template reads (`DomainName`, `Id`).
 
 `install()` applies them in this process; `serve()` runs a patched moto server.
 """
@@ -38,97 +42,100 @@ def install() -> None:
         if _done:
             return
         _secrets_in_cloudformation()
+        _web_hosting_in_cloudformation()
         _rest_api_import()
         _websocket_deployments()
         _done = True
 
 
 def _secrets_in_cloudformation() -> None:
-    from moto.cloudformation import parsing
-    from moto.core.common_models import CloudFormationModel
     from moto.secretsmanager.models import secretsmanager_backends
 
-    class CfnSecret(CloudFormationModel):
-        """AWS::SecretsManager::Secret with a generated string (gap 1)."""
+    def secret(props: dict[str, Any], account: str, region: str) -> Any:
+        value = props.get("SecretString")
+        if value is None:
+            spec = props.get("GenerateSecretString") or {}
+            alphabet = string.ascii_letters + string.digits
+            if not spec.get("ExcludePunctuation"):
+                alphabet += "!#$%&()*+,-./:;<=>?@[]^_{|}~"
+            length = int(spec.get("PasswordLength", 32))
+            value = "".join(secrets.choice(alphabet) for _ in range(length))
+        created = secretsmanager_backends[account][region].create_secret(
+            name=props["Name"], secret_string=value, secret_binary=None,
+            description=props.get("Description"), tags=props.get("Tags"), kms_key_id=None,
+            client_request_token=None, replica_regions=[], force_overwrite=False,
+        )
+        return json.loads(created)["ARN"], {}  # Ref is the secret's ARN, as in AWS
 
-        # moto files models by the service named in their module path.
-        __module__ = "moto.secretsmanager.models"
+    _cfn_model("AWS::SecretsManager::Secret", "secretsmanager", secret, {})
 
-        def __init__(self, arn: str, name: str) -> None:
-            self.physical_resource_id = arn
-            self.name = name
 
-        @staticmethod
-        def cloudformation_name_type() -> str:
-            return "Name"
+def _cfn_model(resource_type: str, service: str, create: Any, attributes: dict[str, str]) -> None:
+    """Register a CloudFormation model: `create(props, account, region)` returns
+    (physical id, attribute values); `attributes` maps GetAtt names to those values' keys."""
+    from moto.cloudformation import parsing
+    from moto.core.common_models import CloudFormationModel
 
-        @staticmethod
-        def cloudformation_type() -> str:
-            return "AWS::SecretsManager::Secret"
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id,
+                                        region_name, **kwargs):  # type: ignore[no-untyped-def]
+        physical_id, values = create(cloudformation_json.get("Properties", {}), account_id,
+                                     region_name)
+        resource = cls()
+        resource.physical_resource_id = physical_id
+        resource.values = values
+        return resource
 
-        @classmethod
-        def has_cfn_attr(cls, attr: str) -> bool:
-            return attr in ("Id",)
+    def get_cfn_attribute(self, attribute_name):  # type: ignore[no-untyped-def]
+        return self.values[attributes[attribute_name]]
 
-        @classmethod
-        def create_from_cloudformation_json(  # type: ignore[misc]
-            cls,
-            resource_name: str,
-            cloudformation_json: dict[str, Any],
-            account_id: str,
-            region_name: str,
-            **kwargs: Any,
-        ) -> CfnSecret:
-            props = cloudformation_json.get("Properties", {})
-            name = props.get("Name") or resource_name
-            value = props.get("SecretString")
-            if value is None:
-                spec = props.get("GenerateSecretString") or {}
-                alphabet = string.ascii_letters + string.digits
-                if not spec.get("ExcludePunctuation"):
-                    alphabet += "!#$%&()*+,-./:;<=>?@[]^_{|}~"
-                length = int(spec.get("PasswordLength", 32))
-                value = "".join(secrets.choice(alphabet) for _ in range(length))
-            backend = secretsmanager_backends[account_id][region_name]
-            created = backend.create_secret(
-                name=name,
-                secret_string=value,
-                secret_binary=None,
-                description=props.get("Description"),
-                tags=props.get("Tags"),
-                kms_key_id=None,
-                client_request_token=None,
-                replica_regions=[],
-                force_overwrite=False,
-            )
-            return cls(json.loads(created)["ARN"], name)
-
-        @classmethod
-        def update_from_cloudformation_json(  # type: ignore[misc]
-            cls,
-            original_resource: Any,
-            new_resource_name: str,
-            cloudformation_json: dict[str, Any],
-            account_id: str,
-            region_name: str,
-        ) -> Any:
-            return original_resource  # the generated value is kept, as AWS does
-
-        @classmethod
-        def delete_from_cloudformation_json(  # type: ignore[misc]
-            cls,
-            resource_name: str,
-            cloudformation_json: dict[str, Any],
-            account_id: str,
-            region_name: str,
-        ) -> None:
-            return None
-
-        def is_created(self) -> bool:
-            return True
-
+    namespace = {
+        "__module__": f"moto.{service}.models",
+        "cloudformation_name_type": staticmethod(lambda: ""),
+        "cloudformation_type": staticmethod(lambda: resource_type),
+        "has_cfn_attr": classmethod(lambda cls, attr: attr in attributes),
+        "create_from_cloudformation_json": classmethod(create_from_cloudformation_json),
+        "update_from_cloudformation_json": classmethod(
+            lambda cls, original, *args, **kwargs: original),
+        "delete_from_cloudformation_json": classmethod(lambda cls, *args, **kwargs: None),
+        "is_created": lambda self: True,
+        "get_cfn_attribute": get_cfn_attribute,
+    }
+    type(resource_type.replace(":", ""), (CloudFormationModel,), namespace)
     for cached in (parsing.get_model_list, parsing.get_model_map, parsing.get_name_type_map):
         cached.cache_clear()
+
+
+def _web_hosting_in_cloudformation() -> None:
+    from moto.cloudfront.models import cloudfront_backends
+    from moto.s3.models import s3_backends
+
+    def origin_access_control(props: dict[str, Any], account: str, region: str) -> Any:
+        backend = cloudfront_backends[account]["global"]
+        control = backend.create_origin_access_control(
+            dict(props["OriginAccessControlConfig"]))
+        return control.id, {"id": control.id}
+
+    def distribution(props: dict[str, Any], account: str, region: str) -> Any:
+        config = json.loads(json.dumps(props["DistributionConfig"]))
+        origins = config["Origins"]
+        config["Origins"] = {"Quantity": len(origins), "Items": origins}
+        config["CallerReference"] = secrets.token_hex(8)
+        config.setdefault("Comment", "")
+        backend = cloudfront_backends[account]["global"]
+        created, _, _ = backend.create_distribution(config, tags=[])
+        return created.distribution_id, {"domain": created.domain_name,
+                                         "id": created.distribution_id}
+
+    def bucket_policy(props: dict[str, Any], account: str, region: str) -> Any:
+        document = json.dumps(props["PolicyDocument"]).encode()
+        s3_backends[account]["aws"].put_bucket_policy(props["Bucket"], document)
+        return props["Bucket"], {}
+
+    _cfn_model("AWS::CloudFront::OriginAccessControl", "cloudfront", origin_access_control,
+               {"Id": "id"})
+    _cfn_model("AWS::CloudFront::Distribution", "cloudfront", distribution,
+               {"DomainName": "domain", "Id": "id"})
+    _cfn_model("AWS::S3::BucketPolicy", "s3", bucket_policy, {})
 
 
 def _rest_api_import() -> None:

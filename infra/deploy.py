@@ -1,25 +1,31 @@
 """`make deploy STAGE=dev`: from an empty AWS account (or an existing stage) to a working stage.
 
 1. Create or update the infrastructure stack from `infra/template.yaml` (tables, queues,
-   topics, secrets, the state machine, the functions' role) and read its outputs.
+   topics, secrets, the state machine, the functions' role, and, unless the marketplace
+   serves them itself (`WEB_ORIGIN`), the web clients' bucket behind CloudFront); read its
+   outputs.
 2. Write them, with the role ARN, into `.chalice/generated.json` (account-specific, ignored
    by git; `infra.chalice_cli` merges it over the tracked `.chalice/config.json`).
 3. `chalice deploy` the functions and both APIs (through `infra.chalice_cli`).
-4. Read the deployed REST and WebSocket URLs from Chalice's deployed state and write the
-   values derived from them (`WS_PUBLIC_URL`, the web origin and the SMS link base) into the
-   generated file; when they changed (a first deployment), deploy once more so the functions
-   carry them. `GET /config` then answers the real WebSocket URL.
+4. Read the deployed WebSocket URL from Chalice's deployed state into the generated file as
+   `WS_PUBLIC_URL`; when it changed (a first deployment), deploy once more so the functions
+   carry it: `GET /config` answers the real WebSocket URL.
+5. Publish the web clients (web/) to the stack's bucket with a `config.json` naming the
+   deployed REST and WebSocket URLs, and invalidate CloudFront's copy.
 
-Every command runs against whatever `AWS_*` variables say (profile, region, and
-`AWS_ENDPOINT_URL` for the emulator rehearsal in tests/infra/test_deploy_rehearsal.py).
+Every AWS call goes where the `AWS_*` variables say (profile, region, and `AWS_ENDPOINT_URL`
+for the emulator rehearsal in tests/infra/test_deploy_rehearsal.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import mimetypes
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +38,13 @@ ROOT = Path(__file__).resolve().parent.parent
 STAGES = ("dev", "prod")
 
 
-def stage_values(outputs: dict[str, str]) -> dict[str, Any]:
+def stage_values(outputs: dict[str, str], web_origin: str = "") -> dict[str, Any]:
     """The generated stage configuration for a stack's outputs."""
+    env = outputs_as_env(outputs)
+    if web_origin:
+        env["WEB_URL"] = web_origin.rstrip("/")
     return {
-        "environment_variables": outputs_as_env(outputs),
+        "environment_variables": env,
         "iam_role_arn": outputs["ApiHandlerRoleArn"],
         "manage_iam_role": False,
     }
@@ -50,18 +59,15 @@ def deployed_urls(project_dir: Path, stage: str) -> dict[str, str]:
     for resource in json.loads(path.read_text()).get("resources", []):
         for key in ("rest_api_url", "websocket_api_url"):
             if key in resource:
-                urls[key] = resource[key]
+                urls[key] = resource[key].rstrip("/")
     return urls
 
 
-def url_values(urls: dict[str, str], web_url: str = "") -> dict[str, str]:
-    """Settings derived from the deployed URLs (and the web clients' origin, when known)."""
-    values: dict[str, str] = {}
-    if "websocket_api_url" in urls:
-        values["WS_PUBLIC_URL"] = urls["websocket_api_url"].rstrip("/")
-    if web_url:
-        values["WEB_URL"] = web_url.rstrip("/")
-    return values
+def url_values(urls: dict[str, str]) -> dict[str, str]:
+    """Settings derived from the deployed URLs."""
+    if "websocket_api_url" not in urls:
+        return {}
+    return {"WS_PUBLIC_URL": urls["websocket_api_url"]}
 
 
 def chalice(project_dir: Path, *args: str) -> None:
@@ -70,29 +76,66 @@ def chalice(project_dir: Path, *args: str) -> None:
     subprocess.run([*command, *args], cwd=ROOT, check=True)
 
 
+def publish_web(s3: Any, cloudfront: Any, outputs: dict[str, str], urls: dict[str, str],
+                web_dir: Path) -> int:
+    """Upload the web clients and their `config.json`; returns how many files."""
+    bucket = outputs["WebBucketName"]
+    files = [p for p in sorted(web_dir.rglob("*")) if p.is_file() and p.name != "config.json"]
+    for path in files:
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        if path.suffix == ".js":
+            kind = "text/javascript"  # ES modules must be served as JavaScript
+        # Revalidated on every load: a deployment is seen at once, unchanged files cost a 304.
+        s3.put_object(Bucket=bucket, Key=path.relative_to(web_dir).as_posix(),
+                      Body=path.read_bytes(), ContentType=kind, CacheControl="no-cache")
+    config = {"rest": urls.get("rest_api_url", ""), "ws": urls.get("websocket_api_url", ""),
+              "host_origins": []}
+    s3.put_object(Bucket=bucket, Key="config.json", Body=json.dumps(config).encode(),
+                  ContentType="application/json", CacheControl="no-cache")
+    cloudfront.create_invalidation(
+        DistributionId=outputs["WebDistributionId"],
+        InvalidationBatch={"Paths": {"Quantity": 1, "Items": ["/*"]},
+                           "CallerReference": f"deploy-{time.time_ns()}"},
+    )
+    return len(files) + 1
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Deploy the stack, then the Chalice stage with the stack's outputs."""
+    """Deploy the stack, then the Chalice stage with the stack's outputs, then the web."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--stage", required=True, choices=STAGES)
     parser.add_argument("--stack", help="stack name (default entraide-<stage>)")
     parser.add_argument("--project-dir", type=Path, default=ROOT)
+    parser.add_argument(
+        "--web-origin", default=os.environ.get("WEB_ORIGIN", ""),
+        help="origin where the marketplace serves web/ itself (default: the stack hosts it)")
     args = parser.parse_args(argv)
     stack = args.stack or f"entraide-{args.stage}"
     project = args.project_dir.resolve()
 
-    outputs = deploy(boto3.client("cloudformation"), stack, {"Stage": args.stage}, wait=5)
-    path = write_generated(project, args.stage, stage_values(outputs))
+    parameters = {"Stage": args.stage, "WebOrigin": args.web_origin}
+    outputs = deploy(boto3.client("cloudformation"), stack, parameters, wait=5)
+    values = stage_values(outputs, args.web_origin)
+    if not values["environment_variables"].get("WEB_URL"):
+        raise SystemExit("no web origin: the stack hosts none and WEB_ORIGIN is not set")
+    path = write_generated(project, args.stage, values)
     print(f"stack {stack} deployed; {len(outputs)} outputs written to {path}", flush=True)
 
     chalice(project, "deploy", "--stage", args.stage)
-    derived = url_values(deployed_urls(project, args.stage), outputs.get("WebUrl", ""))
+    urls = deployed_urls(project, args.stage)
+    derived = url_values(urls)
     current = read_generated(project)["stages"][args.stage]["environment_variables"]
     if any(current.get(k) != v for k, v in derived.items()):
         write_generated(project, args.stage, {"environment_variables": derived})
         print("deployed URLs written; deploying the configuration that carries them", flush=True)
         chalice(project, "deploy", "--stage", args.stage)
-    for key, value in sorted(derived.items()):
-        print(f"{key}={value}")
+    if "WebBucketName" in outputs:
+        count = publish_web(boto3.client("s3"), boto3.client("cloudfront"), outputs, urls,
+                            project / "web")
+        print(f"{count} web files published to {outputs['WebBucketName']}", flush=True)
+    summary = {**urls, "web_url": values["environment_variables"]["WEB_URL"]}
+    for key, value in sorted(summary.items()):
+        print(f"{key}: {value}")
 
 
 if __name__ == "__main__":

@@ -46,9 +46,13 @@ def env_name(output_key: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", output_key).upper()
 
 
+# Outputs used by the deployment itself, not by the functions' settings.
+DEPLOYMENT_OUTPUTS = frozenset({"ApiHandlerRoleArn", "WebBucketName", "WebDistributionId"})
+
+
 def outputs_as_env(outputs: dict[str, str]) -> dict[str, str]:
     """Stack outputs as the environment variables the settings read."""
-    return {env_name(k): v for k, v in outputs.items() if not k.endswith("RoleArn")}
+    return {env_name(k): v for k, v in outputs.items() if k not in DEPLOYMENT_OUTPUTS}
 
 
 def deploy(cfn: Any, stack_name: str, parameters: dict[str, str], wait: float = 0.5) -> dict:

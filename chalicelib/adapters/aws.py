@@ -27,7 +27,13 @@ class AwsClients:
         self._lock = threading.Lock()
 
     def client(self, service: str, endpoint_url: str = "") -> Any:
-        """The cached client of a service (at an explicit endpoint when given)."""
+        """The client of a service (at an explicit endpoint when given), created when first
+        called: building an adapter costs nothing until a request really uses AWS (loading a
+        service model is ~50 ms of a cold start)."""
+        return LazyClient(self, service, endpoint_url)
+
+    def created(self, service: str, endpoint_url: str = "") -> Any:
+        """The cached boto3 client, created now if needed."""
         key = (service, endpoint_url)
         with self._lock:
             if key not in self._clients:
@@ -36,3 +42,15 @@ class AwsClients:
                     kwargs["endpoint_url"] = endpoint_url
                 self._clients[key] = self._session.client(service, **kwargs)
             return self._clients[key]
+
+
+class LazyClient:
+    """Stands for a boto3 client and creates it on first attribute access."""
+
+    def __init__(self, clients: AwsClients, service: str, endpoint_url: str) -> None:
+        self._clients = clients
+        self._service = service
+        self._endpoint_url = endpoint_url
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._clients.created(self._service, self._endpoint_url), name)

@@ -6,13 +6,20 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-
-import jwt
+from typing import Any
 
 from chalicelib.domain.errors import Unauthenticated
 from chalicelib.domain.identity import Principal
 
 ISSUER = "entraide"
+
+
+def _jwt() -> Any:
+    # PyJWT (and the cryptography it loads) is imported by the first token operation only:
+    # most functions (queues, schedules, WebSocket frames) never verify a token.
+    import jwt
+
+    return jwt
 
 
 class JwtTokenCodec:
@@ -24,7 +31,8 @@ class JwtTokenCodec:
         self._secret_value: str | None = None
         self._lock = threading.Lock()
         self._audience = audience
-        self._jwks = jwt.PyJWKClient(jwks_url, cache_keys=True) if jwks_url else None
+        self._jwks_url = jwks_url
+        self._jwks_client: Any = None
 
     @property
     def _secret(self) -> str:
@@ -46,13 +54,17 @@ class JwtTokenCodec:
             "exp": now + ttl_seconds,
             "jti": uuid.uuid4().hex,
         }
-        return jwt.encode(claims, self._secret, algorithm="HS256")
+        return _jwt().encode(claims, self._secret, algorithm="HS256")
 
     def verify(self, token: str) -> Principal:
         """Verify signature, expiry and audience; raise Unauthenticated otherwise."""
+        jwt = _jwt()
         try:
-            if self._jwks is not None:
-                key = self._jwks.get_signing_key_from_jwt(token).key
+            if self._jwks_url:
+                with self._lock:
+                    if self._jwks_client is None:
+                        self._jwks_client = jwt.PyJWKClient(self._jwks_url, cache_keys=True)
+                key = self._jwks_client.get_signing_key_from_jwt(token).key
                 claims = jwt.decode(
                     token,
                     key,

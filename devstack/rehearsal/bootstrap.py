@@ -96,6 +96,7 @@ def main() -> None:
                      "traceback": traceback.format_exc()}
         reply["duration_ms"] = (time.perf_counter() - started) * 1000
         reply["network_ms"] = _network[0] * 1000
+        reply["xray"] = "aws_xray_sdk.core" in sys.modules
         sys.stdout.flush()
         sys.stderr.flush()
         protocol.write(json.dumps(reply) + "\n")

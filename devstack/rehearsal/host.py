@@ -126,7 +126,8 @@ class LambdaFunction:
             self._process.stdin.write(json.dumps(request) + "\n")
             self._process.stdin.flush()
             reply = json.loads(self._readline())
-        self.invocations.append({k: reply[k] for k in ("ok", "duration_ms", "network_ms")})
+        self.invocations.append(
+            {k: reply[k] for k in ("ok", "duration_ms", "network_ms", "xray")})
         if not reply["ok"]:
             raise InvocationFailed(
                 f"{self.logical_id} raised {reply['error']}: {reply['message']}\n"

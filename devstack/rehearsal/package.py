@@ -18,7 +18,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 # What a deployment needs from the working tree (tests, web, benches never ship).
 PROJECT_FILES = ("app.py", "requirements.txt", "requirements-dev.txt", "Makefile")
-PROJECT_DIRS = ("chalicelib", "infra")
+PROJECT_DIRS = ("chalicelib", "infra", "web")
 # The libraries the python3.11 runtime puts on the path after the package, and nothing else
 # (LOCAL_STACK_NOTES.md). The SDK pinned is older than what Lambda ships today, so code that
 # works here works with the runtime's (newer) SDK: AWS_ENDPOINT_URL needs botocore >= 1.31.

@@ -42,7 +42,6 @@ from devstack.rehearsal.package import (
 # An account's default concurrency and the share AWS keeps unreserved (LOCAL_STACK_NOTES.md).
 ACCOUNT_CONCURRENCY = 1000
 UNRESERVED_MINIMUM = 100
-WEB_URL = "https://web.rehearsal.test"
 NO_SHOW = {"at_meeting_point": True, "contacted_driver": True, "driver_warned": False}
 PHONE_BOB = "+33612345678"
 
@@ -352,8 +351,10 @@ class Journey:
 
         self.drain(self.outputs["QUEUE_CLAIM_TASKS_URL"], "ClaimTasks", lambda: bool(sms()))
         link = sms()[0].rsplit(" ", 1)[-1]
+        web = self.outputs["WEB_URL"]
         self.check("the SMS link opens the deployed answer page",
-                   link.startswith(f"{WEB_URL}/answer.html#/{claim_id}?code="), link)
+                   web.startswith("https://")
+                   and link.startswith(f"{web}/answer.html#/{claim_id}?code="), link)
         code = link.rsplit("code=", 1)[-1]
         self.check("the counterpart is asked", status() == "awaiting_counterpart")
         self.rest("GET", f"/claims/{claim_id}/question?code={code}")
@@ -422,7 +423,7 @@ def rehearse(stage: str, work: Path, runtime_cache: Path | None = None) -> dict[
         project = copy_project(work / "project")
         urls = {"websocket_api_url": f"wss://rehearsal.execute-api.{REGION}.amazonaws.com/api"}
         values = stage_values(outputs)
-        values["environment_variables"].update(url_values(urls, WEB_URL))
+        values["environment_variables"].update(url_values(urls))
         write_generated(project, stage, values)
         package = build_package(project, stage, work / "package")
         stack.callback(make_writable, package.task_root)
@@ -444,7 +445,7 @@ def rehearse(stage: str, work: Path, runtime_cache: Path | None = None) -> dict[
                     "handler": f.handler,
                     "import_ms": f.import_ms,
                     "invocations": f.invocations,
-                    "tracing": "aws_xray_sdk.core" in f.modules,
+                    "tracing": any(i["xray"] for i in f.invocations),
                     "modules": len(f.modules),
                     "foreign_modules": sorted({m.split(".")[0] for m in f.modules}
                                               & {"moto", "pytest", "chalice.cli", "devstack"}),

@@ -8,19 +8,23 @@ from moto import mock_aws
 
 from chalicelib.adapters.models import ALL_MODELS
 from chalicelib.settings import Settings
-from infra.stack import env_name, load_template, outputs_as_env, render
+from infra.stack import DEPLOYMENT_OUTPUTS, env_name, load_template, outputs_as_env, render
 
 TEMPLATE = load_template()
 RESOURCES = TEMPLATE["Resources"]
 
 
 def test_template_is_cfn_lint_clean(tmp_path):
-    from cfnlint.api import lint_all
+    from cfnlint.api import ManualArgs, lint
 
     path = tmp_path / "template.json"
     path.write_text(render())
-    # Errors and warnings, as the cfn-lint CLI reports by default (informational rules off).
-    matches = [m for m in lint_all(path.read_text()) if m.rule.id[0] in "EW"]
+    # Errors and warnings, as the cfn-lint CLI reports them (informational rules off), in
+    # regions of the standard partition: the web hosting uses CloudFront origin access
+    # control, which the China regions do not offer.
+    regions = ["eu-west-3", "eu-west-1", "eu-central-1", "us-east-1", "us-west-2"]
+    found = lint(path.read_text(), config=ManualArgs(regions=regions))
+    matches = [m for m in found if m.rule.id[0] in "EW"]
     assert [str(m) for m in matches] == []
 
 
@@ -58,7 +62,7 @@ def test_every_table_in_the_template_has_a_model():
 
 def test_every_output_feeds_a_setting():
     known = {name for name, _, _ in Settings.documented()}
-    outputs = [k for k in TEMPLATE["Outputs"] if not k.endswith("RoleArn")]
+    outputs = [k for k in TEMPLATE["Outputs"] if k not in DEPLOYMENT_OUTPUTS]
     assert {env_name(k) for k in outputs} <= known
     # Every table setting is fed by an output, so a deployed stage can never miss one.
     table_settings = {n for n in known if n.startswith("TABLE_")}

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 
 from chalicelib.domain.moderation.normalise import fold, overlaps
@@ -280,16 +281,49 @@ class RuleSet:
             else:
                 cancel_all_parts.append(fragment)
         self.gate = frozenset(gate)
-        self._hits = _combine(hit_parts)
-        self._each = [_combine([part]) for part in hit_parts]
-        self._cancel = _combine(cancel_parts)
-        self._cancel_all = _combine(cancel_all_parts)
+        # The regexes are compiled when a message first needs them: compiling all of them
+        # costs ~200 ms, a cold start's worth, and most messages never reach a rule set
+        # (its gate words are absent) or a hit (the per-rule regexes).
+        self._hit_parts = hit_parts
+        self._cancel_parts = cancel_parts
+        self._cancel_all_parts = cancel_all_parts
+        self._each: list[re.Pattern[str] | None] = [None] * len(hit_parts)
         negation = source.options.get("negation")
-        self._negation = None
+        self._negation_source = ""
         if negation:
             if negation not in classes:
                 raise LexiconError(f"{source.name}: negation class {negation} is not defined")
-            self._negation = re.compile(" (?:" + trie_regex(classes[negation]) + ")(?= )")
+            self._negation_source = " (?:" + trie_regex(classes[negation]) + ")(?= )"
+
+    @cached_property
+    def _hits(self) -> re.Pattern[str] | None:
+        return _combine(self._hit_parts)
+
+    @cached_property
+    def _cancel(self) -> re.Pattern[str] | None:
+        return _combine(self._cancel_parts)
+
+    @cached_property
+    def _cancel_all(self) -> re.Pattern[str] | None:
+        return _combine(self._cancel_all_parts)
+
+    @cached_property
+    def _negation(self) -> re.Pattern[str] | None:
+        return re.compile(self._negation_source) if self._negation_source else None
+
+    def _rule(self, index: int) -> re.Pattern[str]:
+        rule = self._each[index]
+        if rule is None:
+            rule = self._each[index] = _combine([self._hit_parts[index]])
+        assert rule is not None
+        return rule
+
+    def compile_all(self) -> None:
+        """Compile every regex now (tests check that each rule file compiles)."""
+        for index in range(len(self._hit_parts)):
+            self._rule(index)
+        for name in ("_hits", "_cancel", "_cancel_all", "_negation"):
+            getattr(self, name)
 
     @staticmethod
     def _entry(canon: Canonicaliser, entry: str, name: str) -> str:
@@ -305,7 +339,9 @@ class RuleSet:
         hits = []
         for start, end in _spans(self._hits, stream):
             # The combined regex says where; the first rule matching there says which.
-            index = next(i for i, rule in enumerate(self._each) if rule.match(stream, start - 1))
+            index = next(
+                i for i in range(len(self._hit_parts)) if self._rule(i).match(stream, start - 1)
+            )
             rule_id, action, langs = self.rules[index]
             if langs and lang and lang not in langs:
                 continue

@@ -61,3 +61,14 @@ def test_the_shipped_lexicons_compile_and_are_gated(moderator):
     for rules in moderator._rule_sets:
         assert rules.gate, rules.name
         assert rules.rules, rules.name
+
+
+def test_every_shipped_rule_file_compiles_although_regexes_are_built_lazily():
+    # Regexes are compiled on first need (cold start); a broken rule must still fail here.
+    from chalicelib.domain.moderation.moderator import Moderator
+
+    moderator = Moderator()
+    for rules in moderator._rule_sets:
+        assert rules._hit_parts, rules.name
+        rules.compile_all()
+        assert all(rule is not None for rule in rules._each)
