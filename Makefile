@@ -12,7 +12,8 @@ export TZ := UTC
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	# Chalice's packager drives pip itself and supports pip < 26.3 only.
+	$(BIN)/pip install --quiet --upgrade 'pip<26.3'
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 

@@ -27,8 +27,8 @@ from chalicelib.programme_edge import (
     query_integer,
     query_number,
 )
+from chalicelib.runtime import services
 from chalicelib.settings import event_source_name
-from chalicelib.wiring import services
 
 app = Chalice(app_name="entraide", configure_logs=False)
 app.experimental_feature_flags.update(["WEBSOCKETS"])
@@ -54,8 +54,9 @@ def bearer(auth_request):
 
 
 def me():
-    """The verified caller of the current request."""
-    return current_principal(app)
+    """The verified caller of the current request, with `helper` only if the members mirror
+    says so now (one GetItem; not in the authorizer, whose answer is cached per token)."""
+    return services().sessions.effective(current_principal(app))
 
 
 # --- Platform -------------------------------------------------------------------------------
@@ -70,12 +71,6 @@ def health():
 def config():
     s = services().settings
     return {"ws_url": s.ws_public_url, "stage": s.stage}
-
-
-@app.route("/dev/token", methods=["POST"])
-@translate_errors
-def dev_token():
-    return services().sessions.dev_token(json_object(app))
 
 
 @app.route("/ws/ticket", methods=["POST"], authorizer=bearer)
@@ -116,8 +111,12 @@ def audit_log():
     return services().chat.audit_log(me(), query_param(app, "day"))
 
 
+# maximum_concurrency caps the pollers of a queue (not reserved concurrency, which would
+# throttle the mapping and send messages to the DLQ): docs/deploy.md, "Concurrency".
 @app.on_sqs_message(
-    queue=event_source_name("QUEUE_ROUTING_NAME", "entraide-routing"), batch_size=10
+    queue=event_source_name("QUEUE_ROUTING_NAME", "entraide-routing"),
+    batch_size=10,
+    maximum_concurrency=10,
 )
 def routing_events(event):
     root = services()
@@ -259,15 +258,33 @@ def ingest_booking():
     )
 
 
+@app.route("/ingest/members", methods=["POST"])
+@translate_errors
+def ingest_member():
+    request = app.current_request
+    return services().members_ingest.ingest(
+        request.raw_body or b"",
+        request.headers.get(SIGNATURE_HEADER),
+        request.headers.get(TIMESTAMP_HEADER),
+    )
+
+
 @app.on_sqs_message(
-    queue=event_source_name("QUEUE_CLAIM_TASKS_NAME", "entraide-claim-tasks"), batch_size=10
+    queue=event_source_name("QUEUE_CLAIM_TASKS_NAME", "entraide-claim-tasks"),
+    batch_size=10,
+    maximum_concurrency=5,
 )
 def claim_tasks(event):
     services().claim_messages.tasks(record.body for record in event)
 
 
 # One notice per invocation: a retried batch would send its SMS again.
-@app.on_sqs_message(queue=event_source_name("QUEUE_NOTIFY_NAME", "entraide-notify"), batch_size=1)
+# Two pollers at most: SMS leave at about SNS's default account rate (20 per second).
+@app.on_sqs_message(
+    queue=event_source_name("QUEUE_NOTIFY_NAME", "entraide-notify"),
+    batch_size=1,
+    maximum_concurrency=2,
+)
 def claim_notices(event):
     services().claim_messages.notices(record.body for record in event)
 

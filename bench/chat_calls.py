@@ -33,7 +33,7 @@ import boto3  # noqa: E402
 import botocore.client  # noqa: E402
 from moto import mock_aws  # noqa: E402
 
-from bench.report import machine, write_section  # noqa: E402
+from bench.report import lambda_memory_gb, machine, write_section  # noqa: E402
 
 # List prices, us-east-1, as published by AWS (checked 2026-11-22; re-check before quoting):
 PRICES = {
@@ -198,8 +198,8 @@ def cost_per_thousand(per_op: dict[str, tuple[dict, dict]]) -> tuple[list[str], 
         totals["lambda"] += times
     # A 7-minute conversation holds 2 connections (member, Helper): connection minutes.
     totals["connection_minutes"] = 2 * 7
-    # 128 MB Lambda, ~60 ms per frame (measured locally as an order of magnitude).
-    gb_seconds = totals["lambda"] * 0.128 * 0.060
+    # The deployed memory size, ~60 ms per frame (measured locally as an order of magnitude).
+    gb_seconds = totals["lambda"] * lambda_memory_gb() * 0.060
     cost = {
         "DynamoDB writes": totals["write_units"] * PRICES["dynamodb_write_unit"],
         "DynamoDB reads": totals["read_units"] * PRICES["dynamodb_read_unit"],
@@ -244,8 +244,9 @@ def main() -> None:
         "### Cost per 1,000 conversations of 20 messages",
         "",
         "Mix per conversation: `help.open`, `help.accept`, 19 `message.send` to 2 recipients, "
-        "`conversation.close`; two connections held for 7 minutes; 128 MB Lambda at ~60 ms a "
-        "frame. List prices, us-east-1, checked 2026-11-22: DynamoDB on-demand $0.625 per "
+        "`conversation.close`; two connections held for 7 minutes; Lambda at the deployed "
+        f"{lambda_memory_gb() * 1024:.0f} MB and ~60 ms a frame. List prices, us-east-1, "
+        "checked 2026-11-22: DynamoDB on-demand $0.625 per "
         "million write units and $0.125 per million read units; API Gateway WebSocket $1.00 per "
         "million messages and $0.25 per million connection minutes; SQS $0.40 per million "
         "requests; Lambda $0.20 per million requests and $0.0000166667 per GB-second.",

@@ -54,7 +54,7 @@ import boto3  # noqa: E402
 import botocore.client  # noqa: E402
 from moto import mock_aws  # noqa: E402
 
-from bench.report import machine, write_section  # noqa: E402
+from bench.report import lambda_memory_gb, machine, write_section  # noqa: E402
 
 # List prices in USD, us-east-1, as published by AWS; the date they were read is PRICES_DATE.
 PRICES_DATE = "2026-11-22"
@@ -381,7 +381,8 @@ FAMILIES = ["confirmed (auto-settled)", "disputed (agent decides)", "silent (sil
 def cost(run: Run) -> dict[str, float]:
     """USD for one claim."""
     sqs_requests = run.sqs_messages * 3  # send (state machine) + receive and delete (poller)
-    gb_seconds = run.lambda_invocations * 0.256 * 0.150  # 256 MB, ~150 ms a handler
+    # The deployed memory size, ~150 ms a handler.
+    gb_seconds = run.lambda_invocations * lambda_memory_gb() * 0.150
     sns_publishes = run.sfn_calls.get("sns.Publish", 0)
     ws = run.calls.get("apigatewaymanagementapi.PostToConnection", 0)
     return {
@@ -458,8 +459,9 @@ def render(runs: list[Run]) -> str:
         "$0.125 per million read request units (claim-item writes weigh the final item size, "
         "an upper bound; other items < 1 KB); SQS $0.40 per million requests (send, receive "
         "and delete per message); SNS $0.50 per million publishes (delivery to SQS free); "
-        "Lambda $0.20 per million requests and $0.0000166667 per GB-second (256 MB, ~150 ms "
-        "assumed); API Gateway WebSocket $1.00 per million messages. **SMS to France: "
+        "Lambda $0.20 per million requests and $0.0000166667 per GB-second (the deployed "
+        f"{lambda_memory_gb() * 1024:.0f} MB, ~150 ms assumed); API Gateway WebSocket $1.00 "
+        "per million messages. **SMS to France: "
         f"${SMS_PRICE_FR:.4f} per message part, an assumption** — AWS End User Messaging "
         "prices SMS per country and changes them; re-check "
         "https://aws.amazon.com/end-user-messaging/pricing/ (or run with "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import platform
 import re
 import time
@@ -32,3 +33,9 @@ def write_section(name: str, markdown: str) -> None:
     text = pattern.sub(lambda _: block, text) if pattern.search(text) else f"{text}\n{block}\n"
     BENCHMARKS.parent.mkdir(exist_ok=True)
     BENCHMARKS.write_text(text)
+
+
+def lambda_memory_gb() -> float:
+    """The functions' memory as deployed (`lambda_memory_size` in .chalice/config.json), in GB."""
+    config = json.loads((BENCHMARKS.parent.parent / ".chalice" / "config.json").read_text())
+    return config.get("lambda_memory_size", 128) / 1024

@@ -83,7 +83,8 @@ def period(since: str | None, until: str | None) -> tuple[datetime, datetime]:
 
 
 def optional_caller(authorization: str | None, sessions: Any) -> Principal | None:
-    """The signed-in caller when an Authorization header is sent (401 if it is invalid)."""
+    """The signed-in caller when an Authorization header is sent (401 if it is invalid), with
+    the roles this backend grants as the members mirror says (like every REST caller)."""
     if not authorization:
         return None
-    return sessions.authenticate(authorization)
+    return sessions.effective(sessions.authenticate(authorization))

@@ -108,31 +108,16 @@ def build_claims(root: Any) -> ClaimsService:
         queue=ProQueueClaims(DynamoProQueue(), root.clock.now),
         notifier=notifier,
         clock=UtcClock(),
-        link_base=s.claim_link_base,
+        link_base=s.sms_link_base,
         moderator=VerdictModerator(root.moderator),
         **policies(s),
     )
 
 
 def build_ingest(root: Any) -> BookingIngest:
-    """The signed bookings push."""
-    s = root.settings
-
-    def secret() -> str:
-        if s.bookings_ingest_secret or not s.bookings_ingest_secret_arn:
-            return s.bookings_ingest_secret
-        client = root.aws.client("secretsmanager")
-        return client.get_secret_value(SecretId=s.bookings_ingest_secret_arn)["SecretString"]
-
-    cached: list[str] = []
-
-    def once() -> str:
-        if not cached:
-            cached.append(secret())
-        return cached[0]
-
-    return BookingIngest(secret=once, store=DynamoBookingMirror(), phones=MirrorPhoneBook(),
-                         clock=UtcClock(), max_skew_seconds=s.bookings_ingest_max_skew_seconds)
+    """The signed bookings push (its key and check are shared with the members feed)."""
+    return BookingIngest(push=root.marketplace_push, store=DynamoBookingMirror(),
+                         phones=MirrorPhoneBook())
 
 
 class ClaimMessages:

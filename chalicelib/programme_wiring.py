@@ -3,7 +3,7 @@ and the composition root, and connects them to the chat's events (see `Services.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from chalicelib.adapters.insights_sources import DynamoConversationRecordSource
@@ -24,10 +24,46 @@ from chalicelib.domain.capacity.service import CapacityService
 from chalicelib.domain.insights.service import InsightsService
 from chalicelib.domain.knowledge.service import KnowledgeService
 from chalicelib.domain.programme.eligibility import EligibilityPolicy
+from chalicelib.domain.programme.events import roles_changed
 from chalicelib.domain.programme.membership import HelperLifecycle, Transition
+from chalicelib.domain.programme.ports import HelperRepository
 from chalicelib.domain.programme.quality import DAY, QualityPolicy
 from chalicelib.domain.programme.service import ProgrammeService, RecognitionService
+from chalicelib.observability import logger
 from chalicelib.settings import Settings
+
+
+class AnnounceRoleChanges:
+    """The Helper repository, telling the marketplace when the programme changed a member's
+    roles: `member.roles_changed` on the marketplace topic, once the change is stored, so that
+    the identity provider can update the roles it puts in its tokens (docs/events.md).
+
+    The stored change is what this backend enforces (the REST edge and the chat read the
+    members mirror, never the token, for `helper`), so a publication that fails is logged and
+    never undoes nor fails the decision.
+    """
+
+    def __init__(
+        self, helpers: HelperRepository, publish: Callable[[Mapping[str, Any]], None]
+    ) -> None:
+        self._helpers = helpers
+        self._publish = publish
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._helpers, name)
+
+    def save(self, transition: Transition) -> None:
+        """Store, then announce a granted or revoked role."""
+        self._helpers.save(transition)
+        event = roles_changed(transition)
+        if event is None:
+            return
+        try:
+            self._publish(event.to_json())
+        except Exception as e:  # noqa: BLE001 - the decision is stored; the event is advisory
+            logger.error(
+                "role change not announced", event_id=event.event_id, error=type(e).__name__
+            )
 
 
 class OfflineWhenRevoked:
@@ -36,7 +72,7 @@ class OfflineWhenRevoked:
     A suspended Helper's open presence would otherwise keep receiving offers until it expires.
     """
 
-    def __init__(self, helpers: DynamoHelperRepository, chat: Callable[[], Any]) -> None:
+    def __init__(self, helpers: HelperRepository, chat: Callable[[], Any]) -> None:
         self._helpers = helpers
         self._chat = chat  # built on first need: most programme requests never touch the chat
 
@@ -49,6 +85,15 @@ class OfflineWhenRevoked:
         change = transition.role_change
         if change is not None and not change.grant:
             self._chat().went_offline(change.member_id, still_connected=False)
+
+
+def build_helper_records(root: Any) -> OfflineWhenRevoked:
+    """Programme records written with the role in the members mirror; a role change is then
+    announced to the marketplace and a revoked Helper leaves the routing pools."""
+    announced = AnnounceRoleChanges(
+        DynamoHelperRepository(), lambda event: root.marketplace_events.publish(event)
+    )
+    return OfflineWhenRevoked(announced, lambda: root.chat)
 
 
 def build_recognition(root: Any) -> RecognitionService:

@@ -17,7 +17,12 @@ def setting(env: str, default: Any, doc: str) -> Any:
 class Settings:
     """Every knob of the backend; `from_env` is the only place that reads the environment."""
 
-    stage: str = setting("STAGE", "local", "Deployment stage: local, dev or prod.")
+    stage: str = setting(
+        "STAGE",
+        "",
+        "Deployment stage: local (the local stack only), dev or prod. Unset counts as a deployed "
+        "stage: nothing local-only (fake image moderation) is ever enabled by a missing value.",
+    )
     region: str = setting("AWS_REGION", "eu-west-3", "AWS region of every client.")
     # Identity.
     jwt_secret: str = setting(
@@ -28,12 +33,23 @@ class Settings:
     )
     jwks_url: str = setting("JWKS_URL", "", "When set, tokens are RS256 verified with this JWKS.")
     jwt_audience: str = setting("JWT_AUDIENCE", "entraide", "Expected `aud` claim.")
-    dev_token_ttl_seconds: int = setting(
-        "DEV_TOKEN_TTL_SECONDS", 12 * 3600, "Lifetime of tokens minted by POST /dev/token."
+    # Observability.
+    trace_aws_calls: int = setting(
+        "TRACE_AWS_CALLS",
+        0,
+        "1: trace each AWS call as an X-Ray subsegment (costs ~200 ms of cold start; set per "
+        "function in .chalice/config.json, see docs/deploy.md).",
     )
     ticket_ttl_seconds: int = setting("TICKET_TTL_SECONDS", 60, "WebSocket ticket lifetime.")
     # WebSockets.
-    ws_public_url: str = setting("WS_PUBLIC_URL", "", "WebSocket URL served by GET /config.")
+    ws_public_url: str = setting(
+        "WS_PUBLIC_URL", "", "WebSocket URL served by GET /config (make deploy writes it)."
+    )
+    web_url: str = setting(
+        "WEB_URL",
+        "",
+        "Origin where the web clients (web/) are served; SMS links open its answer.html.",
+    )
     ws_management_endpoint: str = setting(
         "WS_MANAGEMENT_ENDPOINT",
         "",
@@ -212,18 +228,21 @@ class Settings:
     bookings_ingest_secret: str = setting(
         "BOOKINGS_INGEST_SECRET",
         "",
-        "HMAC key of POST /ingest/bookings; overrides BOOKINGS_INGEST_SECRET_ARN (local, tests).",
+        "HMAC key of the marketplace's signed pushes (POST /ingest/bookings and /ingest/members); "
+        "overrides BOOKINGS_INGEST_SECRET_ARN (local, tests).",
     )
     bookings_ingest_secret_arn: str = setting(
-        "BOOKINGS_INGEST_SECRET_ARN", "", "Secrets Manager secret holding the bookings HMAC key."
+        "BOOKINGS_INGEST_SECRET_ARN",
+        "",
+        "Secrets Manager secret holding the HMAC key of both signed pushes (bookings, members).",
     )
     bookings_ingest_max_skew_seconds: int = setting(
         "BOOKINGS_INGEST_MAX_SKEW_SECONDS", 300, "Signed pushes older or newer than this: 401."
     )
     claim_link_base: str = setting(
         "CLAIM_LINK_BASE",
-        "https://entraide.example/c",
-        "Base of the SMS link: <base>/<claim_id>?code=<code> (a page that posts the answer).",
+        "",
+        "Base of the SMS link <base>/<claim_id>?code=<code>; empty: WEB_URL/answer.html#.",
     )
     sms_sender_id: str = setting(
         "SMS_SENDER_ID", "", "Alphanumeric SMS sender id where the country allows one."
@@ -274,9 +293,13 @@ class Settings:
     )
 
     @property
-    def dev_routes_enabled(self) -> bool:
-        """Whether development helpers such as POST /dev/token exist on this stage."""
-        return self.stage in ("local", "dev")
+    def sms_link_base(self) -> str:
+        """Where SMS links point: `answer.html` of the web clients, reading `#/<id>?code=`."""
+        if self.claim_link_base:
+            return self.claim_link_base
+        if not self.web_url:
+            return ""
+        return f"{self.web_url.rstrip('/')}/answer.html#"
 
     @property
     def image_moderation_backend(self) -> str:

@@ -14,6 +14,7 @@ from chalicelib.adapters.chat_store import (
     DynamoProQueue,
     SqsWaveScheduler,
 )
+from chalicelib.adapters.member_mirror import MirrorRoleAuthority
 from chalicelib.adapters.models import bind_models
 from chalicelib.adapters.session_stores import (
     DynamoConnectionRepository,
@@ -48,8 +49,8 @@ class Services:
     settings: Settings
 
     def __post_init__(self) -> None:
-        if in_lambda():
-            tracer()  # patches boto3/botocore so every AWS call is a traced subsegment
+        if in_lambda() and self.settings.trace_aws_calls:
+            tracer()  # patches botocore: every AWS call becomes a traced subsegment
         bind_models(self.settings)
 
     @cached_property
@@ -85,7 +86,7 @@ class Services:
 
     @cached_property
     def sessions(self) -> SessionService:
-        """Tokens, tickets, connections and fan-out."""
+        """Tokens, tickets, connections and fan-out; `effective` roles from the members mirror."""
         s = self.settings
         return SessionService(
             tokens=JwtTokenCodec(self._jwt_key, s.jwt_audience, s.jwks_url),
@@ -96,9 +97,8 @@ class Services:
             clock=self.clock,
             ticket_ttl=s.ticket_ttl_seconds,
             connection_ttl=s.connection_ttl_seconds,
-            dev_token_ttl=s.dev_token_ttl_seconds,
-            dev_enabled=s.dev_routes_enabled,
             ticket_guards=[refuse_suspended_members(self.members)],
+            role_authority=MirrorRoleAuthority(),
         )
 
     @cached_property
@@ -216,15 +216,37 @@ class Services:
 
         return build_ingest(self)
 
+    # --- Marketplace feeds and events (built in chalicelib/marketplace_wiring.py) -----------
+
+    @cached_property
+    def marketplace_push(self):
+        """The HMAC check of the marketplace's signed pushes (one key for every feed)."""
+        from chalicelib.marketplace_wiring import build_push_verifier
+
+        return build_push_verifier(self)
+
+    @cached_property
+    def members_ingest(self):
+        """The HMAC-signed members feed: profile, consents, reputation and standing."""
+        from chalicelib.marketplace_wiring import build_member_ingest
+
+        return build_member_ingest(self)
+
+    @cached_property
+    def marketplace_events(self):
+        """Publishes outbound events (`member.roles_changed`) on the marketplace topic."""
+        from chalicelib.marketplace_wiring import build_marketplace_events
+
+        return build_marketplace_events(self)
+
     # --- Helper programme, knowledge base, insights (built in programme_wiring.py) -----------
 
     @cached_property
     def helper_records(self):
-        """Programme records, written with the role in the members mirror."""
-        from chalicelib.adapters.programme_store import DynamoHelperRepository
-        from chalicelib.programme_wiring import OfflineWhenRevoked
+        """Programme records, written with the role in the members mirror (and announced)."""
+        from chalicelib.programme_wiring import build_helper_records
 
-        return OfflineWhenRevoked(DynamoHelperRepository(), lambda: self.chat)
+        return build_helper_records(self)
 
     @cached_property
     def quality_signals(self):

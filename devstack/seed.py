@@ -13,12 +13,14 @@ SEEDERS: list[Callable[[Any], None]] = [*PROGRAMME_SEEDERS]
 
 
 def seed_members(services: Any) -> None:
-    """Members, Helpers, agents, supervisor and admin of PROTOCOL.md."""
+    """Members, Helpers, agents, supervisor and admin of PROTOCOL.md.
+
+    What the marketplace owns (name, language, phone, consents, reputation, standing) goes
+    through the members feed's own parse-and-store path, as the marketplace pushes it; what
+    this backend owns (roles, tier, the demo Helpers' approved profile) is written first.
+    """
     for member_id, name, lang, phone, roles, tier, reputation in MEMBERS:
         profile = {}
-        if reputation:
-            rating, reviews, positive = reputation
-            profile = {"rating": rating, "reviews": reviews, "positive_share": positive}
         if member_id in HELPERS:
             languages, topics = HELPERS[member_id]
             profile["helper"] = {
@@ -27,15 +29,28 @@ def seed_members(services: Any) -> None:
                 "topics": topics,
                 "transcript_access": member_id in TRANSCRIPT_READERS,
             }
-        services.members.put(
-            member_id,
-            display_name=name,
-            lang=lang,
-            phone=phone,
-            roles=roles,
-            tier=tier,
-            profile=profile,
-        )
+        services.members.put(member_id, roles=roles, tier=tier, profile=profile)
+        services.members_ingest.store(member_push(member_id, name, lang, phone, reputation))
+
+
+def member_push(member_id: str, name: str, lang: str, phone: str | None,
+                reputation: tuple[float, int, float] | None, version: int = 1) -> dict[str, Any]:
+    """A members-feed push of a demo member (docs/marketplace_feeds.md)."""
+    push: dict[str, Any] = {
+        "member_id": member_id,
+        "version": version,
+        "display_name": name,
+        "lang": lang,
+        "phone": phone,
+        "sms_consent": True,
+        "marketing_opt_in": False,
+        "standing": "good",
+        "reputation": None,
+    }
+    if reputation:
+        rating, reviews, positive = reputation
+        push["reputation"] = {"rating": rating, "reviews": reviews, "positive_share": positive}
+    return push
 
 
 def seed_bookings(services: Any) -> None:

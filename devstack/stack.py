@@ -172,9 +172,13 @@ class LocalStack:
         if str(ROOT) not in sys.path:
             sys.path.insert(0, str(ROOT))
         from chalicelib import wiring
+        from chalicelib.runtime import services
+        from devstack.dev_tokens import register
 
         wiring.reset()
-        return importlib.import_module("app")
+        module = importlib.import_module("app")
+        register(module.app, services)  # POST /dev/token exists in the local stack only
+        return module
 
     def _start_rest(self, module: Any) -> None:
         from chalice.config import Config

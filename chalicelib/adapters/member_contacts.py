@@ -35,8 +35,7 @@ class MirrorProfiles:
     def profile(self, member_id: str) -> MemberProfile:
         """Standing, language and display name (good standing when unknown)."""
         member = self._mirror.get(member_id) or {}
-        extra = member.get("profile") or {}
-        standing = extra.get("standing", GOOD)
+        standing = member.get("standing") or GOOD
         return MemberProfile(
             member_id=member_id,
             standing=standing if standing in STANDINGS else GOOD,
@@ -45,13 +44,18 @@ class MirrorProfiles:
         )
 
     def contact(self, member_id: str) -> Contact:
-        """Phone, language and marketing consent (an empty contact when unknown)."""
+        """Phone, language and marketing consent (an empty contact when unknown).
+
+        A member who refused SMS (`sms_consent` false in the members feed) has no number here,
+        so no SMS of any kind reaches them; marketing needs `marketing_opt_in` (SPEC D1).
+        A member the feed never pushed keeps the number pushed with their bookings.
+        """
         member = self._mirror.get(member_id) or {}
-        extra = member.get("profile") or {}
+        refused_sms = member.get("sms_consent") is False
         return Contact(
-            phone=member.get("phone") or None,
+            phone=None if refused_sms else member.get("phone") or None,
             lang=member.get("lang") or "fr",
-            marketing_consent=bool(extra.get("marketing_consent", False)),
+            marketing_consent=member.get("marketing_opt_in") is True,
         )
 
 

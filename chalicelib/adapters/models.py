@@ -106,8 +106,23 @@ class CounterRecord(Model):
     expires_at = EpochTTL()
 
 
+class ReputationAttribute(MapAttribute):
+    """The member's marketplace reviews (pushed by the marketplace)."""
+
+    rating = NumberAttribute()
+    reviews = NumberAttribute()
+    positive_share = NumberAttribute()
+
+
 class MemberRecord(Model):
-    """The marketplace's member as mirrored here (profile, phone, reputation, roles)."""
+    """The marketplace's member as mirrored here.
+
+    Two owners share the item. The marketplace's members feed writes `display_name`, `lang`,
+    `phone`, `sms_consent`, `marketing_opt_in`, `reputation`, `standing` and
+    `marketplace_version`, and nothing else (one conditional UpdateItem). This backend owns
+    `roles` (it grants `helper`), `tier` and `profile` (the programme under `profile.helper`,
+    moderation sanctions under `profile.moderation`).
+    """
 
     class Meta:
         table_name = "members"
@@ -121,6 +136,11 @@ class MemberRecord(Model):
     roles = ListAttribute(of=UnicodeAttribute, default=list)
     tier = UnicodeAttribute(null=True)
     profile = JSONAttribute(null=True)
+    sms_consent = BooleanAttribute(null=True)
+    marketing_opt_in = BooleanAttribute(null=True)
+    reputation = ReputationAttribute(null=True)
+    standing = UnicodeAttribute(null=True)
+    marketplace_version = NumberAttribute(null=True)
 
 
 class PoolIndex(GlobalSecondaryIndex):

@@ -17,6 +17,7 @@ from pynamodb.transactions import TransactWrite
 from chalicelib.adapters.models import MemberRecord, ProgrammeRecord
 from chalicelib.domain.errors import Conflict, NotFound, Unavailable
 from chalicelib.domain.identity import HELPER
+from chalicelib.domain.member_ingest import in_good_standing
 from chalicelib.domain.ports import MemberDirectory
 from chalicelib.domain.programme.eligibility import Reputation
 from chalicelib.domain.programme.leaderboard import ALL_TIME_KEY, Score, needs_more
@@ -207,7 +208,7 @@ class DynamoHelperRepository:
 
 
 class MembersReputationSource:
-    """The marketplace reputation mirrored in the member's profile."""
+    """The marketplace reputation and standing pushed by the members feed onto the mirror."""
 
     def __init__(self, members: MemberDirectory) -> None:
         self._members = members
@@ -215,26 +216,27 @@ class MembersReputationSource:
     def reputation(self, member_id: str) -> Reputation | None:
         """None when the member or their reviews are unknown."""
         member = self._members.get(member_id)
-        profile = (member or {}).get("profile") or {}
-        if member is None or "reviews" not in profile:
+        reviews = (member or {}).get("reputation")
+        if member is None or not reviews:
             return None
         return Reputation(
             member_id,
-            rating=float(profile.get("rating") or 0.0),
-            reviews=int(profile.get("reviews") or 0),
-            positive_share=float(profile.get("positive_share") or 0.0),
-            in_good_standing=bool(profile.get("in_good_standing", True)),
+            rating=float(reviews.get("rating") or 0.0),
+            reviews=int(reviews.get("reviews") or 0),
+            positive_share=float(reviews.get("positive_share") or 0.0),
+            in_good_standing=in_good_standing(member.get("standing")),
         )
 
 
 def helper_is_active(member: Mapping[str, Any] | None) -> bool:
     """Whether the members mirror says this member is an active Helper.
 
-    A member without a programme status (imported before the programme existed) is judged
-    by the role alone; otherwise the status written with the record is the authority.
+    No mirror record means no Helper (fail closed: the role is this backend's to grant, never
+    the token's). A member without a programme status (imported before the programme existed)
+    is judged by the role alone; otherwise the status written with the record is the authority.
     """
     if member is None:
-        return True  # no mirror record: the token's roles are all there is
+        return False
     if HELPER not in (member.get("roles") or []):
         return False
     helper = (member.get("profile") or {}).get("helper") or {}

@@ -125,6 +125,7 @@ class DynamoMemberDirectory:
 
     @staticmethod
     def _to_map(r: MemberRecord) -> dict[str, Any]:
+        reputation = r.reputation
         return {
             "member_id": r.member_id,
             "display_name": r.display_name,
@@ -133,4 +134,16 @@ class DynamoMemberDirectory:
             "roles": list(r.roles),
             "tier": r.tier,
             "profile": r.profile or {},
+            # Pushed by the marketplace's members feed (None until its first push).
+            "sms_consent": r.sms_consent,
+            "marketing_opt_in": r.marketing_opt_in,
+            "standing": r.standing,
+            "reputation": None if reputation is None else {
+                "rating": float(reputation.rating),
+                "reviews": int(reputation.reviews),
+                "positive_share": float(reputation.positive_share),
+            },
+            "marketplace_version": (
+                None if r.marketplace_version is None else int(r.marketplace_version)
+            ),
         }

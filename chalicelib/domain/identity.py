@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from chalicelib.domain.errors import Forbidden
 
@@ -14,6 +14,9 @@ SUPERVISOR = "supervisor"
 ADMIN = "admin"
 ROLES = frozenset({MEMBER, HELPER, AGENT, SUPERVISOR, ADMIN})
 STAFF_ROLES = frozenset({AGENT, SUPERVISOR, ADMIN})
+# Roles this backend grants itself (the programme's `helper`): the members mirror says who holds
+# them, whatever a token says. The identity provider's tokens carry the others.
+GRANTED_ROLES = frozenset({HELPER})
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,12 @@ class Principal:
         """Raise Forbidden unless the principal holds one of the roles."""
         if not self.has_any(roles):
             raise Forbidden(f"this needs one of the roles: {', '.join(sorted(roles))}")
+
+    def with_granted_roles(self, granted: Iterable[str]) -> Principal:
+        """This principal holding exactly `granted` among the roles this backend grants; the
+        token's other roles and tier are kept."""
+        kept = self.roles - GRANTED_ROLES
+        return replace(self, roles=kept | (frozenset(granted) & GRANTED_ROLES))
 
     def to_claims(self) -> dict[str, object]:
         """The claims a token or ticket carries for this principal."""

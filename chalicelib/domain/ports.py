@@ -73,3 +73,9 @@ class MemberDirectory(Protocol):
     def get(self, member_id: str) -> Mapping[str, Any] | None: ...
 
     def many(self, member_ids: Iterable[str]) -> dict[str, Mapping[str, Any]]: ...
+
+
+class RoleAuthority(Protocol):
+    """Which of the roles this backend grants (`identity.GRANTED_ROLES`) a member holds now."""
+
+    def granted_roles(self, member_id: str) -> frozenset[str]: ...

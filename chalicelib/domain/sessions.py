@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import secrets
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from chalicelib.domain.errors import BadInput, Forbidden, NotFound, Unauthenticated
-from chalicelib.domain.identity import ROLES, Principal
+from chalicelib.domain.errors import Forbidden, Unauthenticated
+from chalicelib.domain.identity import Principal
 from chalicelib.domain.ports import (
     Clock,
     Connection,
     ConnectionRepository,
     MemberDirectory,
     Pusher,
+    RoleAuthority,
     Ticket,
     TicketStore,
     TokenCodec,
 )
-
-MEMBER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
 def ticket_digest(ticket: str) -> str:
@@ -42,36 +40,11 @@ class SessionService:
     clock: Clock
     ticket_ttl: int = 60
     connection_ttl: int = 7200
-    dev_token_ttl: int = 12 * 3600
-    dev_enabled: bool = False
     # Checks of the caller before a ticket is issued (e.g. a member suspended by moderation);
     # they raise to refuse.
     ticket_guards: list[Callable[[Principal], None]] = field(default_factory=list)
-
-    def dev_token(self, body: Any) -> dict[str, str]:
-        """Mint a token for a member id and roles (local and dev stages only)."""
-        if not self.dev_enabled:
-            raise NotFound("no such route on this stage")
-        if not isinstance(body, dict):
-            raise BadInput("expected a JSON object with member_id and roles")
-        member_id = body.get("member_id")
-        roles = body.get("roles", ["member"])
-        if not isinstance(member_id, str) or not MEMBER_ID.match(member_id):
-            raise BadInput("member_id must be 1-64 letters, digits, '_', '.' or '-'")
-        if (
-            not isinstance(roles, list)
-            or not roles
-            or not all(isinstance(r, str) and r in ROLES for r in roles)
-        ):
-            raise BadInput(f"roles must be a non-empty list among {sorted(ROLES)}")
-        tier = body.get("tier")
-        if tier is None:
-            record = self.members.get(member_id) or {}
-            tier = record.get("tier")
-        if tier is not None and not isinstance(tier, str):
-            raise BadInput("tier must be a string")
-        principal = Principal(member_id, frozenset(roles), tier)
-        return {"token": self.tokens.issue(principal, self.dev_token_ttl)}
+    # Who holds the roles this backend grants (`helper`); None: nobody (fail closed).
+    role_authority: RoleAuthority | None = None
 
     def authenticate(self, authorization: str | None) -> Principal:
         """Verify an `Authorization: Bearer <JWT>` header value."""
@@ -81,6 +54,18 @@ class SessionService:
         if scheme.lower() != "bearer" or not token.strip():
             raise Unauthenticated("expected 'Authorization: Bearer <token>'")
         return self.tokens.verify(token.strip())
+
+    def effective(self, principal: Principal) -> Principal:
+        """The verified caller as this backend sees them now: the token's roles and tier, except
+        the roles this backend grants (`helper`), held only if the role authority says so.
+
+        Called once per authenticated request at the edge, after the authorizer: its answer is
+        cached per token, so a Helper approved or suspended a moment ago would otherwise keep
+        the token's word until the cache or the token expires.
+        """
+        authority = self.role_authority
+        granted = authority.granted_roles(principal.member_id) if authority else frozenset()
+        return principal.with_granted_roles(granted)
 
     def issue_ticket(self, principal: Principal) -> dict[str, Any]:
         """A single-use WebSocket ticket that expires after `ticket_ttl` seconds."""

@@ -7,13 +7,15 @@ from __future__ import annotations
 import asyncio
 import json
 import random
+import time
 from collections import defaultdict
 
 import pytest
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
+from chalicelib.domain.signed_push import SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
 from devstack.process import start_devstack, stop_devstack
-from tests.support.client import Peer
+from tests.support.client import Peer, dev_token, rest
 
 pytestmark = pytest.mark.e2e
 
@@ -22,12 +24,18 @@ HELPERS = [f"h-load-{i:02d}" for i in range(10)]
 PER_SIDE = 50  # 20 conversations x (50 from the member + 50 from the Helper) = 2,000 messages
 DROP = 0.03  # chance, before each send, that the client's socket drops
 RETRYABLE = {"unavailable", "internal"}
+MARKETPLACE_KEY = "e2e-marketplace-key"
 
 
 @pytest.fixture(scope="module")
 def stack():
     proc, urls = start_devstack(
-        {"MESSAGES_PER_MINUTE": "100000", "WAVE_SIZE": "10", "WAVE_TIMEOUT_SECONDS": "2"}
+        {
+            "MESSAGES_PER_MINUTE": "100000",
+            "WAVE_SIZE": "10",
+            "WAVE_TIMEOUT_SECONDS": "2",
+            "BOOKINGS_INGEST_SECRET": MARKETPLACE_KEY,
+        }
     )
     yield urls
     stop_devstack(proc)
@@ -86,7 +94,27 @@ class Client:
             return reply
 
 
+def make_helpers(base: str) -> None:
+    """The load Helpers become Helpers as in production: the marketplace pushes their
+    reputation, they apply, staff approve. The members mirror, not the token, makes a Helper."""
+    staff = dev_token(base, "s-1", ["agent", "supervisor"])
+    for helper in HELPERS:
+        push = {
+            "member_id": helper, "version": 1, "display_name": helper, "lang": "fr",
+            "sms_consent": True, "marketing_opt_in": False, "standing": "good",
+            "reputation": {"rating": 4.9, "reviews": 50, "positive_share": 0.99},
+        }
+        stamp = str(int(time.time()))
+        signature = sign(MARKETPLACE_KEY, stamp, json.dumps(push).encode())
+        headers = {SIGNATURE_HEADER: signature, TIMESTAMP_HEADER: stamp}
+        rest(base, "POST", "/ingest/members", push, headers=headers)
+        applied = {"languages": ["fr"], "topics": ["booking"]}
+        rest(base, "POST", "/programme/applications", applied, dev_token(base, helper, ["member"]))
+        rest(base, "POST", f"/programme/helpers/{helper}/approve", {}, staff)
+
+
 async def scenario(urls):
+    await asyncio.to_thread(make_helpers, urls["rest"])
     rng = random.Random(20261122)
     helpers = {
         h: Client(urls, h, ["member", "helper"], random.Random(rng.random())) for h in HELPERS

@@ -216,3 +216,21 @@ def test_the_web_clients_are_published_where_sms_links_point(deployed):
     invalidations = client("cloudfront").list_invalidations(
         DistributionId=stack_outputs["WebDistributionId"])["InvalidationList"]
     assert invalidations["Quantity"] == 2  # one per deployment
+
+
+def test_operators_mint_tokens_for_a_deployed_stage_with_its_own_key(deployed):
+    import jwt
+
+    client, project = deployed["client"], deployed["project"]
+    endpoint = client("sts").meta.endpoint_url
+    env = chalice_env({"AWS_ENDPOINT_URL": endpoint, "AWS_ACCESS_KEY_ID": "testing",
+                       "AWS_SECRET_ACCESS_KEY": "testing"})
+    minted = subprocess.run(
+        [sys.executable, "-m", "infra.token", "--stage", "dev", "--member", "a-7",
+         "--roles", "agent", "--tier", "L2", "--project-dir", str(project)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert minted.returncode == 0, minted.stderr
+    key = client("secretsmanager").get_secret_value(
+        SecretId=outputs(client)["JwtSecretArn"])["SecretString"]
+    claims = jwt.decode(minted.stdout.strip(), key, algorithms=["HS256"], audience="entraide")
+    assert (claims["sub"], claims["roles"], claims["tier"]) == ("a-7", ["agent"], "L2")

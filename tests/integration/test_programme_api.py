@@ -9,6 +9,7 @@ import pytest
 
 from chalicelib.domain.clock import FixedClock
 from chalicelib.domain.identity import Principal
+from devstack.dev_tokens import mint
 from devstack.lambda_runtime import scheduled_event
 from devstack.programme_seed import seed_programme
 from devstack.seed import seed_members
@@ -27,8 +28,8 @@ class Api:
     def call(self, method, path, member=None, roles=("member",), body=None):
         headers = {"Content-Type": "application/json"}
         if member:
-            token = self.services.sessions.dev_token({"member_id": member, "roles": list(roles)})
-            headers["Authorization"] = f"Bearer {token['token']}"
+            token = mint(self.services, {"member_id": member, "roles": list(roles)})
+            headers["Authorization"] = f"Bearer {token}"
         data = json.dumps(body).encode() if body is not None else b""
         reply = getattr(self.http, method.lower())(path, headers=headers, body=data)
         return reply.status_code, json.loads(reply.body) if reply.body else None

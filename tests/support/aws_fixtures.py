@@ -14,6 +14,7 @@ from moto import mock_aws
 from chalicelib.settings import Settings
 from devstack.atomic_dynamodb import install as serialise_moto_dynamodb
 from devstack.claims_local import stop_running_executions
+from devstack.dev_tokens import mint
 from devstack.tables import create_tables
 from tests.support.claims_aws import create_claim_resources
 from tests.support.fakes import RecordingPusher
@@ -23,6 +24,7 @@ TEST_ENV = {
     "JWT_SECRET": "test-secret-key-for-hs256-tokens-0123456789",
     "WS_MANAGEMENT_ENDPOINT": "https://ws.test/api",
     "WS_PUBLIC_URL": "wss://ws.test/api",
+    "WEB_URL": "https://help.test",
 }
 
 
@@ -73,9 +75,12 @@ def pusher(services: Any) -> RecordingPusher:
 
 @pytest.fixture
 def app_module(services: Any) -> Any:
-    """The Chalice app module."""
+    """The Chalice app module, with the local stack's POST /dev/token."""
     import app
+    from chalicelib.runtime import services as root
+    from devstack.dev_tokens import register
 
+    register(app.app, root)
     return app
 
 
@@ -101,7 +106,7 @@ class WsHarness:
         body: dict[str, Any] = {"member_id": member_id, "roles": roles}
         if tier:
             body["tier"] = tier
-        return self.services.sessions.dev_token(body)["token"]
+        return mint(self.services, body)
 
     def event(self, route: str, cid: str, body: str | None = None, query: dict | None = None):
         from devstack.lambda_runtime import websocket_event

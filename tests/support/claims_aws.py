@@ -12,6 +12,7 @@ import pytest
 
 from devstack import claims_local
 from devstack.claims_local import REGION, ClaimPump, TopicReader
+from devstack.dev_tokens import mint
 
 # Test timings: nothing times out during a test unless the test shortens a wait itself.
 CLAIM_TEST_ENV = {
@@ -56,7 +57,7 @@ class ClaimsWorld:
             body: dict[str, Any] = {"member_id": member_id, "roles": roles}
             if tier:
                 body["tier"] = tier
-            self._tokens[member_id] = self.services.sessions.dev_token(body)["token"]
+            self._tokens[member_id] = mint(self.services, body)
         return self._tokens[member_id]
 
     def call(self, method: str, path: str, who: str | None = None, body: Any = None,

@@ -1,4 +1,4 @@
-"""Importing the app builds no AWS client and reads no settings (cold start, chalice package)."""
+"""Importing the app builds no AWS client, reads no settings and loads no SDK (cold start)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,11 @@ import botocore.session
 def refuse(*a, **k):
     raise SystemExit("an AWS client was created at import")
 botocore.session.Session.create_client = refuse
+import sys
 import app
+# (botocore itself is loaded above by this probe.)
+heavy = sorted({"boto3", "pynamodb", "jwt", "cryptography"} & set(sys.modules))
+assert not heavy, f"app.py's import (Lambda's init phase) loaded {heavy}"
 from chalicelib import settings, wiring
 assert settings.settings.cache_info().currsize == 0, "settings were read at import"
 assert wiring.services.cache_info().currsize == 0, "services were built at import"

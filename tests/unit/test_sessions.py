@@ -9,7 +9,7 @@ import pytest
 
 from chalicelib.adapters.tokens import JwtTokenCodec
 from chalicelib.domain.clock import FixedClock
-from chalicelib.domain.errors import BadInput, NotFound, Unauthenticated
+from chalicelib.domain.errors import Unauthenticated
 from chalicelib.domain.identity import Principal
 from chalicelib.domain.sessions import SessionService
 from tests.support.fakes import (
@@ -36,46 +36,11 @@ def sessions(clock) -> SessionService:
         pusher=RecordingPusher(),
         members=InMemoryMemberDirectory([{"member_id": "a-l1", "tier": "L1"}]),
         clock=clock,
-        dev_enabled=True,
     )
 
 
 def bearer(sessions: SessionService, member_id: str, roles: list[str]) -> str:
-    return "Bearer " + sessions.dev_token({"member_id": member_id, "roles": roles})["token"]
-
-
-def test_dev_token_round_trips_member_and_roles(sessions):
-    principal = sessions.authenticate(bearer(sessions, "m-alice", ["member"]))
-    assert principal == Principal("m-alice", frozenset({"member"}))
-
-
-def test_dev_token_takes_the_tier_from_the_members_mirror(sessions):
-    assert sessions.authenticate(bearer(sessions, "a-l1", ["agent"])).tier == "L1"
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
-        None,
-        [],
-        {"roles": ["member"]},
-        {"member_id": "", "roles": ["member"]},
-        {"member_id": "m x", "roles": ["member"]},
-        {"member_id": "m-a", "roles": []},
-        {"member_id": "m-a", "roles": ["god"]},
-        {"member_id": "m-a", "roles": "member"},
-        {"member_id": "m-a", "roles": ["member"], "tier": 3},
-    ],
-)
-def test_dev_token_refuses_bad_input(sessions, body):
-    with pytest.raises(BadInput):
-        sessions.dev_token(body)
-
-
-def test_dev_token_does_not_exist_outside_dev_stages(sessions):
-    sessions.dev_enabled = False
-    with pytest.raises(NotFound):
-        sessions.dev_token({"member_id": "m-a", "roles": ["member"]})
+    return "Bearer " + sessions.tokens.issue(Principal(member_id, frozenset(roles)), 3600)
 
 
 @pytest.mark.parametrize("header", [None, "", "Basic abc", "Bearer ", "Bearer not-a-jwt"])

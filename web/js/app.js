@@ -7,7 +7,7 @@
 //      in an iframe (its origin must be listed in config.json's `host_origins`, or be ours);
 //      the page announces itself with `{type: "entraide:ready"}` and asks for a new token with
 //      `{type: "entraide:token_expired"}` when the API answers 401;
-//   3. on the `local` and `dev` stages only, a "Sign in as" list of the demo ids (POST /dev/token).
+//   3. on the `local` stage only (the local stack), a "Sign in as" list of the demo ids (POST /dev/token).
 // The token is kept in sessionStorage (this tab only), never in logs.
 import { Api, loadConfig, Socket } from "./protocol.js";
 import { $, clear, h, showError } from "./dom.js";
@@ -28,7 +28,7 @@ const DEMO = {
     ["adm-1", ["admin"]],
   ],
 };
-const DEV_STAGES = new Set(["local", "dev"]);
+const DEV_STAGES = new Set(["local"]);
 
 /** The claims of a JWT (not verified: the API does that), or null. */
 export function claimsOf(token) {

@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import json
 import re
-from collections.abc import Callable
-from datetime import datetime
 from typing import Any, Protocol
 
 from chalicelib.domain.claims.events import Alternative
 from chalicelib.domain.claims.model import Booking, parse_iso
-from chalicelib.domain.errors import BadInput, PayloadTooLarge, Unauthenticated
+from chalicelib.domain.errors import BadInput
 
-SIGNATURE_HEADER = "X-Entraide-Signature"
-TIMESTAMP_HEADER = "X-Entraide-Timestamp"
+# The signature scheme is shared by every marketplace feed; re-exported for the bookings push.
+from chalicelib.domain.signed_push import (  # noqa: F401
+    SIGNATURE_HEADER,
+    TIMESTAMP_HEADER,
+    SignedPushVerifier,
+    sign,
+)
+
 E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
 MEMBER_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
-MAX_BODY_BYTES = 64 * 1024
 STATUSES = ("confirmed", "cancelled_by_driver", "cancelled_by_passenger", "completed")
-
-
-def sign(secret: str, timestamp: str, body: bytes) -> str:
-    """The signature header value: HMAC-SHA256 of `<timestamp>.<body>` with the shared key."""
-    mac = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256)
-    return "sha256=" + mac.hexdigest()
 
 
 class BookingStore(Protocol):
@@ -44,35 +38,18 @@ class PhoneBook(Protocol):
         ...
 
 
-class Clock(Protocol):
-    """The current time (aware, UTC)."""
-
-    def now(self) -> datetime:
-        """Now."""
-        ...
-
-
 class BookingIngest:
     """Verifies a push, then stores the booking and its parties' phone numbers."""
 
-    def __init__(self, *, secret: Callable[[], str], store: BookingStore, phones: PhoneBook,
-                 clock: Clock, max_skew_seconds: int = 300) -> None:
-        self._secret = secret
+    def __init__(self, *, push: SignedPushVerifier, store: BookingStore,
+                 phones: PhoneBook) -> None:
+        self._push = push
         self._store = store
         self._phones = phones
-        self._clock = clock
-        self._skew = max_skew_seconds
 
     def ingest(self, body: bytes, signature: str | None, timestamp: str | None) -> dict[str, Any]:
         """Handle one signed push; 401 for a bad or stale signature, 400 for a bad booking."""
-        if len(body) > MAX_BODY_BYTES:
-            raise PayloadTooLarge(f"bodies are limited to {MAX_BODY_BYTES} bytes")
-        self.verify(body, signature, timestamp)
-        try:
-            data = json.loads(body)
-        except (ValueError, UnicodeDecodeError) as e:
-            raise BadInput("the body is not valid JSON", code="invalid_json") from e
-        return self.store(data)
+        return self.store(self._push.read(body, signature, timestamp))
 
     def store(self, data: Any) -> dict[str, Any]:
         """Check and store a booking push that is already trusted (verified, or demo data)."""
@@ -82,21 +59,6 @@ class BookingIngest:
             for member_id, phone in phones.items():
                 self._phones.set_phone(member_id, phone)
         return {"booking_id": booking.booking_id, "stored": stored}
-
-    def verify(self, body: bytes, signature: str | None, timestamp: str | None) -> None:
-        """Refuse anything not signed with the shared key within the allowed clock skew."""
-        secret = self._secret()
-        if not secret or not signature or not timestamp:
-            raise Unauthenticated("a valid signature is required", code="bad_signature")
-        try:
-            moment = int(timestamp)
-        except ValueError as e:
-            raise Unauthenticated("a valid signature is required", code="bad_signature") from e
-        # A replayed push is refused once it is older than the skew window.
-        if abs(self._clock.now().timestamp() - moment) > self._skew:
-            raise Unauthenticated("the signature has expired", code="stale_signature")
-        if not hmac.compare_digest(sign(secret, timestamp, body), signature.strip()):
-            raise Unauthenticated("a valid signature is required", code="bad_signature")
 
 
 def parse_booking(data: Any) -> tuple[Booking, int, dict[str, str]]:

@@ -126,6 +126,9 @@ class ClaimsService:
         self._queue = queue
         self._notifier = notifier
         self._clock = clock
+        if not link_base:
+            # Fail closed: an SMS whose link opens nothing would let silence decide the claim.
+            raise ValueError("claims need the SMS link base: set WEB_URL (or CLAIM_LINK_BASE)")
         self._link_base = link_base.rstrip("/")
         self.catalogue = catalogue or load_catalogue()
         self.abuse = abuse or AbusePolicy()

@@ -380,3 +380,16 @@ def test_only_supervisors_and_admins_get_the_audit_report():
     assert report.to_json()["by_agent"] == {"a-l1": {"count": 1, "amount_cents": 1_000}}
     with pytest.raises(Forbidden):
         w.service.audit_report(AGENT_L2, since=now - timedelta(days=1), until=now)
+
+
+def test_claims_refuse_to_run_without_a_page_for_the_sms_link():
+    # An SMS whose link opens nothing would leave the counterpart silent, and silence can
+    # grant money: a stage without WEB_URL fails loudly instead.
+    from chalicelib.domain.claims.service import ClaimsService
+    from tests.unit.claims.claims_fakes import World
+
+    w = World()
+    with pytest.raises(ValueError, match="WEB_URL"):
+        ClaimsService(claims=w.claims, bookings=w.bookings, members=w.members, ledger=w.ledger,
+                      workflow=w.workflow, queue=w.queue, notifier=w.notifier, clock=w.clock,
+                      link_base="")
