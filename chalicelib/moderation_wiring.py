@@ -30,7 +30,15 @@ class FilterModerator:
     """
 
     def __init__(self, filters: Moderator | None = None) -> None:
-        self.filters = filters or default_moderator()
+        self._filters = filters
+
+    @property
+    def filters(self) -> Moderator:
+        """The filters, built by the first text that needs them (~50 ms of a cold start that
+        a `ping` or `presence.set` need not pay)."""
+        if self._filters is None:
+            self._filters = default_moderator()
+        return self._filters
 
     def check(self, text: str, lang: str | None = None) -> TextVerdict:
         """The verdict, the text as it may be stored and relayed, and why."""

@@ -65,6 +65,10 @@ def _jsonable(value):  # type: ignore[no-untyped-def]
         return repr(value)
 
 
+def _name(handler: str) -> str:
+    return handler.replace(".", "_") + ".pstats"
+
+
 def main() -> None:
     task_root, runtime_dir, handler = sys.argv[1], sys.argv[2], sys.argv[3]
     # Lambda's order: the function's code first, then the runtime's own libraries.
@@ -88,12 +92,22 @@ def main() -> None:
         os.environ["_X_AMZN_TRACE_ID"] = request.get("trace_id", "")
         _network[0] = 0.0
         started = time.perf_counter()
+        profile_dir = os.environ.get("REHEARSAL_PROFILE_DIR")
+        profiler = None
+        if profile_dir and not os.path.exists(os.path.join(profile_dir, _name(handler))):
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
         try:
             result = function(request["event"], Context(request.get("context") or {}))
             reply = {"ok": True, "result": _jsonable(result)}
         except BaseException as e:  # noqa: BLE001 - the invocation fails, the process lives
             reply = {"ok": False, "error": type(e).__name__, "message": str(e),
                      "traceback": traceback.format_exc()}
+        if profiler is not None:  # the first invocation's profile, for bench.cold_start
+            profiler.disable()
+            profiler.dump_stats(os.path.join(profile_dir, _name(handler)))
         reply["duration_ms"] = (time.perf_counter() - started) * 1000
         reply["network_ms"] = _network[0] * 1000
         reply["xray"] = "aws_xray_sdk.core" in sys.modules

@@ -343,8 +343,12 @@ class LambdaHost:
 
 
 def emulator_env(endpoint: str) -> dict[str, str]:
-    """What the rehearsal adds to a function's environment: the emulator's endpoint."""
-    return {"AWS_ENDPOINT_URL": endpoint}
+    """What the rehearsal adds to a function's environment: the emulator's endpoint (and
+    where to write first-invocation profiles, when asked for)."""
+    env = {"AWS_ENDPOINT_URL": endpoint}
+    if os.environ.get("REHEARSAL_PROFILE_DIR"):
+        env["REHEARSAL_PROFILE_DIR"] = os.environ["REHEARSAL_PROFILE_DIR"]
+    return env
 
 
 def python_executable() -> str:

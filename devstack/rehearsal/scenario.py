@@ -267,7 +267,9 @@ class Journey:
         self.events(conversation)
 
     def platform(self) -> None:
-        """Health, configuration, and no development back door."""
+        """A ticket (what a client asks first), health, configuration, no back door."""
+        ticket = self.rest("POST", "/ws/ticket", token=self.token("m-alice", ["member"]))
+        self.check("a member gets a WebSocket ticket", len(ticket.get("ticket", "")) >= 32)
         self.check("GET /health", self.rest("GET", "/health") == {"status": "ok"})
         config = self.rest("GET", "/config", token=self.token("m-alice", ["member"]))
         self.check("GET /config answers the deployed WebSocket URL",

@@ -166,6 +166,8 @@ class _Compiler:
         self.classes = classes
         self.gates = gates
         self.canon = canon
+        # Many rules name the same class: its prefix-tree regex is built once (cold start).
+        self._class_regex: dict[str, str] = {}
 
     def compile(self, pattern: str, line: int) -> tuple[str, set[str] | None]:
         """The fragment and the anchor words it requires.
@@ -236,7 +238,9 @@ class _Compiler:
             name = item[1:]
             if name not in self.classes:
                 raise LexiconError(f"{self.where}: unknown class {name}")
-            return "(?:" + trie_regex(self.classes[name]) + ") ", self.gates.get(name)
+            if name not in self._class_regex:
+                self._class_regex[name] = "(?:" + trie_regex(self.classes[name]) + ") "
+            return self._class_regex[name], self.gates.get(name)
         anchor = item.startswith("!")
         word = self.canon.stream(fold(item.lstrip("!"))).strip("| ")
         if not word or "|" in word:
