@@ -247,26 +247,26 @@ def gestures_audit():
     return services().claims.audit_report(me(), since=since, until=until).to_json()
 
 
-@app.route("/ingest/bookings", methods=["POST"])
-@translate_errors
-def ingest_booking():
+def signed_push(feed):
+    """Hand a marketplace push (body and signature headers, unparsed) to its feed."""
     request = app.current_request
-    return services().bookings_ingest.ingest(
+    return feed.ingest(
         request.raw_body or b"",
         request.headers.get(SIGNATURE_HEADER),
         request.headers.get(TIMESTAMP_HEADER),
     )
+
+
+@app.route("/ingest/bookings", methods=["POST"])
+@translate_errors
+def ingest_booking():
+    return signed_push(services().bookings_ingest)
 
 
 @app.route("/ingest/members", methods=["POST"])
 @translate_errors
 def ingest_member():
-    request = app.current_request
-    return services().members_ingest.ingest(
-        request.raw_body or b"",
-        request.headers.get(SIGNATURE_HEADER),
-        request.headers.get(TIMESTAMP_HEADER),
-    )
+    return signed_push(services().members_ingest)
 
 
 @app.on_sqs_message(

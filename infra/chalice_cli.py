@@ -45,13 +45,16 @@ def merge_stage_values(config: dict[str, Any], generated: dict[str, Any]) -> dic
     """
     merged = json.loads(json.dumps(config))
     for stage, values in (generated.get("stages") or {}).items():
-        target = merged.setdefault("stages", {}).setdefault(stage, {})
-        for key, value in values.items():
-            if key == "environment_variables":
-                target.setdefault(key, {}).update(value)
-            else:
-                target[key] = value
+        _merge_stage(merged.setdefault("stages", {}).setdefault(stage, {}), values)
     return merged
+
+
+def _merge_stage(target: dict[str, Any], values: dict[str, Any]) -> None:
+    for key, value in values.items():
+        if key == "environment_variables":
+            target.setdefault(key, {}).update(value)
+        else:
+            target[key] = value
 
 
 def read_generated(project_dir: Path) -> dict[str, Any]:
@@ -63,12 +66,7 @@ def read_generated(project_dir: Path) -> dict[str, Any]:
 def write_generated(project_dir: Path, stage: str, values: dict[str, Any]) -> Path:
     """Merge one stage's generated values into `.chalice/generated.json`."""
     generated = read_generated(project_dir)
-    current = generated.setdefault("stages", {}).setdefault(stage, {})
-    for key, value in values.items():
-        if key == "environment_variables":
-            current.setdefault(key, {}).update(value)
-        else:
-            current[key] = value
+    _merge_stage(generated.setdefault("stages", {}).setdefault(stage, {}), values)
     path = project_dir / GENERATED
     path.write_text(json.dumps(generated, indent=2, sort_keys=True) + "\n")
     return path
