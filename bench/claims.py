@@ -245,7 +245,7 @@ class Bench:
         staff = Principal("s-1", frozenset({"agent", "supervisor"}), "supervisor")
 
         def check() -> bool:
-            return self.root.claims.view(claim_id, staff).to_json()["waiting_for"] == kind
+            return self.root.claims.filing.view(claim_id, staff).to_json()["waiting_for"] == kind
         return check
 
     def finished(self, claim_id: str) -> Callable[[], bool]:
@@ -268,7 +268,7 @@ class Bench:
         l2 = Principal("a-l2", frozenset({"agent"}), "L2")
         supervisor = Principal("s-1", frozenset({"agent", "supervisor"}), "supervisor")
         claims = self.root.claims
-        base = claims.timings
+        base = claims.shared.timings
         if online:
             self.connect("m-alice")
             self.connect("m-bob")
@@ -279,39 +279,39 @@ class Bench:
         if family == "never automated (safety)":
             problem, answers = "safety", self._answers("safety")
         if family == "silent (silence rule)":
-            claims.timings = replace(base, counterpart_seconds=1)
+            claims.shared.timings = replace(base, counterpart_seconds=1)
         try:
-            claim = claims.file(alice, booking_id="bk-1", problem=problem, answers=answers,
+            claim = claims.filing.file(alice, booking_id="bk-1", problem=problem, answers=answers,
                                 idempotency_key=uuid.uuid4().hex)
         finally:
-            claims.timings = base
+            claims.shared.timings = base
         cid = claim.claim_id
 
         def answer(confirm: bool) -> None:
             self.pump_until(self.waiting_for(cid, "counterpart"))
             if online:
-                claims.respond(cid, confirm=confirm, principal=bob)
+                claims.counterpart.respond(cid, confirm=confirm, principal=bob)
             else:
                 with harness():
                     code = self._code_for(cid, dict((m[0], m[3]) for m in MEMBERS)["m-bob"])
-                claims.respond(cid, confirm=confirm, code=code)
+                claims.counterpart.respond(cid, confirm=confirm, code=code)
 
         if family == "confirmed (auto-settled)":
             answer(True)
         elif family == "disputed (agent decides)":
             answer(False)
             self.pump_until(self.waiting_for(cid, "agent"))
-            claims.decide(cid, l1, outcome="refund_half", gesture_cents=1_000)
+            claims.agents.decide(cid, l1, outcome="refund_half", gesture_cents=1_000)
         elif family == "never automated (safety)":
             self.pump_until(self.waiting_for(cid, "agent"))
-            claims.decide(cid, l2, outcome="rejected")
+            claims.agents.decide(cid, l2, outcome="rejected")
         elif family == "above delegation (approval)":
             answer(False)
             self.pump_until(self.waiting_for(cid, "agent"))
-            claims.decide(cid, l1, outcome="refund_full", gesture_cents=12_000,
+            claims.agents.decide(cid, l1, outcome="refund_full", gesture_cents=12_000,
                           request_approval=True)
             self.pump_until(self.waiting_for(cid, "approval"))
-            claims.approve(cid, supervisor, approve=True)
+            claims.agents.approve(cid, supervisor, approve=True)
         self.pump_until(self.finished(cid))
         with harness():
             time.sleep(0.3)
@@ -323,7 +323,7 @@ class Bench:
 
     def _answers(self, problem: str) -> dict[str, Any]:
         given: dict[str, Any] = {}
-        for q in self.root.claims.catalogue.problem(problem).questions:
+        for q in self.root.claims.shared.catalogue.problem(problem).questions:
             if q.required and q.asked(given):
                 given[q.id] = {"choice": q.options[0].id if q.options else "", "boolean": False,
                                "number": q.min or 0, "text": "He drove too fast"}[q.type]

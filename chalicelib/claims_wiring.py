@@ -136,11 +136,11 @@ class ClaimMessages:
 
     def tasks(self, bodies: Iterable[str]) -> None:
         """One batch of the claim-tasks queue."""
-        self._consume(bodies, self._claims.handle_task_message, fail_tokens=True)
+        self._consume(bodies, self._claims.messages.handle_task_message, fail_tokens=True)
 
     def notices(self, bodies: Iterable[str]) -> None:
         """One batch of the notify queue."""
-        self._consume(bodies, self._claims.handle_notify_message, fail_tokens=False)
+        self._consume(bodies, self._claims.messages.handle_notify_message, fail_tokens=False)
 
     def _consume(self, bodies: Iterable[str], handle: Any, *, fail_tokens: bool) -> None:
         retry = 0

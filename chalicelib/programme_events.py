@@ -3,10 +3,12 @@ quality review for Helpers, and the presence guard that keeps suspended Helpers 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from chalicelib.adapters.insights_sources import conversation_record
 from chalicelib.adapters.programme_store import helper_is_active
+from chalicelib.domain.chat.events import ChatEvent
 from chalicelib.domain.chat.model import Conversation
 from chalicelib.domain.errors import RuleRefused
 from chalicelib.domain.identity import AGENT, HELPER, Principal
@@ -23,14 +25,21 @@ class ChatEvents:
 
     def __init__(self, root: Any) -> None:
         self._root = root
+        self._handlers: dict[ChatEvent, Callable[[Conversation], None]] = {
+            ChatEvent.ACCEPTED: self._accepted,
+            ChatEvent.FIRST_RESPONSE: self._first_response,
+            ChatEvent.CLOSED: self._closed,
+            ChatEvent.RATED: self._rated,
+        }
 
-    def __call__(self, event: str, conversation: Conversation) -> None:
+    def __call__(self, event: ChatEvent, conversation: Conversation) -> None:
         try:
-            getattr(self, f"_{event}")(conversation)
+            # An event with no handler is logged below like a failed one, never raised.
+            self._handlers[event](conversation)
         except Exception as e:  # noqa: BLE001 - observers never break the chat
             logger.exception(
                 "chat event handling failed",
-                event_name=event,
+                event_name=str(event),
                 conversation_id=conversation.conversation_id,
                 error=type(e).__name__,
             )

@@ -93,7 +93,7 @@ def build_helper_records(root: Any) -> OfflineWhenRevoked:
     announced = AnnounceRoleChanges(
         DynamoHelperRepository(), lambda event: root.marketplace_events.publish(event)
     )
-    return OfflineWhenRevoked(announced, lambda: root.chat)
+    return OfflineWhenRevoked(announced, lambda: root.chat.requests)
 
 
 def build_recognition(root: Any) -> RecognitionService:
@@ -131,7 +131,7 @@ def build_knowledge(root: Any) -> KnowledgeService:
     """Articles from closed conversations; suggestions from a per-container index."""
     return KnowledgeService(
         DynamoArticleRepository(),
-        ChatTranscriptSource(root.chat),
+        ChatTranscriptSource(root.chat.oversight),
         ModeratorMasker(root.moderator),
         on_adopted=root.recognition.on_article_adopted,
         clock=root.clock,

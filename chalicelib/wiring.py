@@ -110,7 +110,9 @@ class Services:
                 "frame handler failed", action=action, error=type(exc).__name__
             ),
         )
-        register_chat_actions(dispatcher, self)
+        from chalicelib.api.chat import register_actions
+
+        register_actions(dispatcher, self)
         return dispatcher
 
     @cached_property
@@ -124,7 +126,7 @@ class Services:
         principal = connection.principal
         if principal.has_any(("helper", "agent")):
             member = principal.member_id
-            self.chat.went_offline(member, still_connected=self.sessions.is_online(member))
+            self.chat.requests.went_offline(member, still_connected=self.sessions.is_online(member))
 
     @cached_property
     def chat(self) -> ChatService:
@@ -301,100 +303,6 @@ class Services:
         """Push an outcome's events to the live connections of their recipients."""
         for event in outcome.events:
             self.sessions.push_to_members(event.recipients, event.payload, event.skip_connection)
-
-
-def register_chat_actions(dispatcher: FrameDispatcher, root: Services) -> None:
-    """Map each chat action of PROTOCOL.md to the chat service; fan-out runs after the ack."""
-    from chalicelib.domain.frames import Reply
-
-    def reply(outcome: Outcome) -> Reply:
-        return Reply(outcome.result, [lambda: root.deliver(outcome)])
-
-    def ping(c, f):
-        root.chat.heartbeat(c.principal)
-        return {}
-
-    def presence(c, f):
-        return reply(
-            root.chat.set_presence(
-                c.principal,
-                f.text("status", max_len=20),
-                f.strings("topics"),
-                f.strings("languages"),
-                f.integer("capacity", low=0, high=100, optional=True),
-            )
-        )
-
-    def open_(c, f):
-        return reply(
-            root.chat.open_request(
-                c.principal,
-                f.body.get("topic"),
-                f.body.get("lang"),
-                f.text("text", max_len=2000),
-                f.body.get("consent") is True,
-            )
-        )
-
-    def accept(c, f):
-        return reply(root.chat.accept(c.principal, f.text("conversation_id", max_len=64)))
-
-    def send(c, f):
-        return reply(
-            root.chat.send(
-                c.principal,
-                c.connection_id,
-                f.text("conversation_id", max_len=64),
-                f.text("client_msg_id", max_len=64),
-                f.text("text", max_len=2000),
-            )
-        )
-
-    def sync(c, f):
-        return root.chat.sync(
-            c.principal,
-            f.text("conversation_id", max_len=64),
-            f.integer("after_seq", low=0, high=10**9),
-        )
-
-    def escalate(c, f):
-        return reply(
-            root.chat.escalate(
-                c.principal, f.text("conversation_id", max_len=64), f.text("reason", max_len=500)
-            )
-        )
-
-    def join(c, f):
-        return reply(root.chat.join(c.principal, f.text("conversation_id", max_len=64)))
-
-    def close(c, f):
-        return reply(root.chat.close(c.principal, f.text("conversation_id", max_len=64)))
-
-    def rate(c, f):
-        return reply(
-            root.chat.rate(
-                c.principal,
-                f.text("conversation_id", max_len=64),
-                f.integer("score", low=1, high=5),
-                f.text("comment", max_len=1000, optional=True),
-            )
-        )
-
-    helpers, members, staff = (
-        frozenset({"helper", "agent"}),
-        frozenset({"member"}),
-        frozenset({"agent", "supervisor", "admin"}),
-    )
-    dispatcher.register("ping", ping)
-    dispatcher.register("presence.set", presence, helpers)
-    dispatcher.register("help.open", open_, members)
-    dispatcher.register("help.accept", accept, helpers)
-    dispatcher.register("message.send", send)
-    dispatcher.register("message.sync", sync)
-    dispatcher.register("conversation.escalate", escalate)
-    dispatcher.register("conversation.join", join, staff)
-    dispatcher.register("conversation.close", close)
-    dispatcher.register("conversation.rate", rate, members)
 
 
 @lru_cache(maxsize=1)

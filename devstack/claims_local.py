@@ -11,7 +11,7 @@ from typing import Any
 
 import boto3
 
-from devstack.lambda_runtime import LocalContext, sqs_event
+from devstack.lambda_runtime import LocalContext, lambda_handler, sqs_event
 from infra.stack import INFRA, load_template
 
 REGION = "eu-west-3"
@@ -69,8 +69,8 @@ class ClaimPump:
     def __init__(self, app_module: Any, env: dict[str, str]) -> None:
         self._sqs = boto3.client("sqs")
         self._sources = [
-            (env["QUEUE_CLAIM_TASKS_URL"], app_module.claim_tasks),
-            (env["QUEUE_NOTIFY_URL"], app_module.claim_notices),
+            (env["QUEUE_CLAIM_TASKS_URL"], lambda_handler(app_module.app, "claim_tasks")),
+            (env["QUEUE_NOTIFY_URL"], lambda_handler(app_module.app, "claim_notices")),
         ]
         self.delivered: list[dict[str, Any]] = []
 

@@ -58,13 +58,16 @@ def register(app: Any, services: Callable[[], Any]) -> None:
     """Add `POST /dev/token` to a Chalice app (idempotent)."""
     if ROUTE in app.routes:
         return
-    from chalicelib.edges import json_object, translate_errors
+    from chalicelib.api.edge import ContextBlueprint, public
 
-    @app.route(ROUTE, methods=["POST"])
-    @translate_errors
+    local = ContextBlueprint(__name__)
+
+    @local.route(ROUTE, methods=["POST"], access=public("the local stack's demo sign-in"))
     def dev_token() -> dict[str, str]:
         root = services()
-        return DevTokens(root.sessions.tokens, root.members).mint(json_object(app))
+        return DevTokens(root.sessions.tokens, root.members).mint(local.body())
+
+    app.register_blueprint(local)
 
 
 def mint(services: Any, body: dict[str, Any]) -> str:

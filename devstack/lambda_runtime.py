@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import time
 import uuid
 from typing import Any
@@ -96,3 +97,13 @@ def scheduled_event(rule_name: str, region: str) -> dict[str, Any]:
         "resources": [f"arn:aws:events:{region}:000000000000:rule/{rule_name}"],
         "detail": {},
     }
+
+
+def lambda_handler(app: Any, name: str) -> Any:
+    """The function Lambda would call for the app's event source or schedule `name`
+    (its `handler_string` is `module.function`, as in the deployed template)."""
+    for source in app.event_sources:
+        if source.name == name:
+            module, _, attribute = source.handler_string.rpartition(".")
+            return getattr(importlib.import_module(module), attribute)
+    raise KeyError(name)

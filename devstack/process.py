@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,10 +54,12 @@ def start_devstack(extra_env: dict[str, str] | None = None) -> tuple[subprocess.
 
 
 def stop_devstack(proc: subprocess.Popen, timeout: float = 60) -> int:
-    """Ctrl-C the stack and return its exit code."""
+    """Ctrl-C the stack and return its exit code; a stack still alive after `timeout` is
+    killed (and said so) rather than failing the run that used it."""
     proc.send_signal(signal.SIGINT)
     try:
         return proc.wait(timeout)
     except subprocess.TimeoutExpired:
+        warnings.warn(f"the local stack ignored Ctrl-C for {timeout:.0f} s: killed", stacklevel=2)
         proc.kill()
-        raise
+        return proc.wait(10)

@@ -9,7 +9,7 @@ from typing import Any
 
 from chalice.app import Rate, ScheduledEventConfig, SQSEventConfig
 
-from devstack.lambda_runtime import LocalContext, scheduled_event, sqs_event
+from devstack.lambda_runtime import LocalContext, lambda_handler, scheduled_event, sqs_event
 
 log = logging.getLogger("devstack.pump")
 RATE_SECONDS = {Rate.MINUTES: 60, Rate.HOURS: 3600, Rate.DAYS: 86400}
@@ -32,7 +32,7 @@ class EventPump:
     def start(self) -> None:
         """Start one thread per event source."""
         for source in self._module.app.event_sources:
-            handler = getattr(self._module, source.name)
+            handler = lambda_handler(self._module.app, source.name)
             if isinstance(source, SQSEventConfig):
                 target, args = self._poll_queue, (source, handler)
             elif isinstance(source, ScheduledEventConfig):

@@ -27,6 +27,7 @@ from chalicelib.adapters.models import (
     QueueRecord,
 )
 from chalicelib.adapters.models import Participant as ParticipantAttr
+from chalicelib.adapters.transactions import check_failed, was_cancelled
 from chalicelib.domain.chat.model import (
     ASSIGNED,
     CLOSED,
@@ -42,7 +43,6 @@ from chalicelib.domain.chat.ports import DuplicateMessage, SequenceConflict
 from chalicelib.domain.errors import Conflict, NotFound, RateLimited, RuleRefused, Unavailable
 from chalicelib.domain.moderation.review import OPEN, ReviewItem
 
-CHECK_FAILED = "ConditionalCheckFailed"
 PROFILE = "profile"
 PRO_QUEUE = "pro"
 
@@ -50,9 +50,6 @@ PRO_QUEUE = "pro"
 def _day(ts: float) -> str:
     return dt.datetime.fromtimestamp(ts, dt.UTC).strftime("%Y-%m-%d")
 
-
-def _reasons(error: TransactWriteError) -> list[str]:
-    return [(r.code if r else "") for r in (error.cancellation_reasons or [])]
 
 
 def review_record(item: ReviewItem, ttl_at: int) -> ModerationItemRecord:
@@ -238,22 +235,21 @@ class DynamoChatStore:
                         condition=R.id.does_not_exist() | (R.count < rate_limit),
                     )
         except TransactWriteError as e:
-            reasons = _reasons(e)
-            if len(reasons) > 1 and reasons[1] == CHECK_FAILED:
+            if check_failed(e, 1):
                 stored = self.recall(dedupe_key)
                 if stored is not None:
                     raise DuplicateMessage(stored) from e
                 raise SequenceConflict() from e
-            if len(reasons) > conv_at + 1 and reasons[conv_at + 1] == CHECK_FAILED:
+            if check_failed(e, conv_at + 1):
                 raise RateLimited("too many messages; wait a minute", code="rate_limited") from e
-            if len(reasons) > conv_at and reasons[conv_at] == CHECK_FAILED:
+            if check_failed(e, conv_at):
                 current = self.get(conversation.conversation_id)
                 if current is not None and current.status == CLOSED:
                     raise RuleRefused(
                         "this conversation is closed", code="conversation_closed"
                     ) from e
                 raise SequenceConflict() from e
-            if e.cause_response_code == "TransactionCanceledException":
+            if was_cancelled(e):
                 raise SequenceConflict() from e  # a concurrent transaction: retry
             raise Unavailable("could not store the message; retry it") from e
 
@@ -324,14 +320,13 @@ class DynamoChatStore:
                             P(helper, f"pool#{pool_lang}"), actions=[P.last_assigned_at.set(at)]
                         )
         except TransactWriteError as e:
-            reasons = _reasons(e)
-            if reasons and reasons[0] == CHECK_FAILED:
+            if check_failed(e, 0):
                 raise Conflict(
                     "another Helper already took this request", code="already_taken"
                 ) from e
-            if len(reasons) > 1 and reasons[1] == CHECK_FAILED:
+            if check_failed(e, 1):
                 raise Conflict("not available or at capacity", code="capacity") from e
-            if e.cause_response_code == "TransactionCanceledException":
+            if was_cancelled(e):
                 # Lost a race on the same items: whoever won, this accept did not.
                 raise Conflict(
                     "another Helper already took this request", code="already_taken"

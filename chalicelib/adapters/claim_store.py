@@ -19,6 +19,7 @@ from chalicelib.adapters.models import (
     PendingTaskAttribute,
     ResponseCodeAttribute,
 )
+from chalicelib.adapters.transactions import check_failed, was_cancelled
 from chalicelib.domain.chat.model import QueueItem
 from chalicelib.domain.claims.events import Alternative
 from chalicelib.domain.claims.gestures import LedgerEntry
@@ -37,7 +38,6 @@ from chalicelib.domain.claims.model import (
 )
 from chalicelib.domain.errors import Conflict, Unavailable
 
-CHECK_FAILED = "ConditionalCheckFailed"
 CONDITION_FAILED = "ConditionalCheckFailedException"
 # A lock item names the open claim of a booking and problem; it is never deleted, only handed
 # over, in a transaction, to the next claim once the one it names is settled or closed.
@@ -48,9 +48,6 @@ def lock_key(booking_id: str, problem: str) -> str:
     """Key of the item holding the open claim of a booking and problem."""
     return f"{LOCK_PREFIX}{booking_id}#{problem}"
 
-
-def _reasons(error: TransactWriteError) -> list[str]:
-    return [(r.code if r else "") for r in (error.cancellation_reasons or [])]
 
 
 def _dt(text: str | None) -> datetime | None:
@@ -83,17 +80,16 @@ class DynamoClaimRepository:
                 self._add(claim, key, holder)
                 return True
             except TransactWriteError as e:
-                reasons = _reasons(e)
                 # Items in order: [condition check of the holder], put claim, put lock.
                 offset = 1 if holder else 0
-                if len(reasons) > offset and reasons[offset] == CHECK_FAILED:
+                if check_failed(e, offset):
                     return False  # this claim id exists: an idempotent retry
-                if holder and reasons and reasons[0] == CHECK_FAILED:
+                if holder and check_failed(e, 0):
                     raise Conflict("an open claim exists for this booking and problem",
                                    code="claim_already_open") from e
-                if len(reasons) > offset + 1 and reasons[offset + 1] == CHECK_FAILED:
+                if check_failed(e, offset + 1):
                     continue  # the lock changed hands meanwhile: read it again
-                if e.cause_response_code == "TransactionCanceledException":
+                if was_cancelled(e):
                     continue
                 raise Unavailable("could not store the claim; retry") from e
         raise Conflict("an open claim exists for this booking and problem",

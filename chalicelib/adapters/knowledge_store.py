@@ -8,6 +8,7 @@ from pynamodb.exceptions import DoesNotExist, TransactWriteError
 from pynamodb.transactions import TransactWrite
 
 from chalicelib.adapters.models import ArticleRecord
+from chalicelib.adapters.transactions import check_failed
 from chalicelib.domain.errors import Conflict, NotFound, RuleRefused, Unavailable
 from chalicelib.domain.identity import Principal
 from chalicelib.domain.knowledge.model import (
@@ -17,7 +18,6 @@ from chalicelib.domain.knowledge.model import (
     TranscriptMessage,
 )
 
-CHECK_FAILED = "ConditionalCheckFailed"
 # The item whose counter changes whenever the published set may have changed.
 REVISION_ID = "#revision"
 
@@ -90,8 +90,7 @@ class DynamoArticleRepository:
                 if article.is_published or article.published_at is not None:
                     tx.update(A(REVISION_ID), actions=[A.revision.add(1)])
         except TransactWriteError as e:
-            reasons = [(r.code if r else "") for r in (e.cancellation_reasons or [])]
-            if reasons and reasons[0] == CHECK_FAILED:
+            if check_failed(e, 0):
                 raise Conflict("the article changed meanwhile", code="version_conflict") from e
             raise Unavailable("could not store the article") from e
 

@@ -7,11 +7,11 @@ from pynamodb.exceptions import DoesNotExist, GetError, UpdateError
 
 from chalicelib.adapters.models import MemberRecord, ReputationAttribute
 from chalicelib.adapters.programme_store import helper_is_active
+from chalicelib.adapters.transactions import condition_failed
 from chalicelib.domain.errors import Unavailable
 from chalicelib.domain.identity import HELPER
 from chalicelib.domain.member_ingest import MarketplaceMember
 
-CHECK_FAILED = "ConditionalCheckFailedException"
 NO_ROLE: frozenset[str] = frozenset()
 
 
@@ -52,7 +52,7 @@ class DynamoMemberFeed:
         try:
             M(member.member_id).update(actions=actions, condition=newer)
         except UpdateError as e:
-            if e.cause_response_code == CHECK_FAILED:
+            if condition_failed(e):
                 return False
             raise Unavailable("could not update the member") from e
         return True

@@ -19,10 +19,10 @@ from chalicelib.adapters.models import (
     MessageRecord,
     ModerationItemRecord,
 )
+from chalicelib.adapters.transactions import check_failed
 from chalicelib.domain.errors import Conflict, Unavailable
 from chalicelib.domain.moderation.review import DECIDED, OPEN, ReviewItem
 
-CHECK_FAILED = "ConditionalCheckFailed"
 _MIRROR_RETRIES = 3
 # Members who may no longer take part: the mirror's roles lose these on suspension.
 SUSPENDED_ROLES = ("member", "helper")
@@ -47,9 +47,6 @@ def _to_item(r: ModerationItemRecord) -> ReviewItem:
         note=r.note,
     )
 
-
-def _reasons(error: TransactWriteError) -> list[str]:
-    return [(r.code if r else "") for r in (error.cancellation_reasons or [])]
 
 
 class DynamoModerationStore:
@@ -79,10 +76,9 @@ class DynamoModerationStore:
             self._decide(item, message_verdict, keep_text, roles, with_message=True)
         except TransactWriteError as e:
             # Puts before updates: cancellation reasons are [audit, item, message].
-            reasons = _reasons(e)
-            if len(reasons) > 1 and reasons[1] == CHECK_FAILED:
+            if check_failed(e, 1):
                 raise Conflict("this item was already decided", code="already_decided") from e
-            if len(reasons) > 2 and reasons[2] == CHECK_FAILED:
+            if check_failed(e, 2):
                 # The message expired meanwhile (retention): the decision still stands.
                 self._decide(item, message_verdict, keep_text, roles, with_message=False)
                 return

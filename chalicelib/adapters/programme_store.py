@@ -15,6 +15,7 @@ from pynamodb.expressions.operand import Value
 from pynamodb.transactions import TransactWrite
 
 from chalicelib.adapters.models import MemberRecord, ProgrammeRecord
+from chalicelib.adapters.transactions import check_failed, was_cancelled
 from chalicelib.domain.errors import Conflict, NotFound, Unavailable
 from chalicelib.domain.identity import HELPER
 from chalicelib.domain.member_ingest import in_good_standing
@@ -30,7 +31,6 @@ from chalicelib.domain.programme.membership import (
 from chalicelib.domain.programme.quality import QualitySignal, SignalKind
 from chalicelib.domain.programme.recognition import PointsAward, RewardGrant
 
-CHECK_FAILED = "ConditionalCheckFailed"
 RECORD = "RECORD"
 # Week and month scores are history after a year; the ledger and all-time scores stay.
 SCORE_TTL_SECONDS = 400 * 86_400
@@ -42,9 +42,6 @@ def helper_pk(member_id: str) -> str:
     """Partition of every item of a member in the programme table."""
     return f"HELPER#{member_id}"
 
-
-def _reasons(error: TransactWriteError) -> list[str]:
-    return [(r.code if r else "") for r in (error.cancellation_reasons or [])]
 
 
 def _queue_pk(status: HelperStatus, flagged: bool) -> str:
@@ -155,14 +152,13 @@ class DynamoHelperRepository:
                 self._write(transition, raw)
                 return
             except TransactWriteError as e:
-                reasons = _reasons(e)
-                if reasons and reasons[0] == CHECK_FAILED:
+                if check_failed(e, 0):
                     raise Conflict(
                         "the programme record changed meanwhile", code="version_conflict"
                     ) from e
-                if len(reasons) > 1 and reasons[1] == CHECK_FAILED:
+                if check_failed(e, 1):
                     continue  # the mirror changed between read and write: read it again
-                if e.cause_response_code == "TransactionCanceledException":
+                if was_cancelled(e):
                     continue
                 raise Unavailable("could not store the programme record") from e
         raise Unavailable("the member changed repeatedly; retry")
@@ -281,8 +277,7 @@ class DynamoPointsStore:
                         actions.append(P.expires_at.set(int(award.at) + SCORE_TTL_SECONDS))
                     tx.update(P(pk, f"SCORE#{key}"), actions=actions)
         except TransactWriteError as e:
-            reasons = _reasons(e)
-            if reasons and reasons[0] == CHECK_FAILED:
+            if check_failed(e, 0):
                 return False
             raise Unavailable("could not award the points") from e
         return True

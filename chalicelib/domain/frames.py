@@ -134,7 +134,9 @@ class FrameDispatcher:
         dispatched = self._handle(connection, raw)
         return dispatched if isinstance(dispatched, Dispatched) else Dispatched(dispatched)
 
-    def _handle(self, connection: Connection, raw: str | bytes | None) -> Dispatched | dict:
+    def _handle(
+        self, connection: Connection, raw: str | bytes | None
+    ) -> Dispatched | dict[str, Any]:
         request_id = None
         action = "?"
         try:

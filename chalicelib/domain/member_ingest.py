@@ -113,10 +113,8 @@ def parse_member(data: Any) -> MarketplaceMember:
     standing = data.get("standing")
     if standing not in STANDINGS:
         raise _bad(f"standing must be one of {', '.join(STANDINGS)}", "standing")
-    consents = {key: data.get(key) for key in ("sms_consent", "marketing_opt_in")}
-    for key, value in consents.items():
-        if not isinstance(value, bool):
-            raise _bad(f"{key} must be true or false", key)
+    sms_consent = _consent(data, "sms_consent")
+    marketing_opt_in = _consent(data, "marketing_opt_in")
     phone_sent = "phone" in data
     phone = data.get("phone")
     if phone is not None and (not isinstance(phone, str) or not E164.match(phone)):
@@ -127,12 +125,19 @@ def parse_member(data: Any) -> MarketplaceMember:
         display_name=name.strip(),
         lang=lang,
         standing=standing,
-        sms_consent=consents["sms_consent"],
-        marketing_opt_in=consents["marketing_opt_in"],
+        sms_consent=sms_consent,
+        marketing_opt_in=marketing_opt_in,
         reputation=_reputation(data),
         phone=phone,
         phone_sent=phone_sent,
     )
+
+
+def _consent(data: dict[str, Any], key: str) -> bool:
+    value = data.get(key)
+    if not isinstance(value, bool):
+        raise _bad(f"{key} must be true or false", key)
+    return value
 
 
 def _reputation(data: dict[str, Any]) -> MarketplaceReputation | None:

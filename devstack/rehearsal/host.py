@@ -254,13 +254,6 @@ class LambdaHost:
             compiled.append((re.compile(f"^{pattern}$"), template))
         return compiled
 
-    def by_handler(self, handler: str) -> LambdaFunction:
-        """The function whose handler is `app.<name>`."""
-        for function in self.functions.values():
-            if function.handler == handler:
-                return function
-        raise KeyError(handler)
-
     def rest(self, method: str, path: str, body: Any = None, token: str | None = None,
              headers: dict[str, str] | None = None) -> tuple[int, Any]:
         """A REST request as API Gateway delivers it: authorizer first, then the proxy event."""
@@ -282,7 +275,7 @@ class LambdaHost:
         if operation.get("security"):
             if "Authorization" not in all_headers:
                 return 401, {"message": "Unauthorized"}  # API Gateway, without our function
-            policy = self.by_handler("app.bearer").invoke({
+            policy = self.functions["Bearer"].invoke({
                 "type": "TOKEN",
                 "authorizationToken": all_headers["Authorization"],
                 "methodArn": f"arn:aws:execute-api:{REGION}:{ACCOUNT}:{API_ID}/{STAGE}/"
@@ -320,7 +313,7 @@ class LambdaHost:
             "body": text,
             "isBase64Encoded": False,
         }
-        reply = self.by_handler("app.app").invoke(event)
+        reply = self.functions["APIHandler"].invoke(event)
         payload = reply.get("body")
         try:
             payload = json.loads(payload) if payload else None

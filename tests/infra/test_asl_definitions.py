@@ -249,11 +249,12 @@ def settle_claim_documents() -> list[dict[str, Any]]:
     from tests.unit.claims.claims_fakes import ALICE, world
 
     w = world()
-    asks = w.service.file(ALICE, booking_id="bk-1", problem="driver_no_show", hold_payment=True,
-                          answers={"at_meeting_point": True, "contacted_driver": True,
-                                   "driver_warned": False})
-    direct = w.service.file(ALICE, booking_id="bk-1", problem="safety",
-                            answers={"safe_now": True, "kind": "accident"})
+    asks = w.service.filing.file(ALICE, booking_id="bk-1", problem="driver_no_show",
+                                 hold_payment=True,
+                                 answers={"at_meeting_point": True, "contacted_driver": True,
+                                          "driver_warned": False})
+    direct = w.service.filing.file(ALICE, booking_id="bk-1", problem="safety",
+                                   answers={"safe_now": True, "kind": "accident"})
     docs = []
     for claim in (asks, direct):
         doc = w.execution(claim.claim_id)

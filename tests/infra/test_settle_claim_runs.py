@@ -74,8 +74,8 @@ def test_disputed_claim_goes_to_the_agents_who_decide(world):
 def test_silence_applies_the_problem_types_silence_rule(world):
     # driver_no_show with the passenger at the meeting point and the driver contacted: on
     # silence, a low-value refund is granted to a member in good standing.
-    world.services.claims.timings = replace(world.services.claims.timings,
-                                            counterpart_seconds=2)
+    world.services.claims.shared.timings = replace(
+        world.services.claims.shared.timings, counterpart_seconds=2)
     claim_id = world.file("m-alice")
     claim = world.finished(claim_id, timeout=30)
     assert claim["status"] == "closed" and claim["resolution"] == "refund_full"
@@ -85,8 +85,8 @@ def test_silence_applies_the_problem_types_silence_rule(world):
 
 def test_silence_on_a_type_that_needs_review_escalates(world):
     # could_not_find_each_other: silence proves nothing, an agent decides.
-    world.services.claims.timings = replace(world.services.claims.timings,
-                                            counterpart_seconds=1)
+    world.services.claims.shared.timings = replace(
+        world.services.claims.shared.timings, counterpart_seconds=1)
     claim_id = world.file("m-alice", problem="could_not_find_each_other",
                           answers=answers(world, "could_not_find_each_other"))
     world.waiting_for(claim_id, "agent")
@@ -140,8 +140,8 @@ def test_agent_above_delegation_needs_a_supervisors_approval(world):
 
 
 def test_agent_sla_breach_sends_a_reminder_and_the_decision_still_lands(world):
-    world.services.claims.timings = replace(world.services.claims.timings,
-                                            agent_sla_seconds=1, urgent_agent_sla_seconds=1)
+    world.services.claims.shared.timings = replace(
+        world.services.claims.shared.timings, agent_sla_seconds=1, urgent_agent_sla_seconds=1)
     claim_id = world.file("m-alice", problem="safety", answers=answers(world, "safety"))
     # The reminder is a new wait with a new token: decide once the consumer has stored it.
     world.pump.until(lambda: any(m.get("reminder") for m in world.pump.delivered))
@@ -159,7 +159,7 @@ def test_agent_sla_breach_sends_a_reminder_and_the_decision_still_lands(world):
 def answers(world: ClaimsWorld, problem: str) -> dict[str, Any]:
     """Valid answers to a problem type's questions (first option, False, minimum, a text)."""
     given: dict[str, Any] = {}
-    for q in world.services.claims.catalogue.problem(problem).questions:
+    for q in world.services.claims.shared.catalogue.problem(problem).questions:
         if not q.required or not q.asked(given):
             continue
         given[q.id] = {"choice": lambda q=q: q.options[0].id, "boolean": lambda: False,

@@ -18,10 +18,12 @@ def test_every_request_gets_exactly_one_helper_and_nobody_exceeds_capacity(servi
     for helper in HELPERS:
         services.members.put(helper, display_name=helper, lang="fr", roles=["member", "helper"],
                              profile={"helper": {"languages": ["fr"], "topics": ["booking"]}})
-        chat.set_presence(Principal(helper, frozenset({"member", "helper"})), "available",
-                          None, None, 2)
+        chat.requests.set_presence(Principal(helper, frozenset({"member", "helper"})),
+                                   "available", None, None, 2)
     conversations = [
-        chat.open_request(Principal(m, frozenset({"member"})), "booking", "fr", "aide", True)
+        chat.requests.open_request(
+            Principal(m, frozenset({"member"})), "booking", "fr", "aide", True
+        )
         .result["conversation_id"]
         for m in MEMBERS
     ]
@@ -36,7 +38,7 @@ def test_every_request_gets_exactly_one_helper_and_nobody_exceeds_capacity(servi
         start.wait()
         for conversation_id in order:
             try:
-                chat.accept(who, conversation_id)
+                chat.requests.accept(who, conversation_id)
                 outcome = "won"
             except DomainError as e:
                 outcome = e.code

@@ -163,14 +163,14 @@ def test_waves_widen_then_go_to_professionals(world, services):
     member, conversation_id = open_request(world, topic="trip")
     first_wave = {h for h, cid in helpers.items() if offered(world, cid)}
     assert len(first_wave) == 3
-    services.deliver(services.chat.on_wave_timeout(conversation_id, 1))
+    services.deliver(services.chat.requests.on_wave_timeout(conversation_id, 1))
     second_wave = {h for h, cid in helpers.items() if offered(world, cid)}
     assert second_wave == set(helpers) - first_wave
     for wave in range(2, services.settings.max_waves + 1):
-        services.deliver(services.chat.on_wave_timeout(conversation_id, wave))
+        services.deliver(services.chat.requests.on_wave_timeout(conversation_id, wave))
     escalated = world.events(member, "conversation.escalated")
     assert escalated and escalated[0]["automatic"] is True
-    queue = services.chat.agent_queue(principal("a-l1", ["agent"]))["items"]
+    queue = services.chat.oversight.agent_queue(principal("a-l1", ["agent"]))["items"]
     assert [i["ref_id"] for i in queue] == [conversation_id]
     # Still open to Helpers after it went to the professional queue.
     reply = world.send(
@@ -182,7 +182,7 @@ def test_waves_widen_then_go_to_professionals(world, services):
 def test_a_stale_wave_timer_changes_nothing(world, services):
     available(world, "h-1")
     _, conversation_id = open_request(world)
-    outcome = services.chat.on_wave_timeout(conversation_id, 7)
+    outcome = services.chat.requests.on_wave_timeout(conversation_id, 7)
     assert outcome.events == []
 
 
@@ -281,7 +281,8 @@ def test_resending_a_client_msg_id_returns_the_same_answer_and_stores_once(world
     first = send(world, member, conversation_id, "hello", "same")
     again = send(world, member, conversation_id, "hello", "same")
     assert first == again
-    messages = services.chat.sync(principal("m-alice", MEMBER), conversation_id, 0)["messages"]
+    reader = principal("m-alice", MEMBER)
+    messages = services.chat.messages.sync(reader, conversation_id, 0)["messages"]
     assert [m["seq"] for m in messages] == [1, 2]
 
 

@@ -31,9 +31,9 @@ NOW = datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
 def claim(services):
     """A claim as the service builds it (filed with the in-memory fakes), to store for real."""
     w = world()
-    return w.service.file(ALICE, booking_id="bk-1", problem="driver_no_show",
-                          answers={"at_meeting_point": True, "contacted_driver": True,
-                                   "driver_warned": False}, idempotency_key="k")
+    return w.service.filing.file(ALICE, booking_id="bk-1", problem="driver_no_show",
+                                 answers={"at_meeting_point": True, "contacted_driver": True,
+                                          "driver_warned": False}, idempotency_key="k")
 
 
 def test_a_claim_round_trips_and_a_second_add_is_an_idempotent_retry(claim):

@@ -131,8 +131,8 @@ def test_the_sms_code_link_works_once_and_a_wrong_code_is_refused(world, capsys,
 
 
 def test_an_answer_after_the_deadline_is_too_late(world):
-    world.services.claims.timings = replace(world.services.claims.timings,
-                                            counterpart_seconds=1)
+    world.services.claims.shared.timings = replace(
+        world.services.claims.shared.timings, counterpart_seconds=1)
     claim_id = world.file("m-alice", problem="could_not_find_each_other",
                           answers={"at_meeting_point": True, "tried_contact": True})
     world.pump.until(lambda: "counterpart_silent" in timeline_events(world.claim(claim_id)))

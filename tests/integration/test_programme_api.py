@@ -10,7 +10,7 @@ import pytest
 from chalicelib.domain.clock import FixedClock
 from chalicelib.domain.identity import Principal
 from devstack.dev_tokens import mint
-from devstack.lambda_runtime import scheduled_event
+from devstack.lambda_runtime import lambda_handler, scheduled_event
 from devstack.programme_seed import seed_programme
 from devstack.seed import seed_members
 
@@ -224,7 +224,8 @@ def test_daily_review_flags_low_ratings_and_clears_once_they_leave_the_window(
     assert api.call("GET", "/members/h-2/badge")[1]["helper"] is False
 
     clock.advance(31 * 86_400)
-    app_module.helper_quality_review(scheduled_event("helper_quality_review", "eu-west-3"), None)
+    review = lambda_handler(app_module.app, "helper_quality_review")
+    review(scheduled_event("helper_quality_review", "eu-west-3"), None)
     assert not services.helper_records.get("h-2").is_flagged
     assert api.call("GET", "/members/h-2/badge")[1]["helper"] is True
     assert services.programme.view(Principal("h-2", frozenset(HELPER)), "h-2").history[-1].by == (

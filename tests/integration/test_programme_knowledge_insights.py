@@ -35,17 +35,17 @@ def emf_names(captured: str) -> set[str]:
 def answered_conversation(services) -> str:
     """A real conversation through the chat service: asked, accepted, answered, closed, rated."""
     chat = services.chat
-    chat.set_presence(H1, "available", None, ["fr"], None)
-    opened = chat.open_request(
+    chat.requests.set_presence(H1, "available", None, ["fr"], None)
+    opened = chat.requests.open_request(
         MEMBER, "payment", "fr", "J'ai été prélevé deux fois pour un trajet", True
     )
     conversation_id = opened.result["conversation_id"]
-    chat.accept(H1, conversation_id)
+    chat.requests.accept(H1, conversation_id)
     answer = "Le double prélèvement est annulé automatiquement sous 10 jours."
-    chat.send(H1, "c-h1", conversation_id, "m1", answer)
-    chat.send(MEMBER, "c-alice", conversation_id, "m2", "Merci beaucoup !")
-    chat.close(MEMBER, conversation_id)
-    chat.rate(MEMBER, conversation_id, 5, None)
+    chat.messages.send(H1, "c-h1", conversation_id, "m1", answer)
+    chat.messages.send(MEMBER, "c-alice", conversation_id, "m2", "Merci beaucoup !")
+    chat.oversight.close(MEMBER, conversation_id)
+    chat.oversight.rate(MEMBER, conversation_id, 5, None)
     return conversation_id
 
 

@@ -17,6 +17,7 @@ with θ = s·μ − λ, F_waves the first-accept law of the waves, F_one that of
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from chalicelib.domain.capacity.erlang import erlang_c
@@ -123,7 +124,9 @@ class Plan:
         }
 
 
-def _busy_slots(slots: int, load: float, mass: float, lump_below: int):
+def _busy_slots(
+    slots: int, load: float, mass: float, lump_below: int
+) -> Iterator[tuple[int, float]]:
     """(k, π_k) for k < slots busy slots, π summing to `mass` (= 1 − C).
 
     π_k ∝ load^k / k!, computed in logs. Below `lump_below` busy slots every wave finds as
@@ -140,7 +143,7 @@ def _busy_slots(slots: int, load: float, mass: float, lump_below: int):
         yield k, scale * weights[k]
 
 
-def _simpson(f, a: float, b: float, steps: int = _STEPS) -> float:
+def _simpson(f: Callable[[float], float], a: float, b: float, steps: int = _STEPS) -> float:
     if b <= a:
         return 0.0
     h = (b - a) / steps

@@ -75,7 +75,9 @@ class Compare:
             return got in self.value
         if isinstance(got, bool) or not isinstance(got, int | float):
             return False
-        return got >= self.value if self.op == "at_least" else got < self.value
+        # Loading the catalogue checks that at_least and below compare with a number.
+        bound: float = self.value
+        return got >= bound if self.op == "at_least" else got < bound
 
     def questions(self) -> set[str]:
         """The question ids the condition reads."""
@@ -185,7 +187,7 @@ class Question:
         """The ids of the options, in order."""
         return tuple(o.id for o in self.options)
 
-    def normalise(self, value: Any) -> Answer:
+    def normalise(self, value: object) -> Answer:
         """Check one answer against the question's type and bounds; return it cleaned."""
         if self.type == "choice":
             if not isinstance(value, str) or value not in self.option_ids():

@@ -44,7 +44,7 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def cents_from_eur(value: Any, *, field_name: str = "amount") -> int:
+def cents_from_eur(value: object, *, field_name: str = "amount") -> int:
     """Whole cents from a euro amount on the wire (e.g. `gesture_eur`); BadInput when invalid."""
     if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
         raise BadInput(f"{field_name} must be a number of euros", code=f"bad_{field_name}")

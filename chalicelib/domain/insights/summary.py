@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from chalicelib.domain.errors import BadInput
 from chalicelib.domain.insights.records import AGENT, AUTO, ClaimRecord, ConversationRecord
@@ -147,7 +148,10 @@ class MetricsSummary:
 
 
 def _decided_share(
-    records: Sequence[ConversationRecord], seconds_of, target: float, as_of: float
+    records: Sequence[ConversationRecord],
+    seconds_of: Callable[[ConversationRecord], float | None],
+    target: float,
+    as_of: float,
 ) -> float | None:
     """Share of records whose time is at most `target`, among those already decided.
 
@@ -215,7 +219,7 @@ def summarise(
             t: _decided_share(offered, lambda r: r.pickup_seconds, t, as_of)
             for t in policy.pickup_targets
         },
-        pickup=Distribution.of([r.pickup_seconds for r in offered if r.assigned_at is not None]),
+        pickup=Distribution.of([r.pickup_seconds for r in offered if r.pickup_seconds is not None]),
         never_picked_up=sum(
             r.assigned_at is None and as_of - r.opened_at > max(policy.pickup_targets)
             for r in offered
@@ -224,7 +228,7 @@ def summarise(
             offered, lambda r: r.first_response_seconds, policy.first_response_target, as_of
         ),
         first_response=Distribution.of(
-            [r.first_response_seconds for r in offered if r.first_response_at is not None]
+            [r.first_response_seconds for r in offered if r.first_response_seconds is not None]
         ),
         duration=Distribution.of(
             [r.duration_seconds for r in now_chats if r.duration_seconds is not None]
@@ -248,7 +252,13 @@ def summarise(
     )
 
 
-def _rising(now_chats, before_chats, now_claims, before_claims, policy) -> tuple:
+def _rising(
+    now_chats: Sequence[ConversationRecord],
+    before_chats: Sequence[ConversationRecord],
+    now_claims: Sequence[ClaimRecord],
+    before_claims: Sequence[ClaimRecord],
+    policy: MetricsPolicy,
+) -> tuple[RisingTopic, ...]:
     chats = rising_topics(
         [r.topic for r in now_chats], [r.topic for r in before_chats], "chat", policy
     )
@@ -258,8 +268,18 @@ def _rising(now_chats, before_chats, now_claims, before_claims, policy) -> tuple
     return tuple(sorted(chats + problems, key=lambda t: (-t.z, t.source, t.topic)))
 
 
-def _split(records, time_of, previous_start, start, end):
-    now, before = [], []
+_Record = TypeVar("_Record", ConversationRecord, ClaimRecord)
+
+
+def _split(
+    records: Iterable[_Record],
+    time_of: Callable[[_Record], float],
+    previous_start: float,
+    start: float,
+    end: float,
+) -> tuple[list[_Record], list[_Record]]:
+    now: list[_Record] = []
+    before: list[_Record] = []
     for record in records:
         at = time_of(record)
         if start <= at < end:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TypedDict, Unpack
 
 from chalicelib.domain.clock import SystemClock
 from chalicelib.domain.errors import BadInput, Conflict, Forbidden, NotFound
@@ -32,6 +34,17 @@ AdoptionHook = Callable[[str, str, float], object]
 
 def _new_article_id() -> str:
     return "kb-" + uuid.uuid4().hex[:16]
+
+
+class _ArticleChanges(TypedDict, total=False):
+    """The fields a staff action may change on an article; the service sets the rest."""
+
+    lang: str
+    question: str
+    answer: str
+    tags: tuple[str, ...]
+    status: ArticleStatus
+    published_at: float
 
 
 class KnowledgeService:
@@ -143,7 +156,7 @@ class KnowledgeService:
         self._require_staff(principal)
         article = self._current(article_id, expected_version)
         lang = clean_lang(lang) if lang is not None else article.lang
-        changes: dict[str, object] = {"lang": lang}
+        changes: _ArticleChanges = {"lang": lang}
         if question is not None:
             changes["question"] = self._masked(question, "question", MAX_QUESTION, lang)
         if answer is not None:
@@ -202,7 +215,10 @@ class KnowledgeService:
             raise BadInput("limit must be within 1..200")
         return self._articles.by_status(wanted, clean_lang(lang) if lang else None, limit)
 
-    def suggest(self, query: str | None, lang: str | None, limit: int = 5) -> list[Suggestion]:
+    # The `list` method above shadows the builtin inside this class body.
+    def suggest(
+        self, query: str | None, lang: str | None, limit: int = 5
+    ) -> builtins.list[Suggestion]:
         """Published articles matching what the member is typing (`GET /kb/suggest`)."""
         text = (query or "")[:MAX_QUERY_CHARS]
         lang = clean_lang(lang or "fr")
@@ -234,7 +250,7 @@ class KnowledgeService:
             )
         return article
 
-    def _save(self, article: Article, **changes: object) -> Article:
+    def _save(self, article: Article, **changes: Unpack[_ArticleChanges]) -> Article:
         updated = replace(
             article, updated_at=self._clock.now(), version=article.version + 1, **changes
         )

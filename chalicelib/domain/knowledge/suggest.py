@@ -74,10 +74,11 @@ class _LanguageIndex:
     ) -> None:
         self.analyzer = analyzer
         self.articles = articles
-        frequencies: list[Counter[str]] = []
+        # Term frequencies are weighted by field, hence floats rather than a Counter's ints.
+        frequencies: list[dict[str, float]] = []
         lengths: list[float] = []
         for article in articles:
-            tf: Counter[str] = Counter()
+            tf: dict[str, float] = defaultdict(float)
             length = 0.0
             for name, weight in weights.items():
                 for keys in analyzer.keys(_field(article, name)):

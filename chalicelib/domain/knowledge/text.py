@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 import snowballstemmer
 
@@ -65,6 +66,12 @@ def check_language(lang: str) -> str:
     return lang
 
 
+class _Stemmer(Protocol):
+    """The part of a snowballstemmer stemmer used here (the library ships no types)."""
+
+    def stemWord(self, word: str) -> str: ...
+
+
 @dataclass(frozen=True)
 class QueryToken:
     """One word of a query: its keys, and for the word being typed, its folded prefix."""
@@ -79,13 +86,13 @@ class Analyzer:
     def __init__(self, lang: str) -> None:
         self.lang = check_language(lang)
         self._stopwords = _STOPWORDS[lang]
-        stemmer = snowballstemmer.stemmer(_SNOWBALL_NAMES[lang])
+        stemmer: _Stemmer = snowballstemmer.stemmer(_SNOWBALL_NAMES[lang])
         # Snowball stemmers keep state between calls; one instance per analyzer, and the
         # cache means each distinct word is stemmed once per container.
         self._keys_of = lru_cache(maxsize=50_000)(lambda word: self._keys(stemmer, word))
 
     @staticmethod
-    def _keys(stemmer, word: str) -> tuple[str, ...]:
+    def _keys(stemmer: _Stemmer, word: str) -> tuple[str, ...]:
         as_typed = fold(stemmer.stemWord(word))
         folded = stemmer.stemWord(fold(word))
         return (as_typed,) if as_typed == folded else (as_typed, folded)

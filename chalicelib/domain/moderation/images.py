@@ -58,7 +58,7 @@ class ImageVerdict:
         ]
         return cls(strongest(actions), kept)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         """`{"verdict", "labels": [{"name", "parent", "confidence"}]}`."""
         return {
             "verdict": self.verdict,

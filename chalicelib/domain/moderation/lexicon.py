@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
+from typing import TypeAlias
 
 from chalicelib.domain.moderation.normalise import fold, overlaps
 from chalicelib.domain.moderation.tokens import Canonicaliser
@@ -136,16 +137,21 @@ def vocabulary(sources: Iterable[_Source]) -> tuple[set[str], dict[str, int]]:
     return words, suspicious
 
 
+# A prefix tree: each character leads to the subtree of the entries going on with it; the
+# empty key marks the end of an entry.
+_Trie: TypeAlias = dict[str, "_Trie"]
+
+
 def trie_regex(entries: Iterable[str]) -> str:
     """A regex matching exactly the entries, shaped as a prefix tree."""
-    root: dict = {}
+    root: _Trie = {}
     for entry in entries:
         node = root
         for char in entry:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: _Trie) -> str:
         branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
@@ -193,10 +199,10 @@ class _Compiler:
         if len(branches) == 1:
             return branches[0]
         fragment = "(?:" + "|".join(f for f, _ in branches) + ")"
-        requirements = [r for _, r in branches]
-        if any(r is None for r in requirements):
+        requirements = [r for _, r in branches if r is not None]
+        if len(requirements) < len(branches):
             return fragment, None
-        return fragment, set().union(*requirements)
+        return fragment, set[str]().union(*requirements)
 
     def _sequence(self) -> tuple[str, set[str] | None]:
         fragments: list[str] = []
@@ -357,11 +363,13 @@ class RuleSet:
         if self._cancel is not None:
             spans = _spans(self._cancel, stream)
             hits = [hit for hit in hits if not overlaps(hit.start, hit.end, spans)]
-        if self._negation is not None:
-            hits = [h for h in hits if not self._negated(stream, h)]
+        negation = self._negation
+        if negation is not None:
+            hits = [h for h in hits if not self._negated(negation, stream, h)]
         return hits
 
-    def _negated(self, stream: str, hit: Hit) -> bool:
+    @staticmethod
+    def _negated(negation: re.Pattern[str], stream: str, hit: Hit) -> bool:
         """Whether one of the four words before the hit, in its clause, is a negation.
 
         Refusals and warnings put the negation before the proposal ("je ne paie jamais en
@@ -370,7 +378,7 @@ class RuleSet:
         """
         clause_start = stream.rfind("|", 0, hit.start) + 1
         before = stream[clause_start : hit.start - 1].split()[-4:]
-        return bool(before) and bool(self._negation.search(" " + " ".join(before) + " "))
+        return bool(before) and bool(negation.search(" " + " ".join(before) + " "))
 
 
 _ANY: frozenset[str] = frozenset()
@@ -387,7 +395,7 @@ def _combine(parts: list[str]) -> re.Pattern[str] | None:
 
 def _spans(regex: re.Pattern[str], stream: str) -> list[tuple[int, int]]:
     """Stream spans of the words each match covers; matches may share a separating space."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     position = 0
     while True:
         match = regex.search(stream, position)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TypedDict
 
 from chalicelib.domain.moderation.lexicon import trie_regex
 from chalicelib.domain.moderation.normalise import overlaps
@@ -25,11 +26,25 @@ class Link:
     invite: bool
 
 
+class LinkData(TypedDict):
+    """The lists in data/links.json (its `_comment` explains them)."""
+
+    allowed: list[str]
+    invites: list[str]
+    tlds: list[str]
+    tlds_with_path: list[str]
+
+
+# Every part of this pattern may be empty, so it matches any address.
+_ADDRESS_RE = re.compile(r"([^/?#:]*)[:\d]*([/?#]?)(.*)")
+
+
 @lru_cache(maxsize=1)
-def link_data() -> dict:
+def link_data() -> LinkData:
     """data/links.json: the default allowlist, invitation hosts and domain endings."""
     raw = resources.files(__package__).joinpath("data", "links.json").read_text("utf-8")
-    return json.loads(raw)
+    data: LinkData = json.loads(raw)
+    return data
 
 
 def default_allowed_links() -> tuple[str, ...]:
@@ -87,5 +102,7 @@ class LinkPolicy:
 
 def _split(address: str) -> tuple[str, str, str]:
     """`host`, the separator and the path (without its leading `/`)."""
-    match = re.match(r"([^/?#:]*)[:\d]*([/?#]?)(.*)", address)
+    match = _ADDRESS_RE.match(address)
+    if match is None:
+        raise AssertionError(f"the address pattern always matches, not here: {address!r}")
     return match.group(1), match.group(2), match.group(3)

@@ -147,14 +147,20 @@ class Moderator:
             (*offsets.original(start, end), rule, category, action)
             for category, rule, action, start, end in findings
         }
+        ordered = sorted(unique)
         reasons = [
             Reason(category, rule, action, start, end)
-            for start, end, rule, category, action in sorted(unique)
+            for start, end, rule, category, action in ordered
         ]
         verdict = strongest([reason.action for reason in reasons])
         if verdict == BLOCK:
             return Verdict(BLOCK, None, tuple(reasons))
-        masks = [(r.rule.removeprefix("pii."), r.start, r.end) for r in reasons if r.action == MASK]
+        # Read from the findings, whose spans are never None (a Reason's may be).
+        masks = [
+            (rule.removeprefix("pii."), start, end)
+            for start, end, rule, _, action in ordered
+            if action == MASK
+        ]
         return Verdict(verdict, _masked(text, masks) if masks else text, tuple(reasons))
 
 

@@ -69,7 +69,7 @@ def _fold_char(code: int) -> str:
     return "".join(out)
 
 
-class _FoldTable(dict):
+class _FoldTable(dict[int, str]):
     """A `str.translate` table that computes and remembers each code point on first use."""
 
     def __missing__(self, code: int) -> str:
@@ -81,7 +81,7 @@ class _FoldTable(dict):
 FOLD = _FoldTable()
 
 
-class _WidthTable(dict):
+class _WidthTable(dict[int, str]):
     """Maps each code point to "." when it folds to exactly one character, else to "x"."""
 
     def __missing__(self, code: int) -> str:

@@ -40,6 +40,7 @@ _AT_GATE_RE = re.compile(r"@|\bat\b|arobase|\bchez\b")
 # dot must be disguised too, or the domain a known mail provider.
 _BARE_AT_RE = re.compile(r"\s(?:at|arobase|chez)\s")
 _SPELLED_DOT_RE = re.compile(r"dot|point|\s\.|\.\s|[\[({<]")
+_PROVIDER_RE = re.compile(r"[a-z0-9\-]+")
 _MAIL_PROVIDERS = frozenset(
     "gmail googlemail hotmail outlook live msn yahoo ymail aol icloud me mac orange wanadoo "
     "free sfr neuf laposte bbox numericable protonmail proton gmx web mail yandex".split()
@@ -178,8 +179,14 @@ class PersonalDataFinder:
             at = _BARE_AT_RE.search(match.group())
             if at:
                 domain = match.group()[at.end():]
-                provider = re.match(r"[a-z0-9\-]+", domain).group()
-                if provider not in _MAIL_PROVIDERS and not _SPELLED_DOT_RE.search(domain):
+                provider = _PROVIDER_RE.match(domain)
+                # The search also finds the "at" of "[ at ]"; the domain then starts with the
+                # closing bracket, and a bracketed "at" is a disguise, not a bare word.
+                if (
+                    provider is not None
+                    and provider.group() not in _MAIL_PROVIDERS
+                    and not _SPELLED_DOT_RE.search(domain)
+                ):
                     continue
             found.append(Found(EMAIL, match.start(), match.end()))
         return found

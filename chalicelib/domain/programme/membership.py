@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import TypedDict, Unpack
 
 from chalicelib.domain.errors import BadInput, Conflict, RuleRefused
 from chalicelib.domain.identity import HELPER
@@ -107,6 +108,15 @@ class Transition:
     event: str
     role_change: RoleChange | None = None
     previous_version: int | None = None
+
+
+class _RecordChanges(TypedDict, total=False):
+    """The fields a transition may set besides the status, history and version."""
+
+    helper_since: float | None
+    flagged_at: float | None
+    flag_reasons: tuple[str, ...]
+    reviewed_at: float | None
 
 
 def clean_reason(reason: str | None, *, required: bool) -> str:
@@ -263,7 +273,12 @@ class HelperLifecycle:
 
     @staticmethod
     def _move(
-        record: HelperRecord, status: HelperStatus, by: str, reason: str, now: float, **changes
+        record: HelperRecord,
+        status: HelperStatus,
+        by: str,
+        reason: str,
+        now: float,
+        **changes: Unpack[_RecordChanges],
     ) -> HelperRecord:
         return replace(
             record,

@@ -42,7 +42,9 @@ MAX_LEADERBOARD = 100
 _LEADERBOARD_SLACK = 10
 
 
-def _clean_codes(values: Iterable[str], name: str, allowed: frozenset[str] | None) -> tuple:
+def _clean_codes(
+    values: Iterable[str], name: str, allowed: frozenset[str] | None
+) -> tuple[str, ...]:
     codes = tuple(dict.fromkeys(str(v).strip().lower() for v in values if str(v).strip()))
     if not codes:
         raise BadInput(f"at least one of {name} is required", code=f"{name}_required")
@@ -388,10 +390,7 @@ class ProgrammeService:
     def badge(self, member_id: str) -> Badge:
         """The public badge; a flagged Helper's badge is withheld until the flag clears."""
         record = self._helpers.get(member_id)
-        shown = record is not None and record.is_active
-        if shown and record.is_flagged and self._hide_flagged:
-            shown = False
-        if not shown:
+        if record is None or not record.is_active or (record.is_flagged and self._hide_flagged):
             return Badge(member_id, False)
         level = self._recognition.level_of(member_id) if self._recognition else None
         return Badge(member_id, True, record.helper_since, level)

@@ -11,16 +11,23 @@ from typing import Any
 from chalicelib.domain.claims.events import Alternative
 from chalicelib.domain.claims.gestures import LedgerEntry
 from chalicelib.domain.claims.model import (
+    ESCALATED,
     Booking,
     Claim,
     MemberProfile,
     PendingTask,
     ResponseCode,
     TimelineEntry,
+    iso,
 )
 from chalicelib.domain.claims.ports import TaskGone
 from chalicelib.domain.claims.service import ClaimsService
-from chalicelib.domain.claims.workflow import WorkflowTimings
+from chalicelib.domain.claims.workflow import (
+    AGENT_REVIEW,
+    APPROVAL_REQUESTED,
+    COUNTERPART_REQUESTED,
+    WorkflowTimings,
+)
 from chalicelib.domain.errors import Conflict
 from chalicelib.domain.identity import Principal
 from chalicelib.domain.notifications.channel import Notification
@@ -270,3 +277,41 @@ def task_message(kind: str, claim_id: str, token: str = "tok-1", **extra: Any) -
     """A claim-tasks queue message as the state machine sends it."""
     return {"kind": kind, "version": 1, "claim_id": claim_id, "task_token": token,
             "problem": "driver_no_show", **extra}
+
+
+# Scenarios: a claim brought to the step a test starts from, as the workflow would bring it.
+
+NO_SHOW = {"at_meeting_point": True, "contacted_driver": True, "driver_warned": False}
+
+
+def asked(w: World | None = None, **service_kwargs: Any) -> tuple[World, str]:
+    """A no-show claim whose counterpart step has started (the consumer handled the message)."""
+    w = w or world(**service_kwargs)
+    claim = w.service.filing.file(ALICE, booking_id="bk-1", problem="driver_no_show",
+                                  answers=NO_SHOW, hold_payment=True)
+    w.service.messages.handle_task_message(task_message(
+        COUNTERPART_REQUESTED, claim.claim_id, "tok-cpt",
+        expires_at=iso(claim.counterpart_expires_at)))
+    return w, claim.claim_id
+
+
+def escalated(w: World | None = None, token: str = "tok-agent") -> tuple[World, str]:
+    """A claim waiting for an agent's decision."""
+    w, cid = asked(w)
+    w.claims.workflow_sets(cid, status=ESCALATED, pending=None)
+    w.service.messages.handle_task_message(task_message(AGENT_REVIEW, cid, token,
+                                                        reason="disputed", sla_seconds=86_400))
+    return w, cid
+
+
+def awaiting_approval(gesture: int = 12_000, *, w: World | None = None,
+                      proposer: Principal = AGENT_L1, **decision: Any) -> tuple[World, str]:
+    """A claim whose agent proposed a gesture above their ceiling, waiting for a supervisor."""
+    w, cid = escalated(w)
+    w.service.agents.decide(cid, proposer, outcome=decision.pop("outcome", "refund_full"),
+                            gesture_cents=gesture, request_approval=True, **decision)
+    proposal = w.workflow.completed[-1][1]
+    w.claims.workflow_sets(cid, status="awaiting_approval")
+    w.service.messages.handle_task_message(task_message(APPROVAL_REQUESTED, cid, "tok-approval",
+                                                        proposal=proposal, sla_seconds=86_400))
+    return w, cid

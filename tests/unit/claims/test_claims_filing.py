@@ -31,8 +31,8 @@ NO_SHOW = {"at_meeting_point": True, "contacted_driver": True, "driver_warned": 
 
 
 def file_no_show(w, who=ALICE, key="key-1", **kw):
-    return w.service.file(who, booking_id="bk-1", problem="driver_no_show", answers=NO_SHOW,
-                          idempotency_key=key, **kw)
+    return w.service.filing.file(who, booking_id="bk-1", problem="driver_no_show", answers=NO_SHOW,
+                                 idempotency_key=key, **kw)
 
 
 def test_a_passenger_files_a_no_show_and_the_workflow_starts_with_the_plan():
@@ -75,8 +75,8 @@ def test_an_idempotency_key_reused_for_another_request_is_refused():
     w = world()
     file_no_show(w)
     with pytest.raises(Conflict) as e:
-        w.service.file(ALICE, booking_id="bk-1", problem="driver_no_show",
-                       answers={**NO_SHOW, "driver_warned": True}, idempotency_key="key-1")
+        w.service.filing.file(ALICE, booking_id="bk-1", problem="driver_no_show",
+                              answers={**NO_SHOW, "driver_warned": True}, idempotency_key="key-1")
     assert e.value.code == "idempotency_key_reused"
 
 
@@ -109,16 +109,16 @@ def test_a_driver_cannot_file_a_passenger_problem():
 def test_unknown_booking_and_problem_are_refused():
     w = world()
     with pytest.raises(NotFound):
-        w.service.file(ALICE, booking_id="bk-404", problem="driver_no_show", answers=NO_SHOW)
+        w.service.filing.file(ALICE, booking_id="bk-404", problem="driver_no_show", answers=NO_SHOW)
     with pytest.raises(BadInput) as e:
-        w.service.file(ALICE, booking_id="bk-1", problem="alien_abduction", answers={})
+        w.service.filing.file(ALICE, booking_id="bk-1", problem="alien_abduction", answers={})
     assert e.value.code == "unknown_problem"
 
 
 def test_answers_must_fit_the_tree():
     with pytest.raises(BadInput) as e:
-        world().service.file(ALICE, booking_id="bk-1", problem="driver_no_show",
-                             answers={"at_meeting_point": True})
+        world().service.filing.file(ALICE, booking_id="bk-1", problem="driver_no_show",
+                                    answers={"at_meeting_point": True})
     assert e.value.code == "missing_answer"
 
 
@@ -133,11 +133,12 @@ def test_a_no_show_is_reported_within_24_hours_after_departure(hours_after_depar
 def test_driver_cancelled_needs_a_booking_the_driver_cancelled():
     answers = {"found_alternative": False}
     with pytest.raises(RuleRefused) as e:
-        world().service.file(ALICE, booking_id="bk-1", problem="driver_cancelled",
-                             answers=answers)
+        world().service.filing.file(ALICE, booking_id="bk-1", problem="driver_cancelled",
+                                    answers=answers)
     assert e.value.code == "booking_status_mismatch"
     w = world(booking(status="cancelled_by_driver"))
-    claim = w.service.file(ALICE, booking_id="bk-1", problem="driver_cancelled", answers=answers)
+    claim = w.service.filing.file(ALICE, booking_id="bk-1", problem="driver_cancelled",
+                                  answers=answers)
     direct = w.execution(claim.claim_id)["outcomes"]["direct"]
     assert direct["resolution"] == "driver_cancellation"
     assert [e["type"] for e in direct["events"]] == [
@@ -147,18 +148,18 @@ def test_driver_cancelled_needs_a_booking_the_driver_cancelled():
 def test_payment_hold_only_where_the_type_offers_it():
     w = world()
     with pytest.raises(RuleRefused) as e:
-        w.service.file(ALICE, booking_id="bk-1", problem="lost_item",
-                       answers={"item": "umbrella", "seat": "back"}, hold_payment=True)
+        w.service.filing.file(ALICE, booking_id="bk-1", problem="lost_item",
+                              answers={"item": "umbrella", "seat": "back"}, hold_payment=True)
     assert e.value.code == "hold_not_available"
-    fraud = w.service.file(ALICE, booking_id="bk-1", problem="off_platform_payment",
-                           answers={"paid_outside": False})
+    fraud = w.service.filing.file(ALICE, booking_id="bk-1", problem="off_platform_payment",
+                                  answers={"paid_outside": False})
     assert fraud.hold_requested  # "always" for fraud signals
 
 
 def test_never_automated_types_are_escalated_from_the_start():
     w = world()
-    claim = w.service.file(ALICE, booking_id="bk-1", problem="safety",
-                           answers={"safe_now": True, "kind": "dangerous_driving"})
+    claim = w.service.filing.file(ALICE, booking_id="bk-1", problem="safety",
+                                  answers={"safe_now": True, "kind": "dangerous_driving"})
     assert claim.status == "escalated"
     run = w.execution(claim.claim_id)
     assert run["route"] == "direct" and run["outcomes"]["direct"]["route"] == "agent"
@@ -167,7 +168,8 @@ def test_never_automated_types_are_escalated_from_the_start():
 
 def test_an_automatic_gesture_is_written_to_the_ledger_at_filing():
     w = world()
-    claim = w.service.file(ALICE, booking_id="bk-1", problem="comfort", answers={"what": "pets"})
+    claim = w.service.filing.file(ALICE, booking_id="bk-1", problem="comfort",
+                                  answers={"what": "pets"})
     assert claim.status == "filed"
     [entry] = w.ledger.entries
     assert (entry.claim_id, entry.amount_cents, entry.granted_by) == (claim.claim_id, 500, "auto")
@@ -183,25 +185,26 @@ def test_members_in_poor_standing_get_no_silence_grant():
 def test_too_many_open_claims_are_rate_limited():
     w = world(*(booking(f"bk-{i}") for i in range(1, 8)))
     for i in range(1, 6):
-        w.service.file(ALICE, booking_id=f"bk-{i}", problem="driver_no_show", answers=NO_SHOW)
+        w.service.filing.file(ALICE, booking_id=f"bk-{i}", problem="driver_no_show",
+                              answers=NO_SHOW)
     with pytest.raises(RateLimited):
-        w.service.file(ALICE, booking_id="bk-6", problem="driver_no_show", answers=NO_SHOW)
+        w.service.filing.file(ALICE, booking_id="bk-6", problem="driver_no_show", answers=NO_SHOW)
 
 
 def test_auto_grants_are_capped_across_pending_claims():
     w = world(*(booking(f"bk-{i}") for i in range(1, 6)))
-    silences = [w.service.file(ALICE, booking_id=f"bk-{i}", problem="driver_no_show",
-                               answers=NO_SHOW).plan.decision("silence").route
+    silences = [w.service.filing.file(ALICE, booking_id=f"bk-{i}", problem="driver_no_show",
+                                      answers=NO_SHOW).plan.decision("silence").route
                 for i in range(1, 5)]
     assert silences == ["settle", "settle", "settle", "agent"]
 
 
 def test_free_text_answers_are_stored_as_moderation_leaves_them():
     w = world(moderator=BlockingModerator())
-    claim = w.service.file(ALICE, booking_id="bk-1", problem="lost_item",
-                           answers={"item": "phone, call 0612345678", "seat": "front"})
+    claim = w.service.filing.file(ALICE, booking_id="bk-1", problem="lost_item",
+                                  answers={"item": "phone, call 0612345678", "seat": "front"})
     assert claim.answers["item"] == "phone, call **********"
     with pytest.raises(BadInput) as e:
-        w.service.file(ALICE, booking_id="bk-1", problem="ride_cut_short",
-                       answers={"part_missed": "half", "reason": "he wanted cash"})
+        w.service.filing.file(ALICE, booking_id="bk-1", problem="ride_cut_short",
+                              answers={"part_missed": "half", "reason": "he wanted cash"})
     assert e.value.code == "answer_blocked"

@@ -7,12 +7,11 @@ from datetime import timedelta
 
 import pytest
 
-from chalicelib.domain.claims.model import ESCALATED, iso
+from chalicelib.domain.claims.counterpart import code_hash
+from chalicelib.domain.claims.model import ESCALATED
 from chalicelib.domain.claims.ports import TaskGone
-from chalicelib.domain.claims.service import code_hash
 from chalicelib.domain.claims.workflow import (
     AGENT_REVIEW,
-    APPROVAL_REQUESTED,
     COUNTERPART_REQUESTED,
     WORKFLOW_FAILED,
 )
@@ -24,35 +23,16 @@ from tests.unit.claims.claims_fakes import (
     ALICE,
     BOB,
     CHLOE,
+    NO_SHOW,
     SUPERVISOR,
     SUPERVISOR_2,
     BlockingModerator,
+    asked,
+    awaiting_approval,
+    escalated,
     task_message,
     world,
 )
-
-NO_SHOW = {"at_meeting_point": True, "contacted_driver": True, "driver_warned": False}
-
-
-def asked(w=None, **service_kwargs):
-    """A no-show claim whose counterpart step has started (the consumer handled the message)."""
-    w = w or world(**service_kwargs)
-    claim = w.service.file(ALICE, booking_id="bk-1", problem="driver_no_show", answers=NO_SHOW,
-                           hold_payment=True)
-    w.service.handle_task_message(task_message(
-        COUNTERPART_REQUESTED, claim.claim_id, "tok-cpt",
-        expires_at=iso(claim.counterpart_expires_at)))
-    return w, claim.claim_id
-
-
-def escalated(w=None, token="tok-agent"):
-    """A claim waiting for an agent's decision."""
-    w, cid = asked(w)
-    w.claims.workflow_sets(cid, status=ESCALATED, pending=None)
-    w.service.handle_task_message(task_message(AGENT_REVIEW, cid, token, reason="disputed",
-                                               sla_seconds=86_400))
-    return w, cid
-
 
 # The counterpart step.
 
@@ -75,7 +55,7 @@ def test_the_consumer_stores_the_token_and_asks_the_counterpart():
 
 def test_a_duplicate_queue_message_does_not_ask_twice():
     w, cid = asked()
-    w.service.handle_task_message(task_message(COUNTERPART_REQUESTED, cid, "tok-cpt"))
+    w.service.messages.handle_task_message(task_message(COUNTERPART_REQUESTED, cid, "tok-cpt"))
     assert len(w.notifier.sent) == 1
     assert w.claims.get(cid).response_code.code_hash == code_hash(cid, "ABCD2345")
 
@@ -85,12 +65,12 @@ def test_malformed_queue_messages_are_refused():
     for body in ({}, {"kind": COUNTERPART_REQUESTED, "version": 1, "claim_id": "x"},
                  {"kind": "claim.nope", "version": 1, "claim_id": "x", "task_token": "t"}):
         with pytest.raises(BadInput):
-            w.service.handle_task_message(body)
+            w.service.messages.handle_task_message(body)
 
 
 def test_the_counterpart_confirms_in_the_app():
     w, cid = asked()
-    w.service.respond(cid, confirm=True, comment="sorry, car broke down", principal=BOB)
+    w.service.counterpart.respond(cid, confirm=True, comment="sorry, car broke down", principal=BOB)
     assert w.workflow.completed == [("tok-cpt", {"confirmed": True, "via": "app",
                                                  "comment": "sorry, car broke down"})]
     assert w.claims.get(cid).pending is None
@@ -99,10 +79,10 @@ def test_the_counterpart_confirms_in_the_app():
 def test_the_claimant_can_never_answer_for_the_counterpart():
     w, cid = asked()
     with pytest.raises(Forbidden) as e:
-        w.service.respond(cid, confirm=True, principal=ALICE)
+        w.service.counterpart.respond(cid, confirm=True, principal=ALICE)
     assert e.value.code == "claimant_cannot_respond"
     with pytest.raises(Forbidden) as e:
-        w.service.respond(cid, confirm=True, principal=ALICE, code="ABCD2345")
+        w.service.counterpart.respond(cid, confirm=True, principal=ALICE, code="ABCD2345")
     assert e.value.code == "claimant_cannot_respond"
     assert w.workflow.completed == []
 
@@ -110,27 +90,27 @@ def test_the_claimant_can_never_answer_for_the_counterpart():
 def test_a_stranger_cannot_answer():
     w, cid = asked()
     with pytest.raises(Forbidden) as e:
-        w.service.respond(cid, confirm=False, principal=CHLOE)
+        w.service.counterpart.respond(cid, confirm=False, principal=CHLOE)
     assert e.value.code == "not_the_counterpart"
 
 
 def test_the_sms_code_works_once():
     w, cid = asked()
-    w.service.respond(cid, confirm=False, code="abcd2345")
+    w.service.counterpart.respond(cid, confirm=False, code="abcd2345")
     assert w.workflow.completed[0][1]["via"] == "code"
     assert w.claims.get(cid).response_code.used
     with pytest.raises(Forbidden) as e:
-        w.service.respond(cid, confirm=True, code="ABCD2345")
+        w.service.counterpart.respond(cid, confirm=True, code="ABCD2345")
     assert e.value.code == "invalid_code"
 
 
 def test_a_wrong_or_missing_code_is_refused():
     w, cid = asked()
     with pytest.raises(Forbidden) as e:
-        w.service.respond(cid, confirm=True, code="ZZZZ9999")
+        w.service.counterpart.respond(cid, confirm=True, code="ZZZZ9999")
     assert e.value.code == "invalid_code"
     with pytest.raises(Forbidden):
-        w.service.respond(cid, confirm=True)
+        w.service.counterpart.respond(cid, confirm=True)
     assert w.workflow.completed == []
 
 
@@ -138,7 +118,7 @@ def test_a_late_answer_gets_a_clear_error():
     w, cid = asked()
     w.clock.advance(hours=73)
     with pytest.raises(TaskGone) as e:
-        w.service.respond(cid, confirm=True, principal=BOB)
+        w.service.counterpart.respond(cid, confirm=True, principal=BOB)
     assert (e.value.status, e.value.code) == (409, "too_late")
 
 
@@ -146,22 +126,22 @@ def test_an_answer_after_silence_escalated_the_claim_is_too_late():
     w, cid = asked()
     w.claims.workflow_sets(cid, status=ESCALATED, pending=None)
     with pytest.raises(TaskGone):
-        w.service.respond(cid, confirm=True, principal=BOB)
+        w.service.counterpart.respond(cid, confirm=True, principal=BOB)
 
 
 def test_the_workflow_saying_the_task_is_gone_reaches_the_caller():
     w, cid = asked()
     w.workflow.gone.add("tok-cpt")
     with pytest.raises(TaskGone):
-        w.service.respond(cid, confirm=True, principal=BOB)
+        w.service.counterpart.respond(cid, confirm=True, principal=BOB)
 
 
 def test_comments_go_through_moderation():
     w, cid = asked(moderator=BlockingModerator())
-    w.service.respond(cid, confirm=False, comment="call me 0612345678", principal=BOB)
+    w.service.counterpart.respond(cid, confirm=False, comment="call me 0612345678", principal=BOB)
     assert w.workflow.completed[0][1]["comment"] == "call me **********"
     w2, cid2 = asked(moderator=BlockingModerator())
-    w2.service.respond(cid2, confirm=False, comment="pay me cash", principal=BOB)
+    w2.service.counterpart.respond(cid2, confirm=False, comment="pay me cash", principal=BOB)
     assert w2.workflow.completed[0][1]["comment"] == ""
 
 
@@ -178,8 +158,9 @@ def test_the_agent_review_message_puts_the_claim_in_the_queue_due_after_the_sla(
 
 def test_a_reminder_after_an_sla_breach_makes_the_item_due_now_and_urgent():
     w, cid = escalated()
-    w.service.handle_task_message(task_message(AGENT_REVIEW, cid, "tok-2", reason="disputed",
-                                               sla_seconds=3600, reminder=True))
+    w.service.messages.handle_task_message(task_message(AGENT_REVIEW, cid, "tok-2",
+                                                        reason="disputed", sla_seconds=3600,
+                                                        reminder=True))
     item = w.queue.items[cid]
     assert item.due_at == w.clock.now() and item.urgent
     assert (item.reason, item.audience) == ("agent_sla_breached", "supervisor")
@@ -188,7 +169,8 @@ def test_a_reminder_after_an_sla_breach_makes_the_item_due_now_and_urgent():
 
 def test_an_agent_decides_within_their_ceiling():
     w, cid = escalated()
-    w.service.decide(cid, AGENT_L1, outcome="refund_full", gesture_cents=1_000, mark="no_show")
+    w.service.agents.decide(cid, AGENT_L1, outcome="refund_full", gesture_cents=1_000,
+                            mark="no_show")
     token, decision = w.workflow.completed[-1]
     assert token == "tok-agent"
     assert decision["route"] == "settle" and decision["decided_by"] == "a-l1"
@@ -202,7 +184,7 @@ def test_an_agent_decides_within_their_ceiling():
 def test_an_agent_cannot_exceed_their_ceiling():
     w, cid = escalated()
     with pytest.raises(Forbidden) as e:
-        w.service.decide(cid, AGENT_L1, outcome="refund_full", gesture_cents=5_001)
+        w.service.agents.decide(cid, AGENT_L1, outcome="refund_full", gesture_cents=5_001)
     assert e.value.code == "above_delegation"
     assert e.value.details["ceiling_cents"] == 5_000
     assert w.workflow.completed == [] and w.ledger.entries == []
@@ -210,8 +192,8 @@ def test_an_agent_cannot_exceed_their_ceiling():
 
 def test_above_the_ceiling_an_agent_may_propose_for_approval():
     w, cid = escalated()
-    w.service.decide(cid, AGENT_L1, outcome="refund_full", gesture_cents=12_000,
-                     request_approval=True)
+    w.service.agents.decide(cid, AGENT_L1, outcome="refund_full", gesture_cents=12_000,
+                            request_approval=True)
     _, decision = w.workflow.completed[-1]
     assert decision["route"] == "approval" and decision["proposed_by"] == "a-l1"
     assert decision["events"] == [] and w.ledger.entries == []
@@ -220,8 +202,8 @@ def test_above_the_ceiling_an_agent_may_propose_for_approval():
 def test_nobody_grants_above_the_supervisor_ceiling():
     w, cid = escalated()
     with pytest.raises(RuleRefused) as e:
-        w.service.decide(cid, AGENT_L2, outcome="refund_full", gesture_cents=200_001,
-                         request_approval=True)
+        w.service.agents.decide(cid, AGENT_L2, outcome="refund_full", gesture_cents=200_001,
+                                request_approval=True)
     assert e.value.code == "above_maximum_gesture"
 
 
@@ -239,16 +221,16 @@ def test_nobody_grants_above_the_supervisor_ceiling():
 def test_bad_decisions_are_refused(kwargs, code):
     w, cid = escalated()
     with pytest.raises(BadInput) as e:
-        w.service.decide(cid, AGENT_L2, **kwargs)
+        w.service.agents.decide(cid, AGENT_L2, **kwargs)
     assert e.value.code == code
 
 
 def test_members_cannot_decide_and_claims_not_escalated_cannot_be_decided():
     w, cid = asked()
     with pytest.raises(Forbidden):
-        w.service.decide(cid, BOB, outcome="rejected")
+        w.service.agents.decide(cid, BOB, outcome="rejected")
     with pytest.raises(Conflict) as e:
-        w.service.decide(cid, AGENT_L1, outcome="rejected")
+        w.service.agents.decide(cid, AGENT_L1, outcome="rejected")
     assert e.value.code == "not_awaiting_decision"
 
 
@@ -256,24 +238,13 @@ def test_a_gesture_whose_decision_came_too_late_is_voided_in_the_ledger():
     w, cid = escalated()
     w.workflow.gone.add("tok-agent")
     with pytest.raises(TaskGone):
-        w.service.decide(cid, AGENT_L1, outcome="refund_full", gesture_cents=1_000)
+        w.service.agents.decide(cid, AGENT_L1, outcome="refund_full", gesture_cents=1_000)
     assert [e.amount_cents for e in w.ledger.entries] == [1_000, -1_000]
-    assert w.service.audit_report(SUPERVISOR, since=w.clock.now() - timedelta(days=1),
-                                  until=w.clock.now() + timedelta(days=1)).total.count == 0
+    assert w.service.agents.audit_report(SUPERVISOR, since=w.clock.now() - timedelta(days=1),
+                                         until=w.clock.now() + timedelta(days=1)).total.count == 0
 
 
 # Supervisors.
-
-
-def awaiting_approval(gesture=12_000):
-    w, cid = escalated()
-    w.service.decide(cid, AGENT_L1, outcome="refund_full", gesture_cents=gesture,
-                     request_approval=True)
-    proposal = w.workflow.completed[-1][1]
-    w.claims.workflow_sets(cid, status="awaiting_approval")
-    w.service.handle_task_message(task_message(APPROVAL_REQUESTED, cid, "tok-approval",
-                                               proposal=proposal, sla_seconds=86_400))
-    return w, cid
 
 
 def test_the_approval_request_goes_to_supervisors():
@@ -284,7 +255,7 @@ def test_the_approval_request_goes_to_supervisors():
 
 def test_a_supervisor_approves_and_the_ledger_names_both_people():
     w, cid = awaiting_approval()
-    w.service.approve(cid, SUPERVISOR)
+    w.service.agents.approve(cid, SUPERVISOR)
     token, decision = w.workflow.completed[-1]
     assert token == "tok-approval" and decision["route"] == "settle"
     credit = next(e for e in decision["events"] if e["type"] == "goodwill.credit")
@@ -296,7 +267,7 @@ def test_a_supervisor_approves_and_the_ledger_names_both_people():
 
 def test_a_supervisor_may_replace_a_proposal_without_the_gesture():
     w, cid = awaiting_approval()
-    w.service.approve(cid, SUPERVISOR, approve=False)
+    w.service.agents.approve(cid, SUPERVISOR, approve=False)
     _, decision = w.workflow.completed[-1]
     assert decision["gesture_cents"] == 0 and decision["reason"] == "replaced"
     assert w.ledger.entries == []
@@ -304,7 +275,7 @@ def test_a_supervisor_may_replace_a_proposal_without_the_gesture():
 
 def test_a_supervisor_deciding_directly_needs_no_approval():
     w, cid = escalated()
-    w.service.decide(cid, SUPERVISOR, outcome="refund_full", gesture_cents=150_000)
+    w.service.agents.decide(cid, SUPERVISOR, outcome="refund_full", gesture_cents=150_000)
     assert w.workflow.completed[-1][1]["route"] == "settle"
     assert w.ledger.entries[0].tier == "supervisor"
 
@@ -312,14 +283,14 @@ def test_a_supervisor_deciding_directly_needs_no_approval():
 def test_approval_needs_a_supervisor_other_than_the_proposer():
     w, cid = awaiting_approval()
     with pytest.raises(Forbidden):
-        w.service.approve(cid, AGENT_L2)
+        w.service.agents.approve(cid, AGENT_L2)
     pending = w.claims.get(cid).pending
     w.claims.workflow_sets(cid, pending=replace(
         pending, proposal=replace(pending.proposal, proposed_by="s-2")))
     with pytest.raises(Forbidden) as e:
-        w.service.approve(cid, SUPERVISOR_2)
+        w.service.agents.approve(cid, SUPERVISOR_2)
     assert e.value.code == "four_eyes"
-    w.service.approve(cid, SUPERVISOR)
+    w.service.agents.approve(cid, SUPERVISOR)
     assert w.workflow.completed[-1][0] == "tok-approval"
 
 
@@ -328,22 +299,22 @@ def test_approval_needs_a_supervisor_other_than_the_proposer():
 
 def test_parties_and_agents_read_the_claim_strangers_do_not():
     w, cid = asked()
-    assert w.service.view(cid, ALICE).to_json()["answers"] == NO_SHOW
-    bob_view = w.service.view(cid, BOB).to_json()
+    assert w.service.filing.view(cid, ALICE).to_json()["answers"] == NO_SHOW
+    bob_view = w.service.filing.view(cid, BOB).to_json()
     assert "answers" not in bob_view and "plan" not in bob_view
-    staff_view = w.service.view(cid, AGENT_L1).to_json()
+    staff_view = w.service.filing.view(cid, AGENT_L1).to_json()
     assert staff_view["waiting_for"] == "counterpart"
     assert "tok-cpt" not in str(staff_view) and "code_hash" not in str(staff_view)
     with pytest.raises(Forbidden):
-        w.service.view(cid, CHLOE)
+        w.service.filing.view(cid, CHLOE)
 
 
 def test_a_settled_notice_reaches_both_parties_with_an_sms_fallback():
     w, cid = asked()
     w.notifier.sent.clear()
-    w.service.handle_notify_message({"kind": "claim.notify", "version": 1, "claim_id": cid,
-                                     "template": "claim_settled", "status": "settled",
-                                     "audience": "parties", "resolution": "refund_full"})
+    w.service.messages.handle_notify_message({"kind": "claim.notify", "version": 1, "claim_id": cid,
+                                              "template": "claim_settled", "status": "settled",
+                                              "audience": "parties", "resolution": "refund_full"})
     assert [n.member_id for n in w.notifier.sent] == ["m-alice", "m-bob"]
     alice, bob = w.notifier.sent
     assert alice.event == {"type": "claim.updated", "claim_id": cid, "status": "settled"}
@@ -355,31 +326,31 @@ def test_a_settled_notice_reaches_both_parties_with_an_sms_fallback():
 def test_an_escalation_notice_texts_only_the_claimant_and_staff_alerts_go_to_the_queue():
     w, cid = asked()
     w.notifier.sent.clear()
-    w.service.handle_notify_message({"kind": "claim.notify", "version": 1, "claim_id": cid,
-                                     "template": "claim_escalated", "status": "escalated"})
+    w.service.messages.handle_notify_message({"kind": "claim.notify", "version": 1, "claim_id": cid,
+                                              "template": "claim_escalated", "status": "escalated"})
     assert [n.sms_template for n in w.notifier.sent] == ["claim_escalated", None]
-    w.service.handle_notify_message({"kind": "claim.notify", "version": 1, "claim_id": cid,
-                                     "template": "agent_sla_breached", "status": "escalated",
-                                     "audience": "staff"})
+    w.service.messages.handle_notify_message({"kind": "claim.notify", "version": 1, "claim_id": cid,
+                                              "template": "agent_sla_breached",
+                                              "status": "escalated", "audience": "staff"})
     assert w.queue.items[cid].audience == "supervisor" and w.queue.items[cid].urgent
 
 
 def test_a_workflow_failure_lands_in_the_agents_queue():
     w, cid = asked()
-    w.service.handle_task_message({"kind": WORKFLOW_FAILED, "version": 1, "claim_id": cid,
-                                   "error": "States.TaskFailed"})
+    w.service.messages.handle_task_message({"kind": WORKFLOW_FAILED, "version": 1, "claim_id": cid,
+                                            "error": "States.TaskFailed"})
     assert w.queue.items[cid].reason == "workflow_failed"
 
 
 def test_only_supervisors_and_admins_get_the_audit_report():
     w, cid = escalated()
-    w.service.decide(cid, AGENT_L1, outcome="refund_full", gesture_cents=1_000)
+    w.service.agents.decide(cid, AGENT_L1, outcome="refund_full", gesture_cents=1_000)
     now = w.clock.now()
-    report = w.service.audit_report(ADMIN, since=now - timedelta(days=30), until=now
-                                    + timedelta(seconds=1))
+    report = w.service.agents.audit_report(ADMIN, since=now - timedelta(days=30), until=now
+                                           + timedelta(seconds=1))
     assert report.to_json()["by_agent"] == {"a-l1": {"count": 1, "amount_cents": 1_000}}
     with pytest.raises(Forbidden):
-        w.service.audit_report(AGENT_L2, since=now - timedelta(days=1), until=now)
+        w.service.agents.audit_report(AGENT_L2, since=now - timedelta(days=1), until=now)
 
 
 def test_claims_refuse_to_run_without_a_page_for_the_sms_link():

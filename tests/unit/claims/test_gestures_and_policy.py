@@ -98,6 +98,31 @@ def test_no_outliers_are_called_on_tiny_samples():
     assert audit_report([entry(1, 1), entry(2, 1_000_000)]).outliers == ()
 
 
+def test_outliers_are_judged_from_four_gestures_on():
+    assert audit_report([entry(1, 100), entry(2, 100), entry(3, 10_000)]).outliers == ()
+    four = audit_report([entry(1, 100), entry(2, 100), entry(3, 100), entry(4, 10_000)])
+    assert [(o.kind, o.key) for o in four.outliers] == [("gesture", "e4")]
+
+
+def test_a_gesture_on_the_fence_is_not_an_outlier_one_cent_above_is():
+    same = [entry(i, 1_000) for i in range(4)]
+    assert audit_report([*same, entry(9, 1_000)]).outliers == ()
+    [outlier] = audit_report([*same, entry(9, 1_001)]).outliers
+    assert (outlier.key, outlier.amount_cents, outlier.fence_cents) == ("e9", 1_001, 1_000)
+
+
+def test_automatic_gestures_never_make_an_agent_month_outlier():
+    entries = [entry(i, 1_000, by=f"a-{i}") for i in range(5)]
+    entries += [entry(100 + i, 1_000, by=AUTO) for i in range(10)]
+    assert [o for o in audit_report(entries).outliers if o.kind == "agent_month"] == []
+
+
+def test_a_voided_gesture_is_never_flagged_as_an_outlier():
+    big = entry(99, 150_000)
+    entries = [entry(i, 1_000 + 50 * i) for i in range(10)]
+    assert audit_report([*entries, big, big.void(NOW)]).outliers == ()
+
+
 # Claim history as the anti-abuse rules count it.
 
 

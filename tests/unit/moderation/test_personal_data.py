@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from chalicelib.domain.moderation.moderator import default_moderator
 from chalicelib.domain.moderation.personal_data import iban_valid, luhn_valid, phone_shaped
 
 
@@ -177,3 +178,11 @@ def test_phone_shape(digits, plus, groups, expected):
 def test_mask_only_replaces_personal_data(moderator):
     text = "connard, mon 06 12 34 56 78 et ajoute-moi sur WhatsApp"
     assert moderator.mask(text, "fr") == "connard, mon [phone] et ajoute-moi sur WhatsApp"
+
+
+@pytest.mark.parametrize("text", ["john [ at ] gmail . com", "jean.dupont ( at ) orange dot fr"])
+def test_a_bracketed_at_with_spaces_is_an_address_not_a_crash(text):
+    # It used to raise AttributeError (a 500 on message.send) when no provider followed.
+    verdict = default_moderator().check(f"écris-moi à {text}", "fr")
+    assert "[email]" in verdict.text
+    assert "at" not in verdict.text.split("[email]")[-1]

@@ -1,23 +1,47 @@
-"""Parsing and shaping for the programme, knowledge and insights routes (docs/programme.md,
-docs/insights.md): typed reads of bodies and query strings, and the leaderboard's names."""
+"""Reading requests at the edge: JSON bodies and query strings, typed, with clear 400s."""
 
 from __future__ import annotations
 
+import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from chalice import Response
 
-from chalicelib.domain.errors import BadInput
-from chalicelib.edges import JSON_HEADERS
+from chalicelib.domain.errors import BadInput, PayloadTooLarge
 
+MAX_BODY_BYTES = 64 * 1024
+JSON_HEADERS = {"Content-Type": "application/json"}
 TRUE = frozenset({"1", "true", "yes"})
 
 
 def created(body: Any) -> Response:
     """A 201 JSON response."""
     return Response(body=body, status_code=201, headers=JSON_HEADERS)
+
+
+def json_body(raw: bytes | None, *, required: bool = True) -> Any:
+    """A request's JSON body, or BadInput with a clear message."""
+    raw = raw or b""
+    if len(raw) > MAX_BODY_BYTES:
+        raise PayloadTooLarge(f"bodies are limited to {MAX_BODY_BYTES} bytes")
+    if not raw.strip():
+        if required:
+            raise BadInput("a JSON body is required")
+        return {}
+    try:
+        return json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as e:
+        raise BadInput("the body is not valid JSON", code="invalid_json") from e
+
+
+def json_object(raw: bytes | None, *, required: bool = True) -> dict[str, Any]:
+    """A request's JSON body, which must be an object."""
+    body = json_body(raw, required=required)
+    if not isinstance(body, dict):
+        raise BadInput("the body must be a JSON object")
+    return body
 
 
 def body_text(body: Mapping[str, Any], name: str, *, max_len: int = 5000) -> str | None:
@@ -50,6 +74,12 @@ def body_version(body: Mapping[str, Any], *, required: bool) -> int | None:
     return value
 
 
+def query_text(params: Mapping[str, str] | None, name: str, default: str | None = None
+               ) -> str | None:
+    """A query-string parameter as sent."""
+    return (params or {}).get(name, default)
+
+
 def query_number(params: Mapping[str, str] | None, name: str) -> float | None:
     """An optional finite number from the query string."""
     raw = (params or {}).get(name)
@@ -77,12 +107,3 @@ def query_integer(params: Mapping[str, str] | None, name: str, default: int | No
 def query_flag(params: Mapping[str, str] | None, name: str) -> bool:
     """A yes/no query parameter (`1`, `true`, `yes`)."""
     return ((params or {}).get(name) or "").lower() in TRUE
-
-
-def leaderboard_lines(entries: Sequence[Any], members: Any, lang: str) -> list[dict[str, Any]]:
-    """Leaderboard lines with the Helpers' display names (one BatchGetItem)."""
-    names = members.many([e.member_id for e in entries])
-    return [
-        {**e.to_json(lang), "display_name": (names.get(e.member_id) or {}).get("display_name")}
-        for e in entries
-    ]

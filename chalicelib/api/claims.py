@@ -1,0 +1,185 @@
+"""Claims routes (docs/claims.md), the bookings feed, and the state machine's two queues.
+
+The SMS link's two routes are public: its single-use code proves the counterpart, and a
+bearer token is verified by the view when one is sent anyway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from chalicelib.api.edge import SIGNED_IN, ContextBlueprint, public, roles
+from chalicelib.api.parsing import created, json_object, query_text
+from chalicelib.domain.claims.model import cents_from_eur, parse_iso
+from chalicelib.domain.errors import BadInput
+from chalicelib.domain.identity import ADMIN, AGENT, MEMBER, SUPERVISOR, Principal
+from chalicelib.runtime import services
+from chalicelib.settings import event_source_name
+
+claims = ContextBlueprint(__name__)
+
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+MAX_KEY_LENGTH = 128
+DEFAULT_REPORT_DAYS = 30
+SMS_LINK = public("the SMS link's single-use code proves the counterpart, no sign-in needed")
+
+
+def idempotency_key(headers: Mapping[str, str]) -> str:
+    """The Idempotency-Key header, required on POST /claims."""
+    key = (headers.get(IDEMPOTENCY_HEADER) or headers.get(IDEMPOTENCY_HEADER.lower()) or "")
+    key = key.strip()
+    if not key:
+        raise BadInput("the Idempotency-Key header is required", code="missing_idempotency_key")
+    if len(key) > MAX_KEY_LENGTH or not key.isprintable():
+        raise BadInput("the Idempotency-Key header is too long or not printable",
+                       code="bad_idempotency_key")
+    return key
+
+
+def filing(body: Mapping[str, Any]) -> dict[str, Any]:
+    """Keyword arguments of ClaimFiling.file from the POST /claims body."""
+    return {
+        "booking_id": body.get("booking_id"),
+        "problem": body.get("problem"),
+        "answers": body.get("answers", {}),
+        "hold_payment": body.get("hold_payment", False),
+    }
+
+
+def _cents(body: Mapping[str, Any], name: str) -> int:
+    value = body.get(name)
+    return 0 if value is None else cents_from_eur(value, field_name=name)
+
+
+def decision(body: Mapping[str, Any]) -> dict[str, Any]:
+    """Keyword arguments of AgentDesk.decide: `gesture_eur` and `charge_eur` to cents."""
+    request_approval = body.get("request_approval", False)
+    if not isinstance(request_approval, bool):
+        raise BadInput("request_approval must be true or false", code="bad_request_approval")
+    return {
+        "outcome": body.get("outcome"),
+        "gesture_cents": _cents(body, "gesture_eur"),
+        "charge_cents": _cents(body, "charge_eur"),
+        "mark": body.get("mark"),
+        "request_approval": request_approval,
+    }
+
+
+def approval(body: Mapping[str, Any]) -> dict[str, Any]:
+    """Keyword arguments of AgentDesk.approve."""
+    approve = body.get("approve", True)
+    if not isinstance(approve, bool):
+        raise BadInput("approve must be true or false", code="bad_approve")
+    gesture = body.get("gesture_eur")
+    return {
+        "approve": approve,
+        "outcome": body.get("outcome"),
+        "gesture_cents": None if gesture is None else cents_from_eur(gesture,
+                                                                     field_name="gesture_eur"),
+    }
+
+
+def period(since: str | None, until: str | None) -> tuple[datetime, datetime]:
+    """The audit period from `since`/`until` (ISO dates or times); the last 30 days by default."""
+    try:
+        end = parse_iso(until) if until else datetime.now(UTC)
+        start = parse_iso(since) if since else end - timedelta(days=DEFAULT_REPORT_DAYS)
+    except ValueError as e:
+        raise BadInput("since and until must be ISO-8601 dates or times",
+                       code="bad_period") from e
+    return start, end
+
+
+def optional_caller(authorization: str | None) -> Principal | None:
+    """The signed-in caller when an Authorization header is sent (401 if it is invalid), with
+    the roles this backend grants as the members mirror says (like every REST caller)."""
+    if not authorization:
+        return None
+    sessions = services().sessions
+    return sessions.effective(sessions.authenticate(authorization))
+
+
+@claims.route("/claims/catalog", methods=["GET"], access=SIGNED_IN)
+def claims_catalog(who: Principal) -> dict[str, Any]:
+    return services().claims.filing.catalog(query_text(claims.query, "lang", "fr"))
+
+
+@claims.route("/claims", methods=["POST"], access=roles(MEMBER))
+def file_claim(who: Principal) -> Any:
+    claim = services().claims.filing.file(
+        who,
+        idempotency_key=idempotency_key(claims.current_request.headers),
+        **filing(claims.body()),
+    )
+    return created({"claim_id": claim.claim_id, "status": claim.status})
+
+
+@claims.route("/claims/{claim_id}", methods=["GET"], access=SIGNED_IN)
+def get_claim(who: Principal, claim_id: str) -> dict[str, Any]:
+    return services().claims.filing.view(claim_id, who).to_json()
+
+
+@claims.route("/claims/{claim_id}/response", methods=["POST"], access=SMS_LINK)
+def answer_claim(claim_id: str) -> dict[str, Any]:
+    body = json_object(claims.current_request.raw_body)
+    caller = optional_caller(claims.current_request.headers.get("authorization"))
+    claim = services().claims.counterpart.respond(
+        claim_id,
+        confirm=body.get("confirm"),
+        comment=body.get("comment"),
+        principal=caller,
+        code=query_text(claims.query, "code"),
+    )
+    return claim.to_json(viewer_id=claim.counterpart_id)
+
+
+@claims.route("/claims/{claim_id}/question", methods=["GET"], access=SMS_LINK)
+def claim_question(claim_id: str) -> dict[str, Any]:
+    # What the SMS link's page shows: the code is checked, never used here.
+    return services().claims.counterpart.question(claim_id, query_text(claims.query, "code"))
+
+
+@claims.route("/claims/{claim_id}/decision", methods=["POST"], access=roles(AGENT, SUPERVISOR))
+def decide_claim(who: Principal, claim_id: str) -> dict[str, Any]:
+    claim = services().claims.agents.decide(claim_id, who, **decision(claims.body()))
+    return claim.to_json(staff=True)
+
+
+@claims.route("/claims/{claim_id}/approval", methods=["POST"], access=roles(SUPERVISOR))
+def approve_claim(who: Principal, claim_id: str) -> dict[str, Any]:
+    claim = services().claims.agents.approve(claim_id, who, **approval(claims.body()))
+    return claim.to_json(staff=True)
+
+
+@claims.route("/gestures/audit", methods=["GET"], access=roles(SUPERVISOR, ADMIN))
+def gestures_audit(who: Principal) -> dict[str, Any]:
+    since, until = period(query_text(claims.query, "since"), query_text(claims.query, "until"))
+    return services().claims.agents.audit_report(who, since=since, until=until).to_json()
+
+
+@claims.route("/ingest/bookings", methods=["POST"],
+              access=public("the marketplace signs each push with the shared HMAC key"))
+def ingest_booking() -> Any:
+    return claims.signed_push(services().bookings_ingest)
+
+
+@claims.on_sqs_message(
+    queue=event_source_name("QUEUE_CLAIM_TASKS_NAME", "entraide-claim-tasks"),
+    batch_size=10,
+    maximum_concurrency=5,
+)
+def claim_tasks(event: Any) -> None:
+    services().claim_messages.tasks(record.body for record in event)
+
+
+# One notice per invocation: a retried batch would send its SMS again. Two pollers at most:
+# SMS leave at about SNS's default account rate (20 per second).
+@claims.on_sqs_message(
+    queue=event_source_name("QUEUE_NOTIFY_NAME", "entraide-notify"),
+    batch_size=1,
+    maximum_concurrency=2,
+)
+def claim_notices(event: Any) -> None:
+    services().claim_messages.notices(record.body for record in event)

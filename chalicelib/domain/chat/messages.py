@@ -1,0 +1,160 @@
+"""Messages: moderated, flood-checked, persisted with the next sequence number, acknowledged,
+then fanned out; idempotent per client_msg_id; replayed by sync."""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from chalicelib.domain.chat.core import (
+    ChatCore,
+    Recent,
+    public_reasons,
+    remember,
+    repeat_digest,
+    review_item,
+)
+from chalicelib.domain.chat.events import ChatEvent
+from chalicelib.domain.chat.model import CLOSED, Conversation, Message, Outcome
+from chalicelib.domain.chat.ports import DuplicateMessage, SequenceConflict, TextVerdict
+from chalicelib.domain.clock import iso
+from chalicelib.domain.errors import RuleRefused, Unavailable
+from chalicelib.domain.identity import MEMBER, Principal
+from chalicelib.domain.moderation.flood import FloodPolicy
+
+DEDUPE_TTL = 7 * 86400
+SYNC_LIMIT = 500
+SEND_ATTEMPTS = 12
+
+
+@dataclass
+class MessageRelay:
+    """Sending (moderation, flooding, idempotency, rate) and syncing messages."""
+
+    core: ChatCore
+    # The same text repeated by a sender within a conversation is blocked as flooding.
+    flood: FloodPolicy
+
+    def send(
+        self,
+        who: Principal,
+        connection_id: str,
+        conversation_id: str,
+        client_msg_id: str,
+        text: str,
+    ) -> Outcome:
+        """Moderate, persist with the next seq, ack, then fan out; idempotent per client id."""
+        dedupe_key = f"msg#{conversation_id}#{who.member_id}#{client_msg_id}"
+        for attempt in range(SEND_ATTEMPTS):
+            if attempt:
+                # Another message took the number first: back off a little, with jitter, so
+                # that writers racing on one conversation do not collide again in lockstep.
+                time.sleep(random.uniform(0, 0.02 * attempt))
+            conversation = self.core.conversation(conversation_id)
+            role = self.core.role_of(who, conversation)
+            if conversation.status == CLOSED:
+                # A resend of a message accepted before the close still gets its answer.
+                previous = self.core.store.recall(dedupe_key)
+                if previous is not None:
+                    return Outcome(previous)
+                raise RuleRefused("this conversation is closed", code="conversation_closed")
+            verdict = self.core.moderator.check(text, conversation.lang)
+            now = self.core.clock.now()
+            verdict, recent = self._flood(conversation, who.member_id, text, verdict, now)
+            # The answer is the idempotency record's wire form, typed as the store's port.
+            answer: dict[str, Any]
+            if verdict.verdict == "block" or verdict.text is None:
+                answer = {
+                    "seq": None,
+                    "verdict": "block",
+                    "text": None,
+                    "reasons": public_reasons(verdict),
+                }
+                try:
+                    self.core.store.remember(dedupe_key, answer, int(now) + DEDUPE_TTL)
+                except DuplicateMessage as dup:
+                    return Outcome(dup.answer)
+                return Outcome(answer)
+            seq = conversation.last_seq + 1
+            message = Message(
+                conversation_id,
+                seq,
+                who.member_id,
+                role,
+                verdict.text,
+                verdict.verdict,
+                now,
+                client_msg_id,
+            )
+            answer = {"seq": seq, "verdict": verdict.verdict, "text": verdict.text}
+            if verdict.reasons:
+                answer["reasons"] = public_reasons(verdict)
+            window = int(now // 60)
+            try:
+                # One transaction: next seq, the message, its idempotency record, the rate,
+                # the repeat fingerprints and, for "review", the moderation queue item.
+                self.core.store.append(
+                    conversation,
+                    message,
+                    dedupe_key,
+                    answer,
+                    self.core.ttl_at(now),
+                    f"rate#{who.member_id}#{window}",
+                    self.core.limits.messages_per_minute,
+                    recent,
+                    review_item(conversation, message, verdict),
+                )
+            except SequenceConflict:
+                continue
+            except DuplicateMessage as dup:
+                return Outcome(dup.answer)
+            if role != MEMBER and conversation.first_response_at is None:
+                conversation.first_response_at = now
+                self.core.notify(ChatEvent.FIRST_RESPONSE, conversation)
+            outcome = Outcome(answer)
+            outcome.push(
+                conversation.participant_ids(),
+                {"type": "message.new", **message.to_json(), "ts": iso(now)},
+                skip_connection=connection_id,
+            )
+            return outcome
+        raise Unavailable("the conversation is very busy; retry with the same client_msg_id")
+
+    def sync(self, who: Principal, conversation_id: str, after_seq: int) -> dict[str, Any]:
+        """Every message after `after_seq`, in order (participants and staff)."""
+        conversation = self.core.conversation(conversation_id)
+        self.core.authorize_read(who, conversation, "sync")
+        messages = self.core.store.messages_after(conversation_id, after_seq, SYNC_LIMIT + 1)
+        more = len(messages) > SYNC_LIMIT
+        return {
+            "conversation_id": conversation_id,
+            "messages": [m.to_json() | {"ts": iso(m.ts)} for m in messages[:SYNC_LIMIT]],
+            "more": more,
+            "last_seq": conversation.last_seq,
+        }
+
+    def _flood(
+        self, conversation: Conversation, sender: str, text: str, verdict: TextVerdict, now: float
+    ) -> tuple[TextVerdict, Recent | None]:
+        """Block the same text repeated by a sender in this conversation (FloodPolicy).
+
+        The recent fingerprints live on the conversation item, which `send` reads anyway and
+        updates in the message's transaction: an allowed message costs no extra AWS call.
+        Returns the verdict and the new `recent` map (None: leave it as it is).
+        """
+        digest = repeat_digest(text)
+        if verdict.verdict == "block" or verdict.text is None or digest is None:
+            return verdict, None
+        fresh = self._fresh(conversation.recent, now)
+        same = sum(1 for d, _ in fresh.get(sender, []) if d == digest)
+        reason = self.flood.check(sent_in_window=0, same_text_recently=same)
+        if reason is not None:
+            return TextVerdict("block", None, [*verdict.reasons, reason.to_json()]), None
+        return verdict, remember(fresh, sender, digest, now)
+
+    def _fresh(self, recent: Recent, now: float) -> Recent:
+        window = self.flood.repeat_window_seconds
+        kept = {k: [e for e in v if now - e[1] < window] for k, v in recent.items()}
+        return {k: v for k, v in kept.items() if v}

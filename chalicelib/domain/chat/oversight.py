@@ -1,0 +1,180 @@
+"""Oversight: escalation, staff joining, close and rating, transcripts, conversation lists,
+the agents' queue and the audit log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from chalicelib.domain.chat.core import ChatCore
+from chalicelib.domain.chat.events import ChatEvent
+from chalicelib.domain.chat.help_requests import HelpRequests
+from chalicelib.domain.chat.model import CLOSED, Outcome, Participant
+from chalicelib.domain.clock import iso
+from chalicelib.domain.errors import BadInput, Conflict, Forbidden, RuleRefused
+from chalicelib.domain.identity import ADMIN, AGENT, HELPER, MEMBER, SUPERVISOR, Principal
+
+
+@dataclass
+class Oversight:
+    """What happens to a conversation once asked: escalation, staff, close, rating, reads."""
+
+    core: ChatCore
+    # A close frees the Helper's slot, and routing offers them the requests still waiting.
+    routing: HelpRequests
+
+    def escalate(self, who: Principal, conversation_id: str, reason: str) -> Outcome:
+        """A participant sends the conversation to professionals (idempotent)."""
+        conversation = self.core.conversation(conversation_id)
+        self.core.role_of(who, conversation)
+        if conversation.status == CLOSED:
+            raise RuleRefused("this conversation is closed", code="conversation_closed")
+        outcome = Outcome({})
+        self.core.hand_to_professionals(conversation, reason, outcome, automatic=False)
+        outcome.result = {"ticket_id": conversation.ticket_id, "due_at": iso(conversation.due_at)}
+        return outcome
+
+    def join(self, who: Principal, conversation_id: str) -> Outcome:
+        """Staff join as the company voice."""
+        who.require(AGENT, SUPERVISOR, ADMIN)
+        conversation = self.core.conversation(conversation_id)
+        if conversation.status == CLOSED:
+            raise RuleRefused("this conversation is closed", code="conversation_closed")
+        role = "supervisor" if who.has(SUPERVISOR) else ("admin" if who.has(ADMIN) else AGENT)
+        outcome = Outcome({})
+        if conversation.role_of(who.member_id) is not None:
+            return outcome
+        self.core.store.add_staff(conversation_id, who.member_id, role)
+        if conversation.ticket_id and who.has(AGENT):
+            self.core.queue.done(conversation.ticket_id)
+        self.core.audit.record(
+            who.member_id,
+            sorted(who.roles),
+            "conversation.join",
+            conversation_id,
+            self.core.clock.now(),
+        )
+        conversation.staff.append(Participant(who.member_id, role))
+        outcome.push(
+            conversation.participant_ids(),
+            {
+                "type": "participant.joined",
+                "conversation_id": conversation_id,
+                "participant": {"id": who.member_id, "role": role},
+            },
+        )
+        return outcome
+
+    def close(self, who: Principal, conversation_id: str) -> Outcome:
+        """A participant or staff closes; the Helper's slot is freed at once."""
+        conversation = self.core.conversation(conversation_id)
+        if not who.is_staff:
+            self.core.role_of(who, conversation)
+        outcome = Outcome({})
+        if conversation.status == CLOSED:
+            return outcome
+        closed = self.core.store.close(conversation_id, who.member_id, self.core.clock.now())
+        self.core.notify(ChatEvent.CLOSED, closed)
+        if closed.ticket_id:
+            self.core.queue.done(closed.ticket_id)
+        outcome.push(
+            conversation.participant_ids(),
+            {
+                "type": "conversation.closed",
+                "conversation_id": conversation_id,
+                "by": who.member_id,
+            },
+        )
+        losers = [h for h in conversation.offered if h != conversation.helper_id]
+        if conversation.helper_id is None:
+            outcome.push(
+                losers, {"type": "help.offer_withdrawn", "conversation_id": conversation_id}
+            )
+        if conversation.helper_id and conversation.helper_role == HELPER:
+            self.routing.release(conversation.helper_id, conversation.lang, outcome)
+        return outcome
+
+    def rate(
+        self, who: Principal, conversation_id: str, score: int, comment: str | None
+    ) -> Outcome:
+        """The member rates a closed conversation, once."""
+        conversation = self.core.conversation(conversation_id)
+        if conversation.member_id != who.member_id:
+            raise Forbidden("only the member who asked can rate", code="not_the_member")
+        if conversation.status != CLOSED:
+            raise RuleRefused("close the conversation before rating it", code="not_closed")
+        if conversation.rating is not None:
+            raise Conflict("this conversation is already rated", code="already_rated")
+        stored_comment = None
+        if comment:
+            verdict = self.core.moderator.check(comment, conversation.lang)
+            stored_comment = verdict.text if verdict.verdict != "block" else None
+        self.core.store.rate(conversation_id, who.member_id, score, stored_comment)
+        conversation.rating = score
+        self.core.notify(ChatEvent.RATED, conversation)
+        return Outcome({})
+
+    def transcript(self, who: Principal, conversation_id: str) -> dict[str, Any]:
+        """The whole conversation for participants, staff and authorised Helpers (audited)."""
+        conversation = self.core.conversation(conversation_id)
+        self.core.authorize_read(who, conversation, "transcript")
+        messages = self.core.store.messages_after(conversation_id, 0, 10_000)
+        return {
+            **conversation.summary(),
+            "participants": [
+                {"id": conversation.member_id, "role": MEMBER},
+                *(
+                    [{"id": conversation.helper_id, "role": conversation.helper_role}]
+                    if conversation.helper_id
+                    else []
+                ),
+                *[p.to_json() for p in conversation.staff],
+            ],
+            "opened_at": iso(conversation.opened_at),
+            "assigned_at": iso(conversation.assigned_at),
+            "closed_at": iso(conversation.closed_at),
+            "due_at": iso(conversation.due_at),
+            "messages": [m.to_json() | {"ts": iso(m.ts)} for m in messages],
+        }
+
+    def list_conversations(
+        self, who: Principal, day: str | None, status: str | None
+    ) -> dict[str, Any]:
+        """Staff: conversations opened on a day (default today), optionally by status."""
+        who.require(AGENT, SUPERVISOR, ADMIN)
+        day = day or self._today()
+        try:
+            dt.date.fromisoformat(day)
+        except ValueError as e:
+            raise BadInput("day must be YYYY-MM-DD", field="day") from e
+        items = [
+            c.summary()
+            for c in self.core.store.by_day(day, limit=500)
+            if status is None or c.status == status
+        ]
+        return {"day": day, "conversations": items}
+
+    def my_conversations(self, who: Principal) -> dict[str, Any]:
+        """A member's own conversations, newest first."""
+        items = self.core.store.by_member(who.member_id, limit=50)
+        return {"conversations": [c.summary() for c in items]}
+
+    def agent_queue(self, who: Principal) -> dict[str, Any]:
+        """Escalated conversations and claims, oldest due first."""
+        who.require(AGENT, SUPERVISOR, ADMIN)
+        return {
+            "items": [
+                i.to_json() | {"due_at": iso(i.due_at), "created_at": iso(i.created_at)}
+                for i in self.core.queue.open_items(limit=200)
+            ]
+        }
+
+    def audit_log(self, who: Principal, day: str | None) -> dict[str, Any]:
+        """Admins read the audit log of a day."""
+        who.require(ADMIN, SUPERVISOR)
+        day = day or self._today()
+        return {"day": day, "entries": self.core.audit.day(day, limit=1000)}
+
+    def _today(self) -> str:
+        return dt.datetime.fromtimestamp(self.core.clock.now(), dt.UTC).strftime("%Y-%m-%d")

@@ -1,0 +1,208 @@
+"""The state machine's counterpart task: ask the other party in the app or by SMS with a
+single-use code, show the SMS link's question, and take the answer (late ones are refused)."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from chalicelib.domain.claims.model import (
+    AWAITING_COUNTERPART,
+    Claim,
+    PendingTask,
+    ResponseCode,
+    iso,
+    parse_iso,
+)
+from chalicelib.domain.claims.ports import (
+    BookingDirectory,
+    MemberDirectory,
+    Moderator,
+    Notifier,
+    TaskGone,
+    Workflow,
+)
+from chalicelib.domain.claims.shared import ClaimsShared
+from chalicelib.domain.claims.workflow import TaskMessage, counterpart_answer
+from chalicelib.domain.errors import BadInput, Conflict, Forbidden
+from chalicelib.domain.identity import Principal
+from chalicelib.domain.notifications.channel import Notification
+from chalicelib.domain.notifications.templates import format_date, format_moment
+
+# Crockford's base 32 without look-alikes: easy to read from an SMS, 32^8 possible codes.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 8
+COMMENT_MAX = 500
+
+
+def new_code() -> str:
+    """A fresh single-use code for the counterpart's SMS link."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def code_hash(claim_id: str, code: str) -> str:
+    """The stored form of a code: salted with the claim id, never the code itself."""
+    return hashlib.sha256(f"{claim_id}:{code.strip().upper()}".encode()).hexdigest()
+
+
+class CounterpartStep:
+    """Asks the counterpart, and takes their answer (signed in, or with the SMS code), never
+    the claimant's."""
+
+    def __init__(
+        self,
+        shared: ClaimsShared,
+        *,
+        bookings: BookingDirectory,
+        members: MemberDirectory,
+        workflow: Workflow,
+        notifier: Notifier,
+        link_base: str,
+        moderator: Moderator | None,
+        codes: Callable[[], str],
+    ) -> None:
+        if not link_base:
+            # Fail closed: an SMS whose link opens nothing would let silence decide the claim.
+            raise ValueError("claims need the SMS link base: set WEB_URL (or CLAIM_LINK_BASE)")
+        self._shared = shared
+        self._bookings = bookings
+        self._members = members
+        self._workflow = workflow
+        self._notifier = notifier
+        self._link_base = link_base.rstrip("/")
+        self._moderator = moderator
+        self._codes = codes
+
+    def ask(self, claim: Claim, msg: TaskMessage, now: datetime) -> None:
+        """Store the workflow's token and a fresh code, then ask the counterpart in the app or
+        by SMS; a redelivered message for the same token asks nobody again."""
+        if claim.pending is not None and claim.pending.token == msg.token:
+            return  # SQS delivered the message twice: the counterpart was already asked.
+        repository = self._shared.repository
+        expires = parse_iso(msg.expires_at) if msg.expires_at else claim.counterpart_expires_at
+        repository.set_pending(claim.claim_id,
+                               PendingTask("counterpart", msg.token, now, expires))
+        code = self._codes()
+        repository.set_response_code(
+            claim.claim_id, ResponseCode(code_hash(claim.claim_id, code), expires or now))
+        ptype = self._shared.catalogue.problem(claim.problem)
+        booking = self._bookings.get(claim.booking_id)
+        claimant = self._members.profile(claim.claimant_id)
+        lang = self._members.profile(claim.counterpart_id).lang
+        name = claimant.display_name
+        event = {
+            "type": "claim.confirmation_requested",
+            "claim_id": claim.claim_id,
+            "problem": claim.problem,
+            "question": question_text(lang, name, ptype.label.get(lang)),
+            "expires_at": iso(expires) if expires else None,
+        }
+        values = {
+            "name": name,
+            "problem": ptype.short_label.get(lang),
+            "date": format_date(booking.departure_at if booking else now, lang),
+            "deadline": format_moment(expires or now, lang),
+            "link": f"{self._link_base}/{claim.claim_id}?code={code}",
+        }
+        delivery = self._notifier.notify(Notification(
+            member_id=claim.counterpart_id, event=event,
+            sms_template="counterpart_request", sms_values=values,
+        ))
+        self._shared.note(claim.claim_id, "counterpart_notified",
+                          {"channel": delivery.channel}, at=now)
+
+    def question(self, claim_id: str, code: Any) -> dict[str, Any]:
+        """What the SMS link page shows before the answer: checks the code, never uses it."""
+        if not isinstance(code, str) or not code:
+            raise Forbidden("this code is not valid", code="invalid_code")
+        claim = self._shared.get(claim_id)
+        self._authorise(claim, None, code, self._shared.now())
+        ptype = self._shared.catalogue.problem(claim.problem)
+        lang = self._members.profile(claim.counterpart_id).lang
+        name = self._members.profile(claim.claimant_id).display_name
+        expires = claim.counterpart_expires_at
+        return {
+            "claim_id": claim.claim_id,
+            "problem": claim.problem,
+            "label": ptype.label.get(lang),
+            "question": question_text(lang, name, ptype.label.get(lang)),
+            "lang": lang,
+            "status": claim.status,
+            "expires_at": iso(expires) if expires else None,
+        }
+
+    def respond(
+        self,
+        claim_id: str,
+        *,
+        confirm: Any,
+        comment: Any = None,
+        principal: Principal | None = None,
+        code: str | None = None,
+    ) -> Claim:
+        """Record the counterpart's answer, signed in or with the SMS code; never the claimant's."""
+        if not isinstance(confirm, bool):
+            raise BadInput("confirm must be true or false", code="bad_confirm")
+        claim = self._shared.get(claim_id)
+        now = self._shared.now()
+        via = self._authorise(claim, principal, code, now)
+        pending = claim.pending
+        if claim.status != AWAITING_COUNTERPART or pending is None or (
+            pending.kind != "counterpart"
+        ):
+            answered = any(e.event in ("counterpart_confirmed", "counterpart_disputed")
+                           for e in claim.timeline)
+            if answered:
+                raise Conflict("the claim was already answered", code="already_answered")
+            if claim.status == AWAITING_COUNTERPART:
+                raise Conflict("the claim is not ready for an answer yet; retry shortly",
+                               code="not_ready")
+            raise TaskGone("the time to answer this claim is over")
+        if claim.counterpart_expires_at is not None and now >= claim.counterpart_expires_at:
+            raise TaskGone("the time to answer this claim is over")
+        text = self._clean_comment(comment, claim.lang)
+        self._workflow.succeed(pending.token,
+                               counterpart_answer(confirmed=confirm, via=via, comment=text))
+        self._shared.repository.clear_pending(claim_id, pending.token)
+        if code is not None:
+            self._shared.repository.use_response_code(claim_id, code_hash(claim_id, code), now)
+        return self._shared.get(claim_id)
+
+    def _authorise(self, claim: Claim, principal: Principal | None, code: str | None,
+                   now: datetime) -> str:
+        if principal is not None and principal.member_id == claim.claimant_id:
+            raise Forbidden("the claimant cannot answer for the other party",
+                            code="claimant_cannot_respond")
+        if code is not None:
+            stored = claim.response_code
+            if (stored is None or stored.used or now >= stored.expires_at
+                    or not secrets.compare_digest(stored.code_hash,
+                                                  code_hash(claim.claim_id, str(code)))):
+                raise Forbidden("this code is not valid", code="invalid_code")
+            return "code"
+        if principal is None:
+            raise Forbidden("sign in or use the link from the SMS", code="invalid_code")
+        if principal.member_id != claim.counterpart_id:
+            raise Forbidden("only the other party may answer", code="not_the_counterpart")
+        return "app"
+
+    def _clean_comment(self, comment: Any, lang: str) -> str:
+        if comment is None:
+            return ""
+        if not isinstance(comment, str):
+            raise BadInput("comment must be a text", code="bad_comment")
+        text = comment.strip()[:COMMENT_MAX]
+        if text and self._moderator is not None:
+            text = self._moderator.clean(text, lang) or ""
+        return text
+
+
+def question_text(lang: str, name: str, label: str) -> str:
+    """The question put to the counterpart, in their language."""
+    who = name or ("Un membre" if lang != "en" else "A member")
+    if lang == "en":
+        return f"{who} reports: {label}. Do you confirm?"
+    return f"{who} signale : {label}. Confirmez-vous ?"

@@ -1,0 +1,208 @@
+"""Filing a claim: the catalogue served, filing with idempotency, the lock and anti-abuse (the
+plan computed up front, the workflow started), and reading a claim."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from chalicelib.domain.claims.catalogue import ProblemType
+from chalicelib.domain.claims.gestures import GesturePolicy, LedgerEntry
+from chalicelib.domain.claims.model import (
+    AUTO,
+    AWAITING_COUNTERPART,
+    ESCALATED,
+    FILED,
+    SETTLE,
+    Booking,
+    Claim,
+    Decision,
+    iso,
+)
+from chalicelib.domain.claims.outcomes import Planner, SettlementContext
+from chalicelib.domain.claims.policy import AbusePolicy, ClaimHistory
+from chalicelib.domain.claims.ports import (
+    BookingDirectory,
+    GestureLedger,
+    MemberDirectory,
+    Moderator,
+    Workflow,
+)
+from chalicelib.domain.claims.shared import ClaimsShared, ClaimView
+from chalicelib.domain.claims.workflow import execution_input
+from chalicelib.domain.errors import BadInput, Conflict, Forbidden, NotFound, RuleRefused
+from chalicelib.domain.identity import MEMBER, Principal
+
+
+class ClaimFiling:
+    """A member files a claim; the parties and staff read it."""
+
+    def __init__(
+        self,
+        shared: ClaimsShared,
+        *,
+        bookings: BookingDirectory,
+        members: MemberDirectory,
+        ledger: GestureLedger,
+        workflow: Workflow,
+        abuse: AbusePolicy,
+        gestures: GesturePolicy,
+        moderator: Moderator | None,
+    ) -> None:
+        self._shared = shared
+        self._bookings = bookings
+        self._members = members
+        self._ledger = ledger
+        self._workflow = workflow
+        self.abuse = abuse
+        self.gestures = gestures
+        self._moderator = moderator
+        self._planner = Planner(shared.catalogue.resolutions, abuse, gestures)
+
+    def catalog(self, lang: str) -> dict[str, Any]:
+        """The catalogue served by GET /claims/catalog?lang=."""
+        return self._shared.catalogue.to_json(lang)
+
+    def view(self, claim_id: str, viewer: Principal) -> ClaimView:
+        """A claim for one of its parties or for staff; anybody else is refused."""
+        return self._shared.view_for(self._shared.get(claim_id), viewer)
+
+    def file(
+        self,
+        principal: Principal,
+        *,
+        booking_id: str,
+        problem: str,
+        answers: Any,
+        idempotency_key: str | None = None,
+        hold_payment: bool = False,
+    ) -> Claim:
+        """File a claim, compute its plan up front and start its workflow (idempotent by key)."""
+        principal.require(MEMBER)
+        if not isinstance(booking_id, str) or not booking_id:
+            raise BadInput("booking_id is required", code="missing_booking")
+        catalogue = self._shared.catalogue
+        ptype = catalogue.problem(problem) if isinstance(problem, str) else None
+        if ptype is None:
+            raise BadInput("problem is required", code="unknown_problem")
+        booking = self._bookings.get(booking_id)
+        if booking is None:
+            raise NotFound("unknown booking", code="unknown_booking")
+        side = booking.side_of(principal.member_id)
+        if side is None:
+            raise Forbidden("only a party of the booking may file a claim", code="not_a_party")
+        if side != ptype.side:
+            raise RuleRefused(f"this problem is reported by the {ptype.side}", code="wrong_side")
+        if not isinstance(hold_payment, bool):
+            raise BadInput("hold_payment must be true or false", code="bad_hold_payment")
+        profile = self._members.profile(principal.member_id)
+        clean = self._moderate_answers(ptype, ptype.validate_answers(answers), profile.lang)
+        request_hash = _request_hash(booking_id, problem, clean, hold_payment)
+        claim_id = _claim_id(principal.member_id, idempotency_key)
+        repository = self._shared.repository
+        if idempotency_key:
+            earlier = repository.get(claim_id)
+            if earlier is not None:
+                return self._replay(earlier, request_hash, ptype, booking)
+        now = self._shared.now()
+        _check_window(ptype, booking, now)
+        if hold_payment and ptype.payment_hold == "never":
+            raise RuleRefused("this problem does not hold the payment", code="hold_not_available")
+        history = ClaimHistory.from_claims(
+            repository.recent_by_claimant(principal.member_id,
+                                          now - timedelta(days=self.abuse.window_days)),
+            now=now, window_days=self.abuse.window_days,
+        )
+        self.abuse.check_filing(history)
+        hold = hold_payment or ptype.payment_hold == "always"
+        ctx = SettlementContext(claim_id, problem, booking, side, iso(now), hold)
+        plan = self._planner.plan(
+            ctx, ptype, ptype.rule_for(clean), clean, standing=profile.standing, history=history,
+            ledger=self._ledger.for_member(principal.member_id,
+                                           now - timedelta(days=self.gestures.window_days)),
+        )
+        timings = self._shared.timings
+        expires = (now + timedelta(seconds=timings.counterpart_for(ptype))
+                   if plan.asks_counterpart else None)
+        claim = Claim(
+            claim_id=claim_id, booking_id=booking_id, problem=problem,
+            claimant_id=principal.member_id, counterpart_id=ctx.counterpart_id,
+            claimant_side=side, answers=clean, status=_initial_status(plan.asks_counterpart,
+                                                                      plan.decisions),
+            filed_at=now, plan=plan, lang=profile.lang, hold_requested=hold,
+            counterpart_expires_at=expires,
+            timeline=(self._shared.entry("filed", {"by": "claimant"}, at=now),),
+            request_hash=request_hash,
+        )
+        if not repository.add(claim):
+            return self._replay(self._shared.get(claim_id), request_hash, ptype, booking)
+        direct = plan.decisions.get("direct")
+        if direct is not None and direct.route == SETTLE and direct.gesture_cents:
+            # Recorded now: a direct leaf settles as soon as the workflow runs, whatever happens.
+            self._ledger.append(LedgerEntry(
+                entry_id=f"{claim_id}.direct", at=now, claim_id=claim_id,
+                member_id=principal.member_id, amount_cents=direct.gesture_cents,
+                reason=problem, resolution=direct.resolution, granted_by=AUTO,
+            ))
+        self._workflow.start(claim_id, execution_input(claim, ptype, booking, timings))
+        return claim
+
+    def _moderate_answers(self, ptype: ProblemType, answers: dict[str, Any],
+                          lang: str) -> dict[str, Any]:
+        # Free-text answers are user content: stored only as the moderation filters leave them.
+        if self._moderator is None:
+            return answers
+        out = dict(answers)
+        for q in ptype.questions:
+            if q.type == "text" and q.id in out:
+                cleaned = self._moderator.clean(str(out[q.id]), lang)
+                if not cleaned:
+                    raise BadInput("this answer cannot be accepted; please rephrase it",
+                                   code="answer_blocked", question=q.id)
+                out[q.id] = cleaned
+        return out
+
+    def _replay(self, claim: Claim, request_hash: str, ptype: ProblemType,
+                booking: Booking) -> Claim:
+        if claim.request_hash != request_hash:
+            raise Conflict("this Idempotency-Key was used for another request",
+                           code="idempotency_key_reused")
+        # Starting again is a no-op when the first attempt got that far, and repairs it if not.
+        self._workflow.start(claim.claim_id,
+                             execution_input(claim, ptype, booking, self._shared.timings))
+        return claim
+
+
+def _check_window(ptype: ProblemType, booking: Booking, now: datetime) -> None:
+    hours = (now - booking.departure_at).total_seconds() / 3600
+    if not ptype.report_from_hours <= hours <= ptype.report_until_hours:
+        raise RuleRefused("this problem cannot be reported at this time for this booking",
+                          code="outside_reporting_window")
+    if ptype.requires_booking_status and booking.status != ptype.requires_booking_status:
+        raise RuleRefused("the booking's status does not match this problem",
+                          code="booking_status_mismatch")
+
+
+def _claim_id(member_id: str, idempotency_key: str | None) -> str:
+    # With a key the id is derived from it, so a retried request finds the same claim and the
+    # same execution name (Step Functions start is idempotent for a name and input).
+    if idempotency_key:
+        digest = hashlib.sha256(f"{member_id}\n{idempotency_key}".encode()).hexdigest()
+        return f"cl-{digest[:24]}"
+    return f"cl-{secrets.token_hex(12)}"
+
+
+def _request_hash(booking_id: str, problem: str, answers: Mapping[str, Any], hold: bool) -> str:
+    body = json.dumps([booking_id, problem, answers, hold], sort_keys=True, default=str)
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def _initial_status(asks_counterpart: bool, decisions: Mapping[str, Decision]) -> str:
+    # The status the workflow is about to set, so the filing reply is already meaningful.
+    if asks_counterpart:
+        return AWAITING_COUNTERPART
+    return ESCALATED if decisions["direct"].route != SETTLE else FILED
