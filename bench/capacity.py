@@ -16,9 +16,10 @@ import time
 from dataclasses import dataclass
 
 from bench.report import machine, write_section
-from chalicelib.domain.capacity.offers import ReactionModel, WavePolicy
+from chalicelib.domain.capacity.offers import ReactionModel
 from chalicelib.domain.capacity.planner import CapacityPlanner, Demand, Plan, Target
 from chalicelib.domain.capacity.simulation import Scenario, SimulationResult, simulate
+from chalicelib.domain.chat.routing import WavePolicy
 from chalicelib.settings import Settings
 
 # Planner and simulation must agree on the share picked up within the target to this much.
@@ -78,7 +79,8 @@ class Check:
 def models(args: argparse.Namespace) -> tuple[ReactionModel, WavePolicy]:
     """The reaction model and wave policy from the command line."""
     reaction = ReactionModel(args.reaction_median, args.reaction_sigma, args.accept_probability)
-    waves = WavePolicy(args.wave_size, args.wave_growth, args.wave_timeout, args.max_waves)
+    waves = WavePolicy(first=args.wave_size, growth=args.wave_growth,
+                       timeout_seconds=args.wave_timeout, max_waves=args.max_waves)
     return reaction, waves
 
 
@@ -229,7 +231,7 @@ def scenarios(args: argparse.Namespace) -> None:
 {elapsed:.0f} s of simulation.
 Target: {target.share:.0%} of requests picked up within {target.seconds:g} s. Helpers accept
 {reaction.accept_probability:.0%} of offers, after a log-normal delay (median
-{reaction.median_seconds:g} s, σ {reaction.sigma:g}); waves of {waves.size} then +{waves.growth}
+{reaction.median_seconds:g} s, σ {reaction.sigma:g}); waves of {waves.first} then +{waves.growth}
 every {waves.timeout_seconds:g} s, {waves.max_waves} waves; conversations exponential; seed
 {args.seed}; about {args.sim_requests:,} simulated requests per row. Tolerance: planner and
 simulation within ±{TOLERANCE:.2f} on the share; worst gap here {worst:.3f}, {verdict} it.
@@ -270,7 +272,7 @@ def main() -> None:
     )
     parser.add_argument("--wave-size", type=int, default=defaults.wave_size)
     parser.add_argument("--wave-growth", type=int, default=defaults.wave_growth)
-    parser.add_argument("--wave-timeout", type=float, default=defaults.wave_timeout_seconds)
+    parser.add_argument("--wave-timeout", type=int, default=defaults.wave_timeout_seconds)
     parser.add_argument("--max-waves", type=int, default=defaults.max_waves)
     parser.add_argument("--sim-requests", type=int, default=40_000)
     parser.add_argument("--seed", type=int, default=1)

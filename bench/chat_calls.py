@@ -115,7 +115,7 @@ class World:
 
 def scenario(stored_connections: int) -> dict[str, dict[str, int]]:
     """Counts per operation with that many unrelated connections stored."""
-    from chalicelib import wiring
+    from chalicelib import composition
     from chalicelib.adapters.models import ConnectionRecord, ConversationRecord
     from devstack.seed import seed_members
     from devstack.tables import create_tables
@@ -126,8 +126,8 @@ def scenario(stored_connections: int) -> dict[str, dict[str, int]]:
         os.environ["QUEUE_ROUTING_URL"] = boto3.client("sqs").create_queue(
             QueueName=f"routing-{suffix}"
         )["QueueUrl"]
-        wiring.reset()
-        root = wiring.services()
+        composition.reset()
+        root = composition.services()
         create_tables(root.settings)
         seed_members(root)
         with ConnectionRecord.batch_write() as batch:
@@ -171,7 +171,7 @@ def scenario(stored_connections: int) -> dict[str, dict[str, int]]:
             world.send(member, {"action": "conversation.close",
                                 "conversation_id": conversation_id})
         results["conversation.close"] = dict(calls), dict(_units)
-        wiring.reset()
+        composition.reset()
     return results
 
 

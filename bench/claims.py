@@ -162,7 +162,7 @@ class Bench:
     """The composition root on moto, with the demo data, driving one claim at a time."""
 
     def __init__(self) -> None:
-        from chalicelib import wiring
+        from chalicelib import composition
         from devstack.claims_local import ClaimPump, create_claim_resources
         from devstack.seed import seed_bookings, seed_members
         from devstack.tables import create_tables
@@ -174,8 +174,8 @@ class Bench:
             QueueName=f"routing-{suffix}")["QueueUrl"]
         env.update(create_claim_resources(env, suffix))
         os.environ.update(env)
-        wiring.reset()
-        self.root = wiring.services()
+        composition.reset()
+        self.root = composition.services()
         create_tables(self.root.settings)
         seed_members(self.root)
         seed_bookings(self.root)

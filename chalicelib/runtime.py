@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from chalicelib.wiring import Services
+    from chalicelib.composition import Services
 
 
 def services() -> Services:
     """The process-wide composition root, built on first use."""
-    from chalicelib.wiring import services as root
+    from chalicelib.composition import services as root
 
     return root()

@@ -23,6 +23,7 @@ from chalicelib.adapters.knowledge_store import DynamoArticleRepository
 from chalicelib.adapters.models import ConversationRecord, MessageRecord
 from chalicelib.adapters.programme_store import DynamoPointsStore
 from chalicelib.domain.chat.model import CLOSED
+from chalicelib.domain.clock import wire_time
 from chalicelib.domain.identity import Principal
 from chalicelib.domain.programme.leaderboard import period_keys
 from chalicelib.domain.programme.recognition import AwardReason, PointsAward
@@ -88,7 +89,7 @@ def seed_articles(services: Any) -> None:
     from bench.kb_suggest import corpus
 
     repository = DynamoArticleRepository()
-    now = services.clock.now()
+    now = services.clock.time()
     for article in corpus(1):
         article_id = f"kb-{article.topic}-{article.lang}"
         if repository.get(article_id) is None:
@@ -113,7 +114,7 @@ def seed_history(services: Any) -> None:
     from chalicelib.adapters.models import ClaimRecord
 
     rng = random.Random(SEED)
-    now = services.clock.now()
+    now = services.clock.time()
     ttl_at = int(now) + services.settings.retention_days * 86_400
     rotation = {
         lang: cycle([h for h, (langs, _) in HELPERS.items() if lang in langs])
@@ -218,10 +219,6 @@ def _conversation(
     return [record, *messages]
 
 
-def _iso(at: float) -> str:
-    return dt.datetime.fromtimestamp(at, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def _claim(rng: random.Random, number: int, problem: str, filed: float) -> Any:
     """A claim as the service files it and the state machine settles it."""
     from chalicelib.adapters.models import ClaimRecord
@@ -231,13 +228,13 @@ def _claim(rng: random.Random, number: int, problem: str, filed: float) -> Any:
     # Counterparts confirm or stay silent in most cases; agents decide the disputed ones.
     basis = rng.choice(["confirmed", "confirmed", "silence", "rule", "agent", None])
     by = "auto" if basis != "agent" else "a-l2"
-    timeline = [{"at": _iso(filed), "event": "filed", "by": "claimant"}]
+    timeline = [{"at": wire_time(filed), "event": "filed", "by": "claimant"}]
     if basis == "agent":
-        timeline.append({"at": _iso(filed + 600), "event": "escalated", "reason": "disputed"})
+        timeline.append({"at": wire_time(filed + 600), "event": "escalated", "reason": "disputed"})
     if basis is not None:
         timeline.append(
             {
-                "at": _iso(settled_at),
+                "at": wire_time(settled_at),
                 "event": "settled",
                 "by": by,
                 "basis": basis,
@@ -251,8 +248,8 @@ def _claim(rng: random.Random, number: int, problem: str, filed: float) -> Any:
         claimant_id=f"m-demo-{number % 12 + 1:02d}",
         counterpart_id=f"m-demo-{(number + 5) % 12 + 1:02d}",
         claimant_side="passenger" if problem.startswith("driver") else "driver",
-        filed_at=_iso(filed),
-        filed_day=_iso(filed)[:10],
+        filed_at=wire_time(filed),
+        filed_day=wire_time(filed)[:10],
         lang="fr",
         status="settled" if basis else "awaiting_counterpart",
         timeline=timeline,

@@ -63,7 +63,7 @@ class LocalStack:
         outputs = self._deploy_infra()
         os.environ.update(outputs)
         module = self._load_app()
-        from chalicelib.wiring import services
+        from chalicelib.composition import services
 
         if self.seed:
             from devstack.seed import seed_all
@@ -171,11 +171,11 @@ class LocalStack:
     def _load_app(self) -> Any:
         if str(ROOT) not in sys.path:
             sys.path.insert(0, str(ROOT))
-        from chalicelib import wiring
+        from chalicelib import composition
         from chalicelib.runtime import services
         from devstack.dev_tokens import register
 
-        wiring.reset()
+        composition.reset()
         module = importlib.import_module("app")
         register(module.app, services)  # POST /dev/token exists in the local stack only
         return module

@@ -333,7 +333,7 @@ class DynamoChatStore:
                 ) from e
             raise Unavailable("could not accept; retry") from e
 
-    def update(self, conversation_id: str, condition_open: bool = True, **fields: Any) -> None:
+    def update(self, conversation_id: str, **fields: Any) -> None:
         """Set (or, for None, remove) fields of an existing conversation."""
         C = ConversationRecord
         actions = []

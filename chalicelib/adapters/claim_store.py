@@ -33,9 +33,8 @@ from chalicelib.domain.claims.model import (
     PendingTask,
     ResponseCode,
     TimelineEntry,
-    iso,
-    parse_iso,
 )
+from chalicelib.domain.clock import parse_iso, wire_time
 from chalicelib.domain.errors import Conflict, Unavailable
 
 CONDITION_FAILED = "ConditionalCheckFailedException"
@@ -111,7 +110,7 @@ class DynamoClaimRepository:
     def recent_by_claimant(self, member_id: str, since: datetime) -> list[Claim]:
         """The member's claims filed since `since` (Query on the claimant index)."""
         return [_to_claim(r) for r in ClaimRecord.by_claimant.query(
-            member_id, ClaimRecord.filed_at >= iso(since))]
+            member_id, ClaimRecord.filed_at >= wire_time(since))]
 
     def append_timeline(self, claim_id: str, entry: TimelineEntry) -> None:
         """Append one entry (list_append, as the state machine does)."""
@@ -122,8 +121,8 @@ class DynamoClaimRepository:
     def set_pending(self, claim_id: str, task: PendingTask) -> None:
         """Remember the task the workflow waits on."""
         pending = PendingTaskAttribute(
-            kind=task.kind, token=task.token, since=iso(task.since),
-            expires_at=iso(task.expires_at) if task.expires_at else None,
+            kind=task.kind, token=task.token, since=wire_time(task.since),
+            expires_at=wire_time(task.expires_at),
             proposal=task.proposal.to_json() if task.proposal else None,
         )
         self._update(claim_id, [ClaimRecord.pending.set(pending)])
@@ -141,8 +140,8 @@ class DynamoClaimRepository:
 
     def set_response_code(self, claim_id: str, code: ResponseCode) -> None:
         """Store the hash of a fresh single-use code."""
-        value = ResponseCodeAttribute(code_hash=code.code_hash, expires_at=iso(code.expires_at),
-                                      used=code.used)
+        value = ResponseCodeAttribute(code_hash=code.code_hash,
+                                      expires_at=wire_time(code.expires_at), used=code.used)
         self._update(claim_id, [ClaimRecord.response_code.set(value)])
 
     def use_response_code(self, claim_id: str, code_hash: str, now: datetime) -> bool:
@@ -153,7 +152,7 @@ class DynamoClaimRepository:
             C(claim_id).update(
                 actions=[rc.used.set(True)],
                 condition=(rc.code_hash == code_hash) & (rc.used == False)  # noqa: E712
-                & (rc.expires_at > iso(now)),
+                & (rc.expires_at > wire_time(now)),
             )
         except UpdateError as e:
             if e.cause_response_code == CONDITION_FAILED:
@@ -181,16 +180,15 @@ def _to_record(claim: Claim) -> ClaimRecord:
         counterpart_id=claim.counterpart_id,
         claimant_side=claim.claimant_side,
         answers=dict(claim.answers),
-        filed_at=iso(claim.filed_at),
-        filed_day=iso(claim.filed_at)[:10],
+        filed_at=wire_time(claim.filed_at),
+        filed_day=wire_time(claim.filed_at)[:10],
         lang=claim.lang,
         plan=claim.plan.to_json(),
         hold_requested=claim.hold_requested,
-        counterpart_expires_at=iso(claim.counterpart_expires_at)
-        if claim.counterpart_expires_at else None,
+        counterpart_expires_at=wire_time(claim.counterpart_expires_at),
         status=claim.status,
         timeline=[e.to_json() for e in claim.timeline],
-        updated_at=iso(claim.filed_at),
+        updated_at=wire_time(claim.filed_at),
         request_hash=claim.request_hash,
     )
 
@@ -214,7 +212,7 @@ def _to_claim(r: ClaimRecord) -> Claim:
         claimant_side=r.claimant_side or "",
         answers=r.answers or {},
         status=r.status or "",
-        filed_at=parse_iso(r.filed_at or "1970-01-01T00:00:00Z"),
+        filed_at=parse_iso(r.filed_at or "1970-01-01T00:00:00.000Z"),
         plan=OutcomePlan.from_json(r.plan or {"asks_counterpart": False, "decisions": {}}),
         lang=r.lang or "fr",
         hold_requested=bool(r.hold_requested),
@@ -236,7 +234,7 @@ class DynamoGestureLedger:
     def append(self, entry: LedgerEntry) -> bool:
         """Write the entry once; False when it exists (a retry)."""
         record = LedgerRecord(
-            entry.entry_id, at=iso(entry.at), month=entry.month, claim_id=entry.claim_id,
+            entry.entry_id, at=wire_time(entry.at), month=entry.month, claim_id=entry.claim_id,
             member_id=entry.member_id, amount_cents=entry.amount_cents, reason=entry.reason,
             resolution=entry.resolution, granted_by=entry.granted_by, tier=entry.tier,
             approved_by=entry.approved_by, voids=entry.voids,
@@ -252,7 +250,7 @@ class DynamoGestureLedger:
     def for_member(self, member_id: str, since: datetime) -> list[LedgerEntry]:
         """The member's entries since `since` (Query on the member index)."""
         return [_to_entry(r) for r in LedgerRecord.by_member.query(
-            member_id, LedgerRecord.at >= iso(since))]
+            member_id, LedgerRecord.at >= wire_time(since))]
 
     def between(self, since: datetime, until: datetime) -> list[LedgerEntry]:
         """Entries in [since, until): one Query per month on the month index."""
@@ -260,7 +258,7 @@ class DynamoGestureLedger:
         month = since.astimezone(UTC).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
         while month < until:
             for r in LedgerRecord.by_month.query(
-                iso(month)[:7], LedgerRecord.at.between(iso(since), iso(until))
+                wire_time(month)[:7], LedgerRecord.at.between(wire_time(since), wire_time(until))
             ):
                 entry = _to_entry(r)
                 if since <= entry.at < until:
@@ -300,8 +298,9 @@ class DynamoBookingMirror:
         record = B(
             booking.booking_id, driver_id=booking.driver_id, passenger_id=booking.passenger_id,
             contribution_cents=booking.contribution_cents,
-            service_fee_cents=booking.service_fee_cents, departure_at=iso(booking.departure_at),
-            status=booking.status, currency=booking.currency,
+            service_fee_cents=booking.service_fee_cents,
+            departure_at=wire_time(booking.departure_at), status=booking.status,
+            currency=booking.currency,
             alternatives=[asdict(a) for a in booking.alternatives], version=version,
         )
         try:
@@ -316,9 +315,9 @@ class DynamoBookingMirror:
 class ProQueueClaims:
     """Claims in the agents' queue shared with escalated chats (kind `claim`, one item each)."""
 
-    def __init__(self, queue: DynamoProQueue, clock_now: Callable[[], float]) -> None:
+    def __init__(self, queue: DynamoProQueue, clock_now: Callable[[], datetime]) -> None:
         self._queue = queue
-        self._now = clock_now
+        self._now = clock_now  # `Clock.now`: the chat's queue items keep epoch seconds
 
     @staticmethod
     def ticket_id(claim_id: str) -> str:
@@ -334,7 +333,8 @@ class ProQueueClaims:
         """
         self._queue.put(QueueItem(
             ticket_id=self.ticket_id(claim_id), kind="claim", ref_id=claim_id,
-            due_at=due_at.timestamp(), created_at=self._now(), reason=reason, topic=audience,
+            due_at=due_at.timestamp(), created_at=self._now().timestamp(), reason=reason,
+            topic=audience,
         ))
 
     def remove_claim(self, claim_id: str) -> None:

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from pynamodb.exceptions import DoesNotExist, TransactWriteError
 from pynamodb.transactions import TransactWrite
 
 from chalicelib.adapters.models import ArticleRecord
 from chalicelib.adapters.transactions import check_failed
-from chalicelib.domain.errors import Conflict, NotFound, RuleRefused, Unavailable
-from chalicelib.domain.identity import Principal
+from chalicelib.domain.errors import Conflict, Unavailable
 from chalicelib.domain.knowledge.model import (
     Article,
     ArticleStatus,
-    Transcript,
-    TranscriptMessage,
 )
 
 # The item whose counter changes whenever the published set may have changed.
@@ -121,51 +116,3 @@ class DynamoArticleRepository:
             return int(ArticleRecord.get(REVISION_ID).revision or 0)
         except DoesNotExist:
             return 0
-
-
-class ChatTranscriptSource:
-    """The chat's transcript read (audit-logged for non-participants), as knowledge needs it."""
-
-    def __init__(self, chat: Any) -> None:
-        self._chat = chat
-
-    def transcript(self, conversation_id: str, reader: Principal) -> Transcript | None:
-        """The stored, already masked conversation; None when it does not exist."""
-        try:
-            body = self._chat.transcript(reader, conversation_id)
-        except NotFound:
-            return None
-        messages = tuple(
-            TranscriptMessage(m["seq"], m["sender"]["id"], m["sender"]["role"], m["text"] or "")
-            for m in body["messages"]
-            if m.get("verdict") != "block"
-        )
-        return Transcript(
-            conversation_id=conversation_id,
-            member_id=body["member_id"],
-            lang=body["lang"],
-            topic=body["topic"],
-            closed=body["status"] == "closed",
-            messages=messages,
-            helper_id=body.get("helper_id") if _answered_by_helper(body) else None,
-            rating=body.get("rating"),
-        )
-
-
-def _answered_by_helper(body: dict[str, Any]) -> bool:
-    helper = body.get("helper_id")
-    return any(p["id"] == helper and p["role"] == "helper" for p in body["participants"])
-
-
-class ModeratorMasker:
-    """Moderation's masking of personal data, through the chat's text moderator."""
-
-    def __init__(self, moderator: Any) -> None:
-        self._moderator = moderator
-
-    def mask(self, text: str, lang: str) -> str:
-        """The text as it may be stored; refused when moderation blocks it outright."""
-        verdict = self._moderator.check(text, lang)
-        if verdict.verdict == "block" or verdict.text is None:
-            raise RuleRefused("this text breaks the community rules", code="text_blocked")
-        return verdict.text

@@ -27,7 +27,7 @@ class Sessions(Protocol):
 
 
 class MirrorProfiles:
-    """MemberDirectory (claims) and ContactBook (notifications) over the one members mirror."""
+    """MemberProfiles (claims) and ContactBook (notifications) over the one members mirror."""
 
     def __init__(self, mirror: MemberMirror) -> None:
         self._mirror = mirror

@@ -21,7 +21,7 @@ from chalicelib.runtime import services
 from chalicelib.settings import event_source_name
 
 if TYPE_CHECKING:
-    from chalicelib.wiring import Services
+    from chalicelib.composition import Services
 
 chat = ContextBlueprint(__name__)
 
@@ -59,7 +59,7 @@ class Action:
 
 
 def _reply(root: Services, outcome: Outcome) -> Reply:
-    return Reply(outcome.result, [lambda: root.deliver(outcome)])
+    return Reply(outcome.result, [lambda: root.delivery(outcome)])
 
 
 def _conversation(f: Frame) -> str:
@@ -186,11 +186,11 @@ def routing_events(event: Any) -> None:
         body = json.loads(record.body)
         if body.get("kind") == "wave_timeout":
             outcome = root.chat.requests.on_wave_timeout(body["conversation_id"], int(body["wave"]))
-            root.deliver(outcome)
+            root.delivery(outcome)
         else:
             logger.warning("unknown routing event", kind=body.get("kind"))
 
 
 @chat.schedule(Rate(1, unit=Rate.MINUTES))
 def routing_sweep(event: Any) -> None:
-    services().deliver(services().chat.requests.sweep())
+    services().delivery(services().chat.requests.sweep())

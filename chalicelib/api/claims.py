@@ -6,17 +6,24 @@ bearer token is verified by the view when one is sent anyway.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from chalicelib.api.edge import SIGNED_IN, ContextBlueprint, public, roles
 from chalicelib.api.parsing import created, json_object, query_text
-from chalicelib.domain.claims.model import cents_from_eur, parse_iso
-from chalicelib.domain.errors import BadInput
+from chalicelib.domain.claims.model import cents_from_eur
+from chalicelib.domain.claims.workflow import TOKEN_FIELD
+from chalicelib.domain.clock import parse_iso
+from chalicelib.domain.errors import BadInput, DomainError
 from chalicelib.domain.identity import ADMIN, AGENT, MEMBER, SUPERVISOR, Principal
+from chalicelib.observability import logger
 from chalicelib.runtime import services
 from chalicelib.settings import event_source_name
+
+if TYPE_CHECKING:
+    from chalicelib.domain.claims.service import ClaimsService
 
 claims = ContextBlueprint(__name__)
 
@@ -183,3 +190,62 @@ def claim_tasks(event: Any) -> None:
 )
 def claim_notices(event: Any) -> None:
     services().claim_messages.notices(record.body for record in event)
+
+
+class TaskFailer(Protocol):
+    """Fails a waiting task of the state machine (its Catch then takes over)."""
+
+    def fail(self, token: str, error: str, cause: str) -> None: ...
+
+
+class ClaimMessages:
+    """Consumes the claim-tasks and notify queues.
+
+    A message the service refuses for good (a 4xx domain error: malformed, unknown claim) is
+    dropped, and if it carries a task token the waiting task is failed so the workflow records
+    the failure and puts the claim in the agents' queue at once instead of waiting for its
+    timeout. Anything else (AWS unavailable...) fails the batch, which SQS delivers again (the
+    handlers are idempotent per token) and eventually moves to the dead-letter queue.
+    """
+
+    def __init__(self, claims: ClaimsService, workflow: TaskFailer) -> None:
+        self._claims = claims
+        self._workflow = workflow
+
+    def tasks(self, bodies: Iterable[str]) -> None:
+        """One batch of the claim-tasks queue."""
+        self._consume(bodies, self._claims.messages.handle_task_message, fail_tokens=True)
+
+    def notices(self, bodies: Iterable[str]) -> None:
+        """One batch of the notify queue."""
+        self._consume(bodies, self._claims.messages.handle_notify_message, fail_tokens=False)
+
+    def _consume(self, bodies: Iterable[str], handle: Any, *, fail_tokens: bool) -> None:
+        retry = 0
+        for raw in bodies:
+            try:
+                body = json.loads(raw)
+            except ValueError:
+                logger.warning("claim message is not JSON; dropped")
+                continue
+            kind = body.get("kind") if isinstance(body, dict) else None
+            claim_id = body.get("claim_id") if isinstance(body, dict) else None
+            try:
+                handle(body)
+            except DomainError as e:
+                if e.status >= 500:
+                    logger.warning("claim message failed; will retry", kind=kind,
+                                   claim_id=claim_id, error=e.code)
+                    retry += 1
+                    continue
+                logger.warning("claim message refused; dropped", kind=kind, claim_id=claim_id,
+                               error=e.code)
+                token = body.get(TOKEN_FIELD) if isinstance(body, dict) else None
+                if fail_tokens and isinstance(token, str) and token:
+                    self._workflow.fail(token, "ClaimTaskRefused", e.code)
+            except Exception as e:  # noqa: BLE001 - counted, then the batch is retried
+                logger.exception("claim message failed; will retry", kind=kind,
+                                 claim_id=claim_id, error=type(e).__name__)
+                retry += 1
+        if retry:
+            raise RuntimeError(f"{retry} claim message(s) failed; the batch will be retried")

@@ -9,12 +9,6 @@ from typing import Any, Protocol
 from chalicelib.domain.identity import Principal
 
 
-class Clock(Protocol):
-    """The current time in epoch seconds (float)."""
-
-    def now(self) -> float: ...
-
-
 @dataclass(frozen=True)
 class Connection:
     """A live WebSocket connection of a member (one per device)."""

@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from chalicelib.domain.errors import Forbidden, Unauthenticated
+from chalicelib.domain.clock import Clock
+from chalicelib.domain.errors import Unauthenticated
 from chalicelib.domain.identity import Principal
 from chalicelib.domain.ports import (
-    Clock,
     Connection,
     ConnectionRepository,
     MemberDirectory,
@@ -72,7 +72,7 @@ class SessionService:
         for guard in self.ticket_guards:
             guard(principal)
         ticket = secrets.token_urlsafe(32)
-        expires_at = self.clock.now() + self.ticket_ttl
+        expires_at = self.clock.time() + self.ticket_ttl
         self.tickets.put(ticket_digest(ticket), Ticket(principal, expires_at))
         return {"ticket": ticket, "expires_in": self.ticket_ttl}
 
@@ -81,7 +81,7 @@ class SessionService:
         if not ticket or len(ticket) > 128:
             raise Unauthenticated("a valid ticket is required")
         stored = self.tickets.consume(ticket_digest(ticket))
-        now = self.clock.now()
+        now = self.clock.time()
         if stored is None or stored.expires_at < now:
             raise Unauthenticated("unknown, used or expired ticket")
         connection = Connection(connection_id, stored.principal, now, endpoint)
@@ -134,8 +134,3 @@ class SessionService:
     def is_online(self, member_id: str) -> bool:
         """Whether the member has at least one live connection."""
         return bool(self.connections.for_member(member_id))
-
-    def require_self_or_staff(self, principal: Principal, member_id: str) -> None:
-        """Members see their own things; staff see everyone's."""
-        if principal.member_id != member_id and not principal.is_staff:
-            raise Forbidden("not yours")

@@ -37,5 +37,5 @@ def test_chalice_package_builds_rest_and_websocket_apis(tmp_path):
     assert all(f["Properties"]["Role"].endswith("role/set-by-make-deploy") for f in functions)
     with zipfile.ZipFile(tmp_path / "out" / "deployment.zip") as z:
         names = z.namelist()
-    assert "app.py" in names and "chalicelib/wiring.py" in names
+    assert "app.py" in names and "chalicelib/composition/root.py" in names
     assert not [n for n in names if n.startswith(("devstack/", "tests/", "bench/", "web/"))]

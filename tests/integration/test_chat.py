@@ -163,11 +163,11 @@ def test_waves_widen_then_go_to_professionals(world, services):
     member, conversation_id = open_request(world, topic="trip")
     first_wave = {h for h, cid in helpers.items() if offered(world, cid)}
     assert len(first_wave) == 3
-    services.deliver(services.chat.requests.on_wave_timeout(conversation_id, 1))
+    services.delivery(services.chat.requests.on_wave_timeout(conversation_id, 1))
     second_wave = {h for h, cid in helpers.items() if offered(world, cid)}
     assert second_wave == set(helpers) - first_wave
     for wave in range(2, services.settings.max_waves + 1):
-        services.deliver(services.chat.requests.on_wave_timeout(conversation_id, wave))
+        services.delivery(services.chat.requests.on_wave_timeout(conversation_id, wave))
     escalated = world.events(member, "conversation.escalated")
     assert escalated and escalated[0]["automatic"] is True
     queue = services.chat.oversight.agent_queue(principal("a-l1", ["agent"]))["items"]
@@ -215,8 +215,8 @@ def test_a_waiting_request_is_offered_when_a_helper_becomes_available(world):
 
 def test_a_stale_heartbeat_stops_offers(world, services, monkeypatch):
     available(world, "h-1")
-    later = services.clock.now() + services.settings.heartbeat_ttl_seconds + 5
-    monkeypatch.setattr(services.chat.clock, "now", lambda: later)
+    later = services.clock.time() + services.settings.heartbeat_ttl_seconds + 5
+    monkeypatch.setattr(services.chat.clock, "time", lambda: later)
     member, _ = open_request(world)
     assert world.events(member, "conversation.escalated")
 
@@ -326,8 +326,8 @@ def test_message_rate_is_limited_per_member(world, services, monkeypatch):
     services.chat.limits.messages_per_minute = 3
     member, _, conversation_id = assigned_pair(world)
     # All five sends fall in one rate window (the counter is per calendar minute).
-    start_of_minute = (services.clock.now() // 60) * 60 + 1
-    monkeypatch.setattr(services.chat.clock, "now", lambda: start_of_minute)
+    start_of_minute = (services.clock.time() // 60) * 60 + 1
+    monkeypatch.setattr(services.chat.clock, "time", lambda: start_of_minute)
     codes = [send(world, member, conversation_id, f"n{i}", f"r{i}").get("code") for i in range(5)]
     assert codes[:3] == [None, None, None] and codes[3:] == ["rate_limited", "rate_limited"]
 
@@ -529,7 +529,7 @@ def test_conversations_and_messages_expire_after_the_retention_period(world, ser
     member, _, conversation_id = assigned_pair(world)
     send(world, member, conversation_id, "à bientôt", "ttl")
     retention = services.settings.retention_days * 86400
-    now = services.clock.now()
+    now = services.clock.time()
     conversation = ConversationRecord.get(conversation_id)
     messages = list(MessageRecord.query(conversation_id))
     for expires_at in [conversation.expires_at, *[m.expires_at for m in messages]]:

@@ -8,8 +8,8 @@ import re
 import time
 from dataclasses import replace
 
-from chalicelib.domain.claims.ingest import SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
 from chalicelib.domain.notifications.segments import count_segments
+from chalicelib.domain.signed_push import SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
 from tests.support.claims_aws import NO_SHOW, ClaimsWorld, sms_sent, timeline_events
 
 BOB_PHONE = "+33612345602"

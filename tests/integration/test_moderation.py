@@ -333,7 +333,7 @@ def test_a_helper_confirmed_twice_is_struck_and_a_suspension_goes_through_the_pr
     assert [i["author"] for i in items] == [{"id": "h-1", "role": "helper"}] * 2
     call(http, world, "post", f"/moderation/items/{items[0]['item_id']}/decision",
          body={"decision": "confirm"})
-    now = services.clock.now()
+    now = services.clock.time()
     strikes = services.quality_signals.signals("h-1", now - 60, now + 60)
     assert [s.ref for s in strikes] == [f"strike#{items[0]['item_id']}"]
     status, _ = call(http, world, "post", f"/moderation/items/{items[1]['item_id']}/decision",

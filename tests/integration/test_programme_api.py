@@ -165,7 +165,7 @@ def record_dynamodb_operations(services):
 def test_leaderboards_rank_active_helpers_without_scan(api, services):
     seed_programme(services)
     recognition = services.recognition
-    now = services.clock.now()
+    now = services.clock.time()
     # h-2 and h-3 tie on 20 points; h-3 got there first.
     for i, (helper, conversations) in enumerate((("h-1", 1), ("h-3", 2), ("h-2", 2), ("h-4", 3))):
         for n in range(conversations):
@@ -214,10 +214,10 @@ def test_staff_grant_rewards_within_the_helpers_level(api, services):
 def test_daily_review_flags_low_ratings_and_clears_once_they_leave_the_window(
     api, services, app_module
 ):
-    services.__dict__["clock"] = clock = FixedClock(services.clock.now())
+    services.__dict__["clock"] = clock = FixedClock(services.clock.time())
     seed_programme(services)
     for n in range(5):
-        services.quality_signals.record_rating("h-2", f"cv-{n}", 2, clock.now() - 3600 + n)
+        services.quality_signals.record_rating("h-2", f"cv-{n}", 2, clock.time() - 3600 + n)
     assert services.programme.review_quality("h-2").is_flagged
     status, flagged = api.staff("GET", "/programme/applications?status=approved&flagged=1")
     assert [r["member_id"] for r in flagged["helpers"]] == ["h-2"]

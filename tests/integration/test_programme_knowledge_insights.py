@@ -61,7 +61,7 @@ def test_chat_events_award_points_record_the_rating_and_emit_metrics(api, servic
     }
     # 10 for the answer, 5 for the five-star rating.
     assert services.recognition.standing("h-1").all_time == 15
-    signals = services.quality_signals.signals("h-1", 0, services.clock.now() + 1)
+    signals = services.quality_signals.signals("h-1", 0, services.clock.time() + 1)
     assert [(s.kind, s.score, s.ref) for s in signals] == [
         ("rating", 5, f"rating#{conversation_id}")
     ]

@@ -3,7 +3,6 @@ sparse leaderboard index and the day-bucket reads."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 
 import pytest
@@ -17,6 +16,7 @@ from chalicelib.adapters.programme_store import (
     DynamoPointsStore,
     DynamoQualitySignals,
 )
+from chalicelib.domain.clock import wire_time
 from chalicelib.domain.errors import Conflict
 from chalicelib.domain.knowledge.model import Article, ArticleStatus
 from chalicelib.domain.programme.eligibility import Eligibility
@@ -26,10 +26,6 @@ from chalicelib.domain.programme.recognition import AwardReason, PointsAward
 
 T0 = 1_780_000_000.0  # 2026-05-28 20:26:40 UTC
 DAY = 86_400.0
-
-
-def utc(at: float) -> str:
-    return dt.datetime.fromtimestamp(at, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def test_a_decision_from_a_stale_record_conflicts_and_the_mirror_keeps_other_fields(services):
@@ -120,7 +116,7 @@ def test_conversations_are_read_day_by_day_within_the_window(services):
             topic="trip",
             lang="fr",
             status="closed",
-            opened_day=utc(at)[:10],
+            opened_day=wire_time(at)[:10],
             opened_at=at,
             assigned_at=at + 5,
             rating=4,
@@ -132,7 +128,7 @@ def test_conversations_are_read_day_by_day_within_the_window(services):
 
 def test_claims_map_their_decision_basis_to_how_they_were_settled(services):
     def claim(claim_id, filed, basis=None, events=()):
-        text = utc(filed)
+        text = wire_time(filed)
         timeline = [{"at": text, "event": e, "basis": basis or ""} for e in events]
         ClaimRecord(
             claim_id,

@@ -8,9 +8,10 @@ import pytest
 from botocore.stub import Stubber
 
 from chalicelib.adapters.rekognition_images import RekognitionImageModerator, top_level_labels
+from chalicelib.composition.moderation import image_moderator
+from chalicelib.composition.root import Services
 from chalicelib.domain.errors import BadInput, PayloadTooLarge, Unavailable
 from chalicelib.domain.moderation import InMemoryImageModerator
-from chalicelib.moderation_wiring import build_image_moderator
 from chalicelib.settings import Settings
 
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 32
@@ -103,12 +104,13 @@ def test_service_errors_become_domain_errors(rekognition, code, error):
 
 
 def test_the_settings_choose_the_fake_locally_and_rekognition_elsewhere():
-    local = build_image_moderator(Settings(stage="local", image_moderation_min_confidence=60.0))
+    local = image_moderator(
+        Services(Settings(stage="local", image_moderation_min_confidence=60.0)))
     assert isinstance(local, InMemoryImageModerator) and local.min_confidence == 60.0
-    prod = build_image_moderator(Settings(stage="prod"))
+    prod = image_moderator(Services(Settings(stage="prod")))
     assert isinstance(prod, RekognitionImageModerator)
     assert prod._client.meta.region_name == "eu-west-1"
-    forced = build_image_moderator(Settings(stage="prod", image_moderation="fake"))
+    forced = image_moderator(Services(Settings(stage="prod", image_moderation="fake")))
     assert isinstance(forced, InMemoryImageModerator)
     with pytest.raises(ValueError, match="IMAGE_MODERATION"):
-        build_image_moderator(Settings(image_moderation="sometimes"))
+        image_moderator(Services(Settings(image_moderation="sometimes")))

@@ -48,19 +48,19 @@ def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
         env.update(create_claim_resources(env, suffix))
         for key, value in env.items():
             monkeypatch.setenv(key, value)
-        from chalicelib import wiring
+        from chalicelib import composition
 
-        wiring.reset()
+        composition.reset()
         create_tables(Settings.from_env())
         yield env
         stop_running_executions()
-        wiring.reset()
+        composition.reset()
 
 
 @pytest.fixture
 def services(aws: dict[str, str]) -> Any:
     """The real composition root over moto, with a recording WebSocket pusher."""
-    from chalicelib.wiring import services as root
+    from chalicelib.composition import services as root
 
     s = root()
     s.__dict__["pusher"] = RecordingPusher()

@@ -274,7 +274,7 @@ class InMemoryChatStore:
         stored.status, stored.assigned_at = ASSIGNED, at
         self.waiting_lang[conversation_id] = None
 
-    def update(self, conversation_id: str, condition_open: bool = True, **fields: Any) -> None:
+    def update(self, conversation_id: str, **fields: Any) -> None:
         stored = self.conversations.get(conversation_id)
         if stored is None:
             raise NotFound("no such conversation", code="conversation_not_found")

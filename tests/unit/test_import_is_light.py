@@ -18,9 +18,9 @@ import app
 # (botocore itself is loaded above by this probe.)
 heavy = sorted({"boto3", "pynamodb", "jwt", "cryptography"} & set(sys.modules))
 assert not heavy, f"app.py's import (Lambda's init phase) loaded {heavy}"
-from chalicelib import settings, wiring
+from chalicelib import composition, settings
 assert settings.settings.cache_info().currsize == 0, "settings were read at import"
-assert wiring.services.cache_info().currsize == 0, "services were built at import"
+assert composition.services.cache_info().currsize == 0, "services were built at import"
 print("light")
 """
 

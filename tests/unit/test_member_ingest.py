@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from chalicelib.domain.clock import FixedClock
 from chalicelib.domain.errors import BadInput, PayloadTooLarge, Unauthenticated
 from chalicelib.domain.member_ingest import (
     MarketplaceMember,
@@ -18,14 +19,6 @@ from chalicelib.domain.signed_push import SignedPushVerifier, sign
 
 KEY = "unit-test-marketplace-key"
 NOW = datetime(2026, 5, 28, 12, 0, tzinfo=UTC)
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.moment = now
-
-    def now(self) -> datetime:
-        return self.moment
 
 
 class InMemoryMemberFeed:
@@ -53,8 +46,8 @@ def push(**overrides) -> dict:
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock(NOW)
+def clock() -> FixedClock:
+    return FixedClock(NOW.timestamp())
 
 
 @pytest.fixture

@@ -1,10 +1,13 @@
-"""How fast an offered request is accepted: Helpers' reaction times and the waves of offers."""
+"""How fast an offered request is accepted: Helpers' reaction times under the chat's waves of
+offers (`chat.routing.WavePolicy`, the one policy the chat routes with)."""
 
 from __future__ import annotations
 
 import math
 import random
 from dataclasses import dataclass
+
+from chalicelib.domain.chat.routing import WavePolicy
 
 
 @dataclass(frozen=True)
@@ -32,10 +35,6 @@ class ReactionModel:
         """P(one offered Helper has accepted within `seconds` of the offer)."""
         return self.accept_probability * self.delay_cdf(seconds)
 
-    def mean_delay(self) -> float:
-        """Mean delay of a Helper who accepts."""
-        return self.median_seconds * math.exp(self.sigma**2 / 2)
-
     def sample(self, rng: random.Random) -> float | None:
         """A delay, or None when this Helper lets the offer go."""
         if rng.random() >= self.accept_probability:
@@ -43,44 +42,22 @@ class ReactionModel:
         return rng.lognormvariate(math.log(self.median_seconds), self.sigma)
 
 
-@dataclass(frozen=True)
-class WavePolicy:
-    """The routing waves (settings WAVE_SIZE, WAVE_GROWTH, WAVE_TIMEOUT_SECONDS, MAX_WAVES)."""
+def first_accept_cdf(
+    reaction: ReactionModel, waves: WavePolicy, seconds: float, available: int | None = None
+) -> float:
+    """P(some offered Helper accepted within `seconds`), `available` Helpers being free.
 
-    size: int = 3
-    growth: int = 3
-    timeout_seconds: float = 4.0
-    max_waves: int = 4
-
-    def __post_init__(self) -> None:
-        if self.size < 1 or self.growth < 0 or self.max_waves < 1 or self.timeout_seconds <= 0:
-            raise ValueError("waves need size >= 1, growth >= 0, max_waves >= 1, timeout > 0")
-
-    def new_offers(self, wave: int) -> int:
-        """How many more Helpers wave number `wave` (from 1) offers the request to."""
-        return self.size if wave == 1 else self.growth
-
-    def first_accept_cdf(
-        self, reaction: ReactionModel, seconds: float, available: int | None = None
-    ) -> float:
-        """P(some offered Helper accepted within `seconds`), `available` Helpers being free.
-
-        Each wave offers to new Helpers only while free ones remain. Offers stay open when a
-        later wave starts, and still after the last wave (the request then stays open to
-        Helpers while it waits for an agent).
-        """
-        none_yet = 1.0
-        remaining = math.inf if available is None else available
-        for wave in range(1, self.max_waves + 1):
-            start = (wave - 1) * self.timeout_seconds
-            count = min(self.new_offers(wave), remaining)
-            if start >= seconds or count <= 0:
-                break
-            remaining -= count
-            none_yet *= (1 - reaction.accepted_by(seconds - start)) ** count
-        return 1 - none_yet
-
-    @property
-    def most_offers(self) -> int:
-        """Helpers offered a request once every wave has gone out."""
-        return self.size + self.growth * (self.max_waves - 1)
+    Each wave offers to new Helpers only while free ones remain. Offers stay open when a later
+    wave starts, and still after the last wave (the request then stays open to Helpers while it
+    waits for an agent).
+    """
+    none_yet = 1.0
+    remaining = math.inf if available is None else available
+    for wave in range(1, waves.max_waves + 1):
+        start = (wave - 1) * waves.timeout_seconds
+        count = min(waves.new_offers(wave), remaining)
+        if start >= seconds or count <= 0:
+            break
+        remaining -= count
+        none_yet *= (1 - reaction.accepted_by(seconds - start)) ** count
+    return 1 - none_yet

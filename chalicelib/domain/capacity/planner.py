@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from chalicelib.domain.capacity.erlang import erlang_c
-from chalicelib.domain.capacity.offers import ReactionModel, WavePolicy
+from chalicelib.domain.capacity.offers import ReactionModel, first_accept_cdf
+from chalicelib.domain.chat.routing import WavePolicy
 from chalicelib.domain.errors import BadInput
 
 _STEPS = 400
@@ -179,7 +180,7 @@ class CapacityPlanner:
         theta = slots * demand.service_rate - demand.arrival_rate
         t = target.seconds
         free = sum(
-            p * self.waves.first_accept_cdf(self.reaction, t, min(helpers, slots - k))
+            p * first_accept_cdf(self.reaction, self.waves, t, min(helpers, slots - k))
             for k, p in _busy_slots(slots, load, 1 - c, helpers * capacity - self.waves.most_offers)
         )
         queued = _simpson(
@@ -189,7 +190,7 @@ class CapacityPlanner:
 
     def plan(self, demand: Demand, capacity: int, target: Target) -> Plan:
         """The fewest online Helpers meeting the target (None if the reaction times forbid)."""
-        ceiling = self.waves.first_accept_cdf(self.reaction, target.seconds)
+        ceiling = first_accept_cdf(self.reaction, self.waves, target.seconds)
         if ceiling < target.share:
             return Plan(demand, capacity, target, None, ceiling, ())
         # Below the stability bound nothing can work; the answer is rarely far above it.

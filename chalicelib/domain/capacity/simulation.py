@@ -16,7 +16,8 @@ import random
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from chalicelib.domain.capacity.offers import ReactionModel, WavePolicy
+from chalicelib.domain.capacity.offers import ReactionModel
+from chalicelib.domain.chat.routing import WavePolicy
 from chalicelib.domain.insights.stats import percentile
 
 _ARRIVAL, _WAVE, _REACT, _END, _SWEEP = range(5)
@@ -69,7 +70,6 @@ class _Helper:
     index: int
     capacity: int
     open: int = 0
-    last_served: float = -math.inf
 
 
 @dataclass
@@ -101,7 +101,7 @@ class _Run:
         self.rng = random.Random(scenario.seed)
         self.helpers = [_Helper(i, scenario.capacity) for i in range(scenario.helpers)]
         # Least recently served first: an assignment moves its Helper to the back, so this
-        # order is always (last_served, index) without sorting at each wave.
+        # order is always (last served, index) without sorting at each wave.
         self.ranking = OrderedDict((h.index, h) for h in self.helpers)
         self.requests: list[_Request] = []
         self.waiting: dict[int, _Request] = {}  # insertion order = oldest first
@@ -187,7 +187,6 @@ class _Run:
             self.failed_over_capacity += 1
             return
         helper.open += 1
-        helper.last_served = now
         self.ranking.move_to_end(helper.index)
         request.assigned_at = now
         del self.waiting[request.rid]
@@ -204,7 +203,7 @@ class _Run:
 
     def on_sweep(self, now: float) -> None:
         for request in list(self.waiting.values()):
-            for helper in self.best_ranked(self.waves.size, request.pending):
+            for helper in self.best_ranked(self.waves.first, request.pending):
                 self.offer(now, request, helper)
 
     def result(self, end: float) -> SimulationResult:

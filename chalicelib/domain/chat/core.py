@@ -19,12 +19,12 @@ from chalicelib.domain.chat.ports import (
     TextModerator,
     TextVerdict,
 )
-from chalicelib.domain.clock import iso
+from chalicelib.domain.clock import Clock, wire_time
 from chalicelib.domain.errors import BadInput, Forbidden, NotFound
 from chalicelib.domain.identity import HELPER, Principal
 from chalicelib.domain.moderation.flood import fingerprint
 from chalicelib.domain.moderation.review import ReviewItem
-from chalicelib.domain.ports import Clock, MemberDirectory
+from chalicelib.domain.ports import MemberDirectory
 
 # Repeats of short messages ("ok", "merci", "d'accord") are conversation, not flooding.
 FLOOD_MIN_CHARS = 8
@@ -78,8 +78,9 @@ class ChatCore:
         return conversation
 
     @staticmethod
-    def role_of(who: Principal, conversation: Conversation) -> str:
-        """The caller's role in the conversation, or `not_participant`."""
+    def participant_role(who: Principal, conversation: Conversation) -> str:
+        """The caller's role in the conversation; Forbidden (`not_participant`) for anyone else
+        (`Conversation.role_of` is the lookup that answers None instead)."""
         role = conversation.role_of(who.member_id)
         if role is None:
             raise Forbidden(
@@ -99,7 +100,7 @@ class ChatCore:
             sorted(who.roles),
             f"conversation.{action}",
             conversation.conversation_id,
-            self.clock.now(),
+            self.clock.time(),
         )
 
     def _may_read_transcripts(self, who: Principal) -> bool:
@@ -129,7 +130,7 @@ class ChatCore:
         """Put the conversation on the agents' queue once (an escalation is idempotent)."""
         if conversation.escalated and conversation.ticket_id:
             return
-        now = self.clock.now()
+        now = self.clock.time()
         due = now + self.limits.escalation_due_hours * 3600
         ticket_id = "tk-" + uuid.uuid4().hex[:16]
         self.queue.put(
@@ -168,7 +169,7 @@ class ChatCore:
                 "type": "conversation.escalated",
                 "conversation_id": conversation.conversation_id,
                 "ticket_id": ticket_id,
-                "due_at": iso(due),
+                "due_at": wire_time(due),
                 "automatic": automatic,
             },
         )

@@ -29,7 +29,7 @@ from chalicelib.domain.chat.model import (
     Outcome,
 )
 from chalicelib.domain.chat.ports import WaveScheduler
-from chalicelib.domain.chat.routing import WavePolicy, next_offers, rank
+from chalicelib.domain.chat.routing import WavePolicy, next_offers, rank_for_offers
 from chalicelib.domain.errors import BadInput, Conflict, DomainError, Forbidden, RuleRefused
 from chalicelib.domain.identity import AGENT, HELPER, MEMBER, Principal
 
@@ -80,7 +80,7 @@ class HelpRequests:
             languages=chosen_languages,
             capacity=capacity or (previous.capacity if previous else default_capacity),
             open_count=previous.open_count if previous else 0,
-            heartbeat_at=self.core.clock.now(),
+            heartbeat_at=self.core.clock.time(),
             last_assigned_at=previous.last_assigned_at if previous else 0.0,
         )
         pools = chosen_languages if status == AVAILABLE and kind == HELPER else []
@@ -103,7 +103,7 @@ class HelpRequests:
     def heartbeat(self, who: Principal) -> None:
         """A ping from a Helper or agent keeps their presence fresh."""
         if who.has_any((HELPER, AGENT)):
-            self.core.presence.heartbeat(who.member_id, self.core.clock.now())
+            self.core.presence.heartbeat(who.member_id, self.core.clock.time())
 
     def went_offline(self, member_id: str, still_connected: bool) -> None:
         """The last device of a Helper disconnected: stop offering them requests."""
@@ -164,7 +164,7 @@ class HelpRequests:
                 code="message_blocked",
                 reasons=public_reasons(verdict),
             )
-        now = self.core.clock.now()
+        now = self.core.clock.time()
         conversation = Conversation(
             conversation_id="cv-" + uuid.uuid4().hex[:16],
             member_id=who.member_id,
@@ -228,7 +228,7 @@ class HelpRequests:
     def sweep(self) -> Outcome:
         """Safety net: re-route requests whose wave timer was lost."""
         outcome = Outcome({})
-        now = self.core.clock.now()
+        now = self.core.clock.time()
         stale_after = self.policy.timeout_seconds * 3
         for lang in LANGUAGES:
             for conversation in self.core.store.waiting(lang, limit=50):
@@ -263,12 +263,12 @@ class HelpRequests:
     def _candidates(self, conversation: Conversation) -> list[HelperProfile]:
         ids = self.core.presence.pool(conversation.lang, limit=50)
         profiles = self.core.presence.many([i for i in ids if i != conversation.member_id])
-        return rank(
+        return rank_for_offers(
             profiles.values(),
             member_id=conversation.member_id,
             topic=conversation.topic,
             lang=conversation.lang,
-            now=self.core.clock.now(),
+            now=self.core.clock.time(),
             ttl=self.policy.heartbeat_ttl,
         )
 
@@ -289,14 +289,14 @@ class HelpRequests:
         """A Helper became available or freed a slot: offer them the oldest waiting requests."""
         if profile.spare <= 0 or profile.status != AVAILABLE:
             return
-        now = self.core.clock.now()
+        now = self.core.clock.time()
         for lang in profile.languages:
             for conversation in self.core.store.waiting(lang, limit=10):
                 if not conversation.awaiting_helper or profile.member_id in conversation.offered:
                     continue
                 if conversation.member_id == profile.member_id:
                     continue
-                if not rank(
+                if not rank_for_offers(
                     [profile],
                     member_id=conversation.member_id,
                     topic=conversation.topic,
@@ -329,7 +329,7 @@ class HelpRequests:
         is_agent = who.has(AGENT)
         if not is_agent and conversation.straight_to_professionals:
             raise Forbidden("this request is for professional agents")
-        now = self.core.clock.now()
+        now = self.core.clock.time()
         try:
             self.core.store.assign(
                 conversation_id,

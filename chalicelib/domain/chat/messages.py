@@ -19,7 +19,7 @@ from chalicelib.domain.chat.core import (
 from chalicelib.domain.chat.events import ChatEvent
 from chalicelib.domain.chat.model import CLOSED, Conversation, Message, Outcome
 from chalicelib.domain.chat.ports import DuplicateMessage, SequenceConflict, TextVerdict
-from chalicelib.domain.clock import iso
+from chalicelib.domain.clock import wire_time
 from chalicelib.domain.errors import RuleRefused, Unavailable
 from chalicelib.domain.identity import MEMBER, Principal
 from chalicelib.domain.moderation.flood import FloodPolicy
@@ -53,7 +53,7 @@ class MessageRelay:
                 # that writers racing on one conversation do not collide again in lockstep.
                 time.sleep(random.uniform(0, 0.02 * attempt))
             conversation = self.core.conversation(conversation_id)
-            role = self.core.role_of(who, conversation)
+            role = self.core.participant_role(who, conversation)
             if conversation.status == CLOSED:
                 # A resend of a message accepted before the close still gets its answer.
                 previous = self.core.store.recall(dedupe_key)
@@ -61,7 +61,7 @@ class MessageRelay:
                     return Outcome(previous)
                 raise RuleRefused("this conversation is closed", code="conversation_closed")
             verdict = self.core.moderator.check(text, conversation.lang)
-            now = self.core.clock.now()
+            now = self.core.clock.time()
             verdict, recent = self._flood(conversation, who.member_id, text, verdict, now)
             # The answer is the idempotency record's wire form, typed as the store's port.
             answer: dict[str, Any]
@@ -116,7 +116,7 @@ class MessageRelay:
             outcome = Outcome(answer)
             outcome.push(
                 conversation.participant_ids(),
-                {"type": "message.new", **message.to_json(), "ts": iso(now)},
+                {"type": "message.new", **message.to_json(), "ts": wire_time(now)},
                 skip_connection=connection_id,
             )
             return outcome
@@ -130,7 +130,7 @@ class MessageRelay:
         more = len(messages) > SYNC_LIMIT
         return {
             "conversation_id": conversation_id,
-            "messages": [m.to_json() | {"ts": iso(m.ts)} for m in messages[:SYNC_LIMIT]],
+            "messages": [m.to_json() | {"ts": wire_time(m.ts)} for m in messages[:SYNC_LIMIT]],
             "more": more,
             "last_seq": conversation.last_seq,
         }

@@ -11,7 +11,7 @@ from chalicelib.domain.chat.core import ChatCore
 from chalicelib.domain.chat.events import ChatEvent
 from chalicelib.domain.chat.help_requests import HelpRequests
 from chalicelib.domain.chat.model import CLOSED, Outcome, Participant
-from chalicelib.domain.clock import iso
+from chalicelib.domain.clock import wire_time
 from chalicelib.domain.errors import BadInput, Conflict, Forbidden, RuleRefused
 from chalicelib.domain.identity import ADMIN, AGENT, HELPER, MEMBER, SUPERVISOR, Principal
 
@@ -27,12 +27,15 @@ class Oversight:
     def escalate(self, who: Principal, conversation_id: str, reason: str) -> Outcome:
         """A participant sends the conversation to professionals (idempotent)."""
         conversation = self.core.conversation(conversation_id)
-        self.core.role_of(who, conversation)
+        self.core.participant_role(who, conversation)
         if conversation.status == CLOSED:
             raise RuleRefused("this conversation is closed", code="conversation_closed")
         outcome = Outcome({})
         self.core.hand_to_professionals(conversation, reason, outcome, automatic=False)
-        outcome.result = {"ticket_id": conversation.ticket_id, "due_at": iso(conversation.due_at)}
+        outcome.result = {
+            "ticket_id": conversation.ticket_id,
+            "due_at": wire_time(conversation.due_at),
+        }
         return outcome
 
     def join(self, who: Principal, conversation_id: str) -> Outcome:
@@ -53,7 +56,7 @@ class Oversight:
             sorted(who.roles),
             "conversation.join",
             conversation_id,
-            self.core.clock.now(),
+            self.core.clock.time(),
         )
         conversation.staff.append(Participant(who.member_id, role))
         outcome.push(
@@ -70,11 +73,11 @@ class Oversight:
         """A participant or staff closes; the Helper's slot is freed at once."""
         conversation = self.core.conversation(conversation_id)
         if not who.is_staff:
-            self.core.role_of(who, conversation)
+            self.core.participant_role(who, conversation)
         outcome = Outcome({})
         if conversation.status == CLOSED:
             return outcome
-        closed = self.core.store.close(conversation_id, who.member_id, self.core.clock.now())
+        closed = self.core.store.close(conversation_id, who.member_id, self.core.clock.time())
         self.core.notify(ChatEvent.CLOSED, closed)
         if closed.ticket_id:
             self.core.queue.done(closed.ticket_id)
@@ -131,11 +134,11 @@ class Oversight:
                 ),
                 *[p.to_json() for p in conversation.staff],
             ],
-            "opened_at": iso(conversation.opened_at),
-            "assigned_at": iso(conversation.assigned_at),
-            "closed_at": iso(conversation.closed_at),
-            "due_at": iso(conversation.due_at),
-            "messages": [m.to_json() | {"ts": iso(m.ts)} for m in messages],
+            "opened_at": wire_time(conversation.opened_at),
+            "assigned_at": wire_time(conversation.assigned_at),
+            "closed_at": wire_time(conversation.closed_at),
+            "due_at": wire_time(conversation.due_at),
+            "messages": [m.to_json() | {"ts": wire_time(m.ts)} for m in messages],
         }
 
     def list_conversations(
@@ -165,7 +168,7 @@ class Oversight:
         who.require(AGENT, SUPERVISOR, ADMIN)
         return {
             "items": [
-                i.to_json() | {"due_at": iso(i.due_at), "created_at": iso(i.created_at)}
+                i.to_json() | {"due_at": wire_time(i.due_at), "created_at": wire_time(i.created_at)}
                 for i in self.core.queue.open_items(limit=200)
             ]
         }
@@ -177,4 +180,4 @@ class Oversight:
         return {"day": day, "entries": self.core.audit.day(day, limit=1000)}
 
     def _today(self) -> str:
-        return dt.datetime.fromtimestamp(self.core.clock.now(), dt.UTC).strftime("%Y-%m-%d")
+        return self.core.clock.now().strftime("%Y-%m-%d")

@@ -10,7 +10,9 @@ from chalicelib.domain.chat.model import AVAILABLE, HelperProfile
 
 @dataclass(frozen=True)
 class WavePolicy:
-    """How offers widen: a first wave, a growth per wave, a time per wave, a wave limit."""
+    """How offers widen: a first wave, a growth per wave, a time per wave, a wave limit
+    (settings WAVE_SIZE, WAVE_GROWTH, WAVE_TIMEOUT_SECONDS, MAX_WAVES). The chat routes with
+    it; capacity planning and its simulation model the same waves."""
 
     first: int = 3
     growth: int = 3
@@ -19,9 +21,22 @@ class WavePolicy:
     heartbeat_ttl: float = 90.0
     sensitive_topics: frozenset[str] = frozenset({"safety"})
 
+    def __post_init__(self) -> None:
+        if self.first < 1 or self.growth < 0 or self.max_waves < 1 or self.timeout_seconds <= 0:
+            raise ValueError("waves need first >= 1, growth >= 0, max_waves >= 1, timeout > 0")
+
     def size(self, wave: int) -> int:
         """How many Helpers hold an offer during wave `wave` (1-based), cumulatively."""
         return self.first + (wave - 1) * self.growth
+
+    def new_offers(self, wave: int) -> int:
+        """How many more Helpers wave `wave` (1-based) offers the request to."""
+        return self.first if wave == 1 else self.growth
+
+    @property
+    def most_offers(self) -> int:
+        """Helpers offered a request once every wave has gone out."""
+        return self.size(self.max_waves)
 
     def straight_to_professionals(self, topic: str) -> bool:
         """Sensitive topics never go to volunteers."""
@@ -42,7 +57,7 @@ def eligible(
     )
 
 
-def rank(
+def rank_for_offers(
     profiles: Iterable[HelperProfile],
     *,
     member_id: str,

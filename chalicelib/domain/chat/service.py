@@ -19,9 +19,10 @@ from chalicelib.domain.chat.ports import (
     WaveScheduler,
 )
 from chalicelib.domain.chat.routing import WavePolicy
+from chalicelib.domain.clock import Clock
 from chalicelib.domain.identity import Principal
 from chalicelib.domain.moderation.flood import FloodPolicy
-from chalicelib.domain.ports import Clock, MemberDirectory
+from chalicelib.domain.ports import MemberDirectory
 
 __all__ = ["ChatLimits", "ChatService", "PassThroughModerator"]
 

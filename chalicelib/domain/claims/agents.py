@@ -15,14 +15,13 @@ from chalicelib.domain.claims.gestures import (
     audit_report,
 )
 from chalicelib.domain.claims.model import (
-    APPROVAL,
     AWAITING_APPROVAL,
     ESCALATED,
-    SETTLE,
+    ROUTE_APPROVAL,
+    ROUTE_SETTLE,
     Claim,
     Decision,
     PendingTask,
-    iso,
 )
 from chalicelib.domain.claims.outcomes import SettlementContext, settlement
 from chalicelib.domain.claims.ports import (
@@ -34,6 +33,7 @@ from chalicelib.domain.claims.ports import (
 )
 from chalicelib.domain.claims.shared import ClaimsShared
 from chalicelib.domain.claims.workflow import APPROVAL_REQUESTED, TaskMessage
+from chalicelib.domain.clock import wire_time
 from chalicelib.domain.errors import BadInput, Conflict, Forbidden, NotFound, RuleRefused
 from chalicelib.domain.identity import ADMIN, AGENT, SUPERVISOR, Principal
 
@@ -123,7 +123,7 @@ class AgentDesk:
                                   mark=mark, gesture_cents=gesture, charge_cents=charge,
                                   granted_by=principal.member_id)
             decision = Decision(
-                route=APPROVAL, branch="agent", basis="agent", resolution=resolution,
+                route=ROUTE_APPROVAL, branch="agent", basis="agent", resolution=resolution,
                 reason="above_delegation", decided_by=principal.member_id, value_cents=value,
                 gesture_cents=gesture, charge_cents=charge, mark=mark or "",
                 proposed_by=principal.member_id,
@@ -133,9 +133,9 @@ class AgentDesk:
                                    mark=mark, gesture_cents=gesture, charge_cents=charge,
                                    granted_by=principal.member_id)
         decision = Decision(
-            route=SETTLE, branch="agent", basis="agent", resolution=resolution, reason="agent",
-            decided_by=principal.member_id, value_cents=value, gesture_cents=gesture,
-            charge_cents=charge, mark=mark or "", events=events,
+            route=ROUTE_SETTLE, branch="agent", basis="agent", resolution=resolution,
+            reason="agent", decided_by=principal.member_id, value_cents=value,
+            gesture_cents=gesture, charge_cents=charge, mark=mark or "", events=events,
         )
         entry = self._gesture_entry(claim, decision, pending, principal, approved_by="")
         return self._resume(claim, pending, decision, entry)
@@ -180,7 +180,7 @@ class AgentDesk:
             granted_by=granted_by, approved_by=principal.member_id,
         )
         decision = Decision(
-            route=SETTLE, branch="approval", basis="supervisor", resolution=resolution,
+            route=ROUTE_SETTLE, branch="approval", basis="supervisor", resolution=resolution,
             reason="approved" if approve else "replaced", decided_by=principal.member_id,
             value_cents=value, gesture_cents=gesture, charge_cents=charge, mark=mark or "",
             events=events, proposed_by=proposal.proposed_by, approved_by=principal.member_id,
@@ -256,4 +256,4 @@ class AgentDesk:
         if booking is None:
             raise NotFound("the claim's booking is gone", code="unknown_booking")
         return SettlementContext(claim.claim_id, claim.problem, booking, claim.claimant_side,
-                                 iso(self._shared.now()), claim.hold_requested)
+                                 wire_time(self._shared.now()), claim.hold_requested)

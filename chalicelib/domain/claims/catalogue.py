@@ -13,12 +13,11 @@ from typing import Any
 
 from chalicelib.domain.errors import BadInput
 
-LANGS = ("fr", "en")
+LANGUAGES = ("fr", "en")
 SIDES = ("passenger", "driver")
 QUESTION_TYPES = ("choice", "boolean", "number", "text")
 PAYMENT_HOLD = ("never", "on_request", "always")
 MARKS = ("no_show", "late_cancellation", "asked_to_cancel")
-BRANCHES = ("confirm", "dispute", "silence", "direct")
 # Short labels go into SMS next to other text: the SMS test budgets this many characters for them.
 SHORT_LABEL_MAX = 40
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -456,7 +455,7 @@ class Catalogue:
 
     def to_json(self, lang: str) -> dict[str, Any]:
         """The catalogue as served by GET /claims/catalog?lang=."""
-        lang = lang if lang in LANGS else "fr"
+        lang = lang if lang in LANGUAGES else "fr"
         return {
             "version": self.version,
             "lang": lang,

@@ -14,12 +14,10 @@ from chalicelib.domain.claims.model import (
     Claim,
     PendingTask,
     ResponseCode,
-    iso,
-    parse_iso,
 )
 from chalicelib.domain.claims.ports import (
     BookingDirectory,
-    MemberDirectory,
+    MemberProfiles,
     Moderator,
     Notifier,
     TaskGone,
@@ -27,6 +25,7 @@ from chalicelib.domain.claims.ports import (
 )
 from chalicelib.domain.claims.shared import ClaimsShared
 from chalicelib.domain.claims.workflow import TaskMessage, counterpart_answer
+from chalicelib.domain.clock import parse_iso, wire_time
 from chalicelib.domain.errors import BadInput, Conflict, Forbidden
 from chalicelib.domain.identity import Principal
 from chalicelib.domain.notifications.channel import Notification
@@ -57,7 +56,7 @@ class CounterpartStep:
         shared: ClaimsShared,
         *,
         bookings: BookingDirectory,
-        members: MemberDirectory,
+        members: MemberProfiles,
         workflow: Workflow,
         notifier: Notifier,
         link_base: str,
@@ -98,7 +97,7 @@ class CounterpartStep:
             "claim_id": claim.claim_id,
             "problem": claim.problem,
             "question": question_text(lang, name, ptype.label.get(lang)),
-            "expires_at": iso(expires) if expires else None,
+            "expires_at": wire_time(expires),
         }
         values = {
             "name": name,
@@ -131,7 +130,7 @@ class CounterpartStep:
             "question": question_text(lang, name, ptype.label.get(lang)),
             "lang": lang,
             "status": claim.status,
-            "expires_at": iso(expires) if expires else None,
+            "expires_at": wire_time(expires),
         }
 
     def respond(

@@ -17,23 +17,23 @@ from chalicelib.domain.claims.model import (
     AWAITING_COUNTERPART,
     ESCALATED,
     FILED,
-    SETTLE,
+    ROUTE_SETTLE,
     Booking,
     Claim,
     Decision,
-    iso,
 )
 from chalicelib.domain.claims.outcomes import Planner, SettlementContext
 from chalicelib.domain.claims.policy import AbusePolicy, ClaimHistory
 from chalicelib.domain.claims.ports import (
     BookingDirectory,
     GestureLedger,
-    MemberDirectory,
+    MemberProfiles,
     Moderator,
     Workflow,
 )
 from chalicelib.domain.claims.shared import ClaimsShared, ClaimView
 from chalicelib.domain.claims.workflow import execution_input
+from chalicelib.domain.clock import wire_time
 from chalicelib.domain.errors import BadInput, Conflict, Forbidden, NotFound, RuleRefused
 from chalicelib.domain.identity import MEMBER, Principal
 
@@ -46,7 +46,7 @@ class ClaimFiling:
         shared: ClaimsShared,
         *,
         bookings: BookingDirectory,
-        members: MemberDirectory,
+        members: MemberProfiles,
         ledger: GestureLedger,
         workflow: Workflow,
         abuse: AbusePolicy,
@@ -119,7 +119,7 @@ class ClaimFiling:
         )
         self.abuse.check_filing(history)
         hold = hold_payment or ptype.payment_hold == "always"
-        ctx = SettlementContext(claim_id, problem, booking, side, iso(now), hold)
+        ctx = SettlementContext(claim_id, problem, booking, side, wire_time(now), hold)
         plan = self._planner.plan(
             ctx, ptype, ptype.rule_for(clean), clean, standing=profile.standing, history=history,
             ledger=self._ledger.for_member(principal.member_id,
@@ -141,7 +141,7 @@ class ClaimFiling:
         if not repository.add(claim):
             return self._replay(self._shared.get(claim_id), request_hash, ptype, booking)
         direct = plan.decisions.get("direct")
-        if direct is not None and direct.route == SETTLE and direct.gesture_cents:
+        if direct is not None and direct.route == ROUTE_SETTLE and direct.gesture_cents:
             # Recorded now: a direct leaf settles as soon as the workflow runs, whatever happens.
             self._ledger.append(LedgerEntry(
                 entry_id=f"{claim_id}.direct", at=now, claim_id=claim_id,
@@ -205,4 +205,4 @@ def _initial_status(asks_counterpart: bool, decisions: Mapping[str, Decision]) -
     # The status the workflow is about to set, so the filing reply is already meaningful.
     if asks_counterpart:
         return AWAITING_COUNTERPART
-    return ESCALATED if decisions["direct"].route != SETTLE else FILED
+    return ESCALATED if decisions["direct"].route != ROUTE_SETTLE else FILED

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from chalicelib.domain.claims.model import AUTO, iso
+from chalicelib.domain.claims.model import AUTO
+from chalicelib.domain.clock import wire_time
 from chalicelib.domain.identity import SUPERVISOR, Principal
 
 # Tukey's fences need a few points to mean anything; below this, nothing is called an outlier.
@@ -37,13 +38,13 @@ class LedgerEntry:
     @property
     def month(self) -> str:
         """The calendar month (UTC) the gesture belongs to, as YYYY-MM."""
-        return iso(self.at)[:7]
+        return wire_time(self.at)[:7]
 
     def to_json(self) -> dict[str, Any]:
         """Wire and storage form."""
         return {
             "entry_id": self.entry_id,
-            "at": iso(self.at),
+            "at": wire_time(self.at),
             "claim_id": self.claim_id,
             "member_id": self.member_id,
             "amount_cents": self.amount_cents,

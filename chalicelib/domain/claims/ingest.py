@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Protocol
 
 from chalicelib.domain.claims.events import Alternative
-from chalicelib.domain.claims.model import Booking, parse_iso
+from chalicelib.domain.claims.model import Booking
+from chalicelib.domain.clock import parse_iso
 from chalicelib.domain.errors import BadInput
 
-# The signature scheme is shared by every marketplace feed; re-exported for the bookings push.
-from chalicelib.domain.signed_push import (  # noqa: F401
-    SIGNATURE_HEADER,
-    TIMESTAMP_HEADER,
-    SignedPushVerifier,
-    sign,
-)
+# The ids and phone numbers of every marketplace feed follow one format, and its pushes one
+# signature scheme (`signed_push`).
+from chalicelib.domain.member_ingest import E164, MEMBER_ID
+from chalicelib.domain.signed_push import SignedPushVerifier
 
-E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
-MEMBER_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
-STATUSES = ("confirmed", "cancelled_by_driver", "cancelled_by_passenger", "completed")
+BOOKING_STATUSES = ("confirmed", "cancelled_by_driver", "cancelled_by_passenger", "completed")
 
 
 class BookingStore(Protocol):
@@ -86,8 +81,8 @@ def parse_booking(data: Any) -> tuple[Booking, int, dict[str, str]]:
     contribution = _cents(data, "contribution_cents")
     fee = _cents(data, "service_fee_cents", default=0)
     status = data.get("status", "confirmed")
-    if status not in STATUSES:
-        raise BadInput(f"status must be one of {', '.join(STATUSES)}", code="bad_booking")
+    if status not in BOOKING_STATUSES:
+        raise BadInput(f"status must be one of {', '.join(BOOKING_STATUSES)}", code="bad_booking")
     if data.get("currency", "EUR") != "EUR":
         raise BadInput("only EUR bookings are handled", code="bad_booking")
     try:

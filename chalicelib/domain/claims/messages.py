@@ -8,7 +8,7 @@ from typing import Any
 
 from chalicelib.domain.claims.agents import AgentDesk
 from chalicelib.domain.claims.counterpart import CounterpartStep
-from chalicelib.domain.claims.ports import MemberDirectory, Notifier
+from chalicelib.domain.claims.ports import MemberProfiles, Notifier
 from chalicelib.domain.claims.shared import ClaimsShared
 from chalicelib.domain.claims.workflow import (
     AGENT_REVIEW,
@@ -33,7 +33,7 @@ class WorkflowMessages:
         *,
         counterpart: CounterpartStep,
         agents: AgentDesk,
-        members: MemberDirectory,
+        members: MemberProfiles,
         notifier: Notifier,
     ) -> None:
         self._shared = shared

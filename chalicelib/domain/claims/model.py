@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from chalicelib.domain.claims.events import Alternative, OutboundEvent
+from chalicelib.domain.clock import wire_time
 from chalicelib.domain.errors import BadInput
 
 # Statuses the clients see (PROTOCOL); `filed` lasts until the workflow records the claim and
@@ -19,8 +20,6 @@ AWAITING_APPROVAL = "awaiting_approval"
 SETTLED = "settled"
 CLOSED = "closed"
 NEEDS_ATTENTION = "needs_attention"
-STATUSES = (FILED, AWAITING_COUNTERPART, ESCALATED, AWAITING_APPROVAL, SETTLED, CLOSED,
-            NEEDS_ATTENTION)
 OPEN_STATUSES = frozenset({FILED, AWAITING_COUNTERPART, ESCALATED, AWAITING_APPROVAL,
                            NEEDS_ATTENTION})
 
@@ -32,16 +31,11 @@ SUSPENDED = "suspended"
 STANDINGS = (GOOD, WATCH, RESTRICTED, SUSPENDED)
 
 # Routes of a decision: settle it now, hand it to an agent, or ask a supervisor to approve it.
-SETTLE = "settle"
-AGENT = "agent"
-APPROVAL = "approval"
+ROUTE_SETTLE = "settle"
+ROUTE_AGENT = "agent"
+ROUTE_APPROVAL = "approval"
 
 AUTO = "auto"
-
-
-def iso(moment: datetime) -> str:
-    """UTC ISO-8601 with a Z, the one time format on the wire and in the timeline."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def cents_from_eur(value: object, *, field_name: str = "amount") -> int:
@@ -52,12 +46,6 @@ def cents_from_eur(value: object, *, field_name: str = "amount") -> int:
     if cents < 0 or abs(value * 100 - cents) > 1e-6:
         raise BadInput(f"{field_name} must be positive, to the cent", code=f"bad_{field_name}")
     return cents
-
-
-def parse_iso(text: str) -> datetime:
-    """Read an ISO-8601 time (with Z or offset) as an aware UTC datetime."""
-    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 @dataclass(frozen=True)
@@ -118,7 +106,7 @@ class Decision:
     @property
     def automatic_grant(self) -> bool:
         """A settlement in the claimant's favour that no person agreed to (rule or silence)."""
-        return (self.route == SETTLE and self.decided_by == AUTO
+        return (self.route == ROUTE_SETTLE and self.decided_by == AUTO
                 and self.basis in ("rule", "silence") and self.value_cents > 0)
 
     def to_json(self) -> dict[str, Any]:
@@ -265,10 +253,6 @@ class Claim:
         """Whether the member is the claimant or the counterpart."""
         return member_id in (self.claimant_id, self.counterpart_id)
 
-    def with_status(self, status: str) -> Claim:
-        """A copy with another status."""
-        return replace(self, status=status)
-
     def to_json(self, *, staff: bool = False, viewer_id: str = "") -> dict[str, Any]:
         """The claim as shown to a party or to staff; never the task token or code hash."""
         out: dict[str, Any] = {
@@ -279,9 +263,8 @@ class Claim:
             "side": self.claimant_side,
             "claimant_id": self.claimant_id,
             "counterpart_id": self.counterpart_id,
-            "filed_at": iso(self.filed_at),
-            "counterpart_expires_at": iso(self.counterpart_expires_at)
-            if self.counterpart_expires_at else None,
+            "filed_at": wire_time(self.filed_at),
+            "counterpart_expires_at": wire_time(self.counterpart_expires_at),
             "payment_hold_requested": self.hold_requested,
             "resolution": self.resolution or None,
             "timeline": [e.to_json() for e in self.timeline],

@@ -20,15 +20,15 @@ from chalicelib.domain.claims.events import (
 )
 from chalicelib.domain.claims.gestures import GesturePolicy, LedgerEntry
 from chalicelib.domain.claims.model import (
-    AGENT,
     AUTO,
-    SETTLE,
+    ROUTE_AGENT,
+    ROUTE_SETTLE,
     Booking,
     Decision,
     OutcomePlan,
-    parse_iso,
 )
 from chalicelib.domain.claims.policy import AbusePolicy, ClaimHistory
+from chalicelib.domain.clock import parse_iso
 
 # Why a branch was decided: the counterpart agreed, kept silent, or the terms applied alone.
 BASIS = {"confirm": "confirmed", "dispute": "rule", "silence": "silence", "direct": "rule"}
@@ -130,14 +130,6 @@ def settlement(
     return ctx.wrap(key, payloads), value + gesture_cents
 
 
-def release_only(ctx: SettlementContext, key: str) -> tuple[OutboundEvent, ...]:
-    """The events of a decision that changes no money: only the end of a hold, if any."""
-    if not ctx.hold:
-        return ()
-    return ctx.wrap(key, [PaymentRelease(driver_id=ctx.booking.driver_id,
-                                         payout_cents=ctx.booking.contribution_cents)])
-
-
 @dataclass(frozen=True)
 class Planner:
     """Computes, at filing, the decision of every branch a claim can take."""
@@ -185,7 +177,7 @@ class Planner:
                 return _to_agent(branch, "above_charge_cap")
         events, value = settlement(ctx, resolution, key=branch, mark=spec.mark,
                                    gesture_cents=gesture, charge_cents=charge)
-        decision = Decision(route=SETTLE, branch=branch, basis=BASIS[branch],
+        decision = Decision(route=ROUTE_SETTLE, branch=branch, basis=BASIS[branch],
                             resolution=resolution.id, reason=branch, value_cents=value,
                             gesture_cents=gesture, charge_cents=charge, mark=spec.mark or "",
                             events=events)
@@ -194,4 +186,4 @@ class Planner:
 
 
 def _to_agent(branch: str, reason: str) -> Decision:
-    return Decision(route=AGENT, branch=branch, basis=AGENT_BASIS[branch], reason=reason)
+    return Decision(route=ROUTE_AGENT, branch=branch, basis=AGENT_BASIS[branch], reason=reason)

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from chalicelib.domain.claims.model import (
     GOOD,
     RESTRICTED,
-    SETTLE,
+    ROUTE_SETTLE,
     SUSPENDED,
     Claim,
     Decision,
@@ -43,7 +43,7 @@ class ClaimHistory:
                 continue
             in_window += 1
             if c.is_open:
-                settlements += any(d.route == SETTLE and d.value_cents > 0
+                settlements += any(d.route == ROUTE_SETTLE and d.value_cents > 0
                                    for d in c.plan.decisions.values())
                 grants += c.plan.may_grant_automatically
             elif c.decided_by == "auto" and c.value_cents > 0:
@@ -76,7 +76,7 @@ class AbusePolicy:
         Settlements worth nothing to the claimant (information, "no refund under the terms")
         always stand: refusing them automatically costs the company nothing.
         """
-        if decision.route != SETTLE or decision.value_cents <= 0:
+        if decision.route != ROUTE_SETTLE or decision.value_cents <= 0:
             return None
         if standing == SUSPENDED:
             return "member_suspended"

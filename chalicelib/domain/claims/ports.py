@@ -75,7 +75,7 @@ class BookingDirectory(Protocol):
         ...
 
 
-class MemberDirectory(Protocol):
+class MemberProfiles(Protocol):
     """The members mirror: standing, language and display name."""
 
     def profile(self, member_id: str) -> MemberProfile:
@@ -137,12 +137,4 @@ class Moderator(Protocol):
 
     def clean(self, text: str, lang: str) -> str | None:
         """The text as it may be stored (masked), or None when it is blocked."""
-        ...
-
-
-class Clock(Protocol):
-    """The current time (aware, UTC)."""
-
-    def now(self) -> datetime:
-        """Now."""
         ...

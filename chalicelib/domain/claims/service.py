@@ -15,15 +15,15 @@ from chalicelib.domain.claims.ports import (
     AgentQueue,
     BookingDirectory,
     ClaimRepository,
-    Clock,
     GestureLedger,
-    MemberDirectory,
+    MemberProfiles,
     Moderator,
     Notifier,
     Workflow,
 )
 from chalicelib.domain.claims.shared import ClaimsShared
 from chalicelib.domain.claims.workflow import WorkflowTimings
+from chalicelib.domain.clock import Clock
 
 
 class ClaimsService:
@@ -35,7 +35,7 @@ class ClaimsService:
         *,
         claims: ClaimRepository,
         bookings: BookingDirectory,
-        members: MemberDirectory,
+        members: MemberProfiles,
         ledger: GestureLedger,
         workflow: Workflow,
         queue: AgentQueue,

@@ -9,9 +9,10 @@ from datetime import datetime
 from typing import Any
 
 from chalicelib.domain.claims.catalogue import Catalogue
-from chalicelib.domain.claims.model import Claim, TimelineEntry, iso
-from chalicelib.domain.claims.ports import ClaimRepository, Clock
+from chalicelib.domain.claims.model import Claim, TimelineEntry
+from chalicelib.domain.claims.ports import ClaimRepository
 from chalicelib.domain.claims.workflow import WorkflowTimings
+from chalicelib.domain.clock import Clock, wire_time
 from chalicelib.domain.errors import Forbidden, NotFound
 from chalicelib.domain.identity import Principal
 
@@ -65,7 +66,7 @@ class ClaimsShared:
     @staticmethod
     def entry(event: str, details: Mapping[str, str], *, at: datetime) -> TimelineEntry:
         """A timeline entry in the one time format of the timeline."""
-        return TimelineEntry(iso(at), event, details)
+        return TimelineEntry(wire_time(at), event, details)
 
     def note(self, claim_id: str, event: str, details: Mapping[str, str], *,
              at: datetime) -> None:

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chalicelib.domain.claims.catalogue import ProblemType
-from chalicelib.domain.claims.model import Booking, Claim, iso
+from chalicelib.domain.claims.model import Booking, Claim
 from chalicelib.domain.claims.outcomes import SettlementContext, hold_event
+from chalicelib.domain.clock import wire_time
 from chalicelib.domain.errors import BadInput
 
 SCHEMA = 1
@@ -50,7 +51,7 @@ def execution_input(
 ) -> dict[str, Any]:
     """The execution input; deterministic, so a restart with the same name is a no-op."""
     ctx = SettlementContext(claim.claim_id, claim.problem, booking, claim.claimant_side,
-                            iso(claim.filed_at), claim.hold_requested)
+                            wire_time(claim.filed_at), claim.hold_requested)
     return {
         "schema": SCHEMA,
         "claim_id": claim.claim_id,
@@ -64,7 +65,7 @@ def execution_input(
             "requested": claim.hold_requested,
             "event": hold_event(ctx).to_json() if claim.hold_requested else {},
         },
-        "counterpart_expires_at": iso(claim.counterpart_expires_at)
+        "counterpart_expires_at": wire_time(claim.counterpart_expires_at)
         if claim.counterpart_expires_at else "",
         "timeouts": {
             "counterpart_seconds": timings.counterpart_for(problem),

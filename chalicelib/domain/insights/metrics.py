@@ -9,7 +9,7 @@ from chalicelib.domain.insights.summary import MetricsSummary
 
 SECONDS = "Seconds"
 COUNT = "Count"
-NONE = "None"
+NO_UNIT = "None"  # CloudWatch's unit of a pure number
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def on_closed(record: ConversationRecord) -> list[Metric]:
 
 def on_rated(score: int) -> list[Metric]:
     """Emitted at `conversation.rate`."""
-    return [Metric("Rating", NONE, float(score))]
+    return [Metric("Rating", NO_UNIT, float(score))]
 
 
 def from_summary(summary: MetricsSummary) -> list[Metric]:
@@ -58,15 +58,15 @@ def from_summary(summary: MetricsSummary) -> list[Metric]:
     points = [Metric("Requests", COUNT, float(summary.requests))]
     for target, value in sorted(summary.pickup_share.items()):
         if value is not None:
-            points.append(Metric(f"PickupShareUnder{target}s", NONE, value))
+            points.append(Metric(f"PickupShareUnder{target}s", NO_UNIT, value))
     optional = [
         ("PickupP50Seconds", SECONDS, summary.pickup.p50),
         ("PickupP95Seconds", SECONDS, summary.pickup.p95),
         ("FirstResponseP95Seconds", SECONDS, summary.first_response.p95),
         ("ConversationMeanSeconds", SECONDS, summary.duration.mean),
-        ("RatingMean", NONE, summary.ratings.mean),
-        ("EscalationRate", NONE, summary.escalation_rate),
-        ("ClaimsAutoSettlementRate", NONE, summary.claims.auto_settlement_rate),
+        ("RatingMean", NO_UNIT, summary.ratings.mean),
+        ("EscalationRate", NO_UNIT, summary.escalation_rate),
+        ("ClaimsAutoSettlementRate", NO_UNIT, summary.claims.auto_settlement_rate),
     ]
     points += [Metric(n, u, float(v)) for n, u, v in optional if v is not None]
     points.append(Metric("RisingTopics", COUNT, float(len(summary.rising_topics))))

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 AUTO = "auto"
 AGENT = "agent"
-WITHDRAWN = "withdrawn"
 
 
 @dataclass(frozen=True)

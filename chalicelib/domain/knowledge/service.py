@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TypedDict, Unpack
 
-from chalicelib.domain.clock import SystemClock
+from chalicelib.domain.clock import Clock, SystemClock
 from chalicelib.domain.errors import BadInput, Conflict, Forbidden, NotFound
 from chalicelib.domain.identity import Principal
 from chalicelib.domain.knowledge.drafting import (
@@ -22,7 +22,6 @@ from chalicelib.domain.knowledge.drafting import (
 from chalicelib.domain.knowledge.model import Article, ArticleStatus
 from chalicelib.domain.knowledge.ports import ArticleRepository, TextMasker, TranscriptSource
 from chalicelib.domain.knowledge.suggest import Suggestion, SuggestionIndex
-from chalicelib.domain.ports import Clock
 
 MAX_QUERY_CHARS = 200
 MAX_SUGGESTIONS = 10
@@ -123,7 +122,7 @@ class KnowledgeService:
         credited: str | None = None,
     ) -> Article:
         lang = clean_lang(lang)
-        now = self._clock.now()
+        now = self._clock.time()
         article = Article(
             article_id=self._new_id(),
             lang=lang,
@@ -173,7 +172,7 @@ class KnowledgeService:
         article = self._current(article_id, expected_version)
         if article.is_published:
             return article
-        now = self._clock.now()
+        now = self._clock.time()
         first_time = article.published_at is None
         saved = self._save(article, status=ArticleStatus.PUBLISHED, published_at=now)
         if first_time and article.credited_helper_id and self._on_adopted:
@@ -231,7 +230,7 @@ class KnowledgeService:
     def _current_index(self) -> SuggestionIndex:
         # A revision read costs one small GetItem; doing it at most every refresh_seconds
         # keeps keystrokes free of storage calls while publications show up quickly.
-        now = self._clock.now()
+        now = self._clock.time()
         if self._index is None or now - self._checked_at >= self._refresh_seconds:
             revision = self._articles.published_revision()
             self._checked_at = now
@@ -252,7 +251,7 @@ class KnowledgeService:
 
     def _save(self, article: Article, **changes: Unpack[_ArticleChanges]) -> Article:
         updated = replace(
-            article, updated_at=self._clock.now(), version=article.version + 1, **changes
+            article, updated_at=self._clock.time(), version=article.version + 1, **changes
         )
         self._articles.save(updated, article.version)
         if article.is_published or updated.is_published:

@@ -53,7 +53,7 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 
 
-def fold(text: str) -> str:
+def fold_accents(text: str) -> str:
     """Lower case without accents or ligatures: "Réservée" -> "reservee"."""
     decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LIGATURES))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -93,15 +93,15 @@ class Analyzer:
 
     @staticmethod
     def _keys(stemmer: _Stemmer, word: str) -> tuple[str, ...]:
-        as_typed = fold(stemmer.stemWord(word))
-        folded = stemmer.stemWord(fold(word))
+        as_typed = fold_accents(stemmer.stemWord(word))
+        folded = stemmer.stemWord(fold_accents(word))
         return (as_typed,) if as_typed == folded else (as_typed, folded)
 
     def words(self, text: str) -> Iterator[str]:
         """The meaningful words of a text, lower case, accents kept."""
         for match in _TOKEN.finditer(text.lower()):
             word = match.group()
-            if len(word) >= MIN_TOKEN and fold(word) not in self._stopwords:
+            if len(word) >= MIN_TOKEN and fold_accents(word) not in self._stopwords:
                 yield word
 
     def keys(self, text: str) -> list[tuple[str, ...]]:
@@ -114,7 +114,7 @@ class Analyzer:
         typing = bool(raw) and text[-1:].isalnum()
         tokens = []
         for i, word in enumerate(raw):
-            folded = fold(word)
+            folded = fold_accents(word)
             stop = folded in self._stopwords
             if typing and i == len(raw) - 1:
                 # "pas" may be the start of "passager": an unfinished stopword still

@@ -16,14 +16,13 @@ from chalicelib.domain.errors import BadInput
 from chalicelib.domain.moderation.verdict import BLOCK, REVIEW, strongest
 
 SUPPORTED_IMAGE_TYPES = frozenset({"image/jpeg", "image/png"})
-# Top-level moderation categories (Rekognition's taxonomy) and what each one asks for.
+# Top-level moderation categories (Rekognition's taxonomy) that block an image. Every other
+# category (Suggestive, Non-Explicit Nudity of Intimate parts and Kissing, Swimwear or
+# Underwear, Rude Gestures, Drugs, Drugs & Tobacco, Tobacco, Alcohol, Gambling, and any
+# category Rekognition adds) sends it to review.
 BLOCKED_CATEGORIES = frozenset(
     {"Explicit Nudity", "Explicit", "Violence", "Graphic Violence", "Visually Disturbing",
      "Hate Symbols"}
-)
-REVIEWED_CATEGORIES = frozenset(
-    {"Suggestive", "Non-Explicit Nudity of Intimate parts and Kissing", "Swimwear or Underwear",
-     "Rude Gestures", "Drugs", "Drugs & Tobacco", "Tobacco", "Alcohol", "Gambling"}
 )
 
 

@@ -8,17 +8,16 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from chalicelib.domain.clock import iso
+from chalicelib.domain.clock import Clock, wire_time
 from chalicelib.domain.errors import BadInput, Conflict, NotFound, RuleRefused
 from chalicelib.domain.identity import ADMIN, AGENT, STAFF_ROLES, SUPERVISOR, Principal
 from chalicelib.domain.moderation.images import ImageModerator
 from chalicelib.domain.moderation.verdict import ALLOW, BLOCK, MASK, REVIEW, Verdict
-from chalicelib.domain.ports import Clock
 
 RESTORE, CONFIRM, WARN, SUSPEND = "restore", "confirm", "warn", "suspend"
 DECISIONS = (RESTORE, CONFIRM, WARN, SUSPEND)
 OPEN, DECIDED = "open", "decided"
-LANGS = ("fr", "en")
+LANGUAGES = ("fr", "en")
 CHECK_MAX = 4000
 NOTE_MAX = 1000
 QUEUE_MAX = 200
@@ -89,14 +88,14 @@ class ReviewItem:
             "reasons": [dict(r) for r in self.reasons],
             "text": self.text,
             "lang": self.lang,
-            "created_at": iso(self.created_at),
+            "created_at": wire_time(self.created_at),
             "status": self.status,
         }
         if self.status == DECIDED:
             body |= {
                 "decision": self.decision,
                 "decided_by": self.decided_by,
-                "decided_at": iso(self.decided_at),
+                "decided_at": wire_time(self.decided_at),
                 "note": self.note,
             }
         return body
@@ -144,7 +143,7 @@ class ModerationService:
     images: ImageModerator
     clock: Clock
     # push(member_ids, payload): live events to members' connections.
-    push: Callable[[list[str], dict[str, Any]], None] = lambda ids, payload: None
+    push: Callable[[list[str], dict[str, Any]], object] = lambda ids, payload: None
     # Called as listener(item) once a decision is stored (e.g. strikes against Helpers); the
     # decision is done whatever they do, so they must not raise.
     listeners: list[Callable[[ReviewItem], None]] = field(default_factory=list)
@@ -154,8 +153,8 @@ class ModerationService:
         who.require(AGENT, SUPERVISOR, ADMIN)
         if not isinstance(text, str) or not text.strip() or len(text) > CHECK_MAX:
             raise BadInput(f"text must be 1 to {CHECK_MAX} characters", field="text")
-        if lang is not None and lang not in LANGS:
-            raise BadInput(f"lang must be one of {', '.join(LANGS)}", field="lang")
+        if lang is not None and lang not in LANGUAGES:
+            raise BadInput(f"lang must be one of {', '.join(LANGUAGES)}", field="lang")
         return self.filters.check(text, lang).to_json()
 
     def check_image(self, who: Principal, image: bytes, content_type: str) -> dict[str, Any]:
@@ -190,7 +189,7 @@ class ModerationService:
             raise Conflict("this item was already decided", code="already_decided")
         if decision in (WARN, SUSPEND) and item.author_role in STAFF_ROLES:
             raise RuleRefused("staff are not sanctioned from this queue", code="author_is_staff")
-        now = self.clock.now()
+        now = self.clock.time()
         verdict = item.restored_verdict if decision == RESTORE else BLOCK
         decided = replace(
             item,

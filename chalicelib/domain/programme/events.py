@@ -3,10 +3,10 @@ identity provider can update the roles it puts in its tokens. Documented in docs
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from chalicelib.domain.clock import wire_time
 from chalicelib.domain.programme.membership import Transition
 
 # The programme's transitions that grant or revoke a role, and the reason the event gives.
@@ -66,5 +66,5 @@ def roles_changed(transition: Transition) -> RolesChanged | None:
         removed=() if change.grant else (change.role,),
         reason=REASONS.get(transition.event, transition.event.removeprefix("helper.")),
         sequence=record.version,
-        at=dt.datetime.fromtimestamp(moment, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        at=wire_time(moment),
     )

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from chalicelib.domain.clock import SystemClock
+from chalicelib.domain.clock import Clock, SystemClock
 from chalicelib.domain.errors import BadInput, Forbidden, NotFound, RuleRefused
 from chalicelib.domain.identity import MEMBER, STAFF_ROLES, Principal
-from chalicelib.domain.ports import Clock
 from chalicelib.domain.programme.eligibility import Eligibility, EligibilityPolicy
 from chalicelib.domain.programme.leaderboard import Period, Score, period_key, period_keys, rank
 from chalicelib.domain.programme.membership import (
@@ -161,7 +160,7 @@ class RecognitionService:
 
     def level_of(self, member_id: str) -> Level:
         """The level from all-time points."""
-        return self.levels.level_for(self._points_in(member_id, Period.ALL, self._clock.now()))
+        return self.levels.level_for(self._points_in(member_id, Period.ALL, self._clock.time()))
 
     def _points_in(self, member_id: str, period: Period, at: float) -> int:
         score = self._points.score(member_id, period_key(period, at))
@@ -169,7 +168,7 @@ class RecognitionService:
 
     def standing(self, member_id: str) -> Standing:
         """Points per period and level of a member."""
-        now = self._clock.now()
+        now = self._clock.time()
         week, month, total = (self._points_in(member_id, p, now) for p in Period)
         return Standing(member_id, week, month, total, self.levels.level_for(total))
 
@@ -178,7 +177,7 @@ class RecognitionService:
         chosen = period if isinstance(period, Period) else Period.parse(period)
         if not 1 <= limit <= MAX_LEADERBOARD:
             raise BadInput(f"limit must be within 1..{MAX_LEADERBOARD}")
-        key = period_key(chosen, self._clock.now())
+        key = period_key(chosen, self._clock.time())
         wanted = limit + _LEADERBOARD_SLACK
         candidates = rank(self._points.top(key, wanted), wanted)
         kept: list[Score] = []
@@ -232,7 +231,7 @@ class RecognitionService:
             member_id,
             reward_id,
             principal.member_id,
-            self._clock.now(),
+            self._clock.time(),
             clean_reason(note, required=False),
         )
         self._grants.add(grant)
@@ -294,7 +293,7 @@ class ProgrammeService:
         )
         existing = self._helpers.get(principal.member_id)
         transition = self.lifecycle.apply(
-            existing, principal.member_id, eligibility, langs, chosen, self._clock.now()
+            existing, principal.member_id, eligibility, langs, chosen, self._clock.time()
         )
         return self._save(transition)
 
@@ -328,12 +327,12 @@ class ProgrammeService:
     ) -> HelperRecord:
         self._require_staff(principal)
         record = self._get(member_id)
-        return self._save(step(record, principal.member_id, self._clock.now(), reason))
+        return self._save(step(record, principal.member_id, self._clock.time(), reason))
 
     def leave(self, principal: Principal) -> HelperRecord:
         """The calling member withdraws an application or leaves the programme."""
         record = self._get(principal.member_id)
-        return self._save(self.lifecycle.leave(record, self._clock.now()))
+        return self._save(self.lifecycle.leave(record, self._clock.time()))
 
     def review_quality(self, member_id: str) -> HelperRecord | None:
         """Re-evaluate an active Helper's window; flags or clears with hysteresis.
@@ -345,7 +344,7 @@ class ProgrammeService:
         record = self._helpers.get(member_id)
         if record is None or not record.is_active:
             return None
-        now = self._clock.now()
+        now = self._clock.time()
         since = self.quality.window_start(now, record.reviewed_at)
         snapshot = QualitySnapshot.of(self._signals.signals(member_id, since, now), since, now)
         verdict = self.quality.evaluate(snapshot, record.is_flagged)
@@ -368,7 +367,7 @@ class ProgrammeService:
         record = self._get(member_id)
         if not record.is_flagged:
             raise RuleRefused("this Helper is not flagged", code="not_flagged")
-        return self._save(self.lifecycle.unflag(record, self._clock.now(), by=principal.member_id))
+        return self._save(self.lifecycle.unflag(record, self._clock.time(), by=principal.member_id))
 
     def queue(
         self,

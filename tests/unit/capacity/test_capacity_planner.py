@@ -5,8 +5,9 @@ import math
 import pytest
 
 from chalicelib.domain.capacity.erlang import erlang_b, erlang_c, wait_exceeds
-from chalicelib.domain.capacity.offers import ReactionModel, WavePolicy
+from chalicelib.domain.capacity.offers import ReactionModel, first_accept_cdf
 from chalicelib.domain.capacity.planner import CapacityPlanner, Demand, Target
+from chalicelib.domain.chat.routing import WavePolicy
 from chalicelib.domain.errors import BadInput
 
 
@@ -33,21 +34,22 @@ def test_wait_tail():
 
 def test_one_offer_to_a_helper_who_always_accepts_is_their_delay():
     reaction = ReactionModel(median_seconds=4, sigma=0.6, accept_probability=1.0)
-    waves = WavePolicy(size=1, growth=0, max_waves=1)
+    waves = WavePolicy(first=1, growth=0, max_waves=1)
     assert reaction.delay_cdf(4) == pytest.approx(0.5)
-    assert waves.first_accept_cdf(reaction, 4) == pytest.approx(0.5)
-    assert waves.first_accept_cdf(reaction, 0) == 0.0
+    assert first_accept_cdf(reaction, waves, 4) == pytest.approx(0.5)
+    assert first_accept_cdf(reaction, waves, 0) == 0.0
 
 
 def test_waves_widen_and_need_free_helpers():
     reaction = ReactionModel()
-    waves = WavePolicy(size=3, growth=3, timeout_seconds=4, max_waves=4)
+    waves = WavePolicy(first=3, growth=3, timeout_seconds=4, max_waves=4)
     assert waves.most_offers == 12
-    full = waves.first_accept_cdf(reaction, 10)
-    assert waves.first_accept_cdf(reaction, 10, available=1) < full
-    assert waves.first_accept_cdf(reaction, 10, available=0) == 0.0
-    assert waves.first_accept_cdf(reaction, 10, available=12) == pytest.approx(full)
-    values = [waves.first_accept_cdf(reaction, t) for t in (1, 2, 5, 10, 30)]
+    assert [waves.new_offers(w) for w in (1, 2, 3, 4)] == [3, 3, 3, 3]
+    full = first_accept_cdf(reaction, waves, 10)
+    assert first_accept_cdf(reaction, waves, 10, available=1) < full
+    assert first_accept_cdf(reaction, waves, 10, available=0) == 0.0
+    assert first_accept_cdf(reaction, waves, 10, available=12) == pytest.approx(full)
+    values = [first_accept_cdf(reaction, waves, t) for t in (1, 2, 5, 10, 30)]
     assert values == sorted(values)
 
 
@@ -100,7 +102,8 @@ def test_bad_inputs(bad):
 def test_bad_models():
     with pytest.raises(ValueError):
         ReactionModel(accept_probability=0)
-    with pytest.raises(ValueError):
-        WavePolicy(size=0)
+    for bad_waves in ({"first": 0}, {"growth": -1}, {"max_waves": 0}, {"timeout_seconds": 0}):
+        with pytest.raises(ValueError):
+            WavePolicy(**bad_waves)
     with pytest.raises(BadInput):
         CapacityPlanner().assess(0, 2, Demand(10, 7), Target())

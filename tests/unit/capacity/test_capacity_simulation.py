@@ -2,9 +2,10 @@
 
 import pytest
 
-from chalicelib.domain.capacity.offers import ReactionModel, WavePolicy
+from chalicelib.domain.capacity.offers import ReactionModel
 from chalicelib.domain.capacity.planner import CapacityPlanner, Demand, Target
 from chalicelib.domain.capacity.simulation import Scenario, simulate
+from chalicelib.domain.chat.routing import WavePolicy
 
 # Shares of requests picked up within 10 s may differ by this much (3 points): the stated
 # tolerance of docs/capacity.md, where longer runs show the details.

@@ -128,7 +128,7 @@ def test_the_first_answer_of_the_helper_is_told_once(world: ChatWorld) -> None:
     world.send(H1, conversation_id, "je regarde", "h2")
     firsts = [e for e, _ in world.told if e is ChatEvent.FIRST_RESPONSE]
     assert firsts == [ChatEvent.FIRST_RESPONSE]
-    assert world.store.get(conversation_id).first_response_at == world.clock.now()
+    assert world.store.get(conversation_id).first_response_at == world.clock.time()
 
 
 def test_sync_returns_the_messages_after_a_seq_in_order(world: ChatWorld) -> None:

@@ -18,7 +18,6 @@ from chalicelib.domain.claims.model import (
     PendingTask,
     ResponseCode,
     TimelineEntry,
-    iso,
 )
 from chalicelib.domain.claims.ports import TaskGone
 from chalicelib.domain.claims.service import ClaimsService
@@ -28,25 +27,14 @@ from chalicelib.domain.claims.workflow import (
     COUNTERPART_REQUESTED,
     WorkflowTimings,
 )
+from chalicelib.domain.clock import FixedClock, wire_time
 from chalicelib.domain.errors import Conflict
 from chalicelib.domain.identity import Principal
 from chalicelib.domain.notifications.channel import Notification
 from chalicelib.domain.notifications.service import Delivery
 
 NOW = datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
-
-
-class FixedClock:
-    """A clock that moves only when told."""
-
-    def __init__(self, now: datetime = NOW) -> None:
-        self.current = now
-
-    def now(self) -> datetime:
-        return self.current
-
-    def advance(self, **delta: float) -> None:
-        self.current += timedelta(**delta)
+HOUR = 3600.0
 
 
 class InMemoryClaimRepository:
@@ -113,7 +101,7 @@ class InMemoryBookingDirectory:
         return self.items.get(booking_id)
 
 
-class InMemoryMemberDirectory:
+class InMemoryMemberProfiles:
     """Profiles in a dict; unknown members are in good standing."""
 
     def __init__(self, *profiles: MemberProfile) -> None:
@@ -234,10 +222,10 @@ def booking(booking_id: str = "bk-1", *, departure: datetime | None = None,
 class World:
     """A ClaimsService wired to fakes, with handles on every fake."""
 
-    clock: FixedClock = field(default_factory=FixedClock)
+    clock: FixedClock = field(default_factory=lambda: FixedClock(NOW.timestamp()))
     claims: InMemoryClaimRepository = field(default_factory=InMemoryClaimRepository)
     bookings: InMemoryBookingDirectory = field(default_factory=InMemoryBookingDirectory)
-    members: InMemoryMemberDirectory = field(default_factory=InMemoryMemberDirectory)
+    members: InMemoryMemberProfiles = field(default_factory=InMemoryMemberProfiles)
     ledger: InMemoryGestureLedger = field(default_factory=InMemoryGestureLedger)
     workflow: InMemoryWorkflow = field(default_factory=InMemoryWorkflow)
     queue: InMemoryAgentQueue = field(default_factory=InMemoryAgentQueue)
@@ -291,7 +279,7 @@ def asked(w: World | None = None, **service_kwargs: Any) -> tuple[World, str]:
                                   answers=NO_SHOW, hold_payment=True)
     w.service.messages.handle_task_message(task_message(
         COUNTERPART_REQUESTED, claim.claim_id, "tok-cpt",
-        expires_at=iso(claim.counterpart_expires_at)))
+        expires_at=wire_time(claim.counterpart_expires_at)))
     return w, claim.claim_id
 
 

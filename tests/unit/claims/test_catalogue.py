@@ -9,7 +9,7 @@ from importlib import resources
 import pytest
 
 from chalicelib.domain.claims.catalogue import (
-    LANGS,
+    LANGUAGES,
     CatalogueError,
     load_catalogue,
     parse_catalogue,
@@ -107,7 +107,7 @@ def test_unknown_language_is_served_in_french():
     assert load_catalogue().to_json("de")["lang"] == "fr"
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_served_labels_are_never_empty(lang):
     for p in load_catalogue().to_json(lang)["problems"]:
         assert p["label"]

@@ -23,6 +23,7 @@ from tests.unit.claims.claims_fakes import (
     ALICE,
     BOB,
     CHLOE,
+    HOUR,
     NO_SHOW,
     SUPERVISOR,
     SUPERVISOR_2,
@@ -116,7 +117,7 @@ def test_a_wrong_or_missing_code_is_refused():
 
 def test_a_late_answer_gets_a_clear_error():
     w, cid = asked()
-    w.clock.advance(hours=73)
+    w.clock.advance(73 * HOUR)
     with pytest.raises(TaskGone) as e:
         w.service.counterpart.respond(cid, confirm=True, principal=BOB)
     assert (e.value.status, e.value.code) == (409, "too_late")

@@ -7,13 +7,15 @@ from datetime import timedelta
 
 import pytest
 
-from chalicelib.domain.claims.model import TimelineEntry, iso
+from chalicelib.domain.claims.model import TimelineEntry
 from chalicelib.domain.claims.ports import TaskGone
 from chalicelib.domain.claims.workflow import COUNTERPART_REQUESTED
+from chalicelib.domain.clock import wire_time
 from chalicelib.domain.errors import Conflict, Forbidden
 from tests.unit.claims.claims_fakes import (
     ALICE,
     BOB,
+    HOUR,
     NO_SHOW,
     NOW,
     asked,
@@ -31,7 +33,7 @@ def test_the_link_page_shows_the_question_without_spending_the_code():
         "question": "Alice reports: The driver did not show up (and did not cancel). "
                     "Do you confirm?",
         "lang": "en", "status": "awaiting_counterpart",
-        "expires_at": iso(NOW + timedelta(hours=72)),
+        "expires_at": wire_time(NOW + timedelta(hours=72)),
     }
     assert not w.claims.get(cid).response_code.used
     w.service.counterpart.respond(cid, confirm=True, code="ABCD2345")
@@ -57,7 +59,7 @@ def test_the_link_page_refuses_a_code_already_used():
 
 def test_a_code_from_the_deadline_on_is_invalid_and_reaches_no_workflow():
     w, cid = asked()
-    w.clock.advance(hours=72)
+    w.clock.advance(72 * HOUR)
     with pytest.raises(Forbidden) as e:
         w.service.counterpart.respond(cid, confirm=True, code="ABCD2345")
     assert e.value.code == "invalid_code"
@@ -68,7 +70,7 @@ def test_a_code_from_the_deadline_on_is_invalid_and_reaches_no_workflow():
 
 def test_an_answer_at_the_deadline_itself_is_too_late():
     w, cid = asked()
-    w.clock.advance(hours=72)
+    w.clock.advance(72 * HOUR)
     with pytest.raises(TaskGone) as e:
         w.service.counterpart.respond(cid, confirm=True, principal=BOB)
     assert (e.value.status, e.value.code) == (409, "too_late")
@@ -77,7 +79,7 @@ def test_an_answer_at_the_deadline_itself_is_too_late():
 
 def test_an_answer_a_second_before_the_deadline_is_taken():
     w, cid = asked()
-    w.clock.advance(hours=72, seconds=-1)
+    w.clock.advance(72 * HOUR - 1)
     w.service.counterpart.respond(cid, confirm=True, principal=BOB)
     assert [t for t, _ in w.workflow.completed] == ["tok-cpt"]
 
@@ -109,7 +111,7 @@ def test_a_second_answer_is_already_answered():
     # What the state machine writes once it took the answer.
     claim = w.claims.get(cid)
     w.claims.workflow_sets(cid, status="closed", timeline=(
-        *claim.timeline, TimelineEntry(iso(NOW), "counterpart_confirmed", {"via": "app"})))
+        *claim.timeline, TimelineEntry(wire_time(NOW), "counterpart_confirmed", {"via": "app"})))
     with pytest.raises(Conflict) as e:
         w.service.counterpart.respond(cid, confirm=False, principal=BOB)
     assert e.value.code == "already_answered"
@@ -128,7 +130,7 @@ def test_the_claimant_cannot_answer_even_with_a_valid_code_and_the_code_stays_un
 
 def test_a_new_counterpart_task_replaces_the_token_and_the_code():
     w, cid = asked()
-    expires = iso(w.claims.get(cid).counterpart_expires_at)
+    expires = wire_time(w.claims.get(cid).counterpart_expires_at)
     w.service.messages.handle_task_message(task_message(COUNTERPART_REQUESTED, cid, "tok-cpt-2",
                                                         expires_at=expires))
     assert len(w.notifier.sent) == 2
@@ -144,4 +146,4 @@ def test_the_timeline_records_the_channel_the_counterpart_was_asked_on():
     w.notifier.channel = "sms"  # the counterpart is offline: the notifier texts them
     w, cid = asked(w)
     assert w.claims.get(cid).timeline[-1].to_json() == {
-        "at": iso(NOW), "event": "counterpart_notified", "channel": "sms"}
+        "at": wire_time(NOW), "event": "counterpart_notified", "channel": "sms"}

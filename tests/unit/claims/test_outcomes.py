@@ -9,7 +9,7 @@ import pytest
 from chalicelib.domain.claims.catalogue import load_catalogue
 from chalicelib.domain.claims.events import OutboundEvent, schema
 from chalicelib.domain.claims.gestures import GesturePolicy, LedgerEntry
-from chalicelib.domain.claims.model import AUTO, GOOD, SUSPENDED, WATCH, Decision, iso
+from chalicelib.domain.claims.model import AUTO, GOOD, SUSPENDED, WATCH, Decision
 from chalicelib.domain.claims.outcomes import (
     Planner,
     SettlementContext,
@@ -18,6 +18,7 @@ from chalicelib.domain.claims.outcomes import (
     settlement,
 )
 from chalicelib.domain.claims.policy import AbusePolicy, ClaimHistory
+from chalicelib.domain.clock import wire_time
 from tests.unit.claims.claims_fakes import NOW, booking
 
 CAT = load_catalogue()
@@ -25,8 +26,8 @@ CAT = load_catalogue()
 
 def ctx(side: str = "passenger", *, hold: bool = False, problem: str = "driver_no_show",
         contribution: int = 2_500) -> SettlementContext:
-    return SettlementContext("cl-1", problem, booking(contribution=contribution), side, iso(NOW),
-                             hold)
+    return SettlementContext("cl-1", problem, booking(contribution=contribution), side,
+                             wire_time(NOW), hold)
 
 
 def types(events) -> list[str]:

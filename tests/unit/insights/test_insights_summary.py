@@ -2,6 +2,7 @@
 
 import pytest
 
+from chalicelib.domain.clock import FixedClock
 from chalicelib.domain.errors import BadInput, Forbidden
 from chalicelib.domain.identity import Principal
 from chalicelib.domain.insights import metrics
@@ -195,14 +196,9 @@ class Source:
         return [r for r in self.records if start <= r.filed_at < end]
 
 
-class Clock:
-    def now(self):
-        return END
-
-
 def test_the_service_reads_both_windows_for_staff_only():
     chats, claims = Source(CONVERSATIONS), Source(CLAIMS)
-    service = InsightsService(chats, claims, clock=Clock())
+    service = InsightsService(chats, claims, clock=FixedClock(END))
     staff = Principal("s-1", frozenset({"supervisor"}))
     summary = service.summary(staff, "24h")
     assert chats.asked == [(START - DAY, END)] and claims.asked == [(START - DAY, END)]
@@ -229,6 +225,6 @@ def test_metrics_for_cloudwatch(summary):
 
 
 def test_a_schedule_publishes_the_summary_figures_without_a_caller():
-    service = InsightsService(Source(CONVERSATIONS), Source(CLAIMS), clock=Clock())
+    service = InsightsService(Source(CONVERSATIONS), Source(CLAIMS), clock=FixedClock(END))
     published = {m.name: m.value for m in service.published_metrics("24h")}
     assert published["Requests"] == 15.0 and "EscalationRate" in published

@@ -47,7 +47,7 @@ def test_staff_approval_grants_the_role_and_the_badge(world):
     world.programme.apply(ALICE, ["fr"], ["booking"])
     record = world.programme.approve(STAFF, "m-alice", note="great reviews")
     assert record.status is HelperStatus.APPROVED
-    assert record.helper_since == world.clock.now()
+    assert record.helper_since == world.clock.time()
     assert world.helpers.roles["m-alice"] == {"member", "helper"}
     badge = world.programme.badge("m-alice").to_json("fr")
     assert badge["helper"] is True
@@ -106,7 +106,7 @@ def test_a_stale_write_conflicts_instead_of_overwriting(world):
     world.programme.apply(ALICE, ["fr"], ["booking"])
     stale = world.helpers.get("m-alice")
     world.programme.approve(STAFF, "m-alice")
-    transition = world.programme.lifecycle.refuse(stale, "s-2", world.clock.now(), "late")
+    transition = world.programme.lifecycle.refuse(stale, "s-2", world.clock.time(), "late")
     with pytest.raises(Conflict):
         world.helpers.save(transition)
     assert world.helpers.get("m-alice").status is HelperStatus.APPROVED

@@ -86,7 +86,7 @@ def test_policy_without_hysteresis_gap_on_strikes_is_rejected():
 
 def test_review_flags_hides_the_badge_and_clears_when_bad_ratings_age_out(world):
     world.make_helper("m-alice")
-    now = world.clock.now()
+    now = world.clock.time()
     for i in range(6):
         world.signals.add_rating("m-alice", 2, now + i)
     world.clock.advance(10)
@@ -108,7 +108,7 @@ def test_review_flags_hides_the_badge_and_clears_when_bad_ratings_age_out(world)
 
 def test_staff_clearing_a_flag_restarts_the_window(world):
     world.make_helper("m-alice")
-    now = world.clock.now()
+    now = world.clock.time()
     for i in range(3):
         world.signals.add_strike("m-alice", now + i)
     world.clock.advance(10)
@@ -129,7 +129,7 @@ def test_staff_clearing_a_flag_restarts_the_window(world):
 
 
 def test_only_active_helpers_are_reviewed(world):
-    world.signals.add_strike("m-alice", world.clock.now())
+    world.signals.add_strike("m-alice", world.clock.time())
     assert world.programme.review_quality("m-alice") is None
 
 
@@ -137,7 +137,7 @@ def test_the_daily_review_reads_only_flagged_helpers_and_clears_those_recovered(
     for member_id in ("m-alice", "m-bob"):
         world.make_helper(member_id)
     for i in range(6):
-        world.signals.add_rating("m-alice", 2, world.clock.now() + i)
+        world.signals.add_rating("m-alice", 2, world.clock.time() + i)
     world.clock.advance(10)
     world.programme.review_quality("m-alice")
     world.clock.advance(5 * DAY)

@@ -24,7 +24,7 @@ def ts(*args):
 
 def test_points_for_answers_good_ratings_and_adopted_articles(world):
     world.make_helper("h-1")
-    at = world.clock.now()
+    at = world.clock.time()
     assert world.recognition.on_answered("h-1", "c-1", at)
     assert world.recognition.on_rated("h-1", "c-1", 5, at)
     assert world.recognition.on_rated("h-1", "c-2", 4, at)
@@ -35,7 +35,7 @@ def test_points_for_answers_good_ratings_and_adopted_articles(world):
 
 def test_the_same_event_delivered_twice_counts_once(world):
     world.make_helper("h-1")
-    at = world.clock.now()
+    at = world.clock.time()
     assert world.recognition.on_answered("h-1", "c-1", at)
     assert not world.recognition.on_answered("h-1", "c-1", at + 5)
     assert world.recognition.on_rated("h-1", "c-1", 5, at)  # another reason, same source
@@ -43,7 +43,7 @@ def test_the_same_event_delivered_twice_counts_once(world):
 
 
 def test_only_active_helpers_earn_points(world):
-    at = world.clock.now()
+    at = world.clock.time()
     assert not world.recognition.on_answered("a-l1", "c-1", at)  # an agent
     world.make_helper("h-1")
     world.programme.suspend(STAFF, "h-1", "under investigation")
@@ -97,7 +97,7 @@ def test_weekly_points_reset_while_monthly_and_all_time_keep_counting(world):
 def test_leaderboard_orders_by_points_then_who_got_there_first(world):
     for helper in ("h-1", "h-2", "h-3", "h-4"):
         world.make_helper(helper)
-    t = world.clock.now()
+    t = world.clock.time()
     world.recognition.on_answered("h-1", "c-1", t + 1)  # 10, reached at t+1
     world.recognition.on_answered("h-2", "c-2", t)  # 10, reached at t: first
     world.recognition.on_answered("h-3", "c-3", t + 2)
@@ -120,8 +120,8 @@ def test_leaderboard_orders_by_points_then_who_got_there_first(world):
 def test_leaderboard_hides_suspended_helpers_and_checks_its_arguments(world):
     for helper in ("h-1", "h-2"):
         world.make_helper(helper)
-    world.recognition.on_article_adopted("h-1", "kb-1", world.clock.now())
-    world.recognition.on_answered("h-2", "c-1", world.clock.now())
+    world.recognition.on_article_adopted("h-1", "kb-1", world.clock.time())
+    world.recognition.on_answered("h-2", "c-1", world.clock.time())
     world.programme.suspend(STAFF, "h-1", "off-platform payment")
     assert [e.member_id for e in world.recognition.leaderboard("month")] == ["h-2"]
     with pytest.raises(BadInput):
@@ -147,7 +147,7 @@ def test_catalogue_holds_the_symbolic_rewards_in_both_languages(world):
 
 def test_staff_grant_rewards_within_the_rules(world):
     world.make_helper("h-1")
-    t = world.clock.now()
+    t = world.clock.time()
     for i in range(10):
         world.recognition.on_answered("h-1", f"c-{i}", t)  # 100 points: level 2
     with pytest.raises(Forbidden):

@@ -10,7 +10,7 @@ from chalicelib.domain.identity import Principal
 from chalicelib.domain.programme.events import roles_changed
 from chalicelib.domain.programme.service import ProgrammeService
 from chalicelib.domain.sessions import SessionService
-from chalicelib.programme_wiring import AnnounceRoleChanges
+from chalicelib.policies.role_announcements import AnnounceRoleChanges
 from tests.support.fakes import InMemoryMemberDirectory
 
 TOKEN_MEMBER = Principal("m-alice", frozenset({"member"}))
@@ -97,7 +97,7 @@ def test_every_grant_and_revocation_is_announced_once_with_a_stable_id(world, pu
     assert published[0] == {
         "type": "member.roles_changed", "version": 1, "event_id": "m-alice.roles.2",
         "member_id": "m-alice", "added": ["helper"], "removed": [], "reason": "approved",
-        "sequence": 2, "at": "2026-05-28T20:26:40Z",
+        "sequence": 2, "at": "2026-05-28T20:26:40.000Z",
     }
 
 

@@ -1,5 +1,5 @@
-"""ChatEvents, the programme's listener of the chat: what each ChatEvent does, and that a
-failing reaction never reaches the chat."""
+"""ChatReactions, the other contexts' listener of the chat: what each ChatEvent does, and
+that a failing reaction never reaches the chat."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from chalicelib import programme_events
 from chalicelib.domain.chat.events import ChatEvent
 from chalicelib.domain.chat.model import CLOSED, Conversation
 from chalicelib.domain.clock import FixedClock
-from chalicelib.programme_events import ChatEvents
+from chalicelib.policies import chat_reactions
+from chalicelib.policies.chat_reactions import ChatReactions
 
 
 class Recorder:
@@ -30,7 +30,7 @@ class Recorder:
 
 
 class Root:
-    """The parts of the composition root that ChatEvents uses."""
+    """What ChatReactions is given."""
 
     def __init__(self, fail: bool = False) -> None:
         self.calls: list[tuple[str, tuple[Any, ...]]] = []
@@ -38,6 +38,11 @@ class Root:
         self.recognition = Recorder(self.calls, fail)
         self.quality_signals = Recorder(self.calls, fail)
         self.programme = Recorder(self.calls, fail)
+
+
+def reactions(root: Root) -> ChatReactions:
+    return ChatReactions(lambda: root.recognition, lambda: root.quality_signals,
+                         lambda: root.programme, root.clock)
 
 
 @pytest.fixture
@@ -48,7 +53,7 @@ def failures(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         def exception(self, message: str, **fields: Any) -> None:
             logged.append({"message": message, **fields})
 
-    monkeypatch.setattr(programme_events, "logger", Logger())
+    monkeypatch.setattr(chat_reactions, "logger", Logger())
     return logged
 
 
@@ -70,7 +75,7 @@ def answered(rating: int | None = None) -> Conversation:
 
 
 def test_every_chat_event_is_handled(failures: list[dict[str, Any]]) -> None:
-    events = ChatEvents(Root())
+    events = reactions(Root())
     for event in ChatEvent:
         events(event, answered(rating=4))
     assert failures == []
@@ -80,14 +85,14 @@ def test_a_closed_conversation_answered_by_a_helper_earns_them_points(
     failures: list[dict[str, Any]],
 ) -> None:
     root = Root()
-    ChatEvents(root)(ChatEvent.CLOSED, answered())
+    reactions(root)(ChatEvent.CLOSED, answered())
     assert root.calls == [("on_answered", ("h-1", "cv-1", 1_800_000_300.0))]
 
 
 def test_a_rating_is_recorded_rewarded_and_reviewed(failures: list[dict[str, Any]]) -> None:
     root = Root()
-    ChatEvents(root)(ChatEvent.RATED, answered(rating=5))
-    at = root.clock.now()
+    reactions(root)(ChatEvent.RATED, answered(rating=5))
+    at = root.clock.time()
     assert root.calls == [
         ("record_rating", ("h-1", "cv-1", 5, at)),
         ("on_rated", ("h-1", "cv-1", 5, at)),
@@ -98,10 +103,10 @@ def test_a_rating_is_recorded_rewarded_and_reviewed(failures: list[dict[str, Any
 def test_a_failing_reaction_is_logged_and_never_reaches_the_chat(
     failures: list[dict[str, Any]],
 ) -> None:
-    ChatEvents(Root(fail=True))(ChatEvent.CLOSED, answered())
+    reactions(Root(fail=True))(ChatEvent.CLOSED, answered())
     assert [(f["event_name"], f["error"]) for f in failures] == [("closed", "RuntimeError")]
 
 
 def test_an_event_with_no_handler_is_logged_not_raised(failures: list[dict[str, Any]]) -> None:
-    ChatEvents(Root())("reopened", answered())  # type: ignore[arg-type]
+    reactions(Root())("reopened", answered())  # type: ignore[arg-type]
     assert [(f["event_name"], f["error"]) for f in failures] == [("reopened", "KeyError")]

@@ -1,0 +1,69 @@
+"""Builders of the live chat."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from chalicelib.adapters.chat_store import (
+    DynamoAuditLog,
+    DynamoChatStore,
+    DynamoPresenceStore,
+    DynamoProQueue,
+    SqsWaveScheduler,
+)
+from chalicelib.domain.chat.routing import WavePolicy
+from chalicelib.domain.chat.service import ChatLimits, ChatService
+from chalicelib.domain.moderation.flood import FloodPolicy
+from chalicelib.policies.chat_reactions import ChatReactions
+from chalicelib.policies.delivery import OutcomeDelivery
+from chalicelib.policies.helper_presence import RefuseInactiveHelpers
+from chalicelib.settings import Settings
+
+if TYPE_CHECKING:
+    from chalicelib.composition.root import Services
+
+
+def wave_policy(s: Settings) -> WavePolicy:
+    """The routing waves as deployed (the chat routes with them, capacity plans with them)."""
+    return WavePolicy(
+        first=s.wave_size,
+        growth=s.wave_growth,
+        timeout_seconds=s.wave_timeout_seconds,
+        max_waves=s.max_waves,
+        heartbeat_ttl=s.heartbeat_ttl_seconds,
+        sensitive_topics=s.sensitive_topic_set,
+    )
+
+
+def chat(root: Services) -> ChatService:
+    s = root.settings
+    return ChatService(
+        store=DynamoChatStore(),
+        presence=DynamoPresenceStore(),
+        queue=DynamoProQueue(),
+        audit=DynamoAuditLog(),
+        waves=SqsWaveScheduler(root.aws.client("sqs"), s.queue_routing_url),
+        members=root.members,
+        clock=root.clock,
+        moderator=root.moderator,
+        policy=wave_policy(s),
+        limits=ChatLimits(
+            capacity_default=s.helper_capacity_default,
+            capacity_max=s.helper_capacity_max,
+            escalation_due_hours=s.escalation_due_hours,
+            retention_days=s.retention_days,
+            messages_per_minute=s.messages_per_minute,
+            keep_escalated_open_to_helpers=bool(s.escalated_open_to_helpers),
+        ),
+        listeners=[ChatReactions(lambda: root.recognition, lambda: root.quality_signals,
+                                 lambda: root.programme, root.clock)],
+        presence_guards=[RefuseInactiveHelpers(root.members)],
+        flood=FloodPolicy(
+            max_repeats=s.message_max_repeats,
+            repeat_window_seconds=s.message_repeat_window_seconds,
+        ),
+    )
+
+
+def delivery(root: Services) -> OutcomeDelivery:
+    return OutcomeDelivery(root.sessions)

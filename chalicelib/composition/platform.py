@@ -1,0 +1,82 @@
+"""Builders of the platform: AWS clients, the clock, the members mirror, identity and the
+WebSocket edge."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from chalicelib.adapters.aws import AwsClients
+from chalicelib.adapters.member_mirror import MirrorRoleAuthority
+from chalicelib.adapters.secrets import SecretsManagerSecret
+from chalicelib.adapters.session_stores import (
+    DynamoConnectionRepository,
+    DynamoMemberDirectory,
+    DynamoTicketStore,
+)
+from chalicelib.adapters.tokens import JwtTokenCodec
+from chalicelib.adapters.websocket_pusher import ApiGatewayPusher
+from chalicelib.api.chat import register_actions
+from chalicelib.api.websocket import WebSocketEdge
+from chalicelib.domain.clock import SystemClock
+from chalicelib.domain.frames import FrameDispatcher
+from chalicelib.domain.sessions import SessionService
+from chalicelib.observability import logger
+from chalicelib.policies.helper_presence import OfflineOnLastDisconnect
+from chalicelib.policies.sanctions import RefuseSuspendedMembers
+
+if TYPE_CHECKING:
+    from chalicelib.composition.root import Services
+
+
+def aws(root: Services) -> AwsClients:
+    return AwsClients(root.settings.region)
+
+
+def clock(root: Services) -> SystemClock:
+    return SystemClock()
+
+
+def members(root: Services) -> DynamoMemberDirectory:
+    return DynamoMemberDirectory()
+
+
+def pusher(root: Services) -> ApiGatewayPusher:
+    return ApiGatewayPusher(
+        lambda endpoint: root.aws.client("apigatewaymanagementapi", endpoint),
+        root.settings.ws_management_endpoint,
+    )
+
+
+def sessions(root: Services) -> SessionService:
+    s = root.settings
+    key = SecretsManagerSecret(root.aws.client("secretsmanager"), s.jwt_secret_arn, s.jwt_secret)
+    return SessionService(
+        tokens=JwtTokenCodec(key, s.jwt_audience, s.jwks_url),
+        tickets=DynamoTicketStore(),
+        connections=DynamoConnectionRepository(),
+        pusher=root.pusher,
+        members=root.members,
+        clock=root.clock,
+        ticket_ttl=s.ticket_ttl_seconds,
+        connection_ttl=s.connection_ttl_seconds,
+        ticket_guards=[RefuseSuspendedMembers(root.members)],
+        role_authority=MirrorRoleAuthority(),
+    )
+
+
+def frames(root: Services) -> FrameDispatcher:
+    dispatcher = FrameDispatcher(
+        max_bytes=root.settings.max_frame_bytes,
+        on_unexpected=lambda action, exc: logger.exception(
+            "frame handler failed", action=action, error=type(exc).__name__
+        ),
+    )
+    register_actions(dispatcher, root)
+    return dispatcher
+
+
+def websocket(root: Services) -> WebSocketEdge:
+    edge = WebSocketEdge(root.sessions, root.frames)
+    edge.on_disconnect.append(
+        OfflineOnLastDisconnect(lambda: root.chat.requests, root.sessions.is_online))
+    return edge

@@ -1,0 +1,15 @@
+"""How one context reacts to another, each reaction a named, unit-tested policy
+(tests/unit/policies/). The composition root only connects them.
+
+- `chat_reactions.ChatReactions` — chat events feed metrics, Helpers' points and quality review;
+- `helper_presence` — suspended Helpers cannot go available, leave the pools when revoked or
+  when their last connection closes;
+- `sanctions` — moderation's warnings and suspensions reach the programme, the members mirror
+  and live sessions; confirmed Helper messages are quality strikes; suspended members get no
+  ticket;
+- `role_announcements.AnnounceRoleChanges` — programme role changes published for the IdP;
+- `text_moderation` — the moderation filters as the chat's, the claims' and the knowledge
+  base's text ports;
+- `transcripts.ChatTranscriptSource` — the chat's transcripts as knowledge capture reads them;
+- `delivery.OutcomeDelivery` — the chat's outcome events pushed to live connections.
+"""
