@@ -116,7 +116,8 @@ class World:
 def scenario(stored_connections: int) -> dict[str, dict[str, int]]:
     """Counts per operation with that many unrelated connections stored."""
     from chalicelib import composition
-    from chalicelib.adapters.models import ConnectionRecord, ConversationRecord
+    from chalicelib.adapters.dynamodb.models.chat import ConversationRecord
+    from chalicelib.adapters.dynamodb.models.sessions import ConnectionRecord
     from devstack.seed import seed_members
     from devstack.tables import create_tables
 

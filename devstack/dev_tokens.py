@@ -46,8 +46,8 @@ class DevTokens:
             raise BadInput(f"roles must be a non-empty list among {sorted(ROLES)}")
         tier = body.get("tier")
         if tier is None:
-            record = self._members.get(member_id) or {}
-            tier = record.get("tier")
+            member = self._members.get(member_id)
+            tier = member.tier if member is not None else None
         if tier is not None and not isinstance(tier, str):
             raise BadInput("tier must be a string")
         principal = Principal(member_id, frozenset(roles), tier)

@@ -19,9 +19,9 @@ from dataclasses import replace
 from itertools import cycle
 from typing import Any
 
-from chalicelib.adapters.knowledge_store import DynamoArticleRepository
-from chalicelib.adapters.models import ConversationRecord, MessageRecord
-from chalicelib.adapters.programme_store import DynamoPointsStore
+from chalicelib.adapters.dynamodb.knowledge_store import DynamoArticleRepository
+from chalicelib.adapters.dynamodb.models.chat import ConversationRecord, MessageRecord
+from chalicelib.adapters.dynamodb.programme_store import DynamoPointsStore
 from chalicelib.domain.chat.model import CLOSED
 from chalicelib.domain.clock import wire_time
 from chalicelib.domain.identity import Principal
@@ -111,7 +111,7 @@ def seed_history(services: Any) -> None:
     Written in batches rather than action by action, to keep the stack's start fast: the items
     are what the chat and the claims workflow store (see chat_store.py and docs/claims.md).
     """
-    from chalicelib.adapters.models import ClaimRecord
+    from chalicelib.adapters.dynamodb.models.claims import ClaimRecord
 
     rng = random.Random(SEED)
     now = services.clock.time()
@@ -221,7 +221,7 @@ def _conversation(
 
 def _claim(rng: random.Random, number: int, problem: str, filed: float) -> Any:
     """A claim as the service files it and the state machine settles it."""
-    from chalicelib.adapters.models import ClaimRecord
+    from chalicelib.adapters.dynamodb.models.claims import ClaimRecord
 
     claim_id = f"cl-demo-{number:03d}"
     settled_at = filed + rng.uniform(HOUR, 6 * HOUR)

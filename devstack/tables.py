@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import boto3
 
-from chalicelib.adapters.models import ALL_MODELS, bind_models
+from chalicelib.adapters.dynamodb.models import ALL_MODELS, bind_models
 from chalicelib.settings import Settings
 
 

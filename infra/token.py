@@ -12,7 +12,7 @@ from pathlib import Path
 
 import boto3
 
-from chalicelib.adapters.tokens import JwtTokenCodec
+from chalicelib.adapters.jwt.token_codec import JwtTokenCodec
 from chalicelib.domain.identity import ROLES, Principal
 from infra.chalice_cli import read_generated
 

@@ -28,9 +28,13 @@ def leaderboard_lines(entries: Sequence[Any], members: Any, lang: str) -> list[d
     """Leaderboard lines with the Helpers' display names (one BatchGetItem)."""
     names = members.many([e.member_id for e in entries])
     return [
-        {**e.to_json(lang), "display_name": (names.get(e.member_id) or {}).get("display_name")}
+        {**e.to_json(lang), "display_name": _name(names.get(e.member_id))}
         for e in entries
     ]
+
+
+def _name(member: Any) -> str | None:
+    return member.display_name or None if member is not None else None
 
 
 def _lang() -> str:

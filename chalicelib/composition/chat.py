@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from chalicelib.adapters.chat_store import (
+from chalicelib.adapters.dynamodb.chat_store import (
     DynamoAuditLog,
     DynamoChatStore,
     DynamoPresenceStore,
     DynamoProQueue,
-    SqsWaveScheduler,
 )
+from chalicelib.adapters.sqs.wave_scheduler import SqsWaveScheduler
 from chalicelib.domain.chat.routing import WavePolicy
 from chalicelib.domain.chat.service import ChatLimits, ChatService
 from chalicelib.domain.moderation.flood import FloodPolicy

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from chalicelib.adapters.chat_store import DynamoProQueue
-from chalicelib.adapters.claim_records import DynamoClaimRecordSource
-from chalicelib.adapters.claim_store import (
-    DynamoBookingMirror,
+from chalicelib.adapters.dynamodb.chat_store import DynamoProQueue
+from chalicelib.adapters.dynamodb.claim_records import DynamoClaimRecordSource
+from chalicelib.adapters.dynamodb.claim_store import (
+    DynamoBookingDirectory,
+    DynamoBookingStore,
     DynamoClaimRepository,
     DynamoGestureLedger,
-    ProQueueClaims,
 )
-from chalicelib.adapters.member_contacts import MirrorPhoneBook, MirrorProfiles, SessionChannels
-from chalicelib.adapters.sns_sms import SnsSmsSender
-from chalicelib.adapters.step_functions import StepFunctionsWorkflow
+from chalicelib.adapters.dynamodb.member_mirror import DynamoPhoneBook
+from chalicelib.adapters.sns.sms_sender import SnsSmsSender
+from chalicelib.adapters.stepfunctions.workflow import StepFunctionsWorkflow
 from chalicelib.api.claims import ClaimMessages
 from chalicelib.domain.claims.gestures import DelegationPolicy, GesturePolicy
 from chalicelib.domain.claims.ingest import BookingIngest
@@ -24,6 +24,9 @@ from chalicelib.domain.claims.service import ClaimsService
 from chalicelib.domain.claims.workflow import WorkflowTimings
 from chalicelib.domain.identity import SUPERVISOR
 from chalicelib.domain.notifications.service import NotificationService
+from chalicelib.policies.live_sessions import SessionInAppSender, SessionPresence
+from chalicelib.policies.members_mirror import MirrorContactBook, MirrorMemberProfiles
+from chalicelib.policies.pro_queue import ProQueueAgentQueue
 from chalicelib.policies.text_moderation import VerdictModerator
 from chalicelib.settings import Settings
 
@@ -77,19 +80,19 @@ def delegation(s: Settings) -> DelegationPolicy:
 
 def claims(root: Services) -> ClaimsService:
     s = root.settings
-    profiles = MirrorProfiles(root.members)
-    channels = SessionChannels(root.sessions)
     notifier = NotificationService(
-        contacts=profiles, presence=channels, in_app=channels,
+        contacts=MirrorContactBook(root.members),
+        presence=SessionPresence(root.sessions),
+        in_app=SessionInAppSender(root.sessions),
         sms=SnsSmsSender(root.aws.client("sns"), s.sms_sender_id),
     )
     return ClaimsService(
         claims=DynamoClaimRepository(),
-        bookings=DynamoBookingMirror(),
-        members=profiles,
+        bookings=DynamoBookingDirectory(),
+        members=MirrorMemberProfiles(root.members),
         ledger=DynamoGestureLedger(),
         workflow=root.claim_workflow,
-        queue=ProQueueClaims(DynamoProQueue(), root.clock.now),
+        queue=ProQueueAgentQueue(DynamoProQueue(), root.clock.now),
         notifier=notifier,
         clock=root.clock,
         link_base=s.sms_link_base,
@@ -106,8 +109,8 @@ def claim_messages(root: Services) -> ClaimMessages:
 
 
 def bookings_ingest(root: Services) -> BookingIngest:
-    return BookingIngest(push=root.marketplace_push, store=DynamoBookingMirror(),
-                         phones=MirrorPhoneBook())
+    return BookingIngest(push=root.marketplace_push, store=DynamoBookingStore(),
+                         phones=DynamoPhoneBook())
 
 
 def claim_records(root: Services) -> DynamoClaimRecordSource:

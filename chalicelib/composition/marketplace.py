@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from chalicelib.adapters.member_mirror import DynamoMemberFeed
-from chalicelib.adapters.secrets import SecretsManagerSecret
-from chalicelib.adapters.sns_events import SnsEventPublisher
+from chalicelib.adapters.dynamodb.member_mirror import DynamoMemberFeedStore
+from chalicelib.adapters.secretsmanager.secret import SecretsManagerSecret
+from chalicelib.adapters.sns.event_publisher import SnsEventPublisher
 from chalicelib.domain.member_ingest import MemberIngest
 from chalicelib.domain.signed_push import SignedPushVerifier
 
@@ -27,7 +27,7 @@ def push_verifier(root: Services) -> SignedPushVerifier:
 
 
 def members_ingest(root: Services) -> MemberIngest:
-    return MemberIngest(push=root.marketplace_push, store=DynamoMemberFeed())
+    return MemberIngest(push=root.marketplace_push, store=DynamoMemberFeedStore())
 
 
 def events(root: Services) -> SnsEventPublisher:

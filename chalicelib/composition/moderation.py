@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from chalicelib.adapters.moderation_store import DynamoModerationStore, MirrorSanctions
+from chalicelib.adapters.dynamodb.moderation_store import (
+    DynamoModerationStore,
+    DynamoSanctionsLedger,
+)
 from chalicelib.domain.moderation import InMemoryImageModerator
 from chalicelib.domain.moderation.images import ImageModerator
 from chalicelib.domain.moderation.review import ModerationService
@@ -25,7 +28,7 @@ def image_moderator(root: Services) -> ImageModerator:
         return InMemoryImageModerator(s.image_moderation_min_confidence)
     if s.image_moderation_backend != "rekognition":
         raise ValueError("IMAGE_MODERATION must be rekognition, fake or auto")
-    from chalicelib.adapters.rekognition_images import RekognitionImageModerator
+    from chalicelib.adapters.rekognition.image_moderator import RekognitionImageModerator
 
     return RekognitionImageModerator.from_settings(s)
 
@@ -34,7 +37,7 @@ def moderation(root: Services) -> ModerationService:
     return ModerationService(
         filters=root.moderator.filters,
         store=DynamoModerationStore(root.chat.store),
-        sanctions=MemberSanctions(root.members, MirrorSanctions(), root.sessions,
+        sanctions=MemberSanctions(root.members, DynamoSanctionsLedger(), root.sessions,
                                   lambda: root.programme),
         images=root.image_moderator,
         clock=root.clock,

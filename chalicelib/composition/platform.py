@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from chalicelib.adapters.apigateway.pusher import ApiGatewayPusher
 from chalicelib.adapters.aws import AwsClients
-from chalicelib.adapters.member_mirror import MirrorRoleAuthority
-from chalicelib.adapters.secrets import SecretsManagerSecret
-from chalicelib.adapters.session_stores import (
+from chalicelib.adapters.dynamodb.member_mirror import DynamoMemberDirectory, DynamoRoleAuthority
+from chalicelib.adapters.dynamodb.session_stores import (
     DynamoConnectionRepository,
-    DynamoMemberDirectory,
     DynamoTicketStore,
 )
-from chalicelib.adapters.tokens import JwtTokenCodec
-from chalicelib.adapters.websocket_pusher import ApiGatewayPusher
+from chalicelib.adapters.jwt.token_codec import JwtTokenCodec
+from chalicelib.adapters.secretsmanager.secret import SecretsManagerSecret
 from chalicelib.api.chat import register_actions
 from chalicelib.api.websocket import WebSocketEdge
 from chalicelib.domain.clock import SystemClock
@@ -60,7 +59,7 @@ def sessions(root: Services) -> SessionService:
         ticket_ttl=s.ticket_ttl_seconds,
         connection_ttl=s.connection_ttl_seconds,
         ticket_guards=[RefuseSuspendedMembers(root.members)],
-        role_authority=MirrorRoleAuthority(),
+        role_authority=DynamoRoleAuthority(),
     )
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from chalicelib.adapters.insights_sources import DynamoConversationRecordSource
-from chalicelib.adapters.knowledge_store import DynamoArticleRepository
-from chalicelib.adapters.programme_store import (
+from chalicelib.adapters.dynamodb.insights_sources import DynamoConversationRecordSource
+from chalicelib.adapters.dynamodb.knowledge_store import DynamoArticleRepository
+from chalicelib.adapters.dynamodb.programme_store import (
     DynamoHelperRepository,
     DynamoPointsStore,
     DynamoQualitySignals,
     DynamoRewardGrantRepository,
-    MembersReputationSource,
 )
 from chalicelib.composition.chat import wave_policy
 from chalicelib.domain.capacity.planner import CapacityPlanner
@@ -23,6 +22,7 @@ from chalicelib.domain.programme.membership import HelperLifecycle
 from chalicelib.domain.programme.quality import DAY, QualityPolicy
 from chalicelib.domain.programme.service import ProgrammeService, RecognitionService
 from chalicelib.policies.helper_presence import OfflineWhenRevoked
+from chalicelib.policies.members_mirror import MirrorReputationSource
 from chalicelib.policies.role_announcements import AnnounceRoleChanges
 from chalicelib.policies.text_moderation import ModeratorMasker
 from chalicelib.policies.transcripts import ChatTranscriptSource
@@ -52,7 +52,7 @@ def programme(root: Services) -> ProgrammeService:
     s = root.settings
     return ProgrammeService(
         root.helper_records,
-        MembersReputationSource(root.members),
+        MirrorReputationSource(root.members),
         root.quality_signals,
         recognition=root.recognition,
         eligibility=EligibilityPolicy(

@@ -8,18 +8,18 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from chalicelib.adapters.models import bind_models
+from chalicelib.adapters.dynamodb.models import bind_models
 from chalicelib.observability import tracer
 from chalicelib.settings import Settings, settings
 
 if TYPE_CHECKING:
+    from chalicelib.adapters.apigateway.pusher import ApiGatewayPusher
     from chalicelib.adapters.aws import AwsClients
-    from chalicelib.adapters.claim_records import DynamoClaimRecordSource
-    from chalicelib.adapters.programme_store import DynamoQualitySignals
-    from chalicelib.adapters.session_stores import DynamoMemberDirectory
-    from chalicelib.adapters.sns_events import SnsEventPublisher
-    from chalicelib.adapters.step_functions import StepFunctionsWorkflow
-    from chalicelib.adapters.websocket_pusher import ApiGatewayPusher
+    from chalicelib.adapters.dynamodb.claim_records import DynamoClaimRecordSource
+    from chalicelib.adapters.dynamodb.member_mirror import DynamoMemberDirectory
+    from chalicelib.adapters.dynamodb.programme_store import DynamoQualitySignals
+    from chalicelib.adapters.sns.event_publisher import SnsEventPublisher
+    from chalicelib.adapters.stepfunctions.workflow import StepFunctionsWorkflow
     from chalicelib.api.claims import ClaimMessages
     from chalicelib.api.websocket import WebSocketEdge
     from chalicelib.domain.capacity.service import CapacityService

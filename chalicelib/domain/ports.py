@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from chalicelib.domain.identity import Principal
+from chalicelib.domain.members import Member
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,9 @@ class TokenCodec(Protocol):
 class MemberDirectory(Protocol):
     """Read access to the members mirror."""
 
-    def get(self, member_id: str) -> Mapping[str, Any] | None: ...
+    def get(self, member_id: str) -> Member | None: ...
 
-    def many(self, member_ids: Iterable[str]) -> dict[str, Mapping[str, Any]]: ...
+    def many(self, member_ids: Iterable[str]) -> dict[str, Member]: ...
 
 
 class RoleAuthority(Protocol):

@@ -11,5 +11,9 @@
 - `text_moderation` — the moderation filters as the chat's, the claims' and the knowledge
   base's text ports;
 - `transcripts.ChatTranscriptSource` — the chat's transcripts as knowledge capture reads them;
+- `members_mirror` — the members mirror as the claims' profiles, the notifications' contact
+  book and the programme's reputation source;
+- `live_sessions` — the live connections as the notifications' presence and in-app sender;
+- `pro_queue.ProQueueAgentQueue` — claims in the chat's professional queue;
 - `delivery.OutcomeDelivery` — the chat's outcome events pushed to live connections.
 """

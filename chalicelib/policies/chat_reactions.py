@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from chalicelib.adapters.insights_sources import conversation_record
+from chalicelib.adapters.dynamodb.insights_sources import conversation_record
 from chalicelib.domain.chat.events import ChatEvent
 from chalicelib.domain.chat.model import Conversation
 from chalicelib.domain.clock import Clock

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from chalicelib.adapters.programme_store import helper_is_active
 from chalicelib.domain.errors import RuleRefused
 from chalicelib.domain.identity import AGENT, HELPER, Principal
+from chalicelib.domain.members import is_active_helper
 from chalicelib.domain.ports import Connection, MemberDirectory
 from chalicelib.domain.programme.membership import Transition
 from chalicelib.domain.programme.ports import HelperRepository
@@ -34,7 +34,7 @@ class RefuseInactiveHelpers:
     def __call__(self, who: Principal) -> None:
         if who.has(AGENT) or not who.has(HELPER):
             return
-        if not helper_is_active(self._members.get(who.member_id)):
+        if not is_active_helper(self._members.get(who.member_id)):
             raise RuleRefused("your Helper role is not active", code="helper_not_active")
 
 

@@ -7,10 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from chalicelib.adapters.moderation_store import is_suspended
-from chalicelib.adapters.programme_store import helper_is_active
 from chalicelib.domain.errors import Forbidden, NotFound, RuleRefused
 from chalicelib.domain.identity import HELPER, Principal
+from chalicelib.domain.members import is_active_helper
 from chalicelib.domain.moderation.review import RESTORE, ReviewItem
 from chalicelib.domain.ports import MemberDirectory
 from chalicelib.observability import logger
@@ -79,10 +78,7 @@ class MemberSanctions:
 
     def suspend(self, item: ReviewItem, by: Principal, at: float, note: str) -> None:
         """Suspend the author everywhere this backend knows them."""
-        member = self._members.get(item.author_id)
-        if member is not None and HELPER in (member.get("roles") or []) and helper_is_active(
-            member
-        ):
+        if is_active_helper(self._members.get(item.author_id)):
             try:
                 self._programme().suspend(by, item.author_id, note or f"moderation {item.item_id}")
             except (NotFound, RuleRefused):
@@ -122,5 +118,6 @@ class RefuseSuspendedMembers:
     def __call__(self, who: Principal) -> None:
         if who.is_staff:
             return
-        if is_suspended(dict(self._members.get(who.member_id) or {})):
+        member = self._members.get(who.member_id)
+        if member is not None and member.suspended:
             raise Forbidden("this account is suspended", code="member_suspended")

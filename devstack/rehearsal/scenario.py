@@ -179,7 +179,7 @@ class Journey:
 
     def token(self, member_id: str, roles: list[str], tier: str | None = None) -> str:
         """A member token as the identity provider signs it (HS256 with the stage's key)."""
-        from chalicelib.adapters.tokens import JwtTokenCodec
+        from chalicelib.adapters.jwt.token_codec import JwtTokenCodec
         from chalicelib.domain.identity import Principal
 
         codec = JwtTokenCodec(lambda: self.jwt_key, "entraide")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from chalicelib.adapters.claim_store import ProQueueClaims
+from chalicelib.policies.pro_queue import ProQueueAgentQueue
 from tests.support.claims_aws import ClaimsWorld, timeline_events
 
 
@@ -56,7 +56,7 @@ def test_disputed_claim_goes_to_the_agents_who_decide(world):
     status, queue = world.call("GET", "/agent/queue", "a-l1")
     item = next(i for i in queue["items"] if i["ref_id"] == claim_id)
     assert (item["kind"], item["reason"], item["ticket_id"]) == (
-        "claim", "disputed", ProQueueClaims.ticket_id(claim_id))
+        "claim", "disputed", ProQueueAgentQueue.ticket_id(claim_id))
 
     status, body = world.call("POST", f"/claims/{claim_id}/decision", "a-l1",
                               {"outcome": "refund_half", "gesture_eur": 10})

@@ -6,7 +6,7 @@ import boto3
 import pytest
 from moto import mock_aws
 
-from chalicelib.adapters.models import ALL_MODELS
+from chalicelib.adapters.dynamodb.models import ALL_MODELS
 from chalicelib.settings import Settings
 from infra.stack import DEPLOYMENT_OUTPUTS, env_name, load_template, outputs_as_env, render
 

@@ -524,7 +524,7 @@ def test_closing_frees_capacity_and_offers_waiting_requests(world):
 
 
 def test_conversations_and_messages_expire_after_the_retention_period(world, services):
-    from chalicelib.adapters.models import ConversationRecord, MessageRecord
+    from chalicelib.adapters.dynamodb.models.chat import ConversationRecord, MessageRecord
 
     member, _, conversation_id = assigned_pair(world)
     send(world, member, conversation_id, "à bientôt", "ttl")

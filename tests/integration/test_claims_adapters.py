@@ -9,15 +9,16 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from chalicelib.adapters.claim_store import (
-    DynamoBookingMirror,
+from chalicelib.adapters.dynamodb.claim_store import (
+    DynamoBookingDirectory,
+    DynamoBookingStore,
     DynamoClaimRepository,
     DynamoGestureLedger,
     lock_key,
 )
-from chalicelib.adapters.models import ClaimRecord
-from chalicelib.adapters.sns_sms import SnsSmsSender
-from chalicelib.adapters.step_functions import StepFunctionsWorkflow
+from chalicelib.adapters.dynamodb.models.claims import ClaimRecord
+from chalicelib.adapters.sns.sms_sender import SnsSmsSender
+from chalicelib.adapters.stepfunctions.workflow import StepFunctionsWorkflow
 from chalicelib.domain.claims.gestures import LedgerEntry
 from chalicelib.domain.claims.model import PendingTask, ResponseCode, TimelineEntry
 from chalicelib.domain.claims.ports import TaskGone
@@ -95,10 +96,10 @@ def test_the_ledger_is_append_only_and_read_by_member_and_by_month(services):
 
 
 def test_an_older_booking_push_never_overwrites_a_newer_one(services):
-    mirror = DynamoBookingMirror()
-    assert mirror.put(booking(contribution=2_500), version=2) is True
-    assert mirror.put(booking(contribution=1), version=1) is False
-    stored = mirror.get("bk-1")
+    store = DynamoBookingStore()
+    assert store.put(booking(contribution=2_500), version=2) is True
+    assert store.put(booking(contribution=1), version=1) is False
+    stored = DynamoBookingDirectory().get("bk-1")
     assert stored.contribution_cents == 2_500 and stored.alternatives == booking().alternatives
 
 

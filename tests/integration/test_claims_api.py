@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from chalicelib.domain.notifications.segments import count_segments
 from chalicelib.domain.signed_push import SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
+from tests.support.aws_fixtures import stored_member
 from tests.support.claims_aws import NO_SHOW, ClaimsWorld, sms_sent, timeline_events
 
 BOB_PHONE = "+33612345602"
@@ -197,7 +198,7 @@ def test_bookings_push_is_verified_and_stored(world):
 
     assert push(world, booking()) == (200, {"booking_id": "bk-77", "stored": True})
     assert push(world, booking(version=1, contribution_cents=1))[1]["stored"] is False
-    assert world.services.members.get("m-david")["phone"] == "+33699887766"
+    assert stored_member("m-david")["phone"] == "+33699887766"
     status, body = push(world, booking(driver={"member_id": "m-david", "phone": "06 99"}))
     assert (status, body["code"]) == (400, "bad_booking")
     # The pushed booking is one its passenger can file a claim on.

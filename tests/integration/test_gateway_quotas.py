@@ -19,7 +19,7 @@ from botocore.exceptions import ClientError
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
-from chalicelib.adapters.websocket_pusher import ApiGatewayPusher
+from chalicelib.adapters.apigateway.pusher import ApiGatewayPusher
 from chalicelib.domain.errors import Unavailable
 from devstack.gateway import (
     FRAME_QUOTA_BYTES,

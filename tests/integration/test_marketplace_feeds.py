@@ -9,11 +9,12 @@ import time
 
 import pytest
 
-from chalicelib.adapters.member_contacts import MirrorProfiles
-from chalicelib.adapters.models import MemberRecord
+from chalicelib.adapters.dynamodb.models.members import MemberRecord
 from chalicelib.domain.signed_push import SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
+from chalicelib.policies.members_mirror import MirrorContactBook, MirrorMemberProfiles
 from devstack.dev_tokens import mint
 from devstack.seed import seed_members
+from tests.support.aws_fixtures import stored_member
 from tests.support.claims_aws import CLAIM_TEST_ENV
 
 KEY = CLAIM_TEST_ENV["BOOKINGS_INGEST_SECRET"]  # one key for both feeds
@@ -45,7 +46,7 @@ class Feed:
         return reply.status_code, json.loads(reply.body)
 
     def get(self, member_id: str) -> dict:
-        return dict(self.services.members.get(member_id))
+        return stored_member(member_id)
 
     def as_member(self, method: str, path: str, member_id: str):
         token = mint(self.services, {"member_id": member_id, "roles": ["member"]})
@@ -91,7 +92,7 @@ def test_signatures_sizes_and_fields_are_checked_before_anything_is_written(feed
     assert (status, error["code"], error["field"]) == (400, "bad_member", "lang")
     status, error = feed.push(member(phone="06 12 34 56 70"))
     assert (status, error["field"]) == (400, "phone")
-    assert feed.services.members.get("m-zoe") is None
+    assert stored_member("m-zoe") is None
 
 
 def test_the_bookings_key_signs_both_feeds(feed):
@@ -106,7 +107,7 @@ def test_the_bookings_key_signs_both_feeds(feed):
 
 def test_what_this_backend_owns_is_never_overwritten(feed, services):
     seed_members(services)
-    helper = services.members.get("h-1")
+    helper = stored_member("h-1")
     profile = {**helper["profile"], "moderation": {"warnings": 2}}
     services.members.put("h-1", roles=["member", "helper"], tier="gold", profile=profile)
     assert feed.push(member(member_id="h-1", display_name="Hélène B.", phone=None,
@@ -153,15 +154,15 @@ def test_eligibility_reads_the_pushed_reputation_and_standing(feed):
 
 
 def test_consents_and_standing_reach_claims_and_notifications(feed, services):
-    profiles = MirrorProfiles(services.members)
+    contacts, profiles = MirrorContactBook(services.members), MirrorMemberProfiles(services.members)
     feed.push(member(version=1, standing="watch", marketing_opt_in=True))
-    contact = profiles.contact("m-zoe")
+    contact = contacts.contact("m-zoe")
     assert (contact.phone, contact.marketing_consent) == ("+33612345670", True)
     assert profiles.profile("m-zoe").standing == "watch"
     # No SMS consent: no number to text, whatever the purpose.
     feed.push(member(version=2, sms_consent=False))
-    assert profiles.contact("m-zoe").phone is None
-    assert profiles.contact("m-zoe").marketing_consent is False
+    assert contacts.contact("m-zoe").phone is None
+    assert contacts.contact("m-zoe").marketing_consent is False
 
 
 def test_the_demo_members_come_through_the_feed_unchanged(feed, services):

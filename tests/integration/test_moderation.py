@@ -15,6 +15,7 @@ import pytest
 from chalicelib.domain.moderation.images import SUGGESTIVE_MARKER, UNSAFE_MARKER
 from devstack.seed import seed_members
 from tests.integration.test_chat import HELPER, MEMBER, assigned_pair, open_request, send
+from tests.support.aws_fixtures import stored_member
 
 AGENT = ["agent"]
 SUPERVISOR = ["agent", "supervisor"]
@@ -237,7 +238,7 @@ def test_restore_allows_the_message_and_takes_it_out_of_the_queue(world, http):
 
 
 def test_confirm_erases_the_message_and_a_second_decision_conflicts(world, http, services):
-    from chalicelib.adapters.models import MessageRecord
+    from chalicelib.adapters.dynamodb.models.chat import MessageRecord
 
     member, helper, conversation_id = assigned_pair(world)
     send(world, member, conversation_id, OFF_PLATFORM, "w1")
@@ -268,7 +269,7 @@ def test_a_decision_racing_another_conflicts_and_an_expired_message_does_not_blo
 ):
     from dataclasses import replace
 
-    from chalicelib.adapters.models import MessageRecord
+    from chalicelib.adapters.dynamodb.models.chat import MessageRecord
     from chalicelib.domain.errors import Conflict
 
     member, _, conversation_id = assigned_pair(world)
@@ -293,10 +294,10 @@ def test_warn_counts_on_the_members_mirror_and_tells_the_author(world, http, ser
     assert call(http, world, "post", path, body={"decision": "warn"})[0] == 200
     warning = world.events(member, "moderation.warning")[0]
     assert (warning["item_id"], warning["warnings"]) == (item["item_id"], 1)
-    moderation = services.members.get("m-alice")["profile"]["moderation"]
+    moderation = stored_member("m-alice")["profile"]["moderation"]
     assert moderation["warnings"] == 1 and "suspended" not in moderation
     # What the marketplace mirrored is kept.
-    assert services.members.get("m-alice")["reputation"]["rating"] == 4.9
+    assert stored_member("m-alice")["reputation"]["rating"] == 4.9
 
 
 def test_suspend_cuts_the_author_off(world, http, services):
@@ -307,7 +308,7 @@ def test_suspend_cuts_the_author_off(world, http, services):
     status, _ = call(http, world, "post", path, body={"decision": "suspend", "note": "repeat"})
     assert status == 200
     assert world.events(member, "moderation.suspended")[0]["item_id"] == item["item_id"]
-    mirror = services.members.get("m-alice")
+    mirror = stored_member("m-alice")
     assert mirror["profile"]["moderation"]["suspended"]["by"] == "s-1"
     assert "member" not in mirror["roles"]
     # The socket's frames are refused, and no new ticket is issued.
@@ -341,7 +342,7 @@ def test_a_helper_confirmed_twice_is_struck_and_a_suspension_goes_through_the_pr
     assert status == 200
     assert str(services.helper_records.get("h-1").status) == "suspended"
     assert services.chat.presence.get("h-1").status == "offline"
-    assert not {"member", "helper"} & set(services.members.get("h-1")["roles"])
+    assert not {"member", "helper"} & set(stored_member("h-1")["roles"])
 
 
 def test_staff_are_not_warned_or_suspended_from_the_queue(world, http):

@@ -13,6 +13,7 @@ from devstack.dev_tokens import mint
 from devstack.lambda_runtime import lambda_handler, scheduled_event
 from devstack.programme_seed import seed_programme
 from devstack.seed import seed_members
+from tests.support.aws_fixtures import stored_member
 
 STAFF = ["agent", "supervisor"]
 HELPER = ["member", "helper"]
@@ -45,7 +46,7 @@ def api(services, http):
 
 
 def mirror(services, member_id):
-    member = services.members.get(member_id)
+    member = stored_member(member_id)
     return member["roles"], member["profile"].get("helper", {})
 
 
@@ -154,7 +155,7 @@ def test_refusal_needs_a_reason_the_member_can_read(api):
 
 
 def record_dynamodb_operations(services):
-    from chalicelib.adapters.models import ProgrammeRecord
+    from chalicelib.adapters.dynamodb.models.programme import ProgrammeRecord
 
     client = ProgrammeRecord._get_connection().connection.client
     seen: list[str] = []

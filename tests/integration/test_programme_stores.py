@@ -7,11 +7,12 @@ from dataclasses import replace
 
 import pytest
 
-from chalicelib.adapters.claim_records import DynamoClaimRecordSource
-from chalicelib.adapters.insights_sources import DynamoConversationRecordSource
-from chalicelib.adapters.knowledge_store import DynamoArticleRepository
-from chalicelib.adapters.models import ClaimRecord, ConversationRecord
-from chalicelib.adapters.programme_store import (
+from chalicelib.adapters.dynamodb.claim_records import DynamoClaimRecordSource
+from chalicelib.adapters.dynamodb.insights_sources import DynamoConversationRecordSource
+from chalicelib.adapters.dynamodb.knowledge_store import DynamoArticleRepository
+from chalicelib.adapters.dynamodb.models.chat import ConversationRecord
+from chalicelib.adapters.dynamodb.models.claims import ClaimRecord
+from chalicelib.adapters.dynamodb.programme_store import (
     DynamoHelperRepository,
     DynamoPointsStore,
     DynamoQualitySignals,
@@ -23,6 +24,7 @@ from chalicelib.domain.programme.eligibility import Eligibility
 from chalicelib.domain.programme.leaderboard import rank
 from chalicelib.domain.programme.membership import HelperLifecycle
 from chalicelib.domain.programme.recognition import AwardReason, PointsAward
+from tests.support.aws_fixtures import stored_member
 
 T0 = 1_780_000_000.0  # 2026-05-28 20:26:40 UTC
 DAY = 86_400.0
@@ -44,7 +46,7 @@ def test_a_decision_from_a_stale_record_conflicts_and_the_mirror_keeps_other_fie
     with pytest.raises(Conflict) as lost:
         repository.save(refuse)
     assert lost.value.code == "version_conflict"
-    member = services.members.get("m-zoe")
+    member = stored_member("m-zoe")
     assert member["roles"] == ["helper", "member"]
     assert member["profile"]["rating"] == 4.9
     assert member["profile"]["helper"]["transcript_access"] is True

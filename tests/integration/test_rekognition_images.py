@@ -7,7 +7,10 @@ import boto3
 import pytest
 from botocore.stub import Stubber
 
-from chalicelib.adapters.rekognition_images import RekognitionImageModerator, top_level_labels
+from chalicelib.adapters.rekognition.image_moderator import (
+    RekognitionImageModerator,
+    top_level_labels,
+)
 from chalicelib.composition.moderation import image_moderator
 from chalicelib.composition.root import Services
 from chalicelib.domain.errors import BadInput, PayloadTooLarge, Unavailable

@@ -8,7 +8,7 @@ import boto3
 import pytest
 from botocore.stub import Stubber
 
-from chalicelib.adapters.websocket_pusher import ApiGatewayPusher
+from chalicelib.adapters.apigateway.pusher import ApiGatewayPusher
 from chalicelib.domain.errors import Unavailable
 from chalicelib.domain.identity import Principal
 

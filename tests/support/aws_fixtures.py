@@ -150,3 +150,16 @@ class WsHarness:
 def ws(app_module: Any, services: Any, pusher: RecordingPusher) -> WsHarness:
     """A WebSocket harness over the real handlers."""
     return WsHarness(app_module, services, pusher)
+
+
+def stored_member(member_id: str) -> dict[str, Any] | None:
+    """A member as the mirror stores it (its plain shape), for tests of what was written."""
+    from pynamodb.exceptions import DoesNotExist
+
+    from chalicelib.adapters.dynamodb.member_mirror import mirror_mapping
+    from chalicelib.adapters.dynamodb.models.members import MemberRecord
+
+    try:
+        return mirror_mapping(MemberRecord.get(member_id))
+    except DoesNotExist:
+        return None

@@ -22,6 +22,7 @@ from chalicelib.domain.chat.model import (
 )
 from chalicelib.domain.chat.ports import DuplicateMessage, SequenceConflict
 from chalicelib.domain.errors import Conflict, NotFound, RateLimited, RuleRefused
+from chalicelib.domain.members import Member
 from chalicelib.domain.moderation.review import ReviewItem
 from chalicelib.domain.ports import Connection, Ticket
 
@@ -86,19 +87,21 @@ class InMemoryMemberDirectory:
     def __init__(self, members: Iterable[Mapping[str, Any]] = ()) -> None:
         self.items = {m["member_id"]: dict(m) for m in members}
 
-    def get(self, member_id: str) -> Mapping[str, Any] | None:
-        return self.items.get(member_id)
+    def get(self, member_id: str) -> Member | None:
+        item = self.items.get(member_id)
+        return None if item is None else Member.from_mirror(item)
 
-    def many(self, member_ids: Iterable[str]) -> dict[str, Mapping[str, Any]]:
-        return {m: self.items[m] for m in member_ids if m in self.items}
+    def many(self, member_ids: Iterable[str]) -> dict[str, Member]:
+        return {m: Member.from_mirror(self.items[m]) for m in member_ids if m in self.items}
 
     def put(self, member_id: str, **fields: Any) -> None:
         self.items[member_id] = {"member_id": member_id, **fields}
 
 
 # --- the chat's ports ------------------------------------------------------------------------
-# They keep the rules of the DynamoDB adapters (chalicelib/adapters/chat_store.py) that the chat
-# relies on: conditional writes, one transaction per accept and per message, sparse indexes.
+# They keep the rules of the DynamoDB adapters (chalicelib/adapters/dynamodb/chat_store.py) that
+# the chat relies on: conditional writes, one transaction per accept and per message, sparse
+# indexes.
 # What they hand out is a copy, as a read from a table would be.
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from chalicelib.adapters.tokens import JwtTokenCodec
+from chalicelib.adapters.jwt.token_codec import JwtTokenCodec
 from chalicelib.domain.errors import BadInput
 from chalicelib.domain.identity import Principal
 from devstack.dev_tokens import DevTokens

@@ -7,7 +7,7 @@ import time
 import jwt
 import pytest
 
-from chalicelib.adapters.tokens import JwtTokenCodec
+from chalicelib.adapters.jwt.token_codec import JwtTokenCodec
 from chalicelib.domain.clock import FixedClock
 from chalicelib.domain.errors import Unauthenticated
 from chalicelib.domain.identity import Principal

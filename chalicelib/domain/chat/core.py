@@ -106,14 +106,13 @@ class ChatCore:
     def _may_read_transcripts(self, who: Principal) -> bool:
         if not who.has(HELPER):
             return False
-        record = self.members.get(who.member_id) or {}
-        helper = (record.get("profile") or {}).get("helper") or {}
-        return bool(helper.get("transcript_access"))
+        member = self.members.get(who.member_id)
+        return member is not None and member.may_read_transcripts
 
     def display_name(self, member_id: str) -> str:
         """The name others see, or the member id when the mirror has none."""
-        record = self.members.get(member_id) or {}
-        return str(record.get("display_name") or member_id)
+        member = self.members.get(member_id)
+        return member.name_or_id() if member is not None else member_id
 
     def ttl_at(self, now: float) -> int:
         """When what is stored now expires (the retention period)."""

@@ -69,21 +69,10 @@ class HelpRequests:
         if capacity is not None and not 1 <= capacity <= ceiling:
             raise BadInput(f"capacity must be from 1 to {ceiling}", field="capacity")
         previous = self.core.presence.get(who.member_id)
-        kind = HELPER if who.has(HELPER) and not who.has(AGENT) else AGENT
-        default_capacity = self.core.limits.capacity_default if kind == HELPER else ceiling
-        profile = HelperProfile(
-            member_id=who.member_id,
-            kind=kind,
-            status=status,
-            display_name=self.core.display_name(who.member_id),
-            topics=chosen_topics,
-            languages=chosen_languages,
-            capacity=capacity or (previous.capacity if previous else default_capacity),
-            open_count=previous.open_count if previous else 0,
-            heartbeat_at=self.core.clock.time(),
-            last_assigned_at=previous.last_assigned_at if previous else 0.0,
+        profile = self._presence_profile(
+            who, status, chosen_topics, chosen_languages, capacity, previous
         )
-        pools = chosen_languages if status == AVAILABLE and kind == HELPER else []
+        pools = chosen_languages if status == AVAILABLE and profile.kind == HELPER else []
         known = set(previous.languages) if previous else set()
         self.core.presence.save(
             profile, pools, sorted((known | set(approved_languages)) - set(pools))
@@ -96,9 +85,35 @@ class HelpRequests:
                 "capacity": profile.capacity,
             }
         )
-        if status == AVAILABLE and kind == HELPER:
+        if status == AVAILABLE and profile.kind == HELPER:
             self._offer_waiting_to(profile, outcome)
         return outcome
+
+    def _presence_profile(
+        self,
+        who: Principal,
+        status: str,
+        topics: list[str],
+        languages: list[str],
+        capacity: int | None,
+        previous: HelperProfile | None,
+    ) -> HelperProfile:
+        """The profile to store; what the caller did not choose carries over from `previous`."""
+        kind = HELPER if who.has(HELPER) and not who.has(AGENT) else AGENT
+        limits = self.core.limits
+        default_capacity = limits.capacity_default if kind == HELPER else limits.capacity_max
+        return HelperProfile(
+            member_id=who.member_id,
+            kind=kind,
+            status=status,
+            display_name=self.core.display_name(who.member_id),
+            topics=topics,
+            languages=languages,
+            capacity=capacity or (previous.capacity if previous else default_capacity),
+            open_count=previous.open_count if previous else 0,
+            heartbeat_at=self.core.clock.time(),
+            last_assigned_at=previous.last_assigned_at if previous else 0.0,
+        )
 
     def heartbeat(self, who: Principal) -> None:
         """A ping from a Helper or agent keeps their presence fresh."""
@@ -116,14 +131,17 @@ class HelpRequests:
         self.core.presence.save(profile, [], profile.languages)
 
     def _approved(self, who: Principal) -> tuple[list[str], list[str]]:
-        record = self.core.members.get(who.member_id) or {}
-        helper = (record.get("profile") or {}).get("helper") or {}
         if who.has(AGENT):
             return list(TOPICS), list(LANGUAGES)
-        topics = [t for t in helper.get("topics", TOPICS) if t in TOPICS]
-        languages = [
-            x for x in helper.get("languages", [record.get("lang", "fr")]) if x in LANGUAGES
-        ]
+        member = self.core.members.get(who.member_id)
+        helper = member.helper if member is not None else None
+        own = [member.lang if member is not None else "fr"]
+        approved_topics = helper.topics if helper and helper.topics is not None else TOPICS
+        approved_languages = (
+            helper.languages if helper and helper.languages is not None else own
+        )
+        topics = [t for t in approved_topics if t in TOPICS]
+        languages = [x for x in approved_languages if x in LANGUAGES]
         return topics, languages
 
     @staticmethod
@@ -146,17 +164,7 @@ class HelpRequests:
     ) -> Outcome:
         """Open a help request (consent required), then offer it or queue it."""
         who.require(MEMBER)
-        if consent is not True:
-            raise RuleRefused(
-                "you must accept that answers come from volunteer members, are their own advice "
-                "and not professional advice, and that the conversation may be read by the "
-                "company and by authorised Helpers",
-                code="consent_required",
-            )
-        if topic not in TOPICS:
-            raise BadInput(f"topic must be one of {', '.join(TOPICS)}", field="topic")
-        if lang not in LANGUAGES:
-            raise BadInput(f"lang must be one of {', '.join(LANGUAGES)}", field="lang")
+        _check_opening(topic, lang, consent)
         verdict = self.core.moderator.check(text, lang)
         if verdict.verdict == "block" or verdict.text is None:
             raise RuleRefused(
@@ -165,19 +173,7 @@ class HelpRequests:
                 reasons=public_reasons(verdict),
             )
         now = self.core.clock.time()
-        conversation = Conversation(
-            conversation_id="cv-" + uuid.uuid4().hex[:16],
-            member_id=who.member_id,
-            topic=topic,
-            lang=lang,
-            status=WAITING,
-            opened_at=now,
-            preview=verdict.text[:200],
-            last_seq=1,
-            straight_to_professionals=self.policy.straight_to_professionals(topic),
-        )
-        digest = repeat_digest(text)
-        conversation.recent = remember({}, who.member_id, digest, now) if digest else {}
+        conversation = self._new_conversation(who, topic, lang, text, verdict.text, now)
         first = Message(
             conversation.conversation_id,
             1,
@@ -206,13 +202,37 @@ class HelpRequests:
             [who.member_id],
             {"type": "help.queued", "conversation_id": conversation.conversation_id},
         )
+        self._offer_or_hand_over(conversation, outcome)
+        return outcome
+
+    def _new_conversation(
+        self, who: Principal, topic: str, lang: str, text: str, shown: str, now: float
+    ) -> Conversation:
+        """The waiting conversation of a new request: `shown` (the moderated text) gives its
+        preview, and `text` as written starts the member's repeat fingerprints (flooding)."""
+        conversation = Conversation(
+            conversation_id="cv-" + uuid.uuid4().hex[:16],
+            member_id=who.member_id,
+            topic=topic,
+            lang=lang,
+            status=WAITING,
+            opened_at=now,
+            preview=shown[:200],
+            last_seq=1,
+            straight_to_professionals=self.policy.straight_to_professionals(topic),
+        )
+        digest = repeat_digest(text)
+        conversation.recent = remember({}, who.member_id, digest, now) if digest else {}
+        return conversation
+
+    def _offer_or_hand_over(self, conversation: Conversation, outcome: Outcome) -> None:
+        """A sensitive topic goes to professionals at once; any other request to Helpers."""
         if conversation.straight_to_professionals:
             self.core.hand_to_professionals(
                 conversation, "sensitive topic", outcome, automatic=True
             )
-            return outcome
+            return
         self._route(conversation, 1, outcome)
-        return outcome
 
     def on_wave_timeout(self, conversation_id: str, wave: int) -> Outcome:
         """A wave ran out: widen the offer, or hand the request to professionals."""
@@ -329,22 +349,7 @@ class HelpRequests:
         is_agent = who.has(AGENT)
         if not is_agent and conversation.straight_to_professionals:
             raise Forbidden("this request is for professional agents")
-        now = self.core.clock.time()
-        try:
-            self.core.store.assign(
-                conversation_id,
-                who.member_id,
-                AGENT if is_agent else HELPER,
-                now,
-                None if is_agent else conversation.lang,
-                capacity_checked=not is_agent,
-            )
-        except Conflict as e:
-            if e.code == "already_taken":
-                raise
-            raise self._why_not_available(who.member_id) from e
-        conversation.helper_id = who.member_id
-        conversation.helper_role, conversation.assigned_at = (AGENT if is_agent else HELPER), now
+        self._assign(conversation, who.member_id, is_agent)
         self.core.notify(ChatEvent.ACCEPTED, conversation)
         outcome = Outcome(
             {
@@ -372,6 +377,29 @@ class HelpRequests:
             self.core.queue.done(conversation.ticket_id)
         return outcome
 
+    def _assign(self, conversation: Conversation, member_id: str, is_agent: bool) -> None:
+        """Take the request atomically (a Helper's slot too), then note it on `conversation`.
+
+        `already_taken` when another accept won; otherwise a refusal of the store says why
+        this Helper cannot take it (not available, or at capacity).
+        """
+        now = self.core.clock.time()
+        try:
+            self.core.store.assign(
+                conversation.conversation_id,
+                member_id,
+                AGENT if is_agent else HELPER,
+                now,
+                None if is_agent else conversation.lang,
+                capacity_checked=not is_agent,
+            )
+        except Conflict as e:
+            if e.code == "already_taken":
+                raise
+            raise self._why_not_available(member_id) from e
+        conversation.helper_id = member_id
+        conversation.helper_role, conversation.assigned_at = (AGENT if is_agent else HELPER), now
+
     def _why_not_available(self, member_id: str) -> DomainError:
         profile = self.core.presence.get(member_id)
         if profile is None or profile.status != AVAILABLE:
@@ -379,3 +407,18 @@ class HelpRequests:
         return RuleRefused(
             "you are at your capacity; close a conversation first", code="at_capacity"
         )
+
+
+def _check_opening(topic: Any, lang: Any, consent: bool) -> None:
+    """Refuse a request without consent, or with a topic or language the chat does not have."""
+    if consent is not True:
+        raise RuleRefused(
+            "you must accept that answers come from volunteer members, are their own advice "
+            "and not professional advice, and that the conversation may be read by the "
+            "company and by authorised Helpers",
+            code="consent_required",
+        )
+    if topic not in TOPICS:
+        raise BadInput(f"topic must be one of {', '.join(TOPICS)}", field="topic")
+    if lang not in LANGUAGES:
+        raise BadInput(f"lang must be one of {', '.join(LANGUAGES)}", field="lang")

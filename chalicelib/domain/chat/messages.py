@@ -55,32 +55,15 @@ class MessageRelay:
             conversation = self.core.conversation(conversation_id)
             role = self.core.participant_role(who, conversation)
             if conversation.status == CLOSED:
-                # A resend of a message accepted before the close still gets its answer.
-                previous = self.core.store.recall(dedupe_key)
-                if previous is not None:
-                    return Outcome(previous)
-                raise RuleRefused("this conversation is closed", code="conversation_closed")
+                return self._answer_after_close(dedupe_key)
             verdict = self.core.moderator.check(text, conversation.lang)
             now = self.core.clock.time()
             verdict, recent = self._flood(conversation, who.member_id, text, verdict, now)
-            # The answer is the idempotency record's wire form, typed as the store's port.
-            answer: dict[str, Any]
             if verdict.verdict == "block" or verdict.text is None:
-                answer = {
-                    "seq": None,
-                    "verdict": "block",
-                    "text": None,
-                    "reasons": public_reasons(verdict),
-                }
-                try:
-                    self.core.store.remember(dedupe_key, answer, int(now) + DEDUPE_TTL)
-                except DuplicateMessage as dup:
-                    return Outcome(dup.answer)
-                return Outcome(answer)
-            seq = conversation.last_seq + 1
+                return self._answer_blocked(dedupe_key, verdict, now)
             message = Message(
                 conversation_id,
-                seq,
+                conversation.last_seq + 1,
                 who.member_id,
                 role,
                 verdict.text,
@@ -88,39 +71,77 @@ class MessageRelay:
                 now,
                 client_msg_id,
             )
-            answer = {"seq": seq, "verdict": verdict.verdict, "text": verdict.text}
-            if verdict.reasons:
-                answer["reasons"] = public_reasons(verdict)
-            window = int(now // 60)
+            answer = _accepted_answer(message, verdict)
             try:
-                # One transaction: next seq, the message, its idempotency record, the rate,
-                # the repeat fingerprints and, for "review", the moderation queue item.
-                self.core.store.append(
-                    conversation,
-                    message,
-                    dedupe_key,
-                    answer,
-                    self.core.ttl_at(now),
-                    f"rate#{who.member_id}#{window}",
-                    self.core.limits.messages_per_minute,
-                    recent,
-                    review_item(conversation, message, verdict),
-                )
+                self._store(conversation, message, dedupe_key, answer, recent, verdict)
             except SequenceConflict:
                 continue
             except DuplicateMessage as dup:
                 return Outcome(dup.answer)
-            if role != MEMBER and conversation.first_response_at is None:
-                conversation.first_response_at = now
-                self.core.notify(ChatEvent.FIRST_RESPONSE, conversation)
-            outcome = Outcome(answer)
-            outcome.push(
-                conversation.participant_ids(),
-                {"type": "message.new", **message.to_json(), "ts": wire_time(now)},
-                skip_connection=connection_id,
-            )
-            return outcome
+            return self._acknowledge_and_fan_out(conversation, message, answer, connection_id)
         raise Unavailable("the conversation is very busy; retry with the same client_msg_id")
+
+    def _answer_after_close(self, dedupe_key: str) -> Outcome:
+        """A resend of a message accepted before the close still gets its answer; anything
+        else is refused with `conversation_closed`."""
+        previous = self.core.store.recall(dedupe_key)
+        if previous is not None:
+            return Outcome(previous)
+        raise RuleRefused("this conversation is closed", code="conversation_closed")
+
+    def _answer_blocked(self, dedupe_key: str, verdict: TextVerdict, now: float) -> Outcome:
+        """Answer a blocked message, remembered so that a resend gets the same answer."""
+        answer = _blocked_answer(verdict)
+        try:
+            self.core.store.remember(dedupe_key, answer, int(now) + DEDUPE_TTL)
+        except DuplicateMessage as dup:
+            return Outcome(dup.answer)
+        return Outcome(answer)
+
+    def _store(
+        self,
+        conversation: Conversation,
+        message: Message,
+        dedupe_key: str,
+        answer: dict[str, Any],
+        recent: Recent | None,
+        verdict: TextVerdict,
+    ) -> None:
+        """Persist the message; SequenceConflict if another one took its seq first."""
+        window = int(message.ts // 60)
+        # One transaction: next seq, the message, its idempotency record, the rate, the repeat
+        # fingerprints and, for "review", the moderation queue item.
+        self.core.store.append(
+            conversation,
+            message,
+            dedupe_key,
+            answer,
+            self.core.ttl_at(message.ts),
+            f"rate#{message.sender_id}#{window}",
+            self.core.limits.messages_per_minute,
+            recent,
+            review_item(conversation, message, verdict),
+        )
+
+    def _acknowledge_and_fan_out(
+        self,
+        conversation: Conversation,
+        message: Message,
+        answer: dict[str, Any],
+        connection_id: str,
+    ) -> Outcome:
+        """The stored message's answer to the sender and `message.new` to every participant but
+        the sending device; the first reply by a Helper or agent is told to listeners first."""
+        if message.sender_role != MEMBER and conversation.first_response_at is None:
+            conversation.first_response_at = message.ts
+            self.core.notify(ChatEvent.FIRST_RESPONSE, conversation)
+        outcome = Outcome(answer)
+        outcome.push(
+            conversation.participant_ids(),
+            {"type": "message.new", **message.to_json(), "ts": wire_time(message.ts)},
+            skip_connection=connection_id,
+        )
+        return outcome
 
     def sync(self, who: Principal, conversation_id: str, after_seq: int) -> dict[str, Any]:
         """Every message after `after_seq`, in order (participants and staff)."""
@@ -158,3 +179,20 @@ class MessageRelay:
         window = self.flood.repeat_window_seconds
         kept = {k: [e for e in v if now - e[1] < window] for k, v in recent.items()}
         return {k: v for k, v in kept.items() if v}
+
+
+# The answers below are the idempotency record's wire form, typed as the store's port.
+
+
+def _blocked_answer(verdict: TextVerdict) -> dict[str, Any]:
+    """The answer to a message the moderation or the flood check blocked (nothing stored)."""
+    return {"seq": None, "verdict": "block", "text": None, "reasons": public_reasons(verdict)}
+
+
+def _accepted_answer(message: Message, verdict: TextVerdict) -> dict[str, Any]:
+    """The answer to a stored message: its seq, verdict and text as stored (with the public
+    reasons when moderation masked or held it)."""
+    answer: dict[str, Any] = {"seq": message.seq, "verdict": verdict.verdict, "text": verdict.text}
+    if verdict.reasons:
+        answer["reasons"] = public_reasons(verdict)
+    return answer

@@ -21,6 +21,7 @@ from chalicelib.domain.claims.model import (
     Booking,
     Claim,
     Decision,
+    OutcomePlan,
 )
 from chalicelib.domain.claims.outcomes import Planner, SettlementContext
 from chalicelib.domain.claims.policy import AbusePolicy, ClaimHistory
@@ -83,6 +84,41 @@ class ClaimFiling:
     ) -> Claim:
         """File a claim, compute its plan up front and start its workflow (idempotent by key)."""
         principal.require(MEMBER)
+        ptype, booking, side = self._check_request(principal, booking_id, problem, hold_payment)
+        profile = self._members.profile(principal.member_id)
+        clean = self._moderate_answers(ptype, ptype.validate_answers(answers), profile.lang)
+        request_hash = _request_hash(booking_id, problem, clean, hold_payment)
+        claim_id = _claim_id(principal.member_id, idempotency_key)
+        repository = self._shared.repository
+        if idempotency_key:
+            earlier = repository.get(claim_id)
+            if earlier is not None:
+                return self._replay(earlier, request_hash, ptype, booking)
+        now = self._shared.now()
+        _check_window(ptype, booking, now)
+        if hold_payment and ptype.payment_hold == "never":
+            raise RuleRefused("this problem does not hold the payment", code="hold_not_available")
+        history = self._history(principal.member_id, now)
+        self.abuse.check_filing(history)
+        hold = hold_payment or ptype.payment_hold == "always"
+        ctx = SettlementContext(claim_id, problem, booking, side, wire_time(now), hold)
+        plan = self._planner.plan(
+            ctx, ptype, ptype.rule_for(clean), clean, standing=profile.standing, history=history,
+            ledger=self._ledger.for_member(principal.member_id,
+                                           now - timedelta(days=self.gestures.window_days)),
+        )
+        claim = self._new_claim(ctx, ptype, plan, booking_id=booking_id, answers=clean,
+                                lang=profile.lang, request_hash=request_hash, now=now)
+        if not repository.add(claim):
+            return self._replay(self._shared.get(claim_id), request_hash, ptype, booking)
+        self._record_direct_gesture(claim)
+        self._workflow.start(claim_id, execution_input(claim, ptype, booking, self._shared.timings))
+        return claim
+
+    def _check_request(self, principal: Principal, booking_id: str, problem: str,
+                       hold_payment: bool) -> tuple[ProblemType, Booking, str]:
+        """The problem, the booking and the claimant's side; refuses a malformed request, an
+        unknown booking or problem, and a member who is not the party that reports it."""
         if not isinstance(booking_id, str) or not booking_id:
             raise BadInput("booking_id is required", code="missing_booking")
         catalogue = self._shared.catalogue
@@ -99,57 +135,45 @@ class ClaimFiling:
             raise RuleRefused(f"this problem is reported by the {ptype.side}", code="wrong_side")
         if not isinstance(hold_payment, bool):
             raise BadInput("hold_payment must be true or false", code="bad_hold_payment")
-        profile = self._members.profile(principal.member_id)
-        clean = self._moderate_answers(ptype, ptype.validate_answers(answers), profile.lang)
-        request_hash = _request_hash(booking_id, problem, clean, hold_payment)
-        claim_id = _claim_id(principal.member_id, idempotency_key)
-        repository = self._shared.repository
-        if idempotency_key:
-            earlier = repository.get(claim_id)
-            if earlier is not None:
-                return self._replay(earlier, request_hash, ptype, booking)
-        now = self._shared.now()
-        _check_window(ptype, booking, now)
-        if hold_payment and ptype.payment_hold == "never":
-            raise RuleRefused("this problem does not hold the payment", code="hold_not_available")
-        history = ClaimHistory.from_claims(
-            repository.recent_by_claimant(principal.member_id,
-                                          now - timedelta(days=self.abuse.window_days)),
+        return ptype, booking, side
+
+    def _history(self, member_id: str, now: datetime) -> ClaimHistory:
+        """The member's claims within the anti-abuse window."""
+        return ClaimHistory.from_claims(
+            self._shared.repository.recent_by_claimant(
+                member_id, now - timedelta(days=self.abuse.window_days)),
             now=now, window_days=self.abuse.window_days,
         )
-        self.abuse.check_filing(history)
-        hold = hold_payment or ptype.payment_hold == "always"
-        ctx = SettlementContext(claim_id, problem, booking, side, wire_time(now), hold)
-        plan = self._planner.plan(
-            ctx, ptype, ptype.rule_for(clean), clean, standing=profile.standing, history=history,
-            ledger=self._ledger.for_member(principal.member_id,
-                                           now - timedelta(days=self.gestures.window_days)),
-        )
+
+    def _new_claim(self, ctx: SettlementContext, ptype: ProblemType, plan: OutcomePlan, *,
+                   booking_id: str, answers: dict[str, Any], lang: str, request_hash: str,
+                   now: datetime) -> Claim:
+        """The claim as filed: the status its workflow is about to set and, when the plan asks
+        the counterpart first, until when they may answer."""
         timings = self._shared.timings
         expires = (now + timedelta(seconds=timings.counterpart_for(ptype))
                    if plan.asks_counterpart else None)
-        claim = Claim(
-            claim_id=claim_id, booking_id=booking_id, problem=problem,
-            claimant_id=principal.member_id, counterpart_id=ctx.counterpart_id,
-            claimant_side=side, answers=clean, status=_initial_status(plan.asks_counterpart,
-                                                                      plan.decisions),
-            filed_at=now, plan=plan, lang=profile.lang, hold_requested=hold,
+        return Claim(
+            claim_id=ctx.claim_id, booking_id=booking_id, problem=ctx.problem,
+            claimant_id=ctx.claimant_id, counterpart_id=ctx.counterpart_id,
+            claimant_side=ctx.claimant_side, answers=answers,
+            status=_initial_status(plan.asks_counterpart, plan.decisions),
+            filed_at=now, plan=plan, lang=lang, hold_requested=ctx.hold,
             counterpart_expires_at=expires,
             timeline=(self._shared.entry("filed", {"by": "claimant"}, at=now),),
             request_hash=request_hash,
         )
-        if not repository.add(claim):
-            return self._replay(self._shared.get(claim_id), request_hash, ptype, booking)
-        direct = plan.decisions.get("direct")
+
+    def _record_direct_gesture(self, claim: Claim) -> None:
+        """Put a direct settlement's goodwill gesture in the ledger at filing."""
+        direct = claim.plan.decisions.get("direct")
         if direct is not None and direct.route == ROUTE_SETTLE and direct.gesture_cents:
             # Recorded now: a direct leaf settles as soon as the workflow runs, whatever happens.
             self._ledger.append(LedgerEntry(
-                entry_id=f"{claim_id}.direct", at=now, claim_id=claim_id,
-                member_id=principal.member_id, amount_cents=direct.gesture_cents,
-                reason=problem, resolution=direct.resolution, granted_by=AUTO,
+                entry_id=f"{claim.claim_id}.direct", at=claim.filed_at, claim_id=claim.claim_id,
+                member_id=claim.claimant_id, amount_cents=direct.gesture_cents,
+                reason=claim.problem, resolution=direct.resolution, granted_by=AUTO,
             ))
-        self._workflow.start(claim_id, execution_input(claim, ptype, booking, timings))
-        return claim
 
     def _moderate_answers(self, ptype: ProblemType, answers: dict[str, Any],
                           lang: str) -> dict[str, Any]:

@@ -61,6 +61,32 @@ def parse_booking(data: Any) -> tuple[Booking, int, dict[str, str]]:
     if not isinstance(data, dict):
         raise BadInput("the body must be a JSON object", code="bad_booking")
     booking_id = _text(data, "booking_id")
+    parties, phones = _parties(data)
+    contribution = _cents(data, "contribution_cents")
+    fee = _cents(data, "service_fee_cents", default=0)
+    status = data.get("status", "confirmed")
+    if status not in BOOKING_STATUSES:
+        raise BadInput(f"status must be one of {', '.join(BOOKING_STATUSES)}", code="bad_booking")
+    if data.get("currency", "EUR") != "EUR":
+        raise BadInput("only EUR bookings are handled", code="bad_booking")
+    try:
+        departure = parse_iso(_text(data, "departure_at"))
+    except ValueError as e:
+        raise BadInput("departure_at must be an ISO-8601 time", code="bad_booking") from e
+    version = data.get("version", 0)
+    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+        raise BadInput("version must be a whole number", code="bad_booking")
+    alternatives = _alternatives(data)
+    booking = Booking(
+        booking_id=booking_id, driver_id=parties["driver"], passenger_id=parties["passenger"],
+        contribution_cents=contribution, service_fee_cents=fee, departure_at=departure,
+        status=status, alternatives=alternatives,
+    )
+    return booking, version, phones
+
+
+def _parties(data: dict[str, Any]) -> tuple[dict[str, str], dict[str, str]]:
+    """The member id on each side, and the phone number of each party that has one."""
     parties: dict[str, str] = {}
     phones: dict[str, str] = {}
     for side in ("driver", "passenger"):
@@ -78,20 +104,11 @@ def parse_booking(data: Any) -> tuple[Booking, int, dict[str, str]]:
             phones[member_id] = phone
     if parties["driver"] == parties["passenger"]:
         raise BadInput("driver and passenger must differ", code="bad_booking")
-    contribution = _cents(data, "contribution_cents")
-    fee = _cents(data, "service_fee_cents", default=0)
-    status = data.get("status", "confirmed")
-    if status not in BOOKING_STATUSES:
-        raise BadInput(f"status must be one of {', '.join(BOOKING_STATUSES)}", code="bad_booking")
-    if data.get("currency", "EUR") != "EUR":
-        raise BadInput("only EUR bookings are handled", code="bad_booking")
-    try:
-        departure = parse_iso(_text(data, "departure_at"))
-    except ValueError as e:
-        raise BadInput("departure_at must be an ISO-8601 time", code="bad_booking") from e
-    version = data.get("version", 0)
-    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
-        raise BadInput("version must be a whole number", code="bad_booking")
+    return parties, phones
+
+
+def _alternatives(data: dict[str, Any]) -> tuple[Alternative, ...]:
+    """The other rides offered to the passenger if the driver cancels (at most 10)."""
     raw_alternatives = data.get("alternatives", [])
     if not isinstance(raw_alternatives, list) or len(raw_alternatives) > 10:
         raise BadInput("alternatives must be a list of at most 10 rides", code="bad_booking")
@@ -103,12 +120,7 @@ def parse_booking(data: Any) -> tuple[Booking, int, dict[str, str]]:
         if isinstance(seats, bool) or not isinstance(seats, int):
             raise BadInput("seats_left must be a whole number", code="bad_booking")
         alternatives.append(Alternative(_text(a, "ride_id"), _text(a, "departure_at"), seats))
-    booking = Booking(
-        booking_id=booking_id, driver_id=parties["driver"], passenger_id=parties["passenger"],
-        contribution_cents=contribution, service_fee_cents=fee, departure_at=departure,
-        status=status, alternatives=tuple(alternatives),
-    )
-    return booking, version, phones
+    return tuple(alternatives)
 
 
 def _text(data: dict[str, Any], name: str) -> str:

@@ -94,18 +94,8 @@ def settlement(
     last because it ends any hold with the payout that remains.
     """
     booking = ctx.booking
-    payloads: list[Payload] = []
-    refund_contribution = refund_fee = 0
-    if resolution.refund_percent:
-        refund_contribution = percent_of(booking.contribution_cents, resolution.refund_percent)
-        refund_fee = booking.service_fee_cents if resolution.include_fee else 0
-        payloads.append(Refund(
-            member_id=booking.passenger_id,
-            amount_cents=refund_contribution + refund_fee,
-            contribution_cents=refund_contribution,
-            fee_cents=refund_fee,
-            resolution=resolution.id,
-        ))
+    refund = _refund(booking, resolution)
+    payloads: list[Payload] = [] if refund is None else [refund]
     if charge_cents:
         payloads.append(Charge(payer_id=booking.passenger_id, payee_id=booking.driver_id,
                                amount_cents=charge_cents, reason=ctx.problem))
@@ -120,14 +110,30 @@ def settlement(
     if resolution.cancellation_notice:
         payloads.append(CancellationNotice(member_id=booking.passenger_id, cancelled_by="driver",
                                            alternatives=booking.alternatives))
-    payout = booking.contribution_cents - refund_contribution
+    payout = booking.contribution_cents - (refund.contribution_cents if refund else 0)
     if ctx.hold or resolution.moves_booking_money:
         payloads.append(PaymentRelease(driver_id=booking.driver_id, payout_cents=payout))
     if ctx.claimant_side == "passenger":
-        value = refund_contribution + refund_fee
+        value = refund.amount_cents if refund else 0
     else:
         value = (payout if resolution.moves_booking_money else 0) + charge_cents
     return ctx.wrap(key, payloads), value + gesture_cents
+
+
+def _refund(booking: Booking, resolution: Resolution) -> Refund | None:
+    """The passenger's refund under a resolution: a share of the contribution, and the service
+    fee when the resolution gives it back (None: no refund)."""
+    if not resolution.refund_percent:
+        return None
+    contribution = percent_of(booking.contribution_cents, resolution.refund_percent)
+    fee = booking.service_fee_cents if resolution.include_fee else 0
+    return Refund(
+        member_id=booking.passenger_id,
+        amount_cents=contribution + fee,
+        contribution_cents=contribution,
+        fee_cents=fee,
+        resolution=resolution.id,
+    )
 
 
 @dataclass(frozen=True)

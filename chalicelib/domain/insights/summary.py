@@ -207,9 +207,6 @@ def summarise(
     now_claims, before_claims = _split(claims, lambda r: r.filed_at, previous_start, start, end)
     offered = [r for r in now_chats if not r.straight_to_professionals]
     as_of = end
-    scores = [r.rating for r in now_chats if r.rating is not None]
-    settled = [c for c in now_claims if c.settled_by in (AUTO, AGENT)]
-    auto = sum(c.settled_by == AUTO for c in settled)
     return MetricsSummary(
         window_start=start,
         window_end=end,
@@ -233,22 +230,35 @@ def summarise(
         duration=Distribution.of(
             [r.duration_seconds for r in now_chats if r.duration_seconds is not None]
         ),
-        ratings=Ratings(
-            count=len(scores),
-            mean=sum(scores) / len(scores) if scores else None,
-            good_share=share(sum(s >= policy.good_rating for s in scores), len(scores)),
-            histogram=dict(Counter(scores)),
-        ),
+        ratings=_ratings(now_chats, policy),
         escalation_rate=share(sum(r.escalated for r in now_chats), len(now_chats)),
-        claims=Claims(
-            filed=len(now_claims),
-            settled=len(settled),
-            auto_settled=auto,
-            escalated=sum(c.escalated for c in now_claims),
-            auto_settlement_rate=share(auto, len(settled)),
-        ),
+        claims=_claims(now_claims),
         rising_topics=_rising(now_chats, before_chats, now_claims, before_claims, policy),
         first_response_target=policy.first_response_target,
+    )
+
+
+def _ratings(chats: Sequence[ConversationRecord], policy: MetricsPolicy) -> Ratings:
+    """The ratings the window's conversations were given (unrated ones left out)."""
+    scores = [r.rating for r in chats if r.rating is not None]
+    return Ratings(
+        count=len(scores),
+        mean=sum(scores) / len(scores) if scores else None,
+        good_share=share(sum(s >= policy.good_rating for s in scores), len(scores)),
+        histogram=dict(Counter(scores)),
+    )
+
+
+def _claims(claims: Sequence[ClaimRecord]) -> Claims:
+    """The window's claims, and how many of the settled ones were settled automatically."""
+    settled = [c for c in claims if c.settled_by in (AUTO, AGENT)]
+    auto = sum(c.settled_by == AUTO for c in settled)
+    return Claims(
+        filed=len(claims),
+        settled=len(settled),
+        auto_settled=auto,
+        escalated=sum(c.escalated for c in claims),
+        auto_settlement_rate=share(auto, len(settled)),
     )
 
 

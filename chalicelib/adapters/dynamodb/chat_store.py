@@ -1,5 +1,5 @@
 """DynamoDB adapters of the chat: conversations and messages, presence, the professional
-queue, the audit log; and the SQS wave scheduler."""
+queue, the audit log (the wave scheduler is on SQS: adapters/sqs/wave_scheduler.py)."""
 
 from __future__ import annotations
 
@@ -16,18 +16,17 @@ from pynamodb.exceptions import (
 )
 from pynamodb.transactions import TransactWrite
 
-from chalicelib.adapters.models import (
+from chalicelib.adapters.dynamodb.models.chat import (
     AuditRecord,
     ConversationRecord,
-    CounterRecord,
-    IdempotencyRecord,
     MessageRecord,
-    ModerationItemRecord,
     PresenceRecord,
     QueueRecord,
 )
-from chalicelib.adapters.models import Participant as ParticipantAttr
-from chalicelib.adapters.transactions import check_failed, was_cancelled
+from chalicelib.adapters.dynamodb.models.chat import Participant as ParticipantAttr
+from chalicelib.adapters.dynamodb.models.moderation import ModerationItemRecord
+from chalicelib.adapters.dynamodb.models.sessions import CounterRecord, IdempotencyRecord
+from chalicelib.adapters.dynamodb.transactions import check_failed, was_cancelled
 from chalicelib.domain.chat.model import (
     ASSIGNED,
     CLOSED,
@@ -196,15 +195,7 @@ class DynamoChatStore:
     ) -> None:
         """Persist a message with the next seq, its idempotency record, the sender's rate,
         the repeat fingerprints and the review item, in one transaction."""
-        C = ConversationRecord
-        actions = [C.last_seq.set(message.seq)]
-        if message.sender_id != conversation.member_id:
-            actions.append(C.first_response_at.set(C.first_response_at | message.ts))
-        if recent is not None:
-            actions.append(C.recent.set(recent))
-        connection = C._get_connection().connection
-        # PynamoDB sends puts before updates: reasons are [message, dedupe, (review), conv, rate].
-        conv_at = 3 if review is not None else 2
+        connection = ConversationRecord._get_connection().connection
         try:
             with TransactWrite(connection=connection) as tx:
                 tx.save(
@@ -212,46 +203,81 @@ class DynamoChatStore:
                     condition=MessageRecord.seq.does_not_exist(),
                 )
                 tx.save(
-                    IdempotencyRecord(
-                        dedupe_key,
-                        data=json.dumps(answer),
-                        status="COMPLETED",
-                        expiration=int(message.ts) + 7 * 86400,
-                    ),
+                    self._answer_record(dedupe_key, answer, message.ts),
                     condition=IdempotencyRecord.id.does_not_exist(),
                 )
                 if review is not None:
                     tx.save(review_record(review, ttl_at))
-                tx.update(
-                    C(conversation.conversation_id),
-                    actions=actions,
-                    condition=(C.last_seq == conversation.last_seq) & (C.status != CLOSED),
-                )
+                self._advance(tx, conversation, message, recent)
                 if rate_key:
-                    R = CounterRecord
-                    tx.update(
-                        R(rate_key),
-                        actions=[R.count.add(1), R.expires_at.set(int(message.ts) + 120)],
-                        condition=R.id.does_not_exist() | (R.count < rate_limit),
-                    )
+                    self._count_rate(tx, rate_key, rate_limit, message.ts)
         except TransactWriteError as e:
-            if check_failed(e, 1):
-                stored = self.recall(dedupe_key)
-                if stored is not None:
-                    raise DuplicateMessage(stored) from e
-                raise SequenceConflict() from e
-            if check_failed(e, conv_at + 1):
-                raise RateLimited("too many messages; wait a minute", code="rate_limited") from e
-            if check_failed(e, conv_at):
-                current = self.get(conversation.conversation_id)
-                if current is not None and current.status == CLOSED:
-                    raise RuleRefused(
-                        "this conversation is closed", code="conversation_closed"
-                    ) from e
-                raise SequenceConflict() from e
-            if was_cancelled(e):
-                raise SequenceConflict() from e  # a concurrent transaction: retry
-            raise Unavailable("could not store the message; retry it") from e
+            # PynamoDB sends puts before updates: the cancellation reasons are, in order,
+            # [message, dedupe, (review), conversation, rate].
+            conv_at = 3 if review is not None else 2
+            raise self._append_refusal(e, conversation, dedupe_key, conv_at) from e
+
+    @staticmethod
+    def _answer_record(dedupe_key: str, answer: dict[str, Any], ts: float) -> IdempotencyRecord:
+        """The answer to a message's retries, kept a week."""
+        return IdempotencyRecord(
+            dedupe_key,
+            data=json.dumps(answer),
+            status="COMPLETED",
+            expiration=int(ts) + 7 * 86400,
+        )
+
+    @staticmethod
+    def _advance(
+        tx: TransactWrite,
+        conversation: Conversation,
+        message: Message,
+        recent: dict[str, list[list[Any]]] | None,
+    ) -> None:
+        """The conversation takes the message's seq, only from the seq it was read at and
+        never once closed; a first answer and the repeat fingerprints are recorded with it."""
+        C = ConversationRecord
+        actions = [C.last_seq.set(message.seq)]
+        if message.sender_id != conversation.member_id:
+            actions.append(C.first_response_at.set(C.first_response_at | message.ts))
+        if recent is not None:
+            actions.append(C.recent.set(recent))
+        tx.update(
+            C(conversation.conversation_id),
+            actions=actions,
+            condition=(C.last_seq == conversation.last_seq) & (C.status != CLOSED),
+        )
+
+    @staticmethod
+    def _count_rate(tx: TransactWrite, rate_key: str, rate_limit: int, ts: float) -> None:
+        """One more message in the sender's window, refused once the limit is reached."""
+        R = CounterRecord
+        tx.update(
+            R(rate_key),
+            actions=[R.count.add(1), R.expires_at.set(int(ts) + 120)],
+            condition=R.id.does_not_exist() | (R.count < rate_limit),
+        )
+
+    def _append_refusal(
+        self, e: TransactWriteError, conversation: Conversation, dedupe_key: str, conv_at: int
+    ) -> Exception:
+        """The domain error a refused append means, read from the item whose condition failed
+        (`conv_at`: the conversation's position in the transaction, the rate's is next)."""
+        if check_failed(e, 1):
+            stored = self.recall(dedupe_key)
+            if stored is not None:
+                return DuplicateMessage(stored)
+            return SequenceConflict()
+        if check_failed(e, conv_at + 1):
+            return RateLimited("too many messages; wait a minute", code="rate_limited")
+        if check_failed(e, conv_at):
+            current = self.get(conversation.conversation_id)
+            if current is not None and current.status == CLOSED:
+                return RuleRefused("this conversation is closed", code="conversation_closed")
+            return SequenceConflict()
+        if was_cancelled(e):
+            return SequenceConflict()  # a concurrent transaction: retry
+        return Unavailable("could not store the message; retry it")
 
     def remember(self, dedupe_key: str, answer: dict[str, Any], ttl_at: int) -> None:
         """Store the answer of a message that was not persisted (blocked)."""
@@ -575,19 +601,3 @@ class DynamoAuditLog:
             for r in AuditRecord.query(day, limit=limit)
         ]
 
-
-class SqsWaveScheduler:
-    """Wave timeouts as delayed SQS messages on the routing queue."""
-
-    def __init__(self, sqs: Any, queue_url: str) -> None:
-        self._sqs = sqs
-        self._url = queue_url
-
-    def schedule(self, conversation_id: str, wave: int, delay_seconds: int) -> None:
-        """Deliver `wave_timeout` for this wave after the delay (SQS caps it at 900 s)."""
-        body = {"kind": "wave_timeout", "conversation_id": conversation_id, "wave": wave}
-        self._sqs.send_message(
-            QueueUrl=self._url,
-            MessageBody=json.dumps(body),
-            DelaySeconds=max(0, min(900, delay_seconds)),
-        )

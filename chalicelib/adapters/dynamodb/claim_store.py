@@ -1,9 +1,9 @@
-"""DynamoDB adapters of the claims: the claims table, the gestures ledger, the bookings mirror,
-claim items in the agents' queue (insights read the claims in adapters/insights_sources.py)."""
+"""DynamoDB adapters of the claims: the claims table, the gestures ledger, the bookings mirror
+(claim items of the agents' queue: policies/pro_queue.py; insights read the claims in
+claim_records.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -11,16 +11,14 @@ from typing import Any
 from pynamodb.exceptions import DoesNotExist, PutError, TransactWriteError, UpdateError
 from pynamodb.transactions import TransactWrite
 
-from chalicelib.adapters.chat_store import DynamoProQueue
-from chalicelib.adapters.models import (
+from chalicelib.adapters.dynamodb.models.claims import (
     BookingRecord,
     ClaimRecord,
     LedgerRecord,
     PendingTaskAttribute,
     ResponseCodeAttribute,
 )
-from chalicelib.adapters.transactions import check_failed, was_cancelled
-from chalicelib.domain.chat.model import QueueItem
+from chalicelib.adapters.dynamodb.transactions import check_failed, was_cancelled
 from chalicelib.domain.claims.events import Alternative
 from chalicelib.domain.claims.gestures import LedgerEntry
 from chalicelib.domain.claims.model import (
@@ -275,8 +273,8 @@ def _to_entry(r: LedgerRecord) -> LedgerEntry:
     )
 
 
-class DynamoBookingMirror:
-    """The bookings pushed by the marketplace; a push older than the stored one is ignored."""
+class DynamoBookingDirectory:
+    """The bookings mirror as the claims read it (one GetItem)."""
 
     def get(self, booking_id: str) -> Booking | None:
         """The booking, or None."""
@@ -291,6 +289,10 @@ class DynamoBookingMirror:
             departure_at=parse_iso(r.departure_at), status=r.status, currency=r.currency,
             alternatives=tuple(Alternative(**a) for a in (r.alternatives or [])),
         )
+
+
+class DynamoBookingStore:
+    """The bookings mirror's write side: a push older than the stored one is ignored."""
 
     def put(self, booking: Booking, version: int) -> bool:
         """Store the booking unless a newer version is stored; whether it was stored."""
@@ -311,32 +313,3 @@ class DynamoBookingMirror:
             raise Unavailable("could not store the booking") from e
         return True
 
-
-class ProQueueClaims:
-    """Claims in the agents' queue shared with escalated chats (kind `claim`, one item each)."""
-
-    def __init__(self, queue: DynamoProQueue, clock_now: Callable[[], datetime]) -> None:
-        self._queue = queue
-        self._now = clock_now  # `Clock.now`: the chat's queue items keep epoch seconds
-
-    @staticmethod
-    def ticket_id(claim_id: str) -> str:
-        """The queue item of a claim: one per claim, refreshed in place."""
-        return f"claim#{claim_id}"
-
-    def put_claim(self, claim_id: str, *, due_at: datetime, reason: str, audience: str,
-                  urgent: bool) -> None:
-        """Add or refresh the claim's item; `topic` carries the audience (agent, supervisor).
-
-        Urgency is in the due time: urgent types get a short SLA and a breached SLA is due now,
-        so they sort first in the queue (oldest due first).
-        """
-        self._queue.put(QueueItem(
-            ticket_id=self.ticket_id(claim_id), kind="claim", ref_id=claim_id,
-            due_at=due_at.timestamp(), created_at=self._now().timestamp(), reason=reason,
-            topic=audience,
-        ))
-
-    def remove_claim(self, claim_id: str) -> None:
-        """Take the claim off the queue."""
-        self._queue.done(self.ticket_id(claim_id))

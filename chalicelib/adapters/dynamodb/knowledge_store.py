@@ -1,12 +1,12 @@
-"""Adapters of the knowledge base: articles in DynamoDB, transcripts and masking from the chat."""
+"""DynamoDB adapter of the knowledge base: articles, and the revision of the published set."""
 
 from __future__ import annotations
 
 from pynamodb.exceptions import DoesNotExist, TransactWriteError
 from pynamodb.transactions import TransactWrite
 
-from chalicelib.adapters.models import ArticleRecord
-from chalicelib.adapters.transactions import check_failed
+from chalicelib.adapters.dynamodb.models.knowledge import ArticleRecord
+from chalicelib.adapters.dynamodb.transactions import check_failed
 from chalicelib.domain.errors import Conflict, Unavailable
 from chalicelib.domain.knowledge.model import (
     Article,

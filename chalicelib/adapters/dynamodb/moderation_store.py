@@ -12,14 +12,11 @@ from pynamodb.exceptions import DoesNotExist, TransactWriteError, UpdateError
 from pynamodb.expressions.operand import Value
 from pynamodb.transactions import TransactWrite
 
-from chalicelib.adapters.chat_store import audit_record
-from chalicelib.adapters.models import (
-    AuditRecord,
-    MemberRecord,
-    MessageRecord,
-    ModerationItemRecord,
-)
-from chalicelib.adapters.transactions import check_failed
+from chalicelib.adapters.dynamodb.chat_store import audit_record
+from chalicelib.adapters.dynamodb.models.chat import AuditRecord, MessageRecord
+from chalicelib.adapters.dynamodb.models.members import MemberRecord
+from chalicelib.adapters.dynamodb.models.moderation import ModerationItemRecord
+from chalicelib.adapters.dynamodb.transactions import check_failed
 from chalicelib.domain.errors import Conflict, Unavailable
 from chalicelib.domain.moderation.review import DECIDED, OPEN, ReviewItem
 
@@ -120,8 +117,9 @@ class DynamoModerationStore:
         return conversation.participant_ids() if conversation is not None else []
 
 
-class MirrorSanctions:
-    """Warnings and suspensions on the members mirror, under `profile.moderation`."""
+class DynamoSanctionsLedger:
+    """The sanctions' ledger: warnings and suspensions on the members mirror, under
+    `profile.moderation`."""
 
     def warn(self, member_id: str, item_id: str, by: str, at: float) -> int:
         """Count one more warning; returns the member's number of warnings."""
@@ -176,9 +174,3 @@ class MirrorSanctions:
                 if e.cause_response_code != "ConditionalCheckFailedException":
                     raise Unavailable("could not update the member") from e
         raise Unavailable("the member changed repeatedly; retry")
-
-
-def is_suspended(member: dict[str, Any] | None) -> bool:
-    """Whether the members mirror says moderation suspended this member."""
-    profile = (member or {}).get("profile") or {}
-    return bool((profile.get("moderation") or {}).get("suspended"))

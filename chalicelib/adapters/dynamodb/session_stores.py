@@ -1,14 +1,14 @@
-"""DynamoDB stores of the platform core: connections, single-use tickets, members mirror."""
+"""DynamoDB stores of the sessions: WebSocket connections and single-use tickets (the members
+mirror they read: member_mirror.py)."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable
 
 from pynamodb.exceptions import DeleteError, DoesNotExist
 
-from chalicelib.adapters.models import ConnectionRecord, MemberRecord, TicketRecord
+from chalicelib.adapters.dynamodb.models.sessions import ConnectionRecord, TicketRecord
 from chalicelib.domain.errors import Unavailable
 from chalicelib.domain.identity import Principal
 from chalicelib.domain.ports import Connection, Ticket
@@ -99,51 +99,3 @@ class DynamoTicketStore:
         record = TicketRecord.from_raw_data(reply["Attributes"])
         principal = _principal(record.member_id or "", record.roles, record.tier)
         return Ticket(principal, record.valid_until)
-
-
-class DynamoMemberDirectory:
-    """Reads of the members mirror."""
-
-    def get(self, member_id: str) -> Mapping[str, Any] | None:
-        """One member as a plain mapping, or None."""
-        try:
-            return self._to_map(MemberRecord.get(member_id))
-        except DoesNotExist:
-            return None
-
-    def many(self, member_ids: Iterable[str]) -> dict[str, Mapping[str, Any]]:
-        """Several members in one BatchGetItem."""
-        keys = list(dict.fromkeys(member_ids))
-        if not keys:
-            return {}
-        return {r.member_id: self._to_map(r) for r in MemberRecord.batch_get(keys)}
-
-    def put(self, member_id: str, **fields: Any) -> None:
-        """Create or replace a member (mirror ingest and demo data)."""
-        profile = fields.pop("profile", None)
-        MemberRecord(member_id, profile=profile, **fields).save()
-
-    @staticmethod
-    def _to_map(r: MemberRecord) -> dict[str, Any]:
-        reputation = r.reputation
-        return {
-            "member_id": r.member_id,
-            "display_name": r.display_name,
-            "lang": r.lang,
-            "phone": r.phone,
-            "roles": list(r.roles),
-            "tier": r.tier,
-            "profile": r.profile or {},
-            # Pushed by the marketplace's members feed (None until its first push).
-            "sms_consent": r.sms_consent,
-            "marketing_opt_in": r.marketing_opt_in,
-            "standing": r.standing,
-            "reputation": None if reputation is None else {
-                "rating": float(reputation.rating),
-                "reviews": int(reputation.reviews),
-                "positive_share": float(reputation.positive_share),
-            },
-            "marketplace_version": (
-                None if r.marketplace_version is None else int(r.marketplace_version)
-            ),
-        }

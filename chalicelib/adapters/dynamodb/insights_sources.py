@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from chalicelib.adapters.models import ConversationRecord as ConversationItem
+from chalicelib.adapters.dynamodb.models.chat import ConversationRecord as ConversationItem
 from chalicelib.domain.insights.records import ConversationRecord
 
 

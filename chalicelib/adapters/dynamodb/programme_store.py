@@ -1,5 +1,6 @@
 """DynamoDB adapters of the Helper programme: records with their role decision, points and
-leaderboards, reward grants, quality signals, and the reputation read from the members mirror.
+leaderboards, reward grants, quality signals (the reputation read from the members mirror:
+policies/members_mirror.py).
 
 Storage design: docs/programme.md, "Leaderboards without Scan". Every item of a Helper lives
 under `pk = HELPER#<member_id>` in the programme table.
@@ -14,13 +15,10 @@ from pynamodb.exceptions import DoesNotExist, PutError, TransactWriteError
 from pynamodb.expressions.operand import Value
 from pynamodb.transactions import TransactWrite
 
-from chalicelib.adapters.models import MemberRecord, ProgrammeRecord
-from chalicelib.adapters.transactions import check_failed, was_cancelled
+from chalicelib.adapters.dynamodb.models.members import MemberRecord
+from chalicelib.adapters.dynamodb.models.programme import ProgrammeRecord
+from chalicelib.adapters.dynamodb.transactions import check_failed, was_cancelled
 from chalicelib.domain.errors import Conflict, NotFound, Unavailable
-from chalicelib.domain.identity import HELPER
-from chalicelib.domain.member_ingest import in_good_standing
-from chalicelib.domain.ports import MemberDirectory
-from chalicelib.domain.programme.eligibility import Reputation
 from chalicelib.domain.programme.leaderboard import ALL_TIME_KEY, Score, needs_more
 from chalicelib.domain.programme.membership import (
     HelperRecord,
@@ -201,42 +199,6 @@ class DynamoHelperRepository:
         for partition in partitions:
             found += [_to_record(r) for r in ProgrammeRecord.by_queue.query(partition, limit=limit)]
         return sorted(found, key=lambda r: (r.applied_at, r.member_id))[:limit]
-
-
-class MembersReputationSource:
-    """The marketplace reputation and standing pushed by the members feed onto the mirror."""
-
-    def __init__(self, members: MemberDirectory) -> None:
-        self._members = members
-
-    def reputation(self, member_id: str) -> Reputation | None:
-        """None when the member or their reviews are unknown."""
-        member = self._members.get(member_id)
-        reviews = (member or {}).get("reputation")
-        if member is None or not reviews:
-            return None
-        return Reputation(
-            member_id,
-            rating=float(reviews.get("rating") or 0.0),
-            reviews=int(reviews.get("reviews") or 0),
-            positive_share=float(reviews.get("positive_share") or 0.0),
-            in_good_standing=in_good_standing(member.get("standing")),
-        )
-
-
-def helper_is_active(member: Mapping[str, Any] | None) -> bool:
-    """Whether the members mirror says this member is an active Helper.
-
-    No mirror record means no Helper (fail closed: the role is this backend's to grant, never
-    the token's). A member without a programme status (imported before the programme existed)
-    is judged by the role alone; otherwise the status written with the record is the authority.
-    """
-    if member is None:
-        return False
-    if HELPER not in (member.get("roles") or []):
-        return False
-    helper = (member.get("profile") or {}).get("helper") or {}
-    return helper.get("status", str(HelperStatus.APPROVED)) == HelperStatus.APPROVED
 
 
 # --- Points and leaderboards ----------------------------------------------------------------

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from chalicelib.adapters.insights_sources import days_between
-from chalicelib.adapters.models import ClaimRecord as ClaimItem
+from chalicelib.adapters.dynamodb.insights_sources import days_between
+from chalicelib.adapters.dynamodb.models.claims import ClaimRecord as ClaimItem
 from chalicelib.domain.insights.records import ClaimRecord, settled_by
 
 

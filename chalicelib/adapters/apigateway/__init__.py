@@ -1,0 +1,1 @@
+"""API Gateway adapters: the WebSocket @connections API."""

@@ -1,0 +1,159 @@
+"""PynamoDB models of claims: the claims table, the gestures ledger, the bookings mirror."""
+
+from __future__ import annotations
+
+from pynamodb.attributes import (
+    BooleanAttribute,
+    JSONAttribute,
+    ListAttribute,
+    MapAttribute,
+    NumberAttribute,
+    UnicodeAttribute,
+)
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.models import Model
+
+
+class ClaimantIndex(GlobalSecondaryIndex):
+    """A member's claims by filing time (anti-abuse history; lock items are not in it)."""
+
+    class Meta:
+        index_name = "claimant-index"
+        projection = AllProjection()
+
+    claimant_id = UnicodeAttribute(hash_key=True)
+    filed_at = UnicodeAttribute(range_key=True)
+
+
+class ClaimDayIndex(GlobalSecondaryIndex):
+    """Claims by the UTC day they were filed (insights read a range of days, no Scan)."""
+
+    class Meta:
+        index_name = "day-index"
+        projection = AllProjection()
+
+    filed_day = UnicodeAttribute(hash_key=True)
+    filed_at = UnicodeAttribute(range_key=True)
+
+
+class PendingTaskAttribute(MapAttribute):
+    """The workflow step waiting for a person; its task token never leaves the server."""
+
+    kind = UnicodeAttribute()
+    token = UnicodeAttribute()
+    since = UnicodeAttribute()
+    expires_at = UnicodeAttribute(null=True)
+    proposal = JSONAttribute(null=True)
+
+
+class ResponseCodeAttribute(MapAttribute):
+    """The hash of the counterpart's single-use SMS code."""
+
+    code_hash = UnicodeAttribute()
+    expires_at = UnicodeAttribute()
+    used = BooleanAttribute(default=False)
+
+
+class ClaimRecord(Model):
+    """A claim (written by the service and by the settle_claim state machine), or a lock item
+    `lock#<booking_id>#<problem>` naming the open claim of that booking and problem."""
+
+    class Meta:
+        table_name = "claims"
+        setting = "table_claims"
+        resource = "ClaimsTable"
+
+    claim_id = UnicodeAttribute(hash_key=True)
+    open_claim_id = UnicodeAttribute(null=True)
+    booking_id = UnicodeAttribute(null=True)
+    problem = UnicodeAttribute(null=True)
+    claimant_id = UnicodeAttribute(null=True)
+    counterpart_id = UnicodeAttribute(null=True)
+    claimant_side = UnicodeAttribute(null=True)
+    answers = JSONAttribute(null=True)
+    filed_at = UnicodeAttribute(null=True)
+    filed_day = UnicodeAttribute(null=True)
+    lang = UnicodeAttribute(null=True)
+    plan = JSONAttribute(null=True)
+    hold_requested = BooleanAttribute(null=True)
+    counterpart_expires_at = UnicodeAttribute(null=True)
+    status = UnicodeAttribute(null=True)
+    # Untyped: the state machine appends maps of strings whose keys depend on the event.
+    timeline = ListAttribute(null=True)
+    updated_at = UnicodeAttribute(null=True)
+    payment_held = BooleanAttribute(null=True)
+    resolution = UnicodeAttribute(null=True)
+    decided_by = UnicodeAttribute(null=True)
+    basis = UnicodeAttribute(null=True)
+    value_cents = NumberAttribute(null=True)
+    pending = PendingTaskAttribute(null=True)
+    response_code = ResponseCodeAttribute(null=True)
+    request_hash = UnicodeAttribute(null=True)
+    by_claimant = ClaimantIndex()
+    by_day = ClaimDayIndex()
+
+
+class LedgerMemberIndex(GlobalSecondaryIndex):
+    """A member's gestures by time (per-member automatic gesture limits)."""
+
+    class Meta:
+        index_name = "member-index"
+        projection = AllProjection()
+
+    member_id = UnicodeAttribute(hash_key=True)
+    at = UnicodeAttribute(range_key=True)
+
+
+class LedgerMonthIndex(GlobalSecondaryIndex):
+    """Gestures by month (the audit report reads whole months, no Scan)."""
+
+    class Meta:
+        index_name = "month-index"
+        projection = AllProjection()
+
+    month = UnicodeAttribute(hash_key=True)
+    at = UnicodeAttribute(range_key=True)
+
+
+class LedgerRecord(Model):
+    """One commercial gesture or correction, written once (append-only)."""
+
+    class Meta:
+        table_name = "ledger"
+        setting = "table_ledger"
+        resource = "LedgerTable"
+
+    entry_id = UnicodeAttribute(hash_key=True)
+    at = UnicodeAttribute()
+    month = UnicodeAttribute()
+    claim_id = UnicodeAttribute()
+    member_id = UnicodeAttribute()
+    amount_cents = NumberAttribute()
+    reason = UnicodeAttribute(default="")
+    resolution = UnicodeAttribute(default="")
+    granted_by = UnicodeAttribute()
+    tier = UnicodeAttribute(default="")
+    approved_by = UnicodeAttribute(default="")
+    voids = UnicodeAttribute(default="")
+    by_member = LedgerMemberIndex()
+    by_month = LedgerMonthIndex()
+
+
+class BookingRecord(Model):
+    """A booking as pushed by the marketplace (parties' phones go to the members mirror)."""
+
+    class Meta:
+        table_name = "bookings"
+        setting = "table_bookings"
+        resource = "BookingsTable"
+
+    booking_id = UnicodeAttribute(hash_key=True)
+    driver_id = UnicodeAttribute()
+    passenger_id = UnicodeAttribute()
+    contribution_cents = NumberAttribute()
+    service_fee_cents = NumberAttribute(default=0)
+    departure_at = UnicodeAttribute()
+    status = UnicodeAttribute(default="confirmed")
+    currency = UnicodeAttribute(default="EUR")
+    alternatives = JSONAttribute(null=True)
+    version = NumberAttribute(default=0)

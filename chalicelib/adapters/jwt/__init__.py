@@ -1,0 +1,1 @@
+"""JSON Web Token adapters (PyJWT): member bearer tokens."""

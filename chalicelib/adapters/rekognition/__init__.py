@@ -1,0 +1,1 @@
+"""Amazon Rekognition adapters: image moderation."""

@@ -1,0 +1,1 @@
+"""AWS Secrets Manager adapters: keys read once per container."""

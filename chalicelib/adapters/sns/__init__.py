@@ -1,0 +1,1 @@
+"""Amazon SNS adapters: transactional SMS and the marketplace events topic."""

@@ -1,0 +1,1 @@
+"""AWS Step Functions adapters: the settle_claim state machine."""
