@@ -8,7 +8,7 @@ STACK ?= entraide-$(STAGE)
 WEB_ORIGIN ?=
 export TZ := UTC
 
-.PHONY: dev test lint bench deploy package rehearse clean browser
+.PHONY: dev test lint audit bench deploy package rehearse clean browser
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ test: $(STAMP) browser
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+
+# Exact pins and pip-audit over the installed environment; fails when the vulnerability data
+# cannot be reached (make test runs the same check and only warns then).
+audit: $(STAMP)
+	$(BIN)/python -m infra.supply_chain --strict
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -10,10 +10,13 @@ from __future__ import annotations
 from chalice import Chalice, CORSConfig
 
 from chalicelib.api import chat, claims, edge, insights, knowledge, moderation, platform, programme
+from chalicelib.settings import cors_origin
 
 app = Chalice(app_name="entraide", configure_logs=False)
 app.experimental_feature_flags.update(["WEBSOCKETS"])
-app.api.cors = CORSConfig(allow_origin="*", allow_headers=["Idempotency-Key"], max_age=600)
+if cors_origin():
+    app.api.cors = CORSConfig(allow_origin=cors_origin(), allow_headers=["Idempotency-Key"],
+                              max_age=600)
 
 app.register_blueprint(edge.auth)
 for blueprint in (

@@ -242,6 +242,12 @@ def main() -> None:
         "Nothing depends on how many connections are stored: fan-out is a Query per recipient "
         "member, never a Scan.",
         "",
+        "Three of `help.open`'s Queries find the member's counterparties (conflicts of "
+        "interest, docs/security.md): the bookings' `party-index`, the claims' "
+        "`claimant-index` and `counterpart-index`, each bounded by `CONFLICT_BOOKING_DAYS` and "
+        "`CONFLICT_LOOKUP_LIMIT`; the ids found are stored on the conversation, so later waves, "
+        "the sweep and the other operations read none of them again.",
+        "",
         "### Cost per 1,000 conversations of 20 messages",
         "",
         "Mix per conversation: `help.open`, `help.accept`, 19 `message.send` to 2 recipients, "

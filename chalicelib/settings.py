@@ -33,6 +33,9 @@ class Settings:
     )
     jwks_url: str = setting("JWKS_URL", "", "When set, tokens are RS256 verified with this JWKS.")
     jwt_audience: str = setting("JWT_AUDIENCE", "entraide", "Expected `aud` claim.")
+    jwt_issuer: str = setting(
+        "JWT_ISSUER", "entraide", "Expected `iss` claim (the identity provider's issuer)."
+    )
     # Observability.
     trace_aws_calls: int = setting(
         "TRACE_AWS_CALLS",
@@ -62,6 +65,16 @@ class Settings:
     heartbeat_ttl_seconds: int = setting(
         "HEARTBEAT_TTL_SECONDS", 90, "Presence expires without a heartbeat (ping) for this long."
     )
+    tickets_per_minute: int = setting(
+        "TICKETS_PER_MINUTE",
+        10,
+        "WebSocket tickets (POST /ws/ticket) a member may get per clock minute; beyond: 429.",
+    )
+    max_connections_per_member: int = setting(
+        "MAX_CONNECTIONS_PER_MEMBER",
+        5,
+        "Live WebSocket connections per member; a $connect beyond is refused with HTTP 429.",
+    )
     # Chat routing.
     helper_capacity_default: int = setting(
         "HELPER_CAPACITY_DEFAULT", 2, "Conversations a Helper takes at once by default."
@@ -83,6 +96,11 @@ class Settings:
     messages_per_minute: int = setting(
         "MESSAGES_PER_MINUTE", 30, "Messages a member may send per minute (across instances)."
     )
+    help_open_per_hour: int = setting(
+        "HELP_OPEN_PER_HOUR",
+        5,
+        "Help requests (help.open) a member may open per clock hour, whatever became of them.",
+    )
     escalated_open_to_helpers: int = setting(
         "ESCALATED_OPEN_TO_HELPERS", 1, "1: a request sent to professionals stays open to Helpers."
     )
@@ -91,6 +109,18 @@ class Settings:
     )
     retention_days: int = setting(
         "RETENTION_DAYS", 365, "Conversations and messages expire after this many days."
+    )
+    conflict_booking_days: int = setting(
+        "CONFLICT_BOOKING_DAYS",
+        90,
+        "A request is never offered to the other party of the member's bookings departing "
+        "within this many days (or later), nor of their open claims filed within them.",
+    )
+    conflict_lookup_limit: int = setting(
+        "CONFLICT_LOOKUP_LIMIT",
+        100,
+        "Bookings, and claims each way, read per help.open to find the member's "
+        "counterparties (the latest first).",
     )
     # Tables.
     table_connections: str = setting(
@@ -250,6 +280,16 @@ class Settings:
     claim_counterpart_seconds: int = setting(
         "CLAIM_COUNTERPART_SECONDS", 0, "Counterpart's time to answer; 0: the problem type's."
     )
+    claim_code_max_misses: int = setting(
+        "CLAIM_CODE_MAX_MISSES",
+        5,
+        "Wrong SMS codes for a claim before its code is locked: every try then gets 429.",
+    )
+    claim_code_lock_seconds: int = setting(
+        "CLAIM_CODE_LOCK_SECONDS",
+        900,
+        "How long a locked SMS code stays locked; misses are forgotten this long after a try.",
+    )
     claim_agent_sla_seconds: int = setting(
         "CLAIM_AGENT_SLA_SECONDS", 24 * 3600, "Agents' time to decide an escalated claim."
     )
@@ -339,10 +379,20 @@ class Settings:
 def event_source_name(env: str, default: str) -> str:
     """The name of an event source (SQS queue) for Chalice's decorators.
 
-    The one read of the environment at import: Chalice needs the name when it packages, and
-    applies the stage's `environment_variables` before importing app.py to get it.
+    One of the two reads of the environment at import: Chalice needs the name when it
+    packages, and applies the stage's `environment_variables` before importing app.py.
     """
     return os.environ.get(env) or default
+
+
+def cors_origin() -> str:
+    """The one origin browsers may call the REST API from: where the web clients are served
+    (`WEB_URL`, written by `make deploy`). Read at import like the event sources, because
+    API Gateway's CORS preflight answer is part of the package; empty means no CORS at all
+    (browsers on other origins are refused), never `*`."""
+    url = (os.environ.get("WEB_URL") or "").rstrip("/")
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}" if rest else ""
 
 
 @lru_cache(maxsize=1)

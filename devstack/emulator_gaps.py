@@ -14,11 +14,17 @@ not do what AWS does, it is patched here, each gap named with what AWS does inst
 4. A `mock` integration (Chalice's CORS preflight) has no `uri` nor `httpMethod`; moto's
    importer passes `None` for both and its integration model fails on them. AWS accepts it.
 5. `apigatewayv2` has no `CreateDeployment` (Chalice deploys the WebSocket API's stage with
-   it); here it answers a deployment id, as AWS does.
+   it) nor `UpdateStage` (make deploy sets the stage's throttling): here they answer as AWS
+   does, the stage keeping the settings it was given.
 6. CloudFormation cannot create `AWS::CloudFront::Distribution`,
    `AWS::CloudFront::OriginAccessControl` nor `AWS::S3::BucketPolicy` (the web clients'
    hosting): small models create them through moto's own CloudFront and S3 backends, with
    the attributes the template reads (`DomainName`, `Id`).
+7. An `AWS::IAM::Role`'s inline `Policies` are stored as the text of a Python dict (AWS
+   stores the JSON document) and a stack update leaves them as they were (AWS replaces them):
+   the role model stores JSON and puts the template's policies again on update.
+8. A stack update with a changed parameter updates only the resources that `Ref` it; AWS
+   also updates those naming it in an `Fn::Sub` string (`${WebSocketApiId}` in the roles).
 
 `install()` applies them in this process; `serve()` runs a patched moto server.
 """
@@ -30,6 +36,7 @@ import secrets
 import string
 import threading
 from typing import Any
+from urllib.parse import unquote
 
 _installed = threading.Lock()
 _done = False
@@ -45,6 +52,8 @@ def install() -> None:
         _web_hosting_in_cloudformation()
         _rest_api_import()
         _websocket_deployments()
+        _role_policies_in_cloudformation()
+        _parameters_in_substitutions()
         _done = True
 
 
@@ -180,11 +189,72 @@ def _websocket_deployments() -> None:
         deployment = {"deploymentId": secrets.token_hex(3), "deploymentStatus": "DEPLOYED"}
         return 201, {}, json.dumps(deployment)
 
+    def update_stage(self: Any) -> tuple[int, dict[str, str], str]:  # gap 5
+        api_id = self.path.split("/")[-3]
+        stage = self.apigatewayv2_backend.get_stage(api_id, unquote(self.path.split("/")[-1]))
+        changes = json.loads(self.body or "{}")
+        stage.default_route_settings = {**stage.default_route_settings,
+                                        **changes.get("defaultRouteSettings", {})}
+        stage.route_settings = {**stage.route_settings, **changes.get("routeSettings", {})}
+        return 200, {}, json.dumps(stage.to_json())
+
     responses.ApiGatewayV2Response.create_deployment = create_deployment  # type: ignore
+    responses.ApiGatewayV2Response.update_stage = update_stage  # type: ignore
     urls.url_paths.setdefault(
         "{0}/v2/apis/(?P<api_id>[^/]+)/deployments$",
         responses.ApiGatewayV2Response.dispatch,
     )
+
+
+def _role_policies_in_cloudformation() -> None:  # gap 7
+    from moto.iam.models import Role
+
+    def put_policies(role: Any, props: dict[str, Any]) -> Any:
+        for name in list(role.policies):
+            role.delete_policy(name)
+        for policy in props.get("Policies", []):
+            role.put_policy(policy["PolicyName"], json.dumps(policy["PolicyDocument"]))
+        return role
+
+    create, update = Role.create_from_cloudformation_json, Role.update_from_cloudformation_json
+
+    def create_role(cls, resource_name, cloudformation_json, account_id, region_name,
+                    **kwargs):  # type: ignore[no-untyped-def]
+        role = create.__func__(cls, resource_name, cloudformation_json, account_id,
+                               region_name, **kwargs)
+        return put_policies(role, cloudformation_json["Properties"])
+
+    def update_role(cls, original_resource, new_resource_name, cloudformation_json, account_id,
+                    region_name):  # type: ignore[no-untyped-def]
+        role = update.__func__(cls, original_resource, new_resource_name, cloudformation_json,
+                               account_id, region_name)
+        return put_policies(role, cloudformation_json["Properties"])
+
+    Role.create_from_cloudformation_json = classmethod(create_role)  # type: ignore[method-assign]
+    Role.update_from_cloudformation_json = classmethod(update_role)  # type: ignore[method-assign]
+
+
+def _parameters_in_substitutions() -> None:  # gap 8
+    import re
+
+    from moto.cloudformation import parsing
+
+    references = parsing.get_references_from_template
+
+    def substituted(node: Any) -> list[str]:
+        if isinstance(node, dict):
+            text = node.get("Fn::Sub")
+            text = text[0] if isinstance(text, list) else text
+            names = re.findall(r"\$\{([A-Za-z0-9]+)\}", text) if isinstance(text, str) else []
+            return names + [n for value in node.values() for n in substituted(value)]
+        if isinstance(node, list):
+            return [n for item in node for n in substituted(item)]
+        return []
+
+    def with_substitutions(template: Any) -> list[str]:
+        return references(template) + substituted(template)
+
+    parsing.get_references_from_template = with_substitutions
 
 
 def serve(host: str = "127.0.0.1", port: int = 0) -> Any:

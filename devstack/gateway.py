@@ -156,8 +156,11 @@ class LocalWebSocketGateway:
             result = {"statusCode": 500}
         status = int((result or {}).get("statusCode", 200))
         if status >= 300:
+            # Refused with the status $connect returned (401, 403, 429 over the connection cap,
+            # 500 when it failed), as API Gateway does: the socket never opens.
             self._outboxes.pop(connection_id, None)
-            return connection.respond(HTTPStatus(status), "Forbidden\n")
+            refusal = HTTPStatus(status)
+            return connection.respond(refusal, f"{refusal.phrase}\n")
         connection.entraide_id = connection_id  # type: ignore[attr-defined]
         return None
 

@@ -115,9 +115,8 @@ class LocalStack:
             # The bookings push HMAC key, like the JWT key: the test may pass its own.
             "BOOKINGS_INGEST_SECRET": os.environ.get("BOOKINGS_INGEST_SECRET")
             or secrets.token_urlsafe(32),
-            # SMS links open the member widget, which reads `#claim/<id>?code=` client-side.
-            "CLAIM_LINK_BASE": f"http://{self.host}:{self.ports.web}/answer.html#",
             "WS_PUBLIC_URL": f"ws://{self.host}:{self.ports.ws}",
+            "WEB_URL": f"http://{self.host}:{self.ports.web}",
             "WS_MANAGEMENT_ENDPOINT": f"http://{self.host}:{self.ports.web}",
             "POWERTOOLS_LOG_LEVEL": os.environ.get("POWERTOOLS_LOG_LEVEL", "WARNING"),
             "POWERTOOLS_METRICS_NAMESPACE": "Entraide",
@@ -184,6 +183,9 @@ class LocalStack:
         from chalice.config import Config
         from chalice.local import create_local_server
 
+        from devstack import gateway_responses
+
+        gateway_responses.install()
         disk = json.loads((ROOT / ".chalice" / "config.json").read_text())
         config = Config(chalice_stage="local", config_from_disk=disk)
         server = create_local_server(module.app, config, self.host, self.ports.rest)

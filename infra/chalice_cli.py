@@ -53,6 +53,10 @@ def _merge_stage(target: dict[str, Any], values: dict[str, Any]) -> None:
     for key, value in values.items():
         if key == "environment_variables":
             target.setdefault(key, {}).update(value)
+        elif key == "lambda_functions":
+            functions = target.setdefault(key, {})
+            for name, settings in value.items():
+                _merge_stage(functions.setdefault(name, {}), settings)
         else:
             target[key] = value
 

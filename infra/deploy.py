@@ -38,8 +38,24 @@ ROOT = Path(__file__).resolve().parent.parent
 STAGES = ("dev", "prod")
 
 
+# Each function runs with the role of its group (infra/template.yaml, "least privilege").
+FUNCTION_ROLES = {
+    "bearer": "AuthorizerRoleArn",
+    "websocket_connect": "ChatRoleArn",
+    "websocket_message": "ChatRoleArn",
+    "websocket_disconnect": "ChatRoleArn",
+    "routing_events": "ChatRoleArn",
+    "routing_sweep": "ChatRoleArn",
+    "claim_tasks": "ClaimsWorkerRoleArn",
+    "claim_notices": "ClaimsWorkerRoleArn",
+    "helper_quality_review": "ScheduleRoleArn",
+    "insights_metrics": "ScheduleRoleArn",
+}
+
+
 def stage_values(outputs: dict[str, str], web_origin: str = "") -> dict[str, Any]:
-    """The generated stage configuration for a stack's outputs."""
+    """The generated stage configuration for a stack's outputs: the functions' environment,
+    the REST function's role for the stage and every other function's role."""
     env = outputs_as_env(outputs)
     if web_origin:
         env["WEB_URL"] = web_origin.rstrip("/")
@@ -47,20 +63,88 @@ def stage_values(outputs: dict[str, str], web_origin: str = "") -> dict[str, Any
         "environment_variables": env,
         "iam_role_arn": outputs["ApiHandlerRoleArn"],
         "manage_iam_role": False,
+        "lambda_functions": {
+            name: {"iam_role_arn": outputs[output]} for name, output in FUNCTION_ROLES.items()
+        },
     }
 
 
 def deployed_urls(project_dir: Path, stage: str) -> dict[str, str]:
-    """The REST and WebSocket URLs Chalice recorded for the stage, if deployed."""
+    """The REST and WebSocket APIs (URLs and ids) Chalice recorded for the stage."""
     path = project_dir / ".chalice" / "deployed" / f"{stage}.json"
     if not path.exists():
         return {}
     urls = {}
     for resource in json.loads(path.read_text()).get("resources", []):
-        for key in ("rest_api_url", "websocket_api_url"):
+        for key in ("rest_api_url", "websocket_api_url", "rest_api_id", "websocket_api_id"):
             if key in resource:
                 urls[key] = resource[key].rstrip("/")
     return urls
+
+
+# API Gateway's own answers (no token, unknown route, throttled...) in the contract's shape.
+GATEWAY_ERRORS = {
+    "UNAUTHORIZED": ("401", "unauthenticated"),
+    "ACCESS_DENIED": ("403", "forbidden"),
+    "MISSING_AUTHENTICATION_TOKEN": ("404", "not_found"),
+    "THROTTLED": ("429", "rate_limited"),
+    "REQUEST_TOO_LARGE": ("413", "payload_too_large"),
+    "DEFAULT_4XX": ("", "bad_request"),
+    "DEFAULT_5XX": ("", "unavailable"),
+}
+# Requests per second (steady, burst) of every REST route, of the WebSocket API's routes, and
+# of the public routes, which are throttled apart so that flooding them cannot use up what
+# members and staff need.
+THROTTLING = {
+    "dev": {"rest": (50, 100), "websocket": (100, 200), "public": (10, 20)},
+    "prod": {"rest": (500, 1000), "websocket": (1000, 2000), "public": (50, 100)},
+}
+PUBLIC_ROUTES = [
+    ("/claims/{claim_id}/response", "POST"),
+    ("/claims/{claim_id}/question", "GET"),
+    ("/ingest/bookings", "POST"),
+    ("/ingest/members", "POST"),
+    ("/members/{member_id}/badge", "GET"),
+    ("/config", "GET"),
+]
+
+
+def _escaped(path: str) -> str:
+    return path.replace("~", "~0").replace("/", "~1")
+
+
+def protect_apis(apigateway: Any, apigatewayv2: Any, stage: str, urls: dict[str, str]) -> None:
+    """Gateway answers in the contract's shape, stage and public-route throttling, then a
+    deployment of the REST API so they take effect."""
+    api = urls["rest_api_id"]
+    for kind, (status, code) in GATEWAY_ERRORS.items():
+        template = json.dumps({"code": code, "message": "$context.error.messageString"})
+        template = template.replace('"$context.error.messageString"',
+                                    "$context.error.messageString")
+        kwargs: dict[str, Any] = {
+            "restApiId": api, "responseType": kind,
+            "responseTemplates": {"application/json": template},
+        }
+        if status:
+            kwargs["statusCode"] = status
+        apigateway.put_gateway_response(**kwargs)
+    limits = THROTTLING[stage]
+    operations = []
+    for path, (rate, burst) in [("/*/*", limits["rest"])] + [
+        (f"/{_escaped(route)}/{method}", limits["public"]) for route, method in PUBLIC_ROUTES
+    ]:
+        operations += [
+            {"op": "replace", "path": f"{path}/throttling/rateLimit", "value": str(rate)},
+            {"op": "replace", "path": f"{path}/throttling/burstLimit", "value": str(burst)},
+        ]
+    apigateway.create_deployment(restApiId=api, stageName="api",
+                                 description="gateway responses and throttling")
+    apigateway.update_stage(restApiId=api, stageName="api", patchOperations=operations)
+    rate, burst = limits["websocket"]
+    apigatewayv2.update_stage(
+        ApiId=urls["websocket_api_id"], StageName="api",
+        DefaultRouteSettings={"ThrottlingRateLimit": rate, "ThrottlingBurstLimit": burst},
+    )
 
 
 def url_values(urls: dict[str, str]) -> dict[str, str]:
@@ -113,8 +197,12 @@ def main(argv: list[str] | None = None) -> None:
     stack = args.stack or f"entraide-{args.stage}"
     project = args.project_dir.resolve()
 
+    cfn = boto3.client("cloudformation")
     parameters = {"Stage": args.stage, "WebOrigin": args.web_origin}
-    outputs = deploy(boto3.client("cloudformation"), stack, parameters, wait=5)
+    api_id = deployed_urls(project, args.stage).get("websocket_api_id")
+    if api_id:
+        parameters["WebSocketApiId"] = api_id
+    outputs = deploy(cfn, stack, parameters, wait=5)
     values = stage_values(outputs, args.web_origin)
     if not values["environment_variables"].get("WEB_URL"):
         raise SystemExit("no web origin: the stack hosts none and WEB_ORIGIN is not set")
@@ -129,11 +217,19 @@ def main(argv: list[str] | None = None) -> None:
         write_generated(project, args.stage, {"environment_variables": derived})
         print("deployed URLs written; deploying the configuration that carries them", flush=True)
         chalice(project, "deploy", "--stage", args.stage)
+    ws_api = urls.get("websocket_api_id")
+    if ws_api and parameters.get("WebSocketApiId") != ws_api:
+        # A first deployment: the functions may now manage only this API's connections.
+        parameters["WebSocketApiId"] = ws_api
+        deploy(cfn, stack, parameters, wait=5)
+        print("stack narrowed to the deployed WebSocket API", flush=True)
+    protect_apis(boto3.client("apigateway"), boto3.client("apigatewayv2"), args.stage, urls)
     if "WebBucketName" in outputs:
         count = publish_web(boto3.client("s3"), boto3.client("cloudfront"), outputs, urls,
                             project / "web")
         print(f"{count} web files published to {outputs['WebBucketName']}", flush=True)
-    summary = {**urls, "web_url": values["environment_variables"]["WEB_URL"]}
+    summary = {k: v for k, v in urls.items() if k.endswith("_url")}
+    summary["web_url"] = values["environment_variables"]["WEB_URL"]
     for key, value in sorted(summary.items()):
         print(f"{key}: {value}")
 

@@ -47,7 +47,10 @@ def env_name(output_key: str) -> str:
 
 
 # Outputs used by the deployment itself, not by the functions' settings.
-DEPLOYMENT_OUTPUTS = frozenset({"ApiHandlerRoleArn", "WebBucketName", "WebDistributionId"})
+DEPLOYMENT_OUTPUTS = frozenset({
+    "ApiHandlerRoleArn", "AuthorizerRoleArn", "ChatRoleArn", "ClaimsWorkerRoleArn",
+    "ScheduleRoleArn", "WebBucketName", "WebDistributionId",
+})
 
 
 def outputs_as_env(outputs: dict[str, str]) -> dict[str, str]:

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 from chalice import Rate
 
 from chalicelib.api.edge import SIGNED_IN, STAFF, Access, ContextBlueprint, roles
-from chalicelib.api.parsing import query_text
+from chalicelib.api.parsing import query_integer, query_text
 from chalicelib.domain.chat.model import Outcome
+from chalicelib.domain.chat.oversight import AUDIT_PAGE
 from chalicelib.domain.frames import Frame, FrameDispatcher, Reply
 from chalicelib.domain.identity import ADMIN, AGENT, HELPER, MEMBER, SUPERVISOR, Principal
 from chalicelib.domain.ports import Connection
@@ -167,7 +168,11 @@ def agent_queue(who: Principal) -> dict[str, Any]:
 
 @chat.route("/audit", methods=["GET"], access=roles(SUPERVISOR, ADMIN))
 def audit_log(who: Principal) -> dict[str, Any]:
-    return services().chat.oversight.audit_log(who, query_text(chat.query, "day"))
+    query = chat.query
+    limit = query_integer(query, "limit", None)
+    return services().chat.oversight.audit_log(
+        who, query_text(query, "day"), AUDIT_PAGE if limit is None else limit,
+        query_text(query, "cursor"))
 
 
 # --- Routing: wave timeouts and the safety sweep ---------------------------------------------

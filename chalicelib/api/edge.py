@@ -103,8 +103,13 @@ def verified(context: dict[str, Any] | None) -> Principal:
 
 
 def error_response(error: DomainError) -> Response:
-    """A JSON `{"code", "message"}` response with the error's status."""
-    return Response(body=error.to_json(), status_code=error.status, headers=JSON_HEADERS)
+    """A JSON `{"code", "message"}` response with the error's status; a limit's `retry_after`
+    also as the standard `Retry-After` header."""
+    headers = dict(JSON_HEADERS)
+    retry_after = error.details.get("retry_after")
+    if retry_after is not None:
+        headers["Retry-After"] = str(retry_after)
+    return Response(body=error.to_json(), status_code=error.status, headers=headers)
 
 
 def answer(view: Callable[..., Any], name: str, *args: Any, **kwargs: Any) -> Any:

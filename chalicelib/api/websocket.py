@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from chalicelib.domain.errors import DomainError, Unauthenticated
+from chalicelib.domain.errors import DomainError, RateLimited, Unauthenticated
 from chalicelib.domain.frames import FrameDispatcher
 from chalicelib.domain.identity import Principal
 from chalicelib.domain.ports import Connection
@@ -31,7 +32,8 @@ class WebSocketEdge:
     on_disconnect: list[Callable[[Connection], None]] = field(default_factory=list)
 
     def connect(self, event: Mapping[str, Any]) -> dict[str, Any]:
-        """$connect: admit only a valid single-use ticket; refuse at the handshake otherwise."""
+        """$connect: admit only a valid single-use ticket, within the member's connection cap;
+        refuse at the handshake otherwise (401; 429 over the cap)."""
         ctx = event["requestContext"]
         params = event.get("queryStringParameters") or {}
         try:
@@ -41,6 +43,10 @@ class WebSocketEdge:
         except Unauthenticated as e:
             logger.info("websocket refused", reason=e.code)
             return {"statusCode": 401, "body": "ticket required"}
+        except RateLimited as e:
+            # API Gateway refuses the handshake with the status $connect returns: HTTP 429.
+            logger.info("websocket refused", reason="too_many_connections")
+            return {"statusCode": e.status, "body": json.dumps(e.to_json())}
         logger.info("websocket connected", member_id=connection.principal.member_id)
         return OK
 

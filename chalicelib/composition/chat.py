@@ -10,11 +10,19 @@ from chalicelib.adapters.dynamodb.chat_store import (
     DynamoPresenceStore,
     DynamoProQueue,
 )
+from chalicelib.adapters.dynamodb.counterparties import (
+    DynamoBookingPartners,
+    DynamoClaimPartners,
+)
+from chalicelib.adapters.dynamodb.counters import DynamoCounters
 from chalicelib.adapters.sqs.wave_scheduler import SqsWaveScheduler
+from chalicelib.domain.chat.conflicts import ConflictRule
 from chalicelib.domain.chat.routing import WavePolicy
 from chalicelib.domain.chat.service import ChatLimits, ChatService
+from chalicelib.domain.limits import RateLimit
 from chalicelib.domain.moderation.flood import FloodPolicy
 from chalicelib.policies.chat_reactions import ChatReactions
+from chalicelib.policies.counterparties import MarketplaceCounterparties
 from chalicelib.policies.delivery import OutcomeDelivery
 from chalicelib.policies.helper_presence import RefuseInactiveHelpers
 from chalicelib.settings import Settings
@@ -45,8 +53,10 @@ def chat(root: Services) -> ChatService:
         waves=SqsWaveScheduler(root.aws.client("sqs"), s.queue_routing_url),
         members=root.members,
         clock=root.clock,
+        counterparties=MarketplaceCounterparties(DynamoBookingPartners(), DynamoClaimPartners()),
         moderator=root.moderator,
         policy=wave_policy(s),
+        conflict_rule=ConflictRule(s.conflict_booking_days, s.conflict_lookup_limit),
         limits=ChatLimits(
             capacity_default=s.helper_capacity_default,
             capacity_max=s.helper_capacity_max,
@@ -58,6 +68,14 @@ def chat(root: Services) -> ChatService:
         listeners=[ChatReactions(lambda: root.recognition, lambda: root.quality_signals,
                                  lambda: root.programme, root.clock)],
         presence_guards=[RefuseInactiveHelpers(root.members)],
+        open_limit=RateLimit(
+            "open",
+            s.help_open_per_hour,
+            3600,
+            DynamoCounters(),
+            root.clock,
+            "too many help requests this hour; continue in an open conversation or retry later",
+        ),
         flood=FloodPolicy(
             max_repeats=s.message_max_repeats,
             repeat_window_seconds=s.message_repeat_window_seconds,

@@ -13,6 +13,7 @@ from chalicelib.adapters.dynamodb.claim_store import (
     DynamoClaimRepository,
     DynamoGestureLedger,
 )
+from chalicelib.adapters.dynamodb.counters import DynamoCounters
 from chalicelib.adapters.dynamodb.member_mirror import DynamoPhoneBook
 from chalicelib.adapters.sns.sms_sender import SnsSmsSender
 from chalicelib.adapters.stepfunctions.workflow import StepFunctionsWorkflow
@@ -23,6 +24,7 @@ from chalicelib.domain.claims.policy import AbusePolicy
 from chalicelib.domain.claims.service import ClaimsService
 from chalicelib.domain.claims.workflow import WorkflowTimings
 from chalicelib.domain.identity import SUPERVISOR
+from chalicelib.domain.limits import MissLimit
 from chalicelib.domain.notifications.service import NotificationService
 from chalicelib.policies.live_sessions import SessionInAppSender, SessionPresence
 from chalicelib.policies.members_mirror import MirrorContactBook, MirrorMemberProfiles
@@ -78,6 +80,20 @@ def delegation(s: Settings) -> DelegationPolicy:
     })
 
 
+def code_misses(root: Services) -> MissLimit:
+    """Wrong SMS codes per claim before the code is locked, and for how long."""
+    s = root.settings
+    return MissLimit(
+        "claim-code",
+        s.claim_code_max_misses,
+        s.claim_code_lock_seconds,
+        DynamoCounters(),
+        root.clock,
+        "too many wrong codes: this link is locked; sign in to the app to answer (no code "
+        "needed), or contact support",
+    )
+
+
 def claims(root: Services) -> ClaimsService:
     s = root.settings
     notifier = NotificationService(
@@ -101,6 +117,7 @@ def claims(root: Services) -> ClaimsService:
         abuse=abuse(s),
         gestures=gestures(s),
         delegation=delegation(s),
+        code_misses=code_misses(root),
     )
 
 

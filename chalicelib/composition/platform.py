@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from chalicelib.adapters.apigateway.pusher import ApiGatewayPusher
 from chalicelib.adapters.aws import AwsClients
+from chalicelib.adapters.dynamodb.counters import DynamoCounters
 from chalicelib.adapters.dynamodb.member_mirror import DynamoMemberDirectory, DynamoRoleAuthority
 from chalicelib.adapters.dynamodb.session_stores import (
     DynamoConnectionRepository,
@@ -18,6 +19,7 @@ from chalicelib.api.chat import register_actions
 from chalicelib.api.websocket import WebSocketEdge
 from chalicelib.domain.clock import SystemClock
 from chalicelib.domain.frames import FrameDispatcher
+from chalicelib.domain.limits import RateLimit
 from chalicelib.domain.sessions import SessionService
 from chalicelib.observability import logger
 from chalicelib.policies.helper_presence import OfflineOnLastDisconnect
@@ -50,7 +52,7 @@ def sessions(root: Services) -> SessionService:
     s = root.settings
     key = SecretsManagerSecret(root.aws.client("secretsmanager"), s.jwt_secret_arn, s.jwt_secret)
     return SessionService(
-        tokens=JwtTokenCodec(key, s.jwt_audience, s.jwks_url),
+        tokens=JwtTokenCodec(key, s.jwt_audience, s.jwks_url, s.jwt_issuer),
         tickets=DynamoTicketStore(),
         connections=DynamoConnectionRepository(),
         pusher=root.pusher,
@@ -58,8 +60,21 @@ def sessions(root: Services) -> SessionService:
         clock=root.clock,
         ticket_ttl=s.ticket_ttl_seconds,
         connection_ttl=s.connection_ttl_seconds,
-        ticket_guards=[RefuseSuspendedMembers(root.members)],
+        ticket_guards=[RefuseSuspendedMembers(root.members), ticket_limit(root).take_for],
         role_authority=DynamoRoleAuthority(),
+        max_connections=s.max_connections_per_member,
+    )
+
+
+def ticket_limit(root: Services) -> RateLimit:
+    """TICKETS_PER_MINUTE per member (a ticket guard, after the suspension check)."""
+    return RateLimit(
+        "ticket",
+        root.settings.tickets_per_minute,
+        60,
+        DynamoCounters(),
+        root.clock,
+        "too many WebSocket tickets; wait before connecting again",
     )
 
 

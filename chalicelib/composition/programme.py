@@ -36,7 +36,7 @@ def helper_records(root: Services) -> OfflineWhenRevoked:
     announced to the marketplace, and a revoked Helper leaves the routing pools."""
     announced = AnnounceRoleChanges(
         DynamoHelperRepository(), lambda event: root.marketplace_events.publish(event))
-    return OfflineWhenRevoked(announced, lambda: root.chat.requests)
+    return OfflineWhenRevoked(announced, lambda: root.chat.requests, lambda: root.sessions)
 
 
 def quality_signals(root: Services) -> DynamoQualitySignals:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 
@@ -66,10 +67,24 @@ class RuleRefused(DomainError):
 
 
 class RateLimited(DomainError):
-    """Too many requests from this caller in the current window."""
+    """Too many requests from this caller in the current window; `retry_after` says in how
+    many whole seconds (at least 1) the same request may be accepted, and goes on the wire."""
 
     status = 429
     code = "rate_limited"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        retry_after: float | None = None,
+        code: str | None = None,
+        **details: Any,
+    ) -> None:
+        self.retry_after = None if retry_after is None else max(1, math.ceil(retry_after))
+        if self.retry_after is not None:
+            details["retry_after"] = self.retry_after
+        super().__init__(message, code=code, **details)
 
 
 class PayloadTooLarge(DomainError):

@@ -14,6 +14,10 @@ SUPERVISOR = "supervisor"
 ADMIN = "admin"
 ROLES = frozenset({MEMBER, HELPER, AGENT, SUPERVISOR, ADMIN})
 STAFF_ROLES = frozenset({AGENT, SUPERVISOR, ADMIN})
+# An agent's tier sets the gestures they grant alone; a supervisor's ceiling comes with the
+# supervisor role, never from a tier a token names.
+AGENT_TIERS = frozenset({"L1", "L2"})
+KNOWN_TIERS = AGENT_TIERS | {SUPERVISOR}
 # Roles this backend grants itself (the programme's `helper`): the members mirror says who holds
 # them, whatever a token says. The identity provider's tokens carry the others.
 GRANTED_ROLES = frozenset({HELPER})
@@ -60,11 +64,14 @@ class Principal:
 
     @classmethod
     def from_claims(cls, claims: dict[str, object]) -> Principal:
-        """Build a principal from verified claims, dropping unknown roles."""
+        """Build a principal from verified claims, dropping unknown roles; an unknown tier is
+        refused (ValueError): a forged or mistaken tier must never widen a delegation."""
         roles = claims.get("roles") or []
         if not isinstance(roles, list):
             roles = []
         tier = claims.get("tier")
+        if tier is not None and tier not in KNOWN_TIERS:
+            raise ValueError("unknown agent tier")
         return cls(
             member_id=str(claims["sub"]),
             roles=frozenset(r for r in roles if r in ROLES),

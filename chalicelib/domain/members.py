@@ -66,8 +66,9 @@ class Member:
 
     @property
     def may_read_transcripts(self) -> bool:
-        """Whether staff granted this Helper the reading of transcripts."""
-        return self.helper is not None and self.helper.transcript_access
+        """Whether this member is an active Helper whom staff granted the reading of
+        transcripts (a suspended or departed Helper reads nothing, whatever the grant)."""
+        return self.is_active_helper and self.helper is not None and self.helper.transcript_access
 
     def name_or_id(self) -> str:
         """The name others see, or the member id when the mirror has none."""

@@ -31,6 +31,10 @@ class ConnectionRepository(Protocol):
 
     def for_member(self, member_id: str) -> list[Connection]: ...
 
+    def count_for_member(self, member_id: str) -> int:
+        """How many live connections the member has (a counting Query, no items read)."""
+        ...
+
 
 @dataclass(frozen=True)
 class Ticket:
@@ -70,7 +74,16 @@ class MemberDirectory(Protocol):
     def many(self, member_ids: Iterable[str]) -> dict[str, Member]: ...
 
 
-class RoleAuthority(Protocol):
-    """Which of the roles this backend grants (`identity.GRANTED_ROLES`) a member holds now."""
+@dataclass(frozen=True)
+class Standing:
+    """What this backend decided about a member, as it stands now: the roles it grants
+    (`identity.GRANTED_ROLES`) and whether moderation suspended them."""
 
-    def granted_roles(self, member_id: str) -> frozenset[str]: ...
+    granted_roles: frozenset[str] = frozenset()
+    suspended: bool = False
+
+
+class RoleAuthority(Protocol):
+    """This backend's decisions about a member, read fresh (never from a token)."""
+
+    def standing(self, member_id: str) -> Standing: ...

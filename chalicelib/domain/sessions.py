@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chalicelib.domain.clock import Clock
-from chalicelib.domain.errors import Unauthenticated
+from chalicelib.domain.errors import Forbidden, RateLimited, Unauthenticated
 from chalicelib.domain.identity import Principal
 from chalicelib.domain.ports import (
     Connection,
@@ -17,10 +17,15 @@ from chalicelib.domain.ports import (
     MemberDirectory,
     Pusher,
     RoleAuthority,
+    Standing,
     Ticket,
     TicketStore,
     TokenCodec,
 )
+
+# A member at the connection cap waits for one of their connections to close, which nothing
+# here can foresee: a minute is a hint for the client's back-off, not a promise.
+CONNECTION_RETRY_AFTER = 60
 
 
 def ticket_digest(ticket: str) -> str:
@@ -45,6 +50,8 @@ class SessionService:
     ticket_guards: list[Callable[[Principal], None]] = field(default_factory=list)
     # Who holds the roles this backend grants (`helper`); None: nobody (fail closed).
     role_authority: RoleAuthority | None = None
+    # MAX_CONNECTIONS_PER_MEMBER: a $connect beyond it is refused (None: no cap).
+    max_connections: int | None = None
 
     def authenticate(self, authorization: str | None) -> Principal:
         """Verify an `Authorization: Bearer <JWT>` header value."""
@@ -64,8 +71,11 @@ class SessionService:
         the token's word until the cache or the token expires.
         """
         authority = self.role_authority
-        granted = authority.granted_roles(principal.member_id) if authority else frozenset()
-        return principal.with_granted_roles(granted)
+        standing = authority.standing(principal.member_id) if authority else Standing()
+        if standing.suspended and not principal.is_staff:
+            # A suspension applies to the next request, not when the token expires.
+            raise Forbidden("this account is suspended", code="member_suspended")
+        return principal.with_granted_roles(standing.granted_roles)
 
     def issue_ticket(self, principal: Principal) -> dict[str, Any]:
         """A single-use WebSocket ticket that expires after `ticket_ttl` seconds."""
@@ -84,6 +94,16 @@ class SessionService:
         now = self.clock.time()
         if stored is None or stored.expires_at < now:
             raise Unauthenticated("unknown, used or expired ticket")
+        member_id = stored.principal.member_id
+        if (
+            self.max_connections is not None
+            and self.connections.count_for_member(member_id) >= self.max_connections
+        ):
+            # Refused at the handshake (HTTP 429); the ticket is spent like any other.
+            raise RateLimited(
+                "too many open connections; close one on another device first",
+                retry_after=CONNECTION_RETRY_AFTER,
+            )
         connection = Connection(connection_id, stored.principal, now, endpoint)
         self.connections.put(connection, int(now) + self.connection_ttl)
         return connection

@@ -38,15 +38,26 @@ class RefuseInactiveHelpers:
             raise RuleRefused("your Helper role is not active", code="helper_not_active")
 
 
-class OfflineWhenRevoked:
-    """The Helper repository, taking a Helper out of the routing pools when the role goes.
+class SessionEnder(Protocol):
+    """Live sessions: ending every connection of a member, with a last frame saying why."""
 
-    A suspended Helper's open presence would otherwise keep receiving offers until it expires.
+    def end_member_sessions(self, member_id: str, payload: dict[str, Any]) -> int: ...
+
+
+class OfflineWhenRevoked:
+    """The Helper repository, taking a Helper out of the routing pools and closing their live
+    sessions when the role goes.
+
+    A suspended Helper's open presence would otherwise keep receiving offers until it expires,
+    and their open sockets would keep the `helper` role their ticket carried: the next socket
+    they open is admitted with the roles the mirror gives now.
     """
 
-    def __init__(self, helpers: HelperRepository, presence: Callable[[], Presence]) -> None:
+    def __init__(self, helpers: HelperRepository, presence: Callable[[], Presence],
+                 sessions: Callable[[], SessionEnder]) -> None:
         self._helpers = helpers
         self._presence = presence  # built on first need: most programme requests never route
+        self._sessions = sessions
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._helpers, name)
@@ -57,6 +68,8 @@ class OfflineWhenRevoked:
         change = transition.role_change
         if change is not None and not change.grant:
             self._presence().went_offline(change.member_id, still_connected=False)
+            self._sessions().end_member_sessions(
+                change.member_id, {"type": "programme.role_revoked", "role": change.role})
 
 
 class OfflineOnLastDisconnect:

@@ -11,6 +11,11 @@ Timings reported: `import_ms` (the init phase), and for each invocation `duratio
 `network_ms`, the time spent waiting for AWS answers (measured around
 `http.client.HTTPConnection.getresponse`, which both urllib3 1.26 and 2.x call), so that
 `duration_ms - network_ms` is the function's own work.
+
+With `REHEARSAL_CALLS` set to a file, every AWS call the function makes through botocore
+(boto3 and PynamoDB alike) is appended there as one JSON line — service, operation, endpoint and
+the parameters that name a resource, never an item's content — for devstack.rehearsal.iam to
+check against the function's execution role.
 """
 
 from __future__ import annotations
@@ -65,6 +70,42 @@ def _jsonable(value):  # type: ignore[no-untyped-def]
         return repr(value)
 
 
+# The parameters that name what a call touches (devstack.rehearsal.iam reads them).
+_NAMING = ("TableName", "IndexName", "QueueUrl", "TopicArn", "TargetArn", "stateMachineArn",
+           "executionArn", "SecretId", "ConnectionId")
+
+
+def _resources(params: dict) -> dict:
+    named = {k: params[k] for k in _NAMING if isinstance(params.get(k), str)}
+    if "PhoneNumber" in params:
+        named["PhoneNumber"] = True  # a text to a phone; the number itself is personal data
+    if "TransactItems" in params:
+        named["TransactItems"] = [
+            [kind, item.get("TableName", "")]
+            for entry in params["TransactItems"] for kind, item in entry.items()]
+    if isinstance(params.get("RequestItems"), dict):
+        named["RequestItems"] = sorted(params["RequestItems"])
+    return named
+
+
+def _record_calls(path: str) -> None:
+    import botocore.client
+
+    make_api_call = botocore.client.BaseClient._make_api_call
+
+    def recorded(self, operation_name, api_params):  # type: ignore[no-untyped-def]
+        with open(path, "a") as out:
+            out.write(json.dumps({
+                "service": self.meta.service_model.signing_name,
+                "operation": operation_name,
+                "endpoint": self.meta.endpoint_url,
+                "params": _resources(api_params),
+            }) + "\n")
+        return make_api_call(self, operation_name, api_params)
+
+    botocore.client.BaseClient._make_api_call = recorded
+
+
 def _name(handler: str) -> str:
     return handler.replace(".", "_") + ".pstats"
 
@@ -77,6 +118,8 @@ def main() -> None:
     os.dup2(2, 1)  # the function's own output is its log, never the protocol
     http.client.HTTPConnection.getresponse = _timed_getresponse  # type: ignore[method-assign]
     module_name, _, attribute = handler.rpartition(".")
+    if os.environ.get("REHEARSAL_CALLS"):
+        _record_calls(os.environ["REHEARSAL_CALLS"])
     started = time.perf_counter()
     try:
         function = getattr(importlib.import_module(module_name), attribute)

@@ -42,7 +42,8 @@ class LambdaFunction:
     """One function of the package, started on its first invocation (a cold start)."""
 
     def __init__(self, logical_id: str, props: dict[str, Any], package: Package,
-                 runtime_dir: Path, extra_env: dict[str, str], log_dir: Path) -> None:
+                 runtime_dir: Path, extra_env: dict[str, str], log_dir: Path,
+                 record_calls: bool = False) -> None:
         self.logical_id = logical_id
         self.props = props
         self.handler = props["Handler"]
@@ -50,6 +51,8 @@ class LambdaFunction:
         self._runtime_dir = runtime_dir
         self._extra_env = extra_env
         self.log_path = log_dir / f"{logical_id}.log"
+        # Where bootstrap.py records the function's AWS calls (devstack.rehearsal.iam).
+        self.calls_path = log_dir / f"{logical_id}.calls.jsonl" if record_calls else None
         self._process: subprocess.Popen[str] | None = None
         self._lock = threading.Lock()
         self.import_ms: float | None = None
@@ -89,6 +92,8 @@ class LambdaFunction:
                         "_AWS_XRAY_DAEMON_PORT": "2000",
                         "AWS_XRAY_CONTEXT_MISSING": "LOG_ERROR"})
         env.update(self._extra_env)
+        if self.calls_path is not None:
+            env["REHEARSAL_CALLS"] = str(self.calls_path)
         return env
 
     def _start(self) -> None:
@@ -232,13 +237,14 @@ class LambdaHost:
     """Every function of the package, by logical id, and the API Gateway parts around them."""
 
     def __init__(self, package: Package, runtime_dir: Path, extra_env: dict[str, str],
-                 log_dir: Path) -> None:
+                 log_dir: Path, record_calls: bool = False) -> None:
         self.package = package
         self.connections = ConnectionsRecorder()
         log_dir.mkdir(parents=True, exist_ok=True)
         env = {"WS_MANAGEMENT_ENDPOINT": self.connections.url, **extra_env}
         self.functions = {
-            logical_id: LambdaFunction(logical_id, props, package, runtime_dir, env, log_dir)
+            logical_id: LambdaFunction(logical_id, props, package, runtime_dir, env, log_dir,
+                                       record_calls)
             for logical_id, props in package.functions().items()
         }
         self._routes = self._compile_routes(package.rest_paths())

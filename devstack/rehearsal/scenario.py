@@ -30,7 +30,15 @@ from typing import Any
 
 import boto3
 
-from devstack.rehearsal.host import REGION, LambdaHost, emulator_env
+from devstack.rehearsal import iam
+from devstack.rehearsal.host import (
+    ACCOUNT,
+    API_ID,
+    REGION,
+    LambdaHost,
+    emulator_env,
+)
+from devstack.rehearsal.host import STAGE as API_STAGE
 from devstack.rehearsal.package import (
     ROOT,
     Package,
@@ -410,8 +418,30 @@ def measure_bare(runtime_dir: Path, work: Path) -> dict[str, float]:
     return {"import_ms": ready["import_ms"], "client_ms": reply["duration_ms"]}
 
 
-def rehearse(stage: str, work: Path, runtime_cache: Path | None = None) -> dict[str, Any]:
-    """Build, deploy the infrastructure, run the journey; returns the report."""
+def check_roles(host: LambdaHost, emulator: Emulator) -> dict[str, Any]:
+    """Each function's recorded AWS calls against its execution role (devstack.rehearsal.iam)."""
+    where = iam.Where(REGION, ACCOUNT, API_ID, API_STAGE)
+    client = emulator.client("iam")
+    checked: dict[str, Any] = {}
+    for logical_id, function in host.functions.items():
+        assert function.calls_path is not None
+        calls = iam.read_calls(function.calls_path)
+        documents = iam.role_documents(client, function.props["Role"])
+        checked[logical_id] = {
+            "role": function.props["Role"].rsplit("/", 1)[-1],
+            "calls": len(calls),
+            "actions": sorted({a for c in calls for a, _ in iam.required(c, where)}),
+            "denied": iam.denied(calls, documents, where),
+            "calls_made": calls,
+            "documents": documents,
+        }
+    return checked
+
+
+def rehearse(stage: str, work: Path, runtime_cache: Path | None = None,
+             check_iam: bool = False) -> dict[str, Any]:
+    """Build, deploy the infrastructure, run the journey; returns the report. With `check_iam`
+    every AWS call is recorded and checked against the calling function's role."""
     work.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     report: dict[str, Any] = {"stage": stage}
@@ -432,7 +462,8 @@ def rehearse(stage: str, work: Path, runtime_cache: Path | None = None) -> dict[
         report["package_bytes"] = package.zip_path.stat().st_size
         report["reserved_concurrency"] = check_reserved_concurrency(package)
         runtime = runtime_libraries(runtime_cache)
-        host = LambdaHost(package, runtime, emulator_env(emulator.url), work / "logs")
+        host = LambdaHost(package, runtime, emulator_env(emulator.url), work / "logs",
+                          record_calls=check_iam)
         stack.callback(host.stop)
         env_outputs = {**values["environment_variables"], **outputs}
         journey = Journey(host, emulator, env_outputs)
@@ -454,6 +485,8 @@ def rehearse(stage: str, work: Path, runtime_cache: Path | None = None) -> dict[
                 }
                 for logical_id, f in host.functions.items()
             }
+        if check_iam:
+            report["iam"] = check_roles(host, emulator)
         report["bare"] = measure_bare(runtime, work)
     report["seconds"] = round(time.monotonic() - started, 1)
     return report
@@ -476,10 +509,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stage", default="prod", choices=["dev", "prod"])
     parser.add_argument("--json", type=Path, help="write the report there")
     parser.add_argument("--work", type=Path, help="keep logs and the package there")
+    parser.add_argument("--check-iam", action="store_true",
+                        help="check every AWS call against the calling function's role")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="rehearsal-"))
     try:
-        report = rehearse(args.stage, work)
+        report = rehearse(args.stage, work, check_iam=args.check_iam)
     except Exception as e:  # noqa: BLE001 - reported, then the exit status says it failed
         report = {"stage": args.stage, "error": f"{type(e).__name__}: {e}"}
     if args.json:

@@ -17,6 +17,7 @@ import pytest
 
 from devstack.rehearsal.package import ROOT, build_package, chalice_env, copy_project
 from devstack.rehearsal.scenario import start_emulator
+from infra.deploy import FUNCTION_ROLES, GATEWAY_ERRORS, PUBLIC_ROUTES, THROTTLING
 from infra.stack import load_template, outputs_as_env
 
 pytestmark = pytest.mark.xdist_group("chalice-package")
@@ -102,7 +103,10 @@ def test_every_function_of_the_package_is_deployed_with_the_stack_outputs(deploy
                   if "websocket_api_url" in r)
     for props in declared.values():
         function = by_handler[props["Handler"]]
-        assert function["Role"] == stack_outputs["ApiHandlerRoleArn"]
+        # Chalice names functions "<app>-<stage>-<function>"; the REST handler is "<app>-<stage>".
+        name = function["FunctionName"].removeprefix("entraide-dev").lstrip("-") or "api_handler"
+        role = FUNCTION_ROLES.get(name, "ApiHandlerRoleArn")
+        assert function["Role"] == stack_outputs[role], name
         assert function["Runtime"] == "python3.11"
         assert function["MemorySize"] == props["MemorySize"] == 512
         assert function.get("TracingConfig", {}).get("Mode") == "Active"
@@ -234,3 +238,66 @@ def test_operators_mint_tokens_for_a_deployed_stage_with_its_own_key(deployed):
         SecretId=outputs(client)["JwtSecretArn"])["SecretString"]
     claims = jwt.decode(minted.stdout.strip(), key, algorithms=["HS256"], audience="entraide")
     assert (claims["sub"], claims["roles"], claims["tier"]) == ("a-7", ["agent"], "L2")
+
+
+def test_each_group_of_functions_has_its_own_least_privilege_role(deployed):
+    client = deployed["client"]
+    stack_outputs = outputs(client)
+    iam = client("iam")
+    state = json.loads((deployed["project"] / ".chalice" / "deployed" / "dev.json").read_text())
+    ws_api = next(r["websocket_api_id"] for r in state["resources"] if "websocket_api_id" in r)
+
+    def statements(output: str) -> list[dict]:
+        name = stack_outputs[output].rsplit("/", 1)[-1]
+        (policy,) = iam.list_role_policies(RoleName=name)["PolicyNames"]
+        document = iam.get_role_policy(RoleName=name, PolicyName=policy)["PolicyDocument"]
+        return document["Statement"]
+
+    roles = {output: statements(output) for output in set(FUNCTION_ROLES.values())
+             | {"ApiHandlerRoleArn"}}
+    assert len({stack_outputs[o] for o in roles}) == 5
+    authorizer = {s["Sid"] for s in roles["AuthorizerRoleArn"]}
+    assert authorizer == {"OwnLogs", "Tracing", "JwtKey"}
+    for output, found in roles.items():
+        for statement in found:
+            resources = statement.get("Resource", [])
+            resources = resources if isinstance(resources, list) else [resources]
+            actions = statement["Action"] if isinstance(statement["Action"], list) else [
+                statement["Action"]]
+            # Audit and ledger: appended to, never updated nor deleted.
+            if any(r.endswith(("-audit", "-ledger")) for r in resources):
+                assert statement["Sid"] == "AppendOnlyAuditAndLedger"
+                assert not {"dynamodb:UpdateItem", "dynamodb:DeleteItem"} & set(actions)
+            # Connections of this stage's WebSocket API only, once it exists.
+            if "execute-api:ManageConnections" in actions:
+                assert resources == [f"arn:aws:execute-api:eu-west-3:123456789012:{ws_api}"
+                                     "/api/*/@connections/*"], output
+            if any(a.startswith("logs:") for a in actions):
+                assert resources == ["arn:aws:logs:eu-west-3:123456789012:log-group:"
+                                     "/aws/lambda/entraide-dev*"]
+
+
+def test_gateway_answers_and_throttling_are_set_on_both_apis(deployed):
+    client = deployed["client"]
+    apigw = client("apigateway")
+    (api,) = apigw.get_rest_apis()["items"]
+    answers = {r["responseType"]: r for r in apigw.get_gateway_responses(
+        restApiId=api["id"])["items"]}
+    for kind, (status, code) in GATEWAY_ERRORS.items():
+        template = answers[kind]["responseTemplates"]["application/json"]
+        assert json.loads(template.replace("$context.error.messageString", '"x"')) == {
+            "code": code, "message": "x"}
+        if status:
+            assert answers[kind]["statusCode"] == status
+    settings = apigw.get_stage(restApiId=api["id"], stageName="api")["methodSettings"]
+    rate, burst = THROTTLING["dev"]["rest"]
+    assert (settings["*/*"]["throttlingRateLimit"], settings["*/*"]["throttlingBurstLimit"]) == (
+        rate, burst)
+    public_rate, _ = THROTTLING["dev"]["public"]
+    for route, method in PUBLIC_ROUTES:
+        # Keyed as in the patch path: the resource path with "/" escaped as "~1".
+        key = f"{route.replace('/', '~1')}/{method}"
+        assert settings[key]["throttlingRateLimit"] == public_rate
+    (ws,) = client("apigatewayv2").get_apis()["Items"]
+    stage = client("apigatewayv2").get_stage(ApiId=ws["ApiId"], StageName="api")
+    assert stage["DefaultRouteSettings"]["ThrottlingRateLimit"] == THROTTLING["dev"]["websocket"][0]

@@ -10,6 +10,8 @@ import sys
 
 import pytest
 
+from devstack.rehearsal import iam
+from devstack.rehearsal.host import ACCOUNT, API_ID, REGION, STAGE
 from devstack.rehearsal.package import ROOT
 
 pytestmark = pytest.mark.xdist_group("chalice-package")
@@ -42,7 +44,7 @@ def report(tmp_path_factory):
     work = tmp_path_factory.mktemp("rehearsal")
     result = subprocess.run(
         [sys.executable, "-m", "devstack.rehearsal", "--stage", "prod",
-         "--work", str(work), "--json", str(work / "report.json")],
+         "--work", str(work), "--json", str(work / "report.json"), "--check-iam"],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
     )
     report = json.loads((work / "report.json").read_text())
@@ -80,3 +82,20 @@ def test_the_prod_stage_reserves_what_an_account_can_hold(report):
     # The rehearsal reserved each function's concurrency in an account of 1,000 where moto
     # enforces AWS's rule (100 stay unreserved); it would have failed above 900.
     assert 0 < report["reserved_concurrency"] <= 900
+
+
+def test_every_aws_call_is_allowed_by_the_calling_functions_own_role(report):
+    # Each call recorded in the packaged function, as IAM authorizes it, evaluated against the
+    # inline policies CloudFormation gave the function's role (devstack/rehearsal/iam.py).
+    checked = report["iam"]
+    assert len(checked) == 11
+    assert len({f["role"] for f in checked.values()}) == 5
+    for logical_id, function in checked.items():
+        assert function["calls"], f"{logical_id} made no AWS call"
+        assert function["denied"] == [], logical_id
+    # The evaluation discriminates: the authorizer's role refuses what the chat does.
+    where = iam.Where(REGION, ACCOUNT, API_ID, STAGE)
+    chat_calls = checked["WebsocketMessage"]["calls_made"]
+    refused = iam.denied(chat_calls, checked["Bearer"]["documents"], where)
+    assert {r["action"] for r in refused} >= {"dynamodb:PutItem", "sqs:SendMessage",
+                                              "execute-api:ManageConnections"}

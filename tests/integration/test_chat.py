@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import boto3
 import pytest
@@ -450,6 +451,26 @@ def test_an_authorised_helper_reads_other_transcripts_and_is_audited(world, http
     member_token = world.token("m-alice", MEMBER)
     refused = http.get("/audit", headers={"Authorization": f"Bearer {member_token}"})
     assert refused.status_code == 403
+
+
+def test_the_audit_log_pages_newest_first_through_the_api(world, http):
+    from chalicelib.adapters.dynamodb.chat_store import DynamoAuditLog
+
+    start = time.time() // 86400 * 86400 + 43200  # today at noon: one day's partition
+    for n in range(5):
+        DynamoAuditLog().record("s-1", ["supervisor"], "conversation.close", f"c-{n}", start + n)
+    day = time.strftime("%Y-%m-%d", time.gmtime(start))
+    headers = {"Authorization": f"Bearer {world.token('adm-1', ['admin'])}"}
+    subjects, cursor, pages = [], "", 0
+    while cursor is not None:
+        reply = http.get(f"/audit?day={day}&limit=2" + (f"&cursor={cursor}" if cursor else ""),
+                         headers=headers)
+        assert reply.status_code == 200, reply.body
+        subjects += [e["subject"] for e in reply.json_body["entries"]]
+        cursor, pages = reply.json_body["next_cursor"], pages + 1
+    assert subjects == [f"c-{n}" for n in (4, 3, 2, 1, 0)] and pages == 3
+    refused = http.get("/audit?cursor=%25%25", headers=headers)
+    assert (refused.status_code, refused.json_body["code"]) == (400, "bad_cursor")
 
 
 def test_staff_list_live_and_past_conversations(world, http):

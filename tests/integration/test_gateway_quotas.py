@@ -17,7 +17,7 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed
+from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from chalicelib.adapters.apigateway.pusher import ApiGatewayPusher
 from chalicelib.domain.errors import Unavailable
@@ -40,13 +40,14 @@ class StubLambdas:
         self.connected: queue.Queue[str] = queue.Queue()
         self.received: list[int] = []
         self.disconnected: queue.Queue[str] = queue.Queue()
+        self.connect_status = 200  # what $connect answers (429: over the connection cap)
 
     def handlers(self) -> dict[str, Any]:
         return {"$connect": self.connect, "$default": self.default, "$disconnect": self.disconnect}
 
     def connect(self, event: dict[str, Any], _context: Any) -> dict[str, int]:
         self.connected.put(event["requestContext"]["connectionId"])
-        return {"statusCode": 200}
+        return {"statusCode": self.connect_status}
 
     def default(self, event: dict[str, Any], _context: Any) -> dict[str, int]:
         self.received.append(len(event["body"].encode()))
@@ -271,5 +272,24 @@ def test_the_maximum_duration_closes_even_an_active_connection(start_stack):
         assert (code, reason) == (1001, "maximum connection duration reached")
         assert 1.4 <= elapsed < 2.2
         assert stack.stubs.disconnected.get(timeout=2) == cid
+
+    asyncio.run(scenario())
+
+
+@pytest.mark.parametrize("status", [401, 429])
+def test_a_connect_refused_by_the_handler_is_refused_at_the_handshake(start_stack, status):
+    # As API Gateway does with the status $connect returns: 429 when the member is over the
+    # connection cap. The socket never opens, so no $disconnect runs.
+    stack = start_stack()
+    stack.stubs.connect_status = status
+
+    async def scenario():
+        with pytest.raises(InvalidStatus) as refused:
+            async with connect(stack.ws_url):
+                pass
+        assert refused.value.response.status_code == status
+        assert stack.stubs.connected.get(timeout=2)
+        assert stack.gateway.live_connections == 0
+        assert stack.stubs.disconnected.empty()
 
     asyncio.run(scenario())

@@ -97,14 +97,17 @@ def test_suspension_revokes_the_role_hides_the_badge_and_refuses_presence(api, s
         {"status": "suspended", "languages": ["fr"], "topics": ["trip"], "flagged": False},
     )
     assert api.call("GET", "/members/m-chloe/badge")[1] == {"member_id": "m-chloe", "helper": False}
-    # The token still says helper; the mirror is the authority, and the pools were left.
+    # The token still says helper; the mirror is the authority, and the pools were left. The
+    # Helper's live connections were told and ended: nothing more is sent on the old role.
     assert services.chat.presence.get("m-chloe").status == "offline"
+    assert [e["role"] for e in ws.events(cid, "programme.role_revoked")] == ["helper"]
     refused = ws.send(cid, {"action": "presence.set", "status": "available"})
-    assert (refused["type"], refused["code"]) == ("error", "helper_not_active")
+    assert (refused["type"], refused["code"]) == ("error", "unauthenticated")
 
     api.staff("POST", "/programme/helpers/m-chloe/reinstate", {"reason": "appeal accepted"})
     assert mirror(services, "m-chloe")[0] == ["helper", "member"]
-    assert ws.send(cid, {"action": "presence.set", "status": "available"})["type"] == "ack"
+    again = ws.connect("m-chloe", HELPER)
+    assert ws.send(again, {"action": "presence.set", "status": "available"})["type"] == "ack"
 
 
 def test_an_ineligible_member_sees_every_unmet_condition(api):

@@ -89,6 +89,9 @@ def http(app_module: Any) -> Iterator[Any]:
     """Chalice's HTTP test client on the local stage."""
     from chalice.test import Client
 
+    from devstack import gateway_responses
+
+    gateway_responses.install()  # API Gateway's own refusals in the contract's shape
     with Client(app_module.app, stage_name="local") as client:
         yield client.http
 

@@ -20,8 +20,9 @@ from chalicelib.domain.chat.model import (
     Participant,
     QueueItem,
 )
-from chalicelib.domain.chat.ports import DuplicateMessage, SequenceConflict
-from chalicelib.domain.errors import Conflict, NotFound, RateLimited, RuleRefused
+from chalicelib.domain.chat.ports import DuplicateMessage, RateExceeded, SequenceConflict
+from chalicelib.domain.errors import Conflict, NotFound, RuleRefused
+from chalicelib.domain.limits import Count
 from chalicelib.domain.members import Member
 from chalicelib.domain.moderation.review import ReviewItem
 from chalicelib.domain.ports import Connection, Ticket
@@ -45,6 +46,9 @@ class InMemoryConnectionRepository:
 
     def for_member(self, member_id: str) -> list[Connection]:
         return [c for c, _ in self.items.values() if c.principal.member_id == member_id]
+
+    def count_for_member(self, member_id: str) -> int:
+        return len(self.for_member(member_id))
 
 
 class InMemoryTicketStore:
@@ -217,7 +221,7 @@ class InMemoryChatStore:
         if dedupe_key in self.answers:
             raise DuplicateMessage(copy.deepcopy(self.answers[dedupe_key]))
         if rate_key and self.counters[rate_key] >= rate_limit:
-            raise RateLimited("too many messages; wait a minute", code="rate_limited")
+            raise RateExceeded()
         if stored.status == CLOSED:
             raise RuleRefused("this conversation is closed", code="conversation_closed")
         if stored.last_seq != conversation.last_seq or message.seq in self.messages[
@@ -356,8 +360,15 @@ class InMemoryAuditLog:
             {"actor": actor, "roles": list(roles), "action": action, "subject": subject, "at": at}
         )
 
-    def day(self, day: str, limit: int) -> list[dict[str, Any]]:
-        return [e for e in self.entries if _day(e["at"]) == day][:limit]
+    def page(
+        self, day: str, limit: int, after: str | None
+    ) -> tuple[list[dict[str, Any]], str | None]:
+        ordered = sorted((e for e in self.entries if _day(e["at"]) == day),
+                         key=lambda e: e["at"], reverse=True)
+        start = int(after or 0)
+        entries = ordered[start:start + limit]
+        more = start + limit < len(ordered)
+        return entries, (str(start + limit) if more else None)
 
 
 class RecordingWaveScheduler:
@@ -368,3 +379,42 @@ class RecordingWaveScheduler:
 
     def schedule(self, conversation_id: str, wave: int, delay_seconds: int) -> None:
         self.scheduled.append((conversation_id, wave, delay_seconds))
+
+
+class InMemoryCounterparties:
+    """Dealings between two members at a time (a booking's departure, a claim's filing), and
+    every lookup asked for, as (member_id, since, limit)."""
+
+    def __init__(self) -> None:
+        self.dealings: list[tuple[str, str, float]] = []
+        self.lookups: list[tuple[str, float, int]] = []
+
+    def dealt(self, a: str, b: str, at: float) -> None:
+        self.dealings.append((a, b, at))
+
+    def of(self, member_id: str, since: float, limit: int) -> set[str]:
+        self.lookups.append((member_id, since, limit))
+        found = [(at, b if a == member_id else a) for a, b, at in self.dealings
+                 if member_id in (a, b) and at >= since]
+        return {other for _, other in sorted(found, reverse=True)[:limit]}
+
+
+class InMemoryCounters:
+    """`Counters` in a dict, with the DynamoDB adapter's rules: an expired counter is absent."""
+
+    def __init__(self) -> None:
+        self.items: dict[str, tuple[int, float]] = {}
+
+    def add(self, key: str, limit: int, until: int, now: float) -> Count:
+        value, expires = self.items.get(key, (0, 0.0))
+        if expires <= now:
+            value = 0
+        elif value >= limit:
+            return Count(False, value, expires)
+        self.items[key] = (value + 1, until)
+        return Count(True, value + 1, until)
+
+    def take_back(self, key: str) -> None:
+        if key in self.items and self.items[key][0] > 0:
+            value, expires = self.items[key]
+            self.items[key] = (value - 1, expires)

@@ -132,3 +132,23 @@ def test_a_route_without_declared_access_cannot_be_registered():
 
     with pytest.raises(TypeError, match="access="):
         ContextBlueprint(__name__).route("/open", methods=["GET"])
+
+
+@pytest.mark.parametrize("web_url,origin", [
+    ("https://help.example/app/", "https://help.example"),
+    ("", None),
+])
+def test_cors_answers_only_the_web_clients_origin(web_url, origin):
+    # Never `*`: browsers may call the API only from where the web clients are served.
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    probe = ("import app, json; print(json.dumps(sorted({(e.cors.allow_origin if e.cors else None)"
+             " for m in app.app.routes.values() for e in m.values()}, key=str)))")
+    env = {**os.environ, "WEB_URL": web_url}
+    found = subprocess.run([sys.executable, "-c", probe], cwd=Path(__file__).parents[2], env=env,
+                           capture_output=True, text=True, timeout=60, check=True)
+    assert json.loads(found.stdout) == [origin]

@@ -51,7 +51,8 @@ def test_authenticate_refuses_missing_or_malformed_tokens(sessions, header):
 
 def test_authenticate_refuses_expired_forged_and_wrong_audience(sessions):
     now = int(time.time())
-    base = {"sub": "m-a", "roles": ["member"], "aud": "entraide", "exp": now + 60}
+    base = {"sub": "m-a", "roles": ["member"], "aud": "entraide", "iss": "entraide",
+            "exp": now + 60}
     expired = jwt.encode({**base, "exp": now - 1}, SECRET, algorithm="HS256")
     forged = jwt.encode(base, "another-secret-another-secret-xx", algorithm="HS256")
     wrong_aud = jwt.encode({**base, "aud": "other"}, SECRET, algorithm="HS256")
@@ -66,7 +67,8 @@ def test_authenticate_refuses_expired_forged_and_wrong_audience(sessions):
 
 def test_unknown_roles_in_a_token_are_dropped(sessions):
     token = jwt.encode(
-        {"sub": "m-a", "roles": ["member", "root"], "aud": "entraide", "exp": time.time() + 60},
+        {"sub": "m-a", "roles": ["member", "root"], "aud": "entraide", "iss": "entraide",
+         "exp": time.time() + 60},
         SECRET,
         algorithm="HS256",
     )

@@ -13,6 +13,9 @@ const STRINGS = {
     thanks: "Merci, votre réponse est enregistrée. Vous pouvez fermer cette page.",
     invalid: "Ce lien n'est plus valable (déjà utilisé ou expiré).",
     late: "Le délai pour répondre est dépassé : un conseiller prend le relais.",
+    locked:
+      "Trop de codes faux ont été saisis : ce lien est bloqué pour un moment. Pour répondre, " +
+      "connectez-vous à l'application Entraide (aucun code n'est nécessaire) ou contactez l'assistance.",
     failed: "Votre réponse n'a pas pu être envoyée. Réessayez dans un instant.",
   },
   en: {
@@ -24,6 +27,9 @@ const STRINGS = {
     thanks: "Thank you, your answer is recorded. You may close this page.",
     invalid: "This link is no longer valid (already used or expired).",
     late: "The time to answer is over: an agent is taking over.",
+    locked:
+      "Too many wrong codes were entered: this link is locked for a while. To answer, sign in " +
+      "to the Entraide app (no code needed) or contact support.",
     failed: "Your answer could not be sent. Please try again in a moment.",
   },
 };
@@ -58,6 +64,7 @@ async function main() {
     });
   } catch (error) {
     $("question").textContent = "";
+    if (error instanceof ApiError && error.status === 429) return show("locked");
     return show(error instanceof ApiError && error.status === 409 ? "late" : "invalid");
   }
   s = STRINGS[question.lang] || s;
@@ -84,6 +91,7 @@ async function main() {
     } catch (error) {
       const code = error instanceof ApiError ? error.code : "";
       if (code === "invalid_code") show("invalid");
+      else if (code === "rate_limited") show("locked");
       else if (code === "too_late" || code === "already_answered") show("late");
       else {
         show("failed");

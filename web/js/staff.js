@@ -246,18 +246,17 @@ async function setupMetrics(session) {
   $("#metrics").hidden = figures.length === 0;
 }
 
-/** Supervisors and admins: the audit log of the day (transcript reads, joins). */
+/** Supervisors and admins: the audit log of the day, newest first (transcript reads, joins, closes). */
 function setupAudit(session) {
   if (!session.roles.some((r) => r === "supervisor" || r === "admin")) return async () => {};
   return async () => {
-    const probe = await session.api.probe("GET", "/audit");
+    const probe = await session.api.probe("GET", "/audit?limit=30");
     if (!probe.present || probe.error) return;
     const entries = probe.data?.entries || [];
     $("#audit").hidden = false;
     const box = clear($("#audit-list"));
     if (!entries.length) return box.append(h("p", { class: "muted", i18n: "staff.audit_empty" }));
-    const lines = entries.slice(-30).reverse();
-    box.append(h("ul", { class: "muted" }, lines.map((e) => h("li", {}, `${formatDate(e.at)} — ${e.actor} — ${e.action} — ${e.subject}`))));
+    box.append(h("ul", { class: "muted" }, entries.map((e) => h("li", {}, `${formatDate(e.at)} — ${e.actor} — ${e.action} — ${e.subject}`))));
   };
 }
 

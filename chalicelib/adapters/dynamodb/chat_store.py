@@ -38,8 +38,8 @@ from chalicelib.domain.chat.model import (
     Participant,
     QueueItem,
 )
-from chalicelib.domain.chat.ports import DuplicateMessage, SequenceConflict
-from chalicelib.domain.errors import Conflict, NotFound, RateLimited, RuleRefused, Unavailable
+from chalicelib.domain.chat.ports import DuplicateMessage, RateExceeded, SequenceConflict
+from chalicelib.domain.errors import Conflict, NotFound, RuleRefused, Unavailable
 from chalicelib.domain.moderation.review import OPEN, ReviewItem
 
 PROFILE = "profile"
@@ -108,6 +108,7 @@ def _to_conversation(r: ConversationRecord) -> Conversation:
         due_at=r.due_at,
         wave=int(r.wave or 0),
         offered=list(r.offered or []),
+        counterparties=list(r.counterparties or []),
         last_seq=int(r.last_seq or 0),
         recent=dict(r.recent or {}),
     )
@@ -151,6 +152,7 @@ class DynamoChatStore:
             last_seq=c.last_seq,
             straight_to_professionals=c.straight_to_professionals,
             recent=c.recent or None,
+            counterparties=c.counterparties or None,
             expires_at=ttl_at,
         )
         with TransactWrite(connection=ConversationRecord._get_connection().connection) as tx:
@@ -269,7 +271,7 @@ class DynamoChatStore:
                 return DuplicateMessage(stored)
             return SequenceConflict()
         if check_failed(e, conv_at + 1):
-            return RateLimited("too many messages; wait a minute", code="rate_limited")
+            return RateExceeded()
         if check_failed(e, conv_at):
             current = self.get(conversation.conversation_id)
             if current is not None and current.status == CLOSED:
@@ -588,9 +590,14 @@ class DynamoAuditLog:
         """Append one entry."""
         audit_record(actor, roles, action, subject, at).save(AuditRecord.at_id.does_not_exist())
 
-    def day(self, day: str, limit: int) -> list[dict[str, Any]]:
-        """Entries of a day, oldest first."""
-        return [
+    def page(
+        self, day: str, limit: int, after: str | None
+    ) -> tuple[list[dict[str, Any]], str | None]:
+        """Entries of a day, newest first, one Query page from the position `after`."""
+        start = {"day": {"S": day}, "at_id": {"S": after}} if after else None
+        found = AuditRecord.query(day, scan_index_forward=False, limit=limit,
+                                  last_evaluated_key=start)
+        entries = [
             {
                 "actor": r.actor,
                 "roles": list(r.actor_roles),
@@ -598,6 +605,8 @@ class DynamoAuditLog:
                 "subject": r.subject,
                 "at": r.at,
             }
-            for r in AuditRecord.query(day, limit=limit)
+            for r in found
         ]
+        last = found.last_evaluated_key
+        return entries, (last["at_id"]["S"] if last and len(entries) == limit else None)
 

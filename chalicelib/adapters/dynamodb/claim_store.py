@@ -33,7 +33,7 @@ from chalicelib.domain.claims.model import (
     TimelineEntry,
 )
 from chalicelib.domain.clock import parse_iso, wire_time
-from chalicelib.domain.errors import Conflict, Unavailable
+from chalicelib.domain.errors import BadInput, Conflict, Unavailable
 
 CONDITION_FAILED = "ConditionalCheckFailedException"
 # A lock item names the open claim of a booking and problem; it is never deleted, only handed
@@ -44,6 +44,16 @@ LOCK_PREFIX = "lock#"
 def lock_key(booking_id: str, problem: str) -> str:
     """Key of the item holding the open claim of a booking and problem."""
     return f"{LOCK_PREFIX}{booking_id}#{problem}"
+
+
+# A booking's two party items (the booking seen from each party) share its table; their keys
+# are refused as booking ids.
+PARTY_PREFIX = "party#"
+
+
+def party_key(side: str, booking_id: str) -> str:
+    """Key of the item of a booking seen from one side (`driver` or `passenger`)."""
+    return f"{PARTY_PREFIX}{side}#{booking_id}"
 
 
 
@@ -278,6 +288,8 @@ class DynamoBookingDirectory:
 
     def get(self, booking_id: str) -> Booking | None:
         """The booking, or None."""
+        if booking_id.startswith(PARTY_PREFIX):
+            return None
         try:
             r = BookingRecord.get(booking_id)
         except DoesNotExist:
@@ -292,23 +304,37 @@ class DynamoBookingDirectory:
 
 
 class DynamoBookingStore:
-    """The bookings mirror's write side: a push older than the stored one is ignored."""
+    """The bookings mirror's write side: a push older than the stored one is ignored.
+
+    The booking and its two party items (the sparse `party-index`: a member's bookings as
+    driver or passenger in one Query) are written in one transaction, so they never disagree.
+    """
 
     def put(self, booking: Booking, version: int) -> bool:
         """Store the booking unless a newer version is stored; whether it was stored."""
+        if booking.booking_id.startswith(PARTY_PREFIX):
+            raise BadInput(f"booking ids may not start with {PARTY_PREFIX}", code="bad_booking")
         B = BookingRecord
-        record = B(
-            booking.booking_id, driver_id=booking.driver_id, passenger_id=booking.passenger_id,
+        fields: dict[str, Any] = dict(
+            driver_id=booking.driver_id, passenger_id=booking.passenger_id,
             contribution_cents=booking.contribution_cents,
             service_fee_cents=booking.service_fee_cents,
             departure_at=wire_time(booking.departure_at), status=booking.status,
-            currency=booking.currency,
-            alternatives=[asdict(a) for a in booking.alternatives], version=version,
+            currency=booking.currency, version=version,
         )
+        record = B(booking.booking_id,
+                   alternatives=[asdict(a) for a in booking.alternatives], **fields)
         try:
-            record.save(condition=B.booking_id.does_not_exist() | (B.version < version))
-        except PutError as e:
-            if e.cause_response_code == CONDITION_FAILED:
+            with TransactWrite(connection=B._get_connection().connection) as tx:
+                tx.save(record, condition=B.booking_id.does_not_exist() | (B.version < version))
+                for side, party, other in (
+                    ("driver", booking.driver_id, booking.passenger_id),
+                    ("passenger", booking.passenger_id, booking.driver_id),
+                ):
+                    tx.save(B(party_key(side, booking.booking_id), party_id=party,
+                              counterparty_id=other, **fields))
+        except TransactWriteError as e:
+            if check_failed(e, 0):
                 return False
             raise Unavailable("could not store the booking") from e
         return True

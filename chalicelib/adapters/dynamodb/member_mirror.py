@@ -16,6 +16,7 @@ from chalicelib.domain.errors import Unavailable
 from chalicelib.domain.identity import HELPER
 from chalicelib.domain.member_ingest import MarketplaceMember
 from chalicelib.domain.members import Member
+from chalicelib.domain.ports import Standing
 
 NO_ROLE: frozenset[str] = frozenset()
 
@@ -136,8 +137,8 @@ class DynamoRoleAuthority:
     moment ago is seen by the very next request. No mirror item: no role (fail closed).
     """
 
-    def granted_roles(self, member_id: str) -> frozenset[str]:
-        """The roles this backend grants that the member holds now."""
+    def standing(self, member_id: str) -> Standing:
+        """The roles this backend grants that the member holds now, and any suspension."""
         M = MemberRecord
         try:
             record = M.get(
@@ -146,9 +147,10 @@ class DynamoRoleAuthority:
                 attributes_to_get=[M.member_id.attr_name, M.roles.attr_name, M.profile.attr_name],
             )
         except DoesNotExist:
-            return NO_ROLE
+            return Standing()
         except GetError as e:
             raise Unavailable("could not read the member's roles") from e
         member = Member.from_mirror({"member_id": member_id, "roles": list(record.roles or []),
                                      "profile": record.profile or {}})
-        return frozenset({HELPER}) if member.is_active_helper else NO_ROLE
+        return Standing(frozenset({HELPER}) if member.is_active_helper else NO_ROLE,
+                        suspended=member.suspended)

@@ -60,6 +60,13 @@ class DynamoConnectionRepository:
             if not r.expires_at or r.expires_at >= now
         ]
 
+    def count_for_member(self, member_id: str) -> int:
+        """Live connections of a member: a Query with Select=COUNT on the member-index (no
+        item comes back); expired ones are filtered out until DynamoDB's TTL deletes them."""
+        C = ConnectionRecord
+        live = C.expires_at.does_not_exist() | (C.expires_at >= time.time())
+        return C.by_member.count(member_id, filter_condition=live)
+
     @staticmethod
     def _to_domain(r: ConnectionRecord) -> Connection:
         return Connection(

@@ -25,12 +25,14 @@ def _jwt() -> Any:
 class JwtTokenCodec:
     """Issues HS256 tokens (local/dev) and verifies HS256 or RS256 (JWKS) tokens."""
 
-    def __init__(self, secret: Callable[[], str], audience: str, jwks_url: str = "") -> None:
+    def __init__(self, secret: Callable[[], str], audience: str, jwks_url: str = "",
+                 issuer: str = ISSUER) -> None:
         # The key is fetched on first use (Secrets Manager in AWS), never at construction.
         self._secret_source = secret
         self._secret_value: str | None = None
         self._lock = threading.Lock()
         self._audience = audience
+        self._issuer = issuer
         self._jwks_url = jwks_url
         self._jwks_client: Any = None
 
@@ -49,7 +51,7 @@ class JwtTokenCodec:
         claims = {
             **principal.to_claims(),
             "aud": self._audience,
-            "iss": ISSUER,
+            "iss": self._issuer,
             "iat": now,
             "exp": now + ttl_seconds,
             "jti": uuid.uuid4().hex,
@@ -70,7 +72,8 @@ class JwtTokenCodec:
                     key,
                     algorithms=["RS256"],
                     audience=self._audience,
-                    options={"require": ["exp", "sub", "aud"]},
+                    issuer=self._issuer,
+                    options={"require": ["exp", "sub", "aud", "iss"]},
                 )
             else:
                 claims = jwt.decode(
@@ -78,10 +81,14 @@ class JwtTokenCodec:
                     self._secret,
                     algorithms=["HS256"],
                     audience=self._audience,
-                    options={"require": ["exp", "sub", "aud"]},
+                    issuer=self._issuer,
+                    options={"require": ["exp", "sub", "aud", "iss"]},
                 )
         except jwt.ExpiredSignatureError as e:
             raise Unauthenticated("token expired", code="token_expired") from e
         except jwt.PyJWTError as e:
             raise Unauthenticated("invalid token", code="invalid_token") from e
-        return Principal.from_claims(claims)
+        try:
+            return Principal.from_claims(claims)
+        except ValueError as e:  # an unknown tier: refused like any other bad claim
+            raise Unauthenticated("invalid token", code="invalid_token") from e

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from chalicelib.domain.chat.conflicts import ConflictsOfInterest
 from chalicelib.domain.chat.core import (
     ChatCore,
     public_reasons,
@@ -32,6 +33,7 @@ from chalicelib.domain.chat.ports import WaveScheduler
 from chalicelib.domain.chat.routing import WavePolicy, next_offers, rank_for_offers
 from chalicelib.domain.errors import BadInput, Conflict, DomainError, Forbidden, RuleRefused
 from chalicelib.domain.identity import AGENT, HELPER, MEMBER, Principal
+from chalicelib.domain.limits import RateLimit
 
 # Checks of the caller at presence.set (e.g. a suspended Helper); they raise to refuse.
 PresenceGuard = Callable[[Principal], None]
@@ -45,6 +47,10 @@ class HelpRequests:
     waves: WaveScheduler
     policy: WavePolicy
     presence_guards: Sequence[PresenceGuard]
+    # Whom a member has dealt with (bookings, open claims): never offered their request.
+    conflicts: ConflictsOfInterest
+    # HELP_OPEN_PER_HOUR: requests a member may open per clock hour (None: unlimited).
+    open_limit: RateLimit | None = None
 
     # --- presence ------------------------------------------------------------------------
 
@@ -172,6 +178,10 @@ class HelpRequests:
                 code="message_blocked",
                 reasons=public_reasons(verdict),
             )
+        if self.open_limit is not None:
+            # Counted once the request is known to be openable; it counts whatever becomes
+            # of it (still waiting, taken, closed).
+            self.open_limit.take(who.member_id)
         now = self.core.clock.time()
         conversation = self._new_conversation(who, topic, lang, text, verdict.text, now)
         first = Message(
@@ -220,6 +230,8 @@ class HelpRequests:
             preview=shown[:200],
             last_seq=1,
             straight_to_professionals=self.policy.straight_to_professionals(topic),
+            # Looked up once, stored with the request: later waves and the sweep read it there.
+            counterparties=self.conflicts.of(who.member_id, now),
         )
         digest = repeat_digest(text)
         conversation.recent = remember({}, who.member_id, digest, now) if digest else {}
@@ -282,7 +294,8 @@ class HelpRequests:
 
     def _candidates(self, conversation: Conversation) -> list[HelperProfile]:
         ids = self.core.presence.pool(conversation.lang, limit=50)
-        profiles = self.core.presence.many([i for i in ids if i != conversation.member_id])
+        skip = {conversation.member_id, *conversation.counterparties}
+        profiles = self.core.presence.many([i for i in ids if i not in skip])
         return rank_for_offers(
             profiles.values(),
             member_id=conversation.member_id,
@@ -290,6 +303,7 @@ class HelpRequests:
             lang=conversation.lang,
             now=self.core.clock.time(),
             ttl=self.policy.heartbeat_ttl,
+            exclude=conversation.counterparties,
         )
 
     def _push_offer(self, conversation: Conversation, helpers: list[str], outcome: Outcome) -> None:
@@ -323,6 +337,7 @@ class HelpRequests:
                     lang=lang,
                     now=now,
                     ttl=self.policy.heartbeat_ttl,
+                    exclude=conversation.counterparties,
                 ):
                     continue
                 conversation.offered = conversation.offered + [profile.member_id]
@@ -344,6 +359,11 @@ class HelpRequests:
         conversation = self.core.conversation(conversation_id)
         if conversation.member_id == who.member_id:
             raise Forbidden("you cannot answer your own request")
+        if who.member_id in conversation.counterparties:
+            raise Forbidden(
+                "you have dealt with this member recently: someone else will answer",
+                code="conflict_of_interest",
+            )
         if not conversation.awaiting_helper:
             raise Conflict("another Helper already took this request", code="already_taken")
         is_agent = who.has(AGENT)

@@ -18,15 +18,23 @@ from chalicelib.domain.chat.core import (
 )
 from chalicelib.domain.chat.events import ChatEvent
 from chalicelib.domain.chat.model import CLOSED, Conversation, Message, Outcome
-from chalicelib.domain.chat.ports import DuplicateMessage, SequenceConflict, TextVerdict
+from chalicelib.domain.chat.ports import (
+    DuplicateMessage,
+    RateExceeded,
+    SequenceConflict,
+    TextVerdict,
+)
 from chalicelib.domain.clock import wire_time
-from chalicelib.domain.errors import RuleRefused, Unavailable
+from chalicelib.domain.errors import RateLimited, RuleRefused, Unavailable
 from chalicelib.domain.identity import MEMBER, Principal
+from chalicelib.domain.limits import FixedWindow
 from chalicelib.domain.moderation.flood import FloodPolicy
 
 DEDUPE_TTL = 7 * 86400
 SYNC_LIMIT = 500
 SEND_ATTEMPTS = 12
+# MESSAGES_PER_MINUTE counts a sender's messages per clock minute, in the message's transaction.
+RATE_WINDOW = FixedWindow(60)
 
 
 @dataclass
@@ -107,21 +115,27 @@ class MessageRelay:
         recent: Recent | None,
         verdict: TextVerdict,
     ) -> None:
-        """Persist the message; SequenceConflict if another one took its seq first."""
-        window = int(message.ts // 60)
+        """Persist the message; SequenceConflict if another one took its seq first,
+        `rate_limited` (with `retry_after`: the end of the minute) over the sender's rate."""
         # One transaction: next seq, the message, its idempotency record, the rate, the repeat
         # fingerprints and, for "review", the moderation queue item.
-        self.core.store.append(
-            conversation,
-            message,
-            dedupe_key,
-            answer,
-            self.core.ttl_at(message.ts),
-            f"rate#{message.sender_id}#{window}",
-            self.core.limits.messages_per_minute,
-            recent,
-            review_item(conversation, message, verdict),
-        )
+        try:
+            self.core.store.append(
+                conversation,
+                message,
+                dedupe_key,
+                answer,
+                self.core.ttl_at(message.ts),
+                RATE_WINDOW.key("rate", message.sender_id, message.ts),
+                self.core.limits.messages_per_minute,
+                recent,
+                review_item(conversation, message, verdict),
+            )
+        except RateExceeded as e:
+            raise RateLimited(
+                "too many messages; wait a minute",
+                retry_after=RATE_WINDOW.ends_at(message.ts) - message.ts,
+            ) from e
 
     def _acknowledge_and_fan_out(
         self,

@@ -59,6 +59,9 @@ class Conversation:
     due_at: float | None = None
     wave: int = 0
     offered: list[str] = field(default_factory=list)
+    # Conflicts of interest: the member's counterparties (other party of a recent booking or
+    # of an open claim), found once at help.open and never offered the request.
+    counterparties: list[str] = field(default_factory=list)
     last_seq: int = 0
     # Flooding: per sender, the recent messages' [fingerprint, epoch seconds], kept on the
     # conversation item so that repeats are caught with no extra AWS call.

@@ -3,6 +3,7 @@ the agents' queue and the audit log."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,29 @@ from chalicelib.domain.chat.model import CLOSED, Outcome, Participant
 from chalicelib.domain.clock import wire_time
 from chalicelib.domain.errors import BadInput, Conflict, Forbidden, RuleRefused
 from chalicelib.domain.identity import ADMIN, AGENT, HELPER, MEMBER, SUPERVISOR, Principal
+
+AUDIT_PAGE = 100  # entries per page of GET /audit by default
+AUDIT_PAGE_MAX = 500
+
+
+def encode_cursor(position: str | None) -> str | None:
+    """An audit position as the opaque cursor clients send back."""
+    if position is None:
+        return None
+    return base64.urlsafe_b64encode(position.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> str | None:
+    """The position a cursor stands for; 400 `bad_cursor` for anything else."""
+    if not cursor:
+        return None
+    try:
+        position = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+    except (ValueError, UnicodeDecodeError):
+        position = ""
+    if not position or len(position) > 64 or not position.isprintable():
+        raise BadInput("cursor is not one this API gave", code="bad_cursor", field="cursor")
+    return position
 
 
 @dataclass
@@ -70,14 +94,19 @@ class Oversight:
         return outcome
 
     def close(self, who: Principal, conversation_id: str) -> Outcome:
-        """A participant or staff closes; the Helper's slot is freed at once."""
+        """A participant or staff closes; the Helper's slot is freed at once. Staff closing a
+        member's conversation is a decision about it: audited."""
         conversation = self.core.conversation(conversation_id)
         if not who.is_staff:
             self.core.participant_role(who, conversation)
         outcome = Outcome({})
         if conversation.status == CLOSED:
             return outcome
-        closed = self.core.store.close(conversation_id, who.member_id, self.core.clock.time())
+        now = self.core.clock.time()
+        closed = self.core.store.close(conversation_id, who.member_id, now)
+        if who.is_staff:
+            self.core.audit.record(who.member_id, sorted(who.roles), "conversation.close",
+                                   conversation_id, now)
         self.core.notify(ChatEvent.CLOSED, closed)
         if closed.ticket_id:
             self.core.queue.done(closed.ticket_id)
@@ -173,11 +202,21 @@ class Oversight:
             ]
         }
 
-    def audit_log(self, who: Principal, day: str | None) -> dict[str, Any]:
-        """Admins read the audit log of a day."""
+    def audit_log(
+        self, who: Principal, day: str | None, limit: int = AUDIT_PAGE, cursor: str | None = None
+    ) -> dict[str, Any]:
+        """Supervisors and admins read the audit log of a day, newest first, a page at a time:
+        `next_cursor` continues where the page stopped (null: nothing older that day)."""
         who.require(ADMIN, SUPERVISOR)
         day = day or self._today()
-        return {"day": day, "entries": self.core.audit.day(day, limit=1000)}
+        try:
+            dt.date.fromisoformat(day)
+        except ValueError as e:
+            raise BadInput("day must be YYYY-MM-DD", field="day") from e
+        if not 1 <= limit <= AUDIT_PAGE_MAX:
+            raise BadInput(f"limit must be 1 to {AUDIT_PAGE_MAX}", field="limit")
+        entries, last = self.core.audit.page(day, limit, decode_cursor(cursor))
+        return {"day": day, "entries": entries, "next_cursor": encode_cursor(last)}
 
     def _today(self) -> str:
         return self.core.clock.now().strftime("%Y-%m-%d")

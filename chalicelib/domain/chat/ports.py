@@ -28,6 +28,10 @@ class SequenceConflict(Exception):
     """Another message took the sequence number first: re-read and retry."""
 
 
+class RateExceeded(Exception):
+    """The sender's rate counter is at its limit for this window: nothing was stored."""
+
+
 class DuplicateMessage(Exception):
     """This client_msg_id was already accepted: its stored answer is attached."""
 
@@ -63,7 +67,8 @@ class ChatStore(Protocol):
     ) -> None:
         """One transaction: the message with the next seq, its idempotency record, the
         sender's rate counter, the conversation's `recent` fingerprints (None: unchanged) and
-        the moderation queue item of a message given "review"."""
+        the moderation queue item of a message given "review". Raises DuplicateMessage,
+        SequenceConflict, or RateExceeded when the rate counter already holds `rate_limit`."""
         ...
 
     def remember(self, dedupe_key: str, answer: dict[str, Any], ttl_at: int) -> None: ...
@@ -132,10 +137,25 @@ class AuditLog(Protocol):
         self, actor: str, roles: list[str], action: str, subject: str, at: float
     ) -> None: ...
 
-    def day(self, day: str, limit: int) -> list[dict[str, Any]]: ...
+    def page(
+        self, day: str, limit: int, after: str | None
+    ) -> tuple[list[dict[str, Any]], str | None]:
+        """Up to `limit` entries of a day, newest first, from just after the position `after`
+        (None: the newest); and the position to continue from (None: nothing older)."""
+        ...
 
 
 class WaveScheduler(Protocol):
     """Delivers a routing event later (a delayed SQS message)."""
 
     def schedule(self, conversation_id: str, wave: int, delay_seconds: int) -> None: ...
+
+
+class Counterparties(Protocol):
+    """Who a member has dealt with through the marketplace (a policy over the claims context)."""
+
+    def of(self, member_id: str, since: float, limit: int) -> set[str]:
+        """The other party of the member's bookings departing at or after `since` (epoch
+        seconds) and of their open claims filed since then; at most `limit` of each read, the
+        latest first, by Query (never a Scan)."""
+        ...

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from chalicelib.domain.chat.conflicts import ConflictRule, ConflictsOfInterest
 from chalicelib.domain.chat.core import ChatCore, ChatLimits, PassThroughModerator
 from chalicelib.domain.chat.events import ChatListener
 from chalicelib.domain.chat.help_requests import HelpRequests
@@ -13,6 +14,7 @@ from chalicelib.domain.chat.oversight import Oversight
 from chalicelib.domain.chat.ports import (
     AuditLog,
     ChatStore,
+    Counterparties,
     PresenceStore,
     ProQueue,
     TextModerator,
@@ -21,6 +23,7 @@ from chalicelib.domain.chat.ports import (
 from chalicelib.domain.chat.routing import WavePolicy
 from chalicelib.domain.clock import Clock
 from chalicelib.domain.identity import Principal
+from chalicelib.domain.limits import RateLimit
 from chalicelib.domain.moderation.flood import FloodPolicy
 from chalicelib.domain.ports import MemberDirectory
 
@@ -44,8 +47,11 @@ class ChatService:
     waves: WaveScheduler
     members: MemberDirectory
     clock: Clock
+    # Conflicts of interest: whom a member has dealt with is never offered their request.
+    counterparties: Counterparties
     moderator: TextModerator = field(default_factory=PassThroughModerator)
     policy: WavePolicy = field(default_factory=WavePolicy)
+    conflict_rule: ConflictRule = field(default_factory=ConflictRule)
     limits: ChatLimits = field(default_factory=ChatLimits)
     # The same text repeated by a sender within a conversation is blocked as flooding.
     flood: FloodPolicy = field(default_factory=FloodPolicy)
@@ -54,6 +60,8 @@ class ChatService:
     listeners: list[ChatListener] = field(default_factory=list)
     # Checks of the caller at presence.set (e.g. a suspended Helper); they raise to refuse.
     presence_guards: list[Callable[[Principal], None]] = field(default_factory=list)
+    # Requests a member may open per window (HELP_OPEN_PER_HOUR); None: unlimited.
+    open_limit: RateLimit | None = None
     requests: HelpRequests = field(init=False, repr=False, compare=False)
     messages: MessageRelay = field(init=False, repr=False, compare=False)
     oversight: Oversight = field(init=False, repr=False, compare=False)
@@ -70,6 +78,14 @@ class ChatService:
             limits=self.limits,
             listeners=self.listeners,
         )
-        self.requests = HelpRequests(core, self.waves, self.policy, self.presence_guards)
+        conflicts = ConflictsOfInterest(self.counterparties, self.conflict_rule)
+        self.requests = HelpRequests(
+            core,
+            self.waves,
+            self.policy,
+            self.presence_guards,
+            conflicts=conflicts,
+            open_limit=self.open_limit,
+        )
         self.messages = MessageRelay(core, self.flood)
         self.oversight = Oversight(core, self.requests)

@@ -38,6 +38,14 @@ from chalicelib.domain.errors import BadInput, Conflict, Forbidden, NotFound, Ru
 from chalicelib.domain.identity import ADMIN, AGENT, SUPERVISOR, Principal
 
 
+def refuse_a_party(claim: Claim, principal: Principal) -> None:
+    """Conflict of interest: staff who are a party of the claim's booking (the claimant or the
+    counterpart) never decide or approve it; another agent or supervisor does."""
+    if claim.is_party(principal.member_id):
+        raise Forbidden("you are a party of this claim's booking: another agent must decide it",
+                        code="conflict_of_interest")
+
+
 class AgentDesk:
     """What agents and supervisors do with claims the rules leave to a person."""
 
@@ -106,6 +114,7 @@ class AgentDesk:
         """An agent's decision; above their ceiling it is refused, or proposed for approval."""
         principal.require(AGENT, SUPERVISOR)
         claim = self._shared.get(claim_id)
+        refuse_a_party(claim, principal)
         pending = claim.pending
         if claim.status != ESCALATED or pending is None or pending.kind != "agent":
             raise Conflict("this claim is not waiting for an agent's decision",
@@ -152,6 +161,7 @@ class AgentDesk:
         """A supervisor approves a proposal, or replaces it (by default without the gesture)."""
         principal.require(SUPERVISOR)
         claim = self._shared.get(claim_id)
+        refuse_a_party(claim, principal)
         pending = claim.pending
         if (claim.status != AWAITING_APPROVAL or pending is None or pending.kind != "approval"
                 or pending.proposal is None):

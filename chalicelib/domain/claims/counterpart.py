@@ -26,8 +26,9 @@ from chalicelib.domain.claims.ports import (
 from chalicelib.domain.claims.shared import ClaimsShared
 from chalicelib.domain.claims.workflow import TaskMessage, counterpart_answer
 from chalicelib.domain.clock import parse_iso, wire_time
-from chalicelib.domain.errors import BadInput, Conflict, Forbidden
+from chalicelib.domain.errors import BadInput, Conflict, DomainError, Forbidden
 from chalicelib.domain.identity import Principal
+from chalicelib.domain.limits import MissLimit
 from chalicelib.domain.notifications.channel import Notification
 from chalicelib.domain.notifications.templates import format_date, format_moment
 
@@ -62,6 +63,7 @@ class CounterpartStep:
         link_base: str,
         moderator: Moderator | None,
         codes: Callable[[], str],
+        code_misses: MissLimit | None = None,
     ) -> None:
         if not link_base:
             # Fail closed: an SMS whose link opens nothing would let silence decide the claim.
@@ -74,6 +76,8 @@ class CounterpartStep:
         self._link_base = link_base.rstrip("/")
         self._moderator = moderator
         self._codes = codes
+        # Wrong codes per claim (CLAIM_CODE_MAX_MISSES, CLAIM_CODE_LOCK_SECONDS); None: unlimited.
+        self.code_misses = code_misses
 
     def ask(self, claim: Claim, msg: TaskMessage, now: datetime) -> None:
         """Store the workflow's token and a fresh code, then ask the counterpart in the app or
@@ -176,17 +180,53 @@ class CounterpartStep:
             raise Forbidden("the claimant cannot answer for the other party",
                             code="claimant_cannot_respond")
         if code is not None:
-            stored = claim.response_code
-            if (stored is None or stored.used or now >= stored.expires_at
-                    or not secrets.compare_digest(stored.code_hash,
-                                                  code_hash(claim.claim_id, str(code)))):
-                raise Forbidden("this code is not valid", code="invalid_code")
+            self._check_code(claim, str(code), now)
             return "code"
         if principal is None:
             raise Forbidden("sign in or use the link from the SMS", code="invalid_code")
         if principal.member_id != claim.counterpart_id:
             raise Forbidden("only the other party may answer", code="not_the_counterpart")
         return "app"
+
+    def _check_code(self, claim: Claim, code: str, now: datetime) -> None:
+        """The SMS code opens this claim, or `invalid_code`. Every try is counted before the
+        comparison and taken back when right; once the misses reach the limit every try, right
+        or wrong, is `rate_limited` until the lock ends, and the counterpart is told once."""
+        attempt = self.code_misses.attempt(claim.claim_id) if self.code_misses else None
+        stored = claim.response_code
+        if (stored is not None and not stored.used and now < stored.expires_at
+                and secrets.compare_digest(stored.code_hash, code_hash(claim.claim_id, code))):
+            if attempt is not None:
+                attempt.right()
+            return
+        if attempt is not None and attempt.wrong():
+            self._tell_code_locked(claim, now)
+        raise Forbidden("this code is not valid", code="invalid_code")
+
+    def _tell_code_locked(self, claim: Claim, now: datetime) -> None:
+        """Tell the counterpart, once per claim, how to answer without the locked link: in the
+        app when online, else by SMS. No new code is sent: that would let anyone who knows the
+        claim id make us send texts and guess afresh, while signing in needs no code."""
+        deadline = claim.counterpart_expires_at
+        waiting = claim.pending is not None and claim.pending.kind == "counterpart"
+        if (self.code_misses is None or claim.status != AWAITING_COUNTERPART or not waiting
+                or deadline is None or now >= deadline):
+            return  # nothing left to answer: nobody needs to be told how
+        if not self.code_misses.first_notice(claim.claim_id, int(deadline.timestamp())):
+            return
+        lang = self._members.profile(claim.counterpart_id).lang
+        note = Notification(
+            member_id=claim.counterpart_id,
+            event={"type": "claim.code_locked", "claim_id": claim.claim_id,
+                   "message": code_locked_text(lang), "expires_at": wire_time(deadline)},
+            sms_template="counterpart_code_locked",
+            sms_values={"ref": claim.ref, "deadline": format_moment(deadline, lang)},
+        )
+        try:
+            channel = self._notifier.notify(note).channel
+        except DomainError:
+            channel = "failed"  # the lock holds regardless; agents see it on the timeline
+        self._shared.note(claim.claim_id, "code_locked", {"channel": channel}, at=now)
 
     def _clean_comment(self, comment: Any, lang: str) -> str:
         if comment is None:
@@ -197,6 +237,15 @@ class CounterpartStep:
         if text and self._moderator is not None:
             text = self._moderator.clean(text, lang) or ""
         return text
+
+
+def code_locked_text(lang: str) -> str:
+    """The in-app notice of a locked SMS code, in the counterpart's language."""
+    if lang == "en":
+        return ("Too many wrong codes were entered: the link sent by SMS is locked. Answer here "
+                "in the app (no code needed), or contact support.")
+    return ("Trop de codes faux ont été saisis : le lien reçu par SMS est bloqué. Répondez ici, "
+            "dans l'application (aucun code n'est nécessaire), ou contactez l'assistance.")
 
 
 def question_text(lang: str, name: str, label: str) -> str:

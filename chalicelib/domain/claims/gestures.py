@@ -11,7 +11,7 @@ from typing import Any
 
 from chalicelib.domain.claims.model import AUTO
 from chalicelib.domain.clock import wire_time
-from chalicelib.domain.identity import SUPERVISOR, Principal
+from chalicelib.domain.identity import AGENT_TIERS, SUPERVISOR, Principal
 
 # Tukey's fences need a few points to mean anything; below this, nothing is called an outlier.
 MIN_SAMPLE_FOR_OUTLIERS = 4
@@ -105,7 +105,8 @@ class DelegationPolicy:
 
     def ceiling_for(self, principal: Principal) -> int:
         """The largest gesture this person may grant alone (0 for unknown tiers)."""
-        own = self.ceilings_cents.get(principal.tier or "", 0)
+        tier = principal.tier if principal.tier in AGENT_TIERS else ""
+        own = self.ceilings_cents.get(tier or "", 0)
         if principal.has(SUPERVISOR):
             own = max(own, self.ceilings_cents.get(SUPERVISOR, 0))
         return own

@@ -71,7 +71,7 @@ class WorkflowMessages:
             resolution = catalogue.resolutions.get(msg.resolution)
             due = now + timedelta(seconds=self._shared.timings.agent_sla_for(ptype))
             values = {
-                "ref": claim.claim_id[-6:].upper(),
+                "ref": claim.ref,
                 "problem": ptype.short_label.get(lang),
                 "resolution": resolution.short_label.get(lang) if resolution else "",
                 "due": format_moment(due, lang),

@@ -245,6 +245,11 @@ class Claim:
     request_hash: str = ""
 
     @property
+    def ref(self) -> str:
+        """The short reference the SMS give (the end of the claim id)."""
+        return self.claim_id[-6:].upper()
+
+    @property
     def is_open(self) -> bool:
         """Whether the claim still waits for something."""
         return self.status in OPEN_STATUSES

@@ -24,6 +24,7 @@ from chalicelib.domain.claims.ports import (
 from chalicelib.domain.claims.shared import ClaimsShared
 from chalicelib.domain.claims.workflow import WorkflowTimings
 from chalicelib.domain.clock import Clock
+from chalicelib.domain.limits import MissLimit
 
 
 class ClaimsService:
@@ -49,6 +50,7 @@ class ClaimsService:
         timings: WorkflowTimings | None = None,
         moderator: Moderator | None = None,
         codes: Callable[[], str] = new_code,
+        code_misses: MissLimit | None = None,
     ) -> None:
         self.shared = ClaimsShared(repository=claims, clock=clock,
                                    catalogue=catalogue or load_catalogue(),
@@ -61,6 +63,7 @@ class ClaimsService:
         self.counterpart = CounterpartStep(
             self.shared, bookings=bookings, members=members, workflow=workflow,
             notifier=notifier, link_base=link_base, moderator=moderator, codes=codes,
+            code_misses=code_misses,
         )
         self.agents = AgentDesk(self.shared, bookings=bookings, ledger=ledger, workflow=workflow,
                                 queue=queue, delegation=delegation or DelegationPolicy())

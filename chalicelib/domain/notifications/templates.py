@@ -43,6 +43,17 @@ TEMPLATES: Mapping[str, Mapping[str, str]] = {
         "en": 'Entraide: {name} reported "{problem}" on your trip of {date}. '
               "Please confirm or dispute before {deadline}: {link}",
     },
+    # After CLAIM_CODE_MAX_MISSES wrong codes: no new code by SMS (the guesser could then make
+    # us text and start afresh); the counterpart answers signed in (no code needed) or asks
+    # support.
+    "counterpart_code_locked": {
+        "fr": "Entraide: trop de codes faux pour le dossier {ref}, le lien SMS est bloqué. "
+              "Pour répondre avant le {deadline}, connectez-vous à l'application Entraide "
+              "(sans code) ou contactez l'assistance. Aucun code ne sera renvoyé par SMS.",
+        "en": "Entraide: too many wrong codes for claim {ref}, so the SMS link is locked. "
+              "To answer before {deadline}, sign in to the Entraide app (no code needed) "
+              "or contact support. No new code will be sent by SMS.",
+    },
     "claim_escalated": {
         "fr": "Entraide: votre dossier {ref} ({problem}) est transmis à notre équipe. "
               "Réponse avant le {due}, dans l'application.",

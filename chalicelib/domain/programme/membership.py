@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TypedDict, Unpack
 
-from chalicelib.domain.errors import BadInput, Conflict, RuleRefused
+from chalicelib.domain.errors import BadInput, Conflict, NotFound, RuleRefused
 from chalicelib.domain.identity import HELPER
 from chalicelib.domain.programme.eligibility import Eligibility
 
@@ -228,8 +228,12 @@ class HelperLifecycle:
 
     def leave(self, record: HelperRecord, now: float) -> Transition:
         """A Helper or applicant leaves the programme of their own accord."""
+        if record.status is HelperStatus.SUSPENDED:
+            # A suspension is settled by staff (reinstate), not walked away from.
+            raise Conflict("a suspended Helper stays in the programme until staff decide",
+                           code="wrong_status", status=str(record.status))
         if record.status not in (HelperStatus.PENDING, HelperStatus.APPROVED):
-            raise RuleRefused("there is nothing to leave", code="not_in_programme")
+            raise NotFound("there is nothing to leave", code="not_in_programme")
         revoke = self._role(record, False) if record.is_active else None
         nxt = self._move(record, HelperStatus.LEFT, record.member_id, "", now)
         return Transition(nxt, "helper.left", revoke, record.version)

@@ -59,6 +59,14 @@ def _require_self_or_staff(principal: Principal, member_id: str) -> None:
         raise Forbidden("only the member and staff may see this")
 
 
+def refuse_own_case(principal: Principal, member_id: str) -> None:
+    """Conflict of interest: staff never decide on their own programme record or reward;
+    another staff member does."""
+    if principal.member_id == member_id:
+        raise Forbidden("you cannot decide on your own case: another staff member must",
+                        code="conflict_of_interest")
+
+
 @dataclass(frozen=True)
 class Badge:
     """The public Helper badge of a member (what `GET /members/{id}/badge` returns)."""
@@ -210,6 +218,7 @@ class RecognitionService:
         """Staff grant a reward to an active Helper who has reached its level."""
         if not principal.is_staff:
             raise Forbidden("only staff grant rewards")
+        refuse_own_case(principal, member_id)
         reward = self._catalogue.get(reward_id)
         if reward is None:
             raise NotFound("no such reward", code="unknown_reward")
@@ -326,6 +335,7 @@ class ProgrammeService:
         reason: str,
     ) -> HelperRecord:
         self._require_staff(principal)
+        refuse_own_case(principal, member_id)
         record = self._get(member_id)
         return self._save(step(record, principal.member_id, self._clock.time(), reason))
 
@@ -364,6 +374,7 @@ class ProgrammeService:
     def clear_flag(self, principal: Principal, member_id: str) -> HelperRecord:
         """Staff reviewed a flagged Helper and keep them: the window restarts from now."""
         self._require_staff(principal)
+        refuse_own_case(principal, member_id)
         record = self._get(member_id)
         if not record.is_flagged:
             raise RuleRefused("this Helper is not flagged", code="not_flagged")

@@ -18,6 +18,7 @@ from chalicelib.domain.moderation.flood import FloodPolicy
 from tests.support.fakes import (
     InMemoryAuditLog,
     InMemoryChatStore,
+    InMemoryCounterparties,
     InMemoryMemberDirectory,
     InMemoryPresenceStore,
     InMemoryProQueue,
@@ -40,6 +41,7 @@ def helper_record(member_id: str, name: str, languages: list[str], **extra: Any)
         "member_id": member_id,
         "display_name": name,
         "lang": languages[0],
+        "roles": ["member", "helper"],
         "profile": {
             "helper": {"topics": ["booking", "payment", "trip"], "languages": languages, **extra}
         },
@@ -80,6 +82,7 @@ class ChatWorld:
     audit: InMemoryAuditLog
     waves: RecordingWaveScheduler
     clock: FixedClock
+    counterparties: InMemoryCounterparties
     told: list[tuple[ChatEvent, str]] = field(default_factory=list)
 
     def listen(self, event: ChatEvent, conversation: Conversation) -> None:
@@ -134,6 +137,7 @@ def build(
     store = InMemoryChatStore(presence)
     queue, audit, waves = InMemoryProQueue(), InMemoryAuditLog(), RecordingWaveScheduler()
     clock = FixedClock()
+    counterparties = InMemoryCounterparties()
     chat = ChatService(
         store=store,
         presence=presence,
@@ -142,12 +146,13 @@ def build(
         waves=waves,
         members=InMemoryMemberDirectory(MEMBERS),
         clock=clock,
+        counterparties=counterparties,
         moderator=ScriptedModerator(),
         policy=policy or WavePolicy(),
         limits=limits or ChatLimits(),
         flood=flood or FloodPolicy(),
     )
-    world = ChatWorld(chat, store, presence, queue, audit, waves, clock)
+    world = ChatWorld(chat, store, presence, queue, audit, waves, clock, counterparties)
     chat.listeners.append(world.listen)
     return world
 

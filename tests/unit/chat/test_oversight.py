@@ -111,12 +111,21 @@ def test_closing_an_unanswered_request_withdraws_its_offers(world: ChatWorld) ->
     assert world.store.get(conversation_id).status == CLOSED
 
 
-def test_strangers_cannot_close_but_staff_can(world: ChatWorld) -> None:
+def test_strangers_cannot_close_but_staff_can_and_are_audited(world: ChatWorld) -> None:
     conversation_id = world.assigned()
     with pytest.raises(Forbidden):
         world.chat.oversight.close(BOB, conversation_id)
     world.chat.oversight.close(SUPERVISOR, conversation_id)
     assert world.store.get(conversation_id).closed_by == "s-1"
+    assert [(e["actor"], e["action"], e["subject"]) for e in world.audit.entries] == [
+        ("s-1", "conversation.close", conversation_id)]
+
+
+def test_a_participant_closing_their_own_conversation_is_not_audited(world: ChatWorld) -> None:
+    conversation_id = world.assigned()
+    world.chat.oversight.close(ALICE, conversation_id)
+    world.chat.oversight.close(SUPERVISOR, conversation_id)  # already closed: nothing decided
+    assert world.audit.entries == []
 
 
 # --- rating ----------------------------------------------------------------------------------
@@ -197,3 +206,30 @@ def test_staff_list_a_days_conversations_and_members_only_their_own(world: ChatW
         world.chat.oversight.list_conversations(ALICE, None, None)
     own = world.chat.oversight.my_conversations(BOB)["conversations"]
     assert [c["conversation_id"] for c in own] == [theirs]
+
+
+def test_the_audit_log_pages_newest_first_to_the_end_of_the_day(world: ChatWorld) -> None:
+    for n in range(5):
+        world.audit.record("s-1", ["supervisor"], "conversation.transcript", f"c-{n}",
+                           world.clock.time() + n)
+    oversight = world.chat.oversight
+    first = oversight.audit_log(SUPERVISOR, None, limit=2)
+    second = oversight.audit_log(SUPERVISOR, first["day"], 2, first["next_cursor"])
+    third = oversight.audit_log(SUPERVISOR, first["day"], 2, second["next_cursor"])
+    pages = [[e["subject"] for e in p["entries"]] for p in (first, second, third)]
+    assert pages == [["c-4", "c-3"], ["c-2", "c-1"], ["c-0"]]
+    assert third["next_cursor"] is None
+
+
+@pytest.mark.parametrize("day,limit,cursor,field", [
+    ("02/12/2026", 10, None, "day"),
+    (None, 0, None, "limit"),
+    (None, 501, None, "limit"),
+    (None, 10, "%%%", "cursor"),
+    (None, 10, "AAEC", "cursor"),  # decodes to unprintable bytes
+])
+def test_a_bad_audit_query_is_refused_with_the_field(world: ChatWorld, day, limit, cursor,
+                                                      field) -> None:
+    with pytest.raises(BadInput) as refused:
+        world.chat.oversight.audit_log(SUPERVISOR, day, limit, cursor)
+    assert refused.value.details["field"] == field

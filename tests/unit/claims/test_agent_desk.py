@@ -26,8 +26,9 @@ from tests.unit.claims.claims_fakes import (
 )
 
 # Supervisors here may grant 100 EUR alone; only the head of support may approve up to 500.
-TIERED = DelegationPolicy({"L1": 5_000, "L2": 20_000, "supervisor": 10_000, "head": 50_000})
-HEAD = Principal("h-1", frozenset({"agent", "supervisor"}), tier="head")
+TIERED = DelegationPolicy({"L1": 5_000, "L2": 20_000, "supervisor": 10_000})
+# A second supervisor (a supervisor's ceiling comes with the role, never from a tier).
+HEAD = Principal("h-1", frozenset({"agent", "supervisor"}))
 
 
 def test_an_l1_at_exactly_its_ceiling_decides_alone():
@@ -65,9 +66,10 @@ def test_a_supervisor_cannot_approve_or_replace_their_own_proposal():
             w.service.agents.approve(cid, SUPERVISOR, approve=approve)
         assert e.value.code == "four_eyes"
     assert [t for t, _ in w.workflow.completed] == ["tok-agent"] and w.ledger.entries == []
-    w.service.agents.approve(cid, HEAD)
+    # Another supervisor decides it, within their own ceiling.
+    w.service.agents.approve(cid, HEAD, approve=False, gesture_cents=10_000)
     [entry] = w.ledger.entries
-    assert (entry.granted_by, entry.approved_by, entry.amount_cents) == ("s-1", "h-1", 12_000)
+    assert (entry.approved_by, entry.amount_cents) == ("h-1", 10_000)
 
 
 def test_a_supervisor_approves_only_within_their_own_ceiling():
@@ -144,3 +146,11 @@ def test_the_audit_report_counts_and_flags_only_the_period_asked():
                                            until=april + timedelta(days=1))
     assert spring.total.count == 9
     assert [(o.kind, o.key) for o in spring.outliers] == [("gesture", "big")]
+
+
+def test_a_tier_never_gives_an_agent_the_supervisors_ceiling():
+    # A token naming the tier "supervisor" for a mere agent grants nothing beyond an agent.
+    forged = Principal("a-9", frozenset({"agent"}), tier="supervisor")
+    assert TIERED.ceiling_for(forged) == 0
+    assert TIERED.ceiling_for(Principal("a-8", frozenset({"agent"}), tier="L2")) == 20_000
+    assert TIERED.ceiling_for(Principal("s-8", frozenset({"agent", "supervisor"}))) == 10_000

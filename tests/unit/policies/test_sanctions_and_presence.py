@@ -147,8 +147,8 @@ def test_only_an_active_helper_may_go_available():
 
 
 def test_a_revoked_helper_leaves_the_routing_pools_once_the_record_is_stored():
-    helpers, presence = Calls(), Calls()
-    records = OfflineWhenRevoked(helpers, lambda: presence)
+    helpers, presence, sessions = Calls(), Calls(), Calls()
+    records = OfflineWhenRevoked(helpers, lambda: presence, lambda: sessions)
     revoked = Transition(record=object(), event="suspended",  # type: ignore[arg-type]
                          role_change=RoleChange("h-1", grant=False))
     granted = Transition(record=object(), event="approved",  # type: ignore[arg-type]
@@ -157,6 +157,8 @@ def test_a_revoked_helper_leaves_the_routing_pools_once_the_record_is_stored():
     records.save(granted)
     assert [c[0] for c in helpers.calls] == ["save", "save"]
     assert presence.calls == [("went_offline", ("h-1", False))]
+    assert sessions.calls == [("end_member_sessions",
+                               ("h-1", {"type": "programme.role_revoked", "role": "helper"}))]
 
 
 def test_the_last_connection_of_a_helper_or_agent_takes_them_offline():

@@ -146,9 +146,18 @@ def test_a_helper_who_leaves_loses_the_role(world):
     record = world.programme.leave(ALICE)
     assert record.status is HelperStatus.LEFT
     assert "helper" not in world.helpers.roles["m-alice"]
-    with pytest.raises(RuleRefused):
+    with pytest.raises(NotFound) as twice:
         world.programme.leave(ALICE)
+    assert twice.value.code == "not_in_programme"
     assert world.programme.apply(ALICE, ["fr"], ["booking"]).status is HelperStatus.PENDING
+
+
+def test_a_suspended_helper_cannot_walk_away_from_the_suspension(world):
+    world.make_helper("m-alice")
+    world.programme.suspend(STAFF, "m-alice", "abusive messages")
+    with pytest.raises(Conflict) as refused:
+        world.programme.leave(ALICE)
+    assert (refused.value.code, refused.value.details["status"]) == ("wrong_status", "suspended")
 
 
 def test_records_are_private_to_the_member_and_staff(world):

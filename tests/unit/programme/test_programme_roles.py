@@ -7,6 +7,7 @@ import pytest
 from programme_fakes import STAFF, T0
 
 from chalicelib.domain.identity import Principal
+from chalicelib.domain.ports import Standing
 from chalicelib.domain.programme.events import roles_changed
 from chalicelib.domain.programme.service import ProgrammeService
 from chalicelib.domain.sessions import SessionService
@@ -25,11 +26,12 @@ class ProgrammeRoleAuthority:
         self.helpers = helpers
         self.reads = 0
 
-    def granted_roles(self, member_id: str) -> frozenset[str]:
+    def standing(self, member_id: str) -> Standing:
         self.reads += 1
         record = self.helpers.get(member_id)
         held = "helper" in self.helpers.roles.get(member_id, set())
-        return frozenset({"helper"}) if held and record and record.is_active else frozenset()
+        active = held and record is not None and record.is_active
+        return Standing(frozenset({"helper"}) if active else frozenset())
 
 
 @pytest.fixture

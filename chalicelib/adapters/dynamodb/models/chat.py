@@ -126,6 +126,8 @@ class ConversationRecord(Model):
     due_at = NumberAttribute(null=True)
     wave = NumberAttribute(default=0)
     offered = ListAttribute(of=UnicodeAttribute, default=list)
+    # Conflicts of interest: the member's counterparties, never offered this request.
+    counterparties = ListAttribute(of=UnicodeAttribute, null=True)
     last_seq = NumberAttribute(default=0)
     # Per sender, recent [fingerprint, at] pairs: repeated texts are caught as flooding.
     recent = JSONAttribute(null=True)

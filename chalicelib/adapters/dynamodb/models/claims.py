@@ -10,7 +10,7 @@ from pynamodb.attributes import (
     NumberAttribute,
     UnicodeAttribute,
 )
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, IncludeProjection
 from pynamodb.models import Model
 
 
@@ -22,6 +22,18 @@ class ClaimantIndex(GlobalSecondaryIndex):
         projection = AllProjection()
 
     claimant_id = UnicodeAttribute(hash_key=True)
+    filed_at = UnicodeAttribute(range_key=True)
+
+
+class ClaimCounterpartIndex(GlobalSecondaryIndex):
+    """Claims a member is the counterpart of, by filing time (conflicts of interest in the
+    chat's routing: open claims either way between two members)."""
+
+    class Meta:
+        index_name = "counterpart-index"
+        projection = IncludeProjection(["claimant_id", "status"])
+
+    counterpart_id = UnicodeAttribute(hash_key=True)
     filed_at = UnicodeAttribute(range_key=True)
 
 
@@ -90,6 +102,7 @@ class ClaimRecord(Model):
     response_code = ResponseCodeAttribute(null=True)
     request_hash = UnicodeAttribute(null=True)
     by_claimant = ClaimantIndex()
+    by_counterpart = ClaimCounterpartIndex()
     by_day = ClaimDayIndex()
 
 
@@ -139,8 +152,22 @@ class LedgerRecord(Model):
     by_month = LedgerMonthIndex()
 
 
+class BookingPartyIndex(GlobalSecondaryIndex):
+    """Sparse index of a member's bookings by departure: only party items carry `party_id`."""
+
+    class Meta:
+        index_name = "party-index"
+        projection = IncludeProjection(["counterparty_id"])
+
+    party_id = UnicodeAttribute(hash_key=True)
+    departure_at = UnicodeAttribute(range_key=True)
+
+
 class BookingRecord(Model):
-    """A booking as pushed by the marketplace (parties' phones go to the members mirror)."""
+    """A booking as pushed by the marketplace (parties' phones go to the members mirror), or
+    one of its two party items `party#<side>#<booking_id>`, written in the booking's
+    transaction: the booking seen from one party (`party_id`, `counterparty_id`), so that a
+    member's bookings, as driver or passenger, are one Query on `party-index`."""
 
     class Meta:
         table_name = "bookings"
@@ -157,3 +184,6 @@ class BookingRecord(Model):
     currency = UnicodeAttribute(default="EUR")
     alternatives = JSONAttribute(null=True)
     version = NumberAttribute(default=0)
+    party_id = UnicodeAttribute(null=True)
+    counterparty_id = UnicodeAttribute(null=True)
+    by_party = BookingPartyIndex()
