@@ -21,12 +21,17 @@ from pathlib import Path
 
 from bench.report import machine, write_section
 from chalicelib.domain.moderation import CATEGORIES, Moderator
+from chalicelib.domain.moderation.moderator import RULE_FREE_MARGIN
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "moderation" / "messages.jsonl"
+BLIND = ROOT / "tests" / "data" / "moderation" / "blind.jsonl"
+MODEL_FILE = ROOT / "chalicelib" / "domain" / "moderation" / "data" / "model.tsv"
+BEFORE = ROOT / "bench" / "results" / "moderation_blind_before.json"
 COMMAND = "python -m bench.moderation"
 # In the order they were written; see tests/data/moderation/LABELLING.md.
 SPLITS = ("dev", "holdout", "round2", "round3", "unseen")
+TUNING = ("dev", "holdout", "round2", "round3")
 
 
 def load_set(path: Path = DATA) -> list[dict]:
@@ -41,6 +46,9 @@ class Scores:
 
     counts: dict[str, list[int]] = field(default_factory=dict)  # category -> [tp, fp, fn]
     messages: int = 0
+    reviews: int = 0
+    model_reviews: int = 0
+    kinds: dict[str, list[int]] = field(default_factory=dict)  # pii kind -> [found, total]
     verdicts_right: int = 0
     clean: int = 0
     clean_altered: int = 0
@@ -83,6 +91,14 @@ def evaluate(moderator: Moderator, rows: Iterable[dict]) -> Scores:
             elif category in expected:
                 counts[2] += 1
         scores.messages += 1
+        if verdict.verdict == "review":
+            scores.reviews += 1
+            scores.model_reviews += all(r.rule.endswith(".model") for r in verdict.reasons
+                                        if r.action == "review")
+        for kind in {"email", "phone", "bank"}.intersection(row.get("tags", ())):
+            found = scores.kinds.setdefault(kind, [0, 0])
+            found[0] += "pii" in predicted
+            found[1] += 1
         right = verdict.verdict == row["verdict"]
         scores.verdicts_right += right
         if not expected:
@@ -151,8 +167,37 @@ def _quality_table(splits: dict[str, Scores]) -> str:
     lines.append("| clean messages altered | " + " | ".join(
         f"{s.clean_altered}/{s.clean} ({s.clean_altered_rate:.1%})" for s in splits.values()
     ) + " |")
+    lines.append("| review items per 1,000 messages (of which the model alone) | " + " | ".join(
+        f"{1000 * s.reviews / s.messages:.0f} ({1000 * s.model_reviews / s.messages:.0f})"
+        for s in splits.values()) + " |")
     lines.append("| messages | " + " | ".join(str(s.messages) for s in splits.values()) + " |")
     return "\n".join(lines)
+
+
+def _blind_note(blind: Scores, adversarial: tuple[int, int], review_at: float,
+                block_at: float) -> str:
+    """Per-kind personal data recall and the blind batch before/after this stage."""
+    kinds = ", ".join(f"{kind} {found}/{total} ({found / total:.2f})"
+                      for kind, (found, total) in sorted(blind.kinds.items()))
+    note = (f"Blind batch, personal data recall by kind: {kinds}. Adversarial subset: "
+            f"{adversarial[0]}/{adversarial[1]} messages given the labelled verdict. "
+            f"Learned stage thresholds: review at p ≥ {review_at}, block at p ≥ {block_at} "
+            f"(MODERATION_REVIEW_THRESHOLD, MODERATION_BLOCK_THRESHOLD); when no filter found "
+            f"anything, a spam score must clear the review threshold by "
+            f"{RULE_FREE_MARGIN['spam']:.1f} more in logits (`RULE_FREE_MARGIN`).")
+    if BEFORE.exists():
+        before = json.loads(BEFORE.read_text(encoding="utf-8"))
+        right, total = before["adversarial_verdict_right"]
+        note += (f"\n\nBlind batch **before** any change (rules only, measured once, "
+                 f"`{BEFORE.relative_to(ROOT)}`; adversarial {right}/{total}):\n\n"
+                 + before["table"])
+    return note
+
+
+def _adversarial(moderator: Moderator, rows: list[dict]) -> tuple[int, int]:
+    hard = [r for r in rows if "adv" in r.get("tags", ())]
+    right = sum(moderator.check(r["text"], r["lang"]).verdict == r["verdict"] for r in hard)
+    return right, len(hard)
 
 
 def main() -> None:
@@ -166,14 +211,25 @@ def main() -> None:
     started = time.perf_counter()
     moderator = Moderator()
     build = time.perf_counter() - started
+    model_kib = MODEL_FILE.stat().st_size / 1024
     rows = load_set()
-    splits = {"all": evaluate(moderator, rows)}
-    for split in SPLITS:
-        splits[split] = evaluate(moderator, [r for r in rows if r["split"] == split])
-    bp_precision, bp_recall = profanity_scores(rows)
+    blind = load_set(BLIND)
+    rules_only = Moderator(learned=False)
+    splits = {
+        "tuning": evaluate(moderator, [r for r in rows if r["split"] in TUNING]),
+        "old unseen": evaluate(moderator, [r for r in rows if r["split"] == "unseen"]),
+        "blind": evaluate(moderator, blind),
+        "blind, rules only": evaluate(rules_only, blind),
+        "blind adversarial": evaluate(moderator, [r for r in blind if "adv" in r["tags"]]),
+    }
+    detail = {split: evaluate(moderator, [r for r in rows if r["split"] == split])
+              for split in SPLITS}
+    bp_precision, bp_recall = profanity_scores(rows + blind)
 
-    stream = list(itertools.islice(itertools.cycle(r["text"] for r in rows), args.messages))
+    stream = list(itertools.islice(itertools.cycle(r["text"] for r in rows + blind),
+                                   args.messages))
     ours = throughput(moderator.check, stream)
+    rules = throughput(rules_only.check, stream)
     from better_profanity import profanity
 
     profanity.load_censor_words()
@@ -184,16 +240,21 @@ def main() -> None:
 
 Command: `{COMMAND}` (from the repository root). Measured {machine()}, {pinned}.
 
-Labelled set: {len(rows)} messages in `tests/data/moderation/messages.jsonl`
-({french} French, {len(rows) - french} English), written in five batches. The rules were
-tuned on `dev`, `round2` and `round3`; `holdout` was written with `dev` and never read
-message by message while tuning; `unseen` was written after the last tuning round and never
-tuned on: it is the fairest estimate of quality on new text. Every figure is optimistic
-compared with real traffic, because the same person wrote the messages and the rules.
+Labelled sets, reported apart: **tuning** = the `dev`, `holdout`, `round2` and `round3`
+batches of `tests/data/moderation/messages.jsonl` (the rules were written against them and
+the learned stage is trained on them, so these figures flatter); **old unseen** = its
+`unseen` batch (150 messages, never trained or tuned on); **blind** =
+`tests/data/moderation/blind.jsonl` ({len(blind)} messages, written before the rules were read
+and never trained or tuned on, see BLIND.md), with its adversarial subset.
+{len(rows)} + {len(blind)} messages ({french + sum(r["lang"] == "fr" for r in blind)} French).
+Rules and training templates share an author with the blind batch: real traffic is harder.
 
 {_quality_table(splits)}
 
-For reference, better-profanity 0.7.0 on the same set, insult category: precision
+{_blind_note(splits["blind"], _adversarial(moderator, blind), moderator.review_threshold,
+             moderator.block_threshold)}
+
+For reference, better-profanity 0.7.0 on all labelled messages, insult category: precision
 {bp_precision:.3f}, recall {bp_recall:.3f}.
 
 Throughput on one core, same stream of {len(stream):,} messages (the set cycled), same run:
@@ -201,14 +262,17 @@ Throughput on one core, same stream of {len(stream):,} messages (the set cycled)
 | filter | messages/s (CPU time) | messages/s (wall time) |
 |---|---|---|
 | `Moderator.check` (all filters, verdict and masking) | {ours[0]:,.0f} | {ours[1]:,.0f} |
+| `Moderator(learned=False).check` (rules only) | {rules[0]:,.0f} | {rules[1]:,.0f} |
 | better-profanity 0.7.0 `profanity.contains_profanity` | {theirs[0]:,.0f} | {theirs[1]:,.0f} |
 | ratio | {ours[0] / theirs[0]:,.1f}× | {ours[1] / theirs[1]:,.1f}× |
 
-Building the moderator (compiling the lexicons) took {build:.2f} s; do it once per process.
+Building the moderator (compiling the lexicons, reading the {model_kib:.0f} KiB weights file) took
+{build:.2f} s; do it once per process.
 """
     print(markdown)
-    for name, scores in splits.items():
-        print(name, "misses:", scores.misses)
+    for name, scores in {**splits, **detail}.items():
+        if name not in ("blind", "blind adversarial", "blind, rules only"):  # stay blind
+            print(name, "misses:", scores.misses)
     if not args.no_write:
         write_section("moderation", markdown)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 
@@ -27,24 +27,64 @@ _LABEL = r"[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?"
 _EMAIL_RE = re.compile(
     rf"(?<![a-z0-9._%+\-]){_LOCAL}@{_LABEL}(?:\.{_LABEL})*\.[a-z]{{2,}}(?![a-z0-9])"
 )
-# Written-out separators: "at", "[at]", "(arobase)", "dot", "{point}", or spaces around @ and .
-_AT = r"(?:\s*@\s*|\s*[\[({<]\s*(?:at|@|arobase)\s*[\])}>]\s*|\s+(?:at|arobase|chez)\s+)"
-_DOT = r"(?:\s*\.\s*|\s*[\[({<]\s*(?:dot|point|\.)\s*[\])}>]\s*|\s+(?:dot|point)\s+)"
-# Only endings that e-mail providers use: "I'm at home. It's late" must not become an address.
-_MAIL_TLD = r"(?:com|fr|net|org|uk|io|eu|info|ch|nl)"
-_SPELLED_EMAIL_RE = re.compile(
-    rf"(?<![a-z0-9._%+\-]){_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL})*?{_DOT}{_MAIL_TLD}(?![a-z0-9])"
+# Disguised "@": bracketed ("[at]", "(a)", "(@)", "{arobase}"), glued with dashes or underscores
+# ("-at-", "_at_"), an envelope or look-alike emoji, or a word no sentence uses ("arobase").
+# A bare "at", "chez" or "a" is weak: it needs more evidence (see `_emails`).
+_AT_WORDS = r"(?:at|arobase|arrobase|arobas|arobaz|arroba)"
+_AT_EMOJI = "\U0001f4e7\u2709\U0001f4e9\U0001f4e8\U0001f300"
+_AT_STRONG = (
+    rf"\s*@\s*|\s*[\[({{<]\s*(?:{_AT_WORDS}|@|a)\s*[\])}}>]\s*|\s*[\-_]{_AT_WORDS}[\-_]\s*"
+    rf"|\s*[{_AT_EMOJI}]\s*|\s+(?:arobase|arrobase|arobas|arobaz|arroba)\s+"
 )
-_AT_GATE_RE = re.compile(r"@|\bat\b|arobase|\bchez\b")
-# "verify your password at site.com" is a sentence, not an address: with a bare "at", the
-# dot must be disguised too, or the domain a known mail provider.
-_BARE_AT_RE = re.compile(r"\s(?:at|arobase|chez)\s")
-_SPELLED_DOT_RE = re.compile(r"dot|point|\s\.|\.\s|[\[({<]")
-_PROVIDER_RE = re.compile(r"[a-z0-9\-]+")
+_AT_WEAK = r"\s+(?:at|chez|a)\s+"
+_DOT = (
+    r"\s*\.\s*|\s*[\[({<]\s*(?:dot|point|\.)\s*[\])}>]\s*|\s+(?:dot|point)\s+"
+    r"|\s*[\-_](?:dot|point)[\-_]\s*"
+)
+# Before the ending only: a comma or a plain space ("gmail,com", "gmail com"), weak as well.
+_LAST_DOT = rf"{_DOT}|\s*,\s*|\s+"
+# Only endings that e-mail providers use: "I'm at home. It's late" must not become an address.
+_MAIL_TLD = r"(?:com|fr|net|org|uk|io|eu|info|ch|nl|be)"
+_SPELLED_EMAIL_RE = re.compile(
+    rf"(?<![a-z0-9._%+\-])(?P<local>{_LOCAL})(?P<at>{_AT_STRONG}|{_AT_WEAK})"
+    rf"(?P<domain>{_LABEL}(?:(?:{_DOT}){_LABEL})*?)(?P<dot>{_LAST_DOT}){_MAIL_TLD}(?![a-z0-9])"
+)
 _MAIL_PROVIDERS = frozenset(
     "gmail googlemail hotmail outlook live msn yahoo ymail aol icloud me mac orange wanadoo "
     "free sfr neuf laposte bbox numericable protonmail proton gmx web mail yandex".split()
 )
+# Providers whose name is no everyday word: an address may stop at them ("lea.d @gmail").
+_PROVIDER_NAMES = (
+    r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|protonmail|wanadoo|laposte)"
+)
+_PROVIDER_ONLY_RE = re.compile(
+    rf"(?<![a-z0-9._%+\-])(?P<local>{_LOCAL})(?P<at>{_AT_STRONG}|{_AT_WEAK}){_PROVIDER_NAMES}"
+    r"(?![a-z0-9.@])"
+)
+# "mon gmail c'est lea.durand92": the provider named first, then a handle with a dot or digit.
+_NAMED_PROVIDER_RE = re.compile(
+    rf"\b(?:mon|ma|my|adresse|address)\s+{_PROVIDER_NAMES}\s*(?:c'?\s?est|est|is|:|=|->)?\s*"
+    r"(?P<local>[a-z](?=[a-z0-9._\-]*[._\d])[a-z0-9._\-]*[a-z0-9])(?![a-z0-9@])"
+)
+_AT_GATE_RE = re.compile(
+    rf"[@{_AT_EMOJI}]|\bat\b|[\-_]at[\-_]|arob|arrob|\bchez\b|\(a\)|\[a\]|\ba\s+{_PROVIDER_NAMES}"
+    rf"|\b(?:mon|ma|my|adresse|address)\s+{_PROVIDER_NAMES}"
+)
+# The same test on the canonical words and with substring tests (the regex costs µs).
+_AT_GATE_WORDS = frozenset(
+    "at chez arroba gmail googlemail hotmail outlook yahoo ymail icloud protonmail wanadoo "
+    "laposte".split()
+)
+_AT_GATE_SIGNS_RE = re.compile(rf"[{_AT_EMOJI}]|\(a\)|\[a\]|[\-_]at[\-_]")
+_HANDLE_RE = re.compile(r"[._\d]")
+_SPELLED_DOT_RE = re.compile(r"dot|point|\s\.|\.\s|[\[({<]")
+_PROVIDER_RE = re.compile(r"[a-z0-9\-]+")
+# A dot spelled out inside the local part ("tom dot smith at ..."), read backwards from the "@".
+_LOCAL_HEAD_RE = re.compile(
+    r"[a-z0-9_\-]+(?:\s+(?:dot|point)\s+|\s*[\[({<]\s*(?:dot|point)\s*[\])}>]\s*|\s+\.\s*|\.\s+)\Z"
+)
+# Letters written one at a time: "j u l i e @ g m a i l . c o m".
+_SPACED_RE = re.compile(r"(?<![a-z0-9])(?:[a-z0-9._@] ){5,}[a-z0-9](?![a-z0-9])")
 
 _IBAN_RE = re.compile(r"(?<![a-z0-9])[a-z]{2}\d{2}(?:[ \-]?[a-z0-9]){11,32}")
 _IBAN_LENGTHS = {
@@ -60,9 +100,10 @@ _DIGITS_RE = re.compile(r"\d+")
 _LOOKS_LIKE_DIGIT_RE = re.compile(r"[oil]\d|\d[oil]")
 _MIXED_NUMBER_RE = re.compile(r"(?<![a-z0-9])[0-9oil]*\d[0-9oil]*(?![a-z0-9])")
 _AS_DIGITS = str.maketrans("oil", "011")
-_DATE_RE = re.compile(r"(?<!\d)\d{1,2}([/.\-])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
-_SEPARATOR_RE = re.compile(r"[\s.\-_/,()]{0,4}")
-_PLUS_RE = re.compile(r"\+\s*$")
+_DATE_RE = re.compile(r"(?<!\d)\d{1,2}([/.\- ])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
+_SEPARATOR_RE = re.compile(r"[\s.\-_/,()*~|]{0,4}")
+# "+33", or "plus" before a spelled-out country code.
+_PLUS_RE = re.compile(r"(?:\+|\bplus)\s*$")
 _JOIN_RE = re.compile(r"[\s\-]+(?:(?:et|and)[\s\-]+)?")
 _SPLIT_GAP = 40
 
@@ -137,6 +178,54 @@ def phone_shaped(digits: str, plus: bool, groups: tuple[int, ...]) -> bool:
     )
 
 
+def _may_hold_email(folded: str, words: Collection[str]) -> bool:
+    """A cheap test before the address patterns: an "@" or a word that can stand for it."""
+    if "@" in folded or "arob" in folded or "arrob" in folded:
+        return True
+    if not words:
+        return _AT_GATE_RE.search(folded) is not None
+    if not _AT_GATE_WORDS.isdisjoint(words):
+        return True
+    return _AT_GATE_SIGNS_RE.search(folded) is not None
+
+
+def _convincing(match: re.Match[str]) -> bool:
+    """Whether a disguised address is one, given how its "@" and last dot were written.
+
+    A bare "at"/"chez"/"a" or a last dot written as a space or a comma is a weak sign
+    ("meet at the station", "je suis chez Paul"): the domain must then be a known provider,
+    or the dots spelled out, and with two weak signs the local part must look like a handle.
+    """
+    at = match.group("at").strip()
+    groups = match.groupdict()
+    domain = groups.get("domain") or match.group()[match.end("at") - match.start():]
+    last_dot = groups.get("dot")
+    provider = _PROVIDER_RE.match(domain)
+    known = provider is not None and provider.group() in _MAIL_PROVIDERS
+    handle = _HANDLE_RE.search(match.group("local")) is not None
+    weak_at = at in ("at", "chez", "a")
+    weak_dot = last_dot is not None and last_dot.strip() in ("", ",")
+    if weak_dot and not known:
+        return False
+    if weak_at:
+        if at == "a" or weak_dot or last_dot is None:
+            return known and handle
+        spelled = _SPELLED_DOT_RE.search(domain + last_dot) is not None
+        # "on se retrouve chez Paul point de rendez-vous": "chez" also needs a handle.
+        return known or (spelled and (handle or at != "chez"))
+    return True
+
+
+def _local_head(folded: str, start: int) -> int:
+    """Where an address starts once dots spelled out in its local part are taken in."""
+    for _ in range(4):
+        head = _LOCAL_HEAD_RE.search(folded, max(0, start - 48), start)
+        if head is None:
+            break
+        start = head.start()
+    return start
+
+
 class PersonalDataFinder:
     """Finds personal data in folded text; `find` returns non-overlapping spans."""
 
@@ -149,17 +238,19 @@ class PersonalDataFinder:
             r"(?<![a-z0-9])(?:" + trie_regex([*self._values, *self._repeats]) + r")(?![a-z0-9])"
         )
 
-    def find(self, folded: str, words: Iterable[str] = (),
+    def find(self, folded: str, words: Collection[str] = (),
              exclude: Iterable[tuple[int, int]] = ()) -> list[Found]:
         """Personal data in `folded`; `words` are its canonical words, `exclude` spans to skip."""
         found: list[Found] = []
-        if _AT_GATE_RE.search(folded):
+        if _may_hold_email(folded, words):
             found.extend(self._emails(folded))
         has_digit = _DIGIT_RE.search(folded) is not None
         if has_digit:
             found.extend(self._without(self._ibans(folded), found))
             found.extend(self._without(self._cards(folded), found))
-        spelled = len(self.number_words.intersection(words)) >= 3
+        # Three number words, or one next to digits ("zéro 6 12 34 56 78", "06 onze 22 33 44").
+        spelled_words = len(self.number_words.intersection(words))
+        spelled = spelled_words >= 3 or (has_digit and spelled_words > 0)
         if has_digit or spelled:
             taken = [(f.start, f.end) for f in found] + list(exclude)
             found.extend(self._phones(folded, spelled, taken))
@@ -173,22 +264,22 @@ class PersonalDataFinder:
     @staticmethod
     def _emails(folded: str) -> list[Found]:
         found = [Found(EMAIL, m.start(), m.end()) for m in _EMAIL_RE.finditer(folded)]
-        for match in _SPELLED_EMAIL_RE.finditer(folded):
-            if overlaps(match.start(), match.end(), [(f.start, f.end) for f in found]):
-                continue
-            at = _BARE_AT_RE.search(match.group())
-            if at:
-                domain = match.group()[at.end():]
-                provider = _PROVIDER_RE.match(domain)
-                # The search also finds the "at" of "[ at ]"; the domain then starts with the
-                # closing bracket, and a bracketed "at" is a disguise, not a bare word.
-                if (
-                    provider is not None
-                    and provider.group() not in _MAIL_PROVIDERS
-                    and not _SPELLED_DOT_RE.search(domain)
+        for regex in (_SPELLED_EMAIL_RE, _PROVIDER_ONLY_RE):
+            for match in regex.finditer(folded):
+                if _convincing(match) and not overlaps(
+                    match.start(), match.end(), [(f.start, f.end) for f in found]
                 ):
-                    continue
-            found.append(Found(EMAIL, match.start(), match.end()))
+                    found.append(Found(EMAIL, match.start(), match.end()))
+        found = [Found(EMAIL, _local_head(folded, f.start), f.end) for f in found]
+        for match in _NAMED_PROVIDER_RE.finditer(folded):
+            found.append(Found(EMAIL, match.start("local"), match.end("local")))
+        if "@" in folded:
+            for match in _SPACED_RE.finditer(folded):
+                spaced = match.group()
+                if "@" in spaced and _EMAIL_RE.fullmatch(spaced.replace(" ", "")) and not overlaps(
+                    match.start(), match.end(), [(f.start, f.end) for f in found]
+                ):
+                    found.append(Found(EMAIL, match.start(), match.end()))
         return found
 
     @staticmethod
@@ -239,7 +330,7 @@ class PersonalDataFinder:
             return []
         chains: list[list[tuple[int, int, str]]] = []
         for group in groups:
-            if chains and _SEPARATOR_RE.fullmatch(folded, chains[-1][-1][1], group[0]):
+            if chains and self._joins(folded, chains[-1], group):
                 chains[-1].append(group)
             else:
                 chains.append([group])
@@ -255,6 +346,22 @@ class PersonalDataFinder:
         return found
 
     @staticmethod
+    def _joins(folded: str, chain: list[tuple[int, int, str]],
+               group: tuple[int, int, str]) -> bool:
+        """Whether `group` continues the number of `chain` (only separators between them).
+
+        A comma after groups joined otherwise ends a list of digits ("horaires : 06 30, 07
+        15"); a number written with commas throughout, or with number words, still joins.
+        """
+        last = chain[-1]
+        if not _SEPARATOR_RE.fullmatch(folded, last[1], group[0]):
+            return False
+        if len(chain) < 2 or "," not in folded[last[1]:group[0]]:
+            return True
+        spelled = not folded[last[0]:last[1]].isdigit() or not folded[group[0]:group[1]].isdigit()
+        return spelled or "," in folded[chain[-2][1]:last[0]]
+
+    @staticmethod
     def _phones_in(folded: str, chain: list[tuple[int, int, str]]) -> list[Found]:
         """The longest phone numbers made of consecutive groups of one chain."""
         found = []
@@ -265,8 +372,9 @@ class PersonalDataFinder:
                 first += 1
                 continue
             start = chain[first][0]
-            if _PLUS_RE.search(folded, max(0, start - 3), start):
-                start = folded.rindex("+", 0, start)
+            plus = _PLUS_RE.search(folded, max(0, start - 6), start)
+            if plus:
+                start = plus.start()
             found.append(Found(PHONE, start, chain[end - 1][1]))
             first = end
         return found
@@ -275,7 +383,7 @@ class PersonalDataFinder:
     def _longest_phone(folded: str, chain: list[tuple[int, int, str]], first: int) -> int | None:
         """The end index of the longest phone number starting at group `first`, if any."""
         start = chain[first][0]
-        plus = _PLUS_RE.search(folded, max(0, start - 3), start) is not None
+        plus = _PLUS_RE.search(folded, max(0, start - 6), start) is not None
         # A phone number has at most 15 digits, so at most 15 groups: bounding the search keeps
         # a long run of numbers (a pasted table) linear.
         for last in range(min(len(chain), first + 15), first, -1):
@@ -292,9 +400,11 @@ class PersonalDataFinder:
         for head, tail in zip(chains, chains[1:], strict=False):
             first = "".join(g[2] for g in head)
             second = "".join(g[2] for g in tail)
+            # "mon 06 c'est 12 34 56 78": a mobile prefix alone, then four pairs.
+            prefix = first in ("06", "07") and [len(g[2]) for g in tail] == [2, 2, 2, 2]
             if (
                 first.startswith("0")
-                and 4 <= len(first) <= 8
+                and (4 <= len(first) <= 8 or prefix)
                 and tail[0][0] - head[-1][1] <= _SPLIT_GAP
                 and phone_shaped(first + second, False, (len(first), len(second)))
                 and len(first + second) == 10

@@ -16,9 +16,12 @@ from bench.moderation import evaluate, load_set
 # split -> category -> (precision, recall) floors, then verdict accuracy and the highest
 # share of clean messages that may be altered.
 FLOORS = {
+    # With the learned stage (docs/moderation.md): recall up, a little precision traded on
+    # `unseen`, whose clean messages it sends to review more often (measured, not tuned on).
+    # Raised again after the clean everyday training material and the spam margin.
     "all": {
-        "pii": (1.0, 1.0), "off_platform": (0.975, 0.975), "insult": (1.0, 0.945),
-        "spam": (1.0, 0.968), "accuracy": 0.981, "clean_altered": 0.004,
+        "pii": (1.0, 1.0), "off_platform": (0.97, 1.0), "insult": (0.995, 0.995),
+        "spam": (1.0, 1.0), "accuracy": 0.989, "clean_altered": 0.008,
     },
     "dev": {
         "pii": (1.0, 1.0), "off_platform": (1.0, 1.0), "insult": (1.0, 1.0),
@@ -37,8 +40,8 @@ FLOORS = {
         "spam": (1.0, 1.0), "accuracy": 1.0, "clean_altered": 0.0,
     },
     "unseen": {
-        "pii": (1.0, 1.0), "off_platform": (0.909, 0.833), "insult": (1.0, 0.703),
-        "spam": (1.0, 0.777), "accuracy": 0.88, "clean_altered": 0.03,
+        "pii": (1.0, 1.0), "off_platform": (0.888, 1.0), "insult": (0.962, 0.962),
+        "spam": (1.0, 1.0), "accuracy": 0.926, "clean_altered": 0.059,
     },
 }
 

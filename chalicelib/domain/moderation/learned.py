@@ -1,0 +1,180 @@
+"""The learned stage: a compact linear model over words and character n-grams.
+
+The rules know the words someone listed; this model scores wording nobody listed. It reads
+the same canonical word stream as the phrase rules (folded, disguises undone, personal data
+and links replaced by `xphone`/`xmail`/`xlink`) and gives, for each of `LABELS`, a
+probability from one logistic regression:
+
+    p(label) = sigmoid(bias + sum of the weights of the message's features)
+
+Features: each word (`w:`), each pair of neighbouring words (`b:`), and the character 3- to
+5-grams of each word written `<word>` (`c:`), so that "connasse", "conasse" and "konasse"
+share most of their evidence. A word's unigram and n-gram weights only depend on the word,
+so they are summed once per distinct word and cached: scoring a message costs a dictionary
+lookup per word and per word pair, in plain Python, over a weights file of a few hundred
+kilobytes (data/model.tsv, written by `tools/moderation_train.py`; nothing is downloaded).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from importlib import resources
+
+LABELS = ("insult", "off_platform", "spam")
+MODEL_FILE = "model.tsv"
+NGRAMS = (3, 4, 5)
+# Weights are stored as integers of 1/SCALE: the file stays small and byte-for-byte stable.
+SCALE = 1000
+_CACHE_LIMIT = 1 << 16
+_CLAUSE = "|"
+
+
+def shape(word: str) -> str:
+    """The form a word takes in features: digits become `0` (a price is a price)."""
+    if word.isdigit():
+        return "0" * min(len(word), 6)
+    return word
+
+
+def word_features(word: str) -> list[str]:
+    """The features that depend on one word alone: the word and its character n-grams."""
+    word = shape(word)
+    out = ["w:" + word]
+    if word.isalpha() and len(word) > 2:
+        marked = f"<{word}>"
+        for size in NGRAMS:
+            out.extend("c:" + marked[i:i + size] for i in range(len(marked) - size + 1))
+    return out
+
+
+def pair_features(words: Sequence[str]) -> list[str]:
+    """The features of neighbouring words, clause marks included as boundaries."""
+    shaped = [shape(word) for word in words]
+    return ["b:" + a + " " + b for a, b in zip(shaped, shaped[1:], strict=False)]
+
+
+def message_features(words: Sequence[str]) -> list[str]:
+    """Every feature of a message given its canonical words (training uses this)."""
+    out: list[str] = []
+    for word in words:
+        if word != _CLAUSE:
+            out.extend(word_features(word))
+    out.extend(pair_features(words))
+    return out
+
+
+def logit(probability: float) -> float:
+    """The inverse of `sigmoid` (thresholds are compared with raw scores)."""
+    if probability >= 1.0:
+        return math.inf
+    return math.log(probability / (1.0 - probability))
+
+
+def sigmoid(value: float) -> float:
+    """The logistic function, safe for large magnitudes."""
+    if value >= 0:
+        return 1.0 / (1.0 + math.exp(-value))
+    exp = math.exp(value)
+    return exp / (1.0 + exp)
+
+
+class LinearModel:
+    """One logistic regression per label over sparse features; `scores` is the entry point."""
+
+    def __init__(self, bias: Sequence[float], weights: dict[str, tuple[float, float, float]],
+                 labels: Sequence[str] = LABELS) -> None:
+        if len(labels) != 3 or len(bias) != 3:
+            raise ValueError("the model scores exactly three labels")
+        self.labels = tuple(labels)
+        self.bias = (float(bias[0]), float(bias[1]), float(bias[2]))
+        self.weights = weights
+        # Pair weights keyed by "left right" without the "b:" prefix, so that scoring builds
+        # one string per pair (the left word's cached entry already ends with a space).
+        self._pairs = {name[2:]: vector for name, vector in weights.items()
+                       if name.startswith("b:")}
+        self._words: dict[str, tuple[str, str, float, float, float]] = {}
+
+    @classmethod
+    def parse(cls, text: str) -> LinearModel:
+        """Read the weights file: a `labels` line, a `bias` line, then `feature w w w`."""
+        lines = text.splitlines()
+        head, bias_line = lines[0].split("\t"), lines[1].split("\t")
+        if head[0] != "labels" or bias_line[0] != "bias":
+            raise ValueError("not a moderation model file")
+        weights: dict[str, tuple[float, float, float]] = {}
+        for line in lines[2:]:
+            feature, a, b, c = line.split("\t")
+            weights[feature] = (int(a) / SCALE, int(b) / SCALE, int(c) / SCALE)
+        return cls([int(v) / SCALE for v in bias_line[1:]], weights, head[1:])
+
+    def _entry(self, word: str) -> tuple[str, str, float, float, float]:
+        """A word's shaped form (alone, and followed by a space) and the summed weights of its
+        own features (cached)."""
+        entry = self._words.get(word)
+        if entry is not None:
+            return entry
+        a = b = c = 0.0
+        get = self.weights.get
+        if word != _CLAUSE:
+            for feature in word_features(word):
+                found = get(feature)
+                if found is not None:
+                    a += found[0]
+                    b += found[1]
+                    c += found[2]
+        shaped = shape(word)
+        entry = (shaped, shaped + " ", a, b, c)
+        if len(self._words) >= _CACHE_LIMIT:
+            self._words.clear()
+        self._words[word] = entry
+        return entry
+
+    def logits(self, words: Sequence[str]) -> tuple[float, float, float]:
+        """The raw score of each label for a message's canonical words.
+
+        Same sum as over `message_features(words)`, computed word by word: a cached entry per
+        word, one lookup per pair of neighbours.
+        """
+        a, b, c = self.bias
+        pair = self._pairs.get
+        cached = self._words.get
+        entry = self._entry
+        previous = None
+        for word in words:
+            shaped, left, va, vb, vc = cached(word) or entry(word)
+            a += va
+            b += vb
+            c += vc
+            if previous is not None:
+                found = pair(previous + shaped)
+                if found is not None:
+                    a += found[0]
+                    b += found[1]
+                    c += found[2]
+            previous = left
+        return a, b, c
+
+    def scores(self, words: Sequence[str]) -> dict[str, float]:
+        """The probability of each label for a message's canonical words."""
+        return dict(zip(self.labels, map(sigmoid, self.logits(words)), strict=True))
+
+
+def serialise(labels: Iterable[str], bias: Sequence[float],
+              weights: dict[str, Sequence[float]]) -> str:
+    """The weights file for a model (features sorted, weights rounded to 1/SCALE)."""
+    lines = ["labels\t" + "\t".join(labels),
+             "bias\t" + "\t".join(str(round(v * SCALE)) for v in bias)]
+    for feature in sorted(weights):
+        values = [round(v * SCALE) for v in weights[feature]]
+        if any(values) and "\t" not in feature and "\n" not in feature:
+            lines.append(feature + "\t" + "\t".join(map(str, values)))
+    return "\n".join(lines) + "\n"
+
+
+def load_model(name: str = MODEL_FILE) -> LinearModel | None:
+    """The model shipped in this package's `data/` folder, or None when there is none."""
+    path = resources.files(__package__).joinpath("data", name)
+    if not path.is_file():
+        return None
+    return LinearModel.parse(path.read_text(encoding="utf-8"))

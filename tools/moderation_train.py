@@ -1,0 +1,187 @@
+"""Train the moderator's learned stage: `python -m tools.moderation_train`.
+
+1. Builds the corpus: every template of tools/moderation_corpus.py filled SAMPLES times with a
+   seeded random generator (some lines disguised: no accents, SMS spelling, leetspeak, spaced
+   or stretched letters, emoji), plus the hand-written tuning splits of
+   tests/data/moderation/messages.jsonl (`dev`, `holdout`, `round2`, `round3`; never `unseen`,
+   never blind.jsonl). The generated part is written to tests/data/moderation/training.jsonl.
+2. Trains one logistic regression per label (insult, off_platform, spam) by averaged
+   stochastic gradient descent over the features of chalicelib/domain/moderation/learned.py,
+   read from the same canonical words the moderator computes.
+3. Writes chalicelib/domain/moderation/data/model.tsv. Same inputs, same bytes: the order,
+   the seed and the rounding are fixed (tests/unit/moderation/test_learned.py checks it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import re
+import unicodedata
+from pathlib import Path
+
+from chalicelib.domain.moderation import Moderator
+from chalicelib.domain.moderation.learned import LABELS, message_features, serialise
+from tools.moderation_corpus import SLOTS, TEMPLATES
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "moderation"
+MODEL = ROOT / "chalicelib" / "domain" / "moderation" / "data" / "model.tsv"
+TUNING_SPLITS = ("dev", "holdout", "round2", "round3")
+SEED = 20261122
+SAMPLES = 45
+CLEAN_SAMPLES = 70
+EPOCHS = 8
+RATE = 0.2
+L2 = 1e-5
+PRUNE = 0.02
+_CHOICE_RE = re.compile(r"\{([^{}]*)\}")
+_SLOT_WORD_RE = re.compile(r"\b(" + "|".join(sorted(SLOTS, key=len, reverse=True)) + r")\b")
+_LEET = str.maketrans("aeios", "43105")
+
+
+def _fill(template: str, rng: random.Random) -> str:
+    def choose(match: re.Match[str]) -> str:
+        options = match.group(1).split("|")
+        if len(options) == 1 and options[0] in SLOTS:
+            return rng.choice(SLOTS[options[0]]).replace("_", " ")
+        return rng.choice(options)
+
+    text = _CHOICE_RE.sub(choose, template)
+    return _SLOT_WORD_RE.sub(lambda m: rng.choice(SLOTS[m.group(1)]).replace("_", " "), text)
+
+
+def _disguise(text: str, rng: random.Random) -> str:
+    """One of the ways members write (or hide) words; most lines stay as written."""
+    roll = rng.random()
+    if roll < 0.55:
+        return text
+    if roll < 0.65:
+        return "".join(c for c in unicodedata.normalize("NFKD", text.lower())
+                       if not unicodedata.combining(c))
+    if roll < 0.73:
+        return (text.lower().replace("qu", "k").replace("c'est", "c").replace("je suis", "chui")
+                .replace("t'es", "t").replace("'", "").replace("you", "u").replace("are", "r"))
+    words = text.split()
+    if not words:
+        return text
+    index = rng.randrange(len(words))
+    word = words[index]
+    if roll < 0.82:
+        word = word.translate(_LEET)
+    elif roll < 0.88 and len(word) > 2:
+        word = " ".join(word)
+    elif roll < 0.94 and len(word) > 2:
+        middle = rng.randrange(1, len(word) - 1)
+        word = word[:middle] + "*" + word[middle + 1:]
+    else:
+        word = word + word[-1] * 3 + rng.choice(["", " 😡", " 🙄", " !!"])
+    words[index] = word
+    return " ".join(words)
+
+
+def held_out_texts() -> set[str]:
+    """Evaluation messages (blind batch, `unseen` split), lower-cased: never trained on."""
+    rows = [json.loads(line) for name in ("blind.jsonl", "messages.jsonl")
+            for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {r["text"].strip().lower() for r in rows if r["split"] in ("blind", "unseen")}
+
+
+def build_corpus() -> list[dict]:
+    """The generated lines: `{"text", "lang", "labels"}`, deduplicated, in a fixed order.
+
+    A template fill that happens to equal an evaluation message is dropped (short lines such
+    as "Prick" come out of the templates too).
+    """
+    rng = random.Random(SEED)
+    held_out = held_out_texts()
+    seen: set[str] = set()
+    rows = []
+    for labels, lang, template in TEMPLATES:
+        for _ in range(SAMPLES if labels else CLEAN_SAMPLES):
+            text = _disguise(_fill(template, rng), rng).strip()
+            text = text[0].upper() + text[1:] if rng.random() < 0.5 else text
+            if text and text not in seen and text.lower() not in held_out:
+                seen.add(text)
+                rows.append({"text": text, "lang": lang, "labels": list(labels)})
+    return rows
+
+
+def tuning_rows() -> list[dict]:
+    """The hand-written tuning splits (never `unseen`, never the blind batch)."""
+    rows = []
+    for line in (DATA / "messages.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            if row["split"] in TUNING_SPLITS:
+                labels = [label for label in row["labels"] if label in LABELS]
+                rows.append({"text": row["text"], "lang": row["lang"], "labels": labels})
+    return rows
+
+
+def train(examples: list[tuple[list[int], tuple[int, ...]]], size: int,
+          rng: random.Random) -> tuple[list[float], list[list[float]]]:
+    """Averaged SGD for one logistic regression per label; returns bias and weights."""
+    labels = len(LABELS)
+    weights = [[0.0] * labels for _ in range(size)]
+    totals = [[0.0] * labels for _ in range(size)]
+    bias, bias_total = [0.0] * labels, [0.0] * labels
+    steps = 0
+    order = list(range(len(examples)))
+    for epoch in range(EPOCHS):
+        rng.shuffle(order)
+        rate = RATE / (1 + epoch)
+        for index in order:
+            features, targets = examples[index]
+            steps += 1
+            for k in range(labels):
+                logit = bias[k] + sum(weights[f][k] for f in features)
+                p = 1 / (1 + math.exp(-max(-30.0, min(30.0, logit))))
+                gradient = targets[k] - p
+                bias[k] += rate * gradient
+                bias_total[k] += steps * rate * gradient
+                for f in features:
+                    change = rate * (gradient - L2 * weights[f][k])
+                    weights[f][k] += change
+                    totals[f][k] += steps * change
+    # Averaging: w_avg = w - totals / steps (the usual trick for averaged updates).
+    averaged = [[w[k] - t[k] / steps for k in range(labels)] for w, t in zip(weights, totals,
+                                                                            strict=True)]
+    return [bias[k] - bias_total[k] / steps for k in range(labels)], averaged
+
+
+def main() -> None:
+    """Build the corpus, train, write the corpus and the weights file."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare with the shipped files")
+    args = parser.parse_args()
+    generated = build_corpus()
+    corpus = generated + tuning_rows()
+    moderator = Moderator(learned=False)
+    index: dict[str, int] = {}
+    examples = []
+    for row in corpus:
+        features = sorted({index.setdefault(f, len(index))
+                           for f in message_features(moderator.words(row["text"]))})
+        examples.append((features, tuple(int(label in row["labels"]) for label in LABELS)))
+    bias, weights = train(examples, len(index), random.Random(SEED))
+    names = {number: name for name, number in index.items()}
+    kept = {names[number]: vector for number, vector in enumerate(weights)
+            if max(abs(v) for v in vector) >= PRUNE}
+    model = serialise(LABELS, bias, kept)
+    lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in generated)
+    if args.check:
+        same = (MODEL.read_text(encoding="utf-8") == model
+                and (DATA / "training.jsonl").read_text(encoding="utf-8") == lines)
+        print("identical" if same else "DIFFERENT")
+        raise SystemExit(0 if same else 1)
+    MODEL.write_text(model, encoding="utf-8")
+    (DATA / "training.jsonl").write_text(lines, encoding="utf-8")
+    print(f"{len(generated)} generated + {len(corpus) - len(generated)} hand-written messages, "
+          f"{len(index)} features, {len(kept)} kept, {len(model.encode()) / 1024:.0f} KiB")
+
+
+if __name__ == "__main__":
+    main()
