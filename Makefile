@@ -8,7 +8,7 @@ STACK ?= entraide-$(STAGE)
 WEB_ORIGIN ?=
 export TZ := UTC
 
-.PHONY: dev test lint audit bench deploy package rehearse clean browser
+.PHONY: dev test lint audit bench load deploy package rehearse clean browser moderation-model
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,19 @@ audit: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# Retrains the moderator's learned stage (data/model.tsv and its generated corpus; seeded,
+# same inputs same bytes: `python -m tools.moderation_train --check` verifies the shipped ones).
+moderation-model: $(STAMP)
+	$(BIN)/python -m tools.moderation_train
+
+# Hundreds of sockets through a local stack of its own on 127.0.0.1 for a few minutes; stops by
+# itself, exits 1 on any error or lost message, writes docs/benchmarks.md (bench/load.py).
+SOCKETS ?= 300
+DURATION ?= 180
+RATE ?= 5
+load: $(STAMP)
+	$(BIN)/python -m bench.load --sockets $(SOCKETS) --duration $(DURATION) --rate $(RATE)
 
 # Deploys the infrastructure stack, then the Chalice app with the stack's outputs
 # (docs/deploy.md). Account-specific values go to the ignored .chalice/generated.json.

@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from chalice import Chalice, CORSConfig
 
-from chalicelib.api import chat, claims, edge, insights, knowledge, moderation, platform, programme
+from chalicelib.api import (
+    chat,
+    claims,
+    edge,
+    insights,
+    knowledge,
+    moderation,
+    platform,
+    privacy,
+    programme,
+)
 from chalicelib.settings import cors_origin
 
 app = Chalice(app_name="entraide", configure_logs=False)
@@ -27,6 +37,7 @@ for blueprint in (
     programme.programme,
     knowledge.knowledge,
     insights.insights,
+    privacy.privacy,
 ):
     app.register_blueprint(blueprint)
 

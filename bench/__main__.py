@@ -9,6 +9,7 @@ import sys
 BENCHMARKS = [
     ["bench.cold_start"],
     ["bench.chat_calls"],
+    ["bench.send_cpu"],
     ["bench.chat_pickup"],
     ["bench.moderation"],
     ["bench.claims"],

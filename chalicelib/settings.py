@@ -107,8 +107,53 @@ class Settings:
     escalation_due_hours: int = setting(
         "ESCALATION_DUE_HOURS", 24, "Due time of an escalated conversation."
     )
+    conversation_idle_close_minutes: int = setting(
+        "CONVERSATION_IDLE_CLOSE_MINUTES",
+        120,
+        "An answered conversation with no message for this long is closed by the sweep and "
+        "the Helper's slot freed (escalated ones are left to agents); 0: never.",
+    )
+    helper_gone_grace_seconds: int = setting(
+        "HELPER_GONE_GRACE_SECONDS",
+        180,
+        "A Helper with no heartbeat for this long is gone: the sweep offers their open "
+        "conversations to other Helpers (or agents) and tells the member.",
+    )
     retention_days: int = setting(
         "RETENTION_DAYS", 365, "Conversations and messages expire after this many days."
+    )
+    # Retention per data kind (docs/privacy.md): DynamoDB's TTL deletes each item this many
+    # days after it was written (members and presence: after their last write).
+    claims_retention_days: int = setting(
+        "CLAIMS_RETENTION_DAYS", 1825,
+        "Claims (and their lock and filings items) expire after this many days (5 years: the "
+        "limitation period of a claim about the trip).",
+    )
+    bookings_retention_days: int = setting(
+        "BOOKINGS_RETENTION_DAYS", 1825,
+        "The bookings mirror expires after this many days (as long as the claims about them).",
+    )
+    queue_retention_days: int = setting(
+        "QUEUE_RETENTION_DAYS", 365,
+        "Items of the agents' queue expire after this many days (as the conversations).",
+    )
+    audit_retention_days: int = setting(
+        "AUDIT_RETENTION_DAYS", 1095,
+        "Audit entries (transcript reads, staff decisions, erasures) expire after this many "
+        "days (3 years: proof that a request was honoured).",
+    )
+    ledger_retention_days: int = setting(
+        "LEDGER_RETENTION_DAYS", 3650,
+        "Gesture ledger entries expire after this many days (10 years: accounting records).",
+    )
+    members_retention_days: int = setting(
+        "MEMBERS_RETENTION_DAYS", 1095,
+        "A members mirror item expires this many days after its last write (an account the "
+        "marketplace stopped pushing for 3 years).",
+    )
+    presence_retention_days: int = setting(
+        "PRESENCE_RETENTION_DAYS", 365,
+        "A Helper's or agent's presence items expire this many days after their last write.",
     )
     conflict_booking_days: int = setting(
         "CONFLICT_BOOKING_DAYS",
@@ -180,6 +225,18 @@ class Settings:
         "IMAGE_MODERATION_MIN_CONFIDENCE",
         80.0,
         "Image moderation labels below this confidence (0-100) are ignored.",
+    )
+    moderation_review_threshold: float = setting(
+        "MODERATION_REVIEW_THRESHOLD",
+        0.7,
+        "Text moderation's learned stage: a probability at or above this (0-1) sends a message "
+        "no rule caught to staff review (cost: review items per 1,000, docs/benchmarks.md).",
+    )
+    moderation_block_threshold: float = setting(
+        "MODERATION_BLOCK_THRESHOLD",
+        0.95,
+        "Text moderation's learned stage: an insult or spam probability at or above this (0-1) "
+        "blocks the message; between the two thresholds it goes to review.",
     )
     rekognition_region: str = setting(
         "REKOGNITION_REGION",

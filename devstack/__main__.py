@@ -34,8 +34,8 @@ def main() -> int:
     )
     stack = LocalStack(host=args.host, ports=ports, seed=not args.no_seed)
     stopping = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
-    signal.signal(signal.SIGINT, lambda *_: stopping.set())
+    signal.signal(signal.SIGTERM, lambda *_: _on_signal(stopping))
+    signal.signal(signal.SIGINT, lambda *_: _on_signal(stopping))
     try:
         urls = stack.start()
     except OSError as e:
@@ -46,12 +46,36 @@ def main() -> int:
     print("DEVSTACK_READY " + json.dumps(urls), flush=True)
     stopping.wait()
     print("devstack: stopping...", flush=True)
-    stack.stop()
+    # The parts stop in a helper thread so that one stuck part (a handler retrying a call to a
+    # stopped server, a busy emulator) cannot hold Ctrl-C: past the deadline the process goes.
+    stopper = threading.Thread(target=stack.stop, name="stop", daemon=True)
+    stopper.start()
+    stopper.join(STOP_DEADLINE_SECONDS)
+    if stopper.is_alive():
+        print(f"devstack: parts still stopping after {STOP_DEADLINE_SECONDS} s: exiting anyway",
+              file=sys.stderr, flush=True)
     print("devstack: stopped", flush=True)
-    # Every part is stopped; a handler thread still retrying a call to the stopped emulator
-    # must not hold the process (thread pools are joined at interpreter exit).
+    # Every part is stopped or abandoned; a handler thread still retrying a call to the stopped
+    # emulator must not hold the process (thread pools are joined at interpreter exit).
+    _exit(0)
+
+
+# Ctrl-C stops the whole stack within this many seconds, however busy it is.
+STOP_DEADLINE_SECONDS = 4.0
+
+
+def _on_signal(stopping: threading.Event) -> None:
+    """The first Ctrl-C (or SIGTERM) stops cleanly; a second one exits at once."""
+    if stopping.is_set():
+        print("devstack: interrupted again: exiting now", file=sys.stderr, flush=True)
+        _exit(130)
+    stopping.set()
+
+
+def _exit(code: int) -> None:
+    sys.stdout.flush()
     sys.stderr.flush()
-    os._exit(0)
+    os._exit(code)
 
 
 BANNER = """

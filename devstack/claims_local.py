@@ -11,7 +11,7 @@ from typing import Any
 
 import boto3
 
-from devstack.lambda_runtime import LocalContext, lambda_handler, sqs_event
+from devstack.lambda_runtime import LocalContext, failed_messages, lambda_handler, sqs_event
 from infra.stack import INFRA, load_template
 
 REGION = "eu-west-3"
@@ -73,6 +73,7 @@ class ClaimPump:
             (env["QUEUE_NOTIFY_URL"], lambda_handler(app_module.app, "claim_notices")),
         ]
         self.delivered: list[dict[str, Any]] = []
+        self.failed: list[dict[str, Any]] = []
 
     def deliver(self) -> int:
         """One pass over both queues; how many messages were handled."""
@@ -82,7 +83,10 @@ class ClaimPump:
                                                  WaitTimeSeconds=0).get("Messages", [])
             for message in messages:
                 arn = f"arn:aws:sqs:{REGION}:123456789012:{url.rsplit('/', 1)[-1]}"
-                handler(sqs_event([message], arn, REGION), LocalContext("claims"))
+                result = handler(sqs_event([message], arn, REGION), LocalContext("claims"))
+                if failed_messages(result, [message]):
+                    self.failed.append(json.loads(message["Body"]))
+                    continue  # left in the queue, as Lambda leaves a reported failure
                 self._sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
                 self.delivered.append(json.loads(message["Body"]))
                 handled += 1
@@ -97,7 +101,8 @@ class ClaimPump:
             if value:
                 return value
             time.sleep(0.05)
-        raise AssertionError(f"not done after {timeout} s; delivered {self.delivered}")
+        raise AssertionError(f"not done after {timeout} s; delivered {self.delivered}, "
+                             f"failed {self.failed}")
 
 
 class TopicReader:

@@ -25,6 +25,9 @@ not do what AWS does, it is patched here, each gap named with what AWS does inst
    the role model stores JSON and puts the template's policies again on update.
 8. A stack update with a changed parameter updates only the resources that `Ref` it; AWS
    also updates those naming it in an `Fn::Sub` string (`${WebSocketApiId}` in the roles).
+9. CloudFormation cannot create `AWS::CloudWatch::Alarm` (it warns and skips it). AWS
+   creates the metric alarm (`Ref` is its name) with its actions: a small model puts it
+   through moto's own CloudWatch `PutMetricAlarm`, so `DescribeAlarms` shows what AWS would.
 
 `install()` applies them in this process; `serve()` runs a patched moto server.
 """
@@ -54,6 +57,7 @@ def install() -> None:
         _websocket_deployments()
         _role_policies_in_cloudformation()
         _parameters_in_substitutions()
+        _alarms_in_cloudformation()
         _done = True
 
 
@@ -77,6 +81,27 @@ def _secrets_in_cloudformation() -> None:
         return json.loads(created)["ARN"], {}  # Ref is the secret's ARN, as in AWS
 
     _cfn_model("AWS::SecretsManager::Secret", "secretsmanager", secret, {})
+
+
+def _alarms_in_cloudformation() -> None:  # gap 9
+    from moto.cloudwatch.models import cloudwatch_backends
+
+    def alarm(props: dict[str, Any], account: str, region: str) -> Any:
+        created = cloudwatch_backends[account][region].put_metric_alarm(
+            name=props["AlarmName"], namespace=props.get("Namespace", ""),
+            metric_name=props.get("MetricName", ""),
+            comparison_operator=props["ComparisonOperator"],
+            evaluation_periods=int(props["EvaluationPeriods"]),
+            period=int(props.get("Period", 60)), threshold=float(props["Threshold"]),
+            statistic=props.get("Statistic", ""), description=props.get("AlarmDescription", ""),
+            dimensions=list(props.get("Dimensions", [])),
+            alarm_actions=list(props.get("AlarmActions", [])),
+            ok_actions=list(props.get("OKActions", [])),
+            treat_missing_data=props.get("TreatMissingData"),
+        )
+        return created.name, {"Arn": created.alarm_arn}
+
+    _cfn_model("AWS::CloudWatch::Alarm", "cloudwatch", alarm, {"Arn": "Arn"})
 
 
 def _cfn_model(resource_type: str, service: str, create: Any, attributes: dict[str, str]) -> None:

@@ -98,15 +98,20 @@ class LocalWebSocketGateway:
         if not self._ready.wait(10):
             raise RuntimeError("the WebSocket gateway did not start")
 
-    def stop(self) -> None:
-        """Close every socket, let in-flight handlers finish, stop serving."""
+    def stop(self, deadline: float = 3.0) -> None:
+        """Close every socket and stop serving within `deadline` seconds: frames still queued
+        for the handlers are dropped, handlers already running get until the deadline."""
         # The whole stack is going away: no $disconnect handlers for the sockets we close.
         self._closing = True
+        # A busy client can have hundreds of frames queued: running them all (each posting its
+        # reply to an endpoint that is going away, with retries) held Ctrl-C for a minute.
+        self._pool.shutdown(wait=False, cancel_futures=True)
         if self._loop and self._stop and not self._stop.done():
             self._loop.call_soon_threadsafe(self._stop.set_result, None)
         if self._thread:
-            self._thread.join(10)
-        self._pool.shutdown(wait=True, cancel_futures=True)
+            self._thread.join(deadline)
+            if self._thread.is_alive():
+                log.warning("the WebSocket gateway did not stop in %.1f s", deadline)
 
     def _run(self) -> None:
         asyncio.run(self._serve())
@@ -137,6 +142,9 @@ class LocalWebSocketGateway:
 
     async def _invoke(self, route_key: str, event: dict[str, Any]) -> Any:
         handler = self._handlers[route_key]
+        if self._closing:
+            # The stack is stopping: no new handler runs (a $connect is refused).
+            return {"statusCode": HTTPStatus.SERVICE_UNAVAILABLE}
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(
             self._pool, handler, event, LocalContext(f"websocket_{route_key.strip('$')}")
@@ -172,6 +180,8 @@ class LocalWebSocketGateway:
         tasks: set[asyncio.Task[Any]] = set()
         try:
             async for message in ws:
+                if self._closing:
+                    break
                 body = message if isinstance(message, str) else message.decode("utf-8", "replace")
                 event = websocket_event("$default", connection_id, self.domain, body)
                 task = asyncio.create_task(self._invoke("$default", event))

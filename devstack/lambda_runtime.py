@@ -84,6 +84,21 @@ def sqs_event(messages: list[dict[str, Any]], queue_arn: str, region: str) -> di
     }
 
 
+def failed_messages(result: Any, messages: list[dict[str, Any]]) -> set[str]:
+    """The message ids Lambda leaves in the queue after a handler returned `result`, with the
+    mapping's `ReportBatchItemFailures` on: those in `batchItemFailures`; every one when an
+    identifier is empty or not in the batch (Lambda then fails the whole batch); none when the
+    answer has no failures (or is not a partial batch response)."""
+    ids = {m["MessageId"] for m in messages}
+    if not isinstance(result, dict) or not result.get("batchItemFailures"):
+        return set()
+    failures = result["batchItemFailures"]
+    named = {f.get("itemIdentifier") if isinstance(f, dict) else None for f in failures}
+    if not named <= ids:
+        return ids
+    return {i for i in named if isinstance(i, str)}
+
+
 def scheduled_event(rule_name: str, region: str) -> dict[str, Any]:
     """A CloudWatch Events scheduled event."""
     return {

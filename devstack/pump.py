@@ -9,7 +9,13 @@ from typing import Any
 
 from chalice.app import Rate, ScheduledEventConfig, SQSEventConfig
 
-from devstack.lambda_runtime import LocalContext, lambda_handler, scheduled_event, sqs_event
+from devstack.lambda_runtime import (
+    LocalContext,
+    failed_messages,
+    lambda_handler,
+    scheduled_event,
+    sqs_event,
+)
 
 log = logging.getLogger("devstack.pump")
 RATE_SECONDS = {Rate.MINUTES: 60, Rate.HOURS: 3600, Rate.DAYS: 86400}
@@ -74,18 +80,30 @@ class EventPump:
             if not messages:
                 self._stop.wait(0.05)
                 continue
-            try:
-                handler(sqs_event(messages, arn, self._region), LocalContext(source.name))
-            except Exception:  # noqa: BLE001 - like Lambda: the batch becomes visible again
-                log.exception("handler %s failed; the batch will be retried", source.name)
-                continue
-            self.delivered += len(messages)
+            self._deliver(source, handler, url, arn, messages)
+
+    def _deliver(self, source: SQSEventConfig, handler: Any, url: str, arn: str,
+                 messages: list[dict[str, Any]]) -> None:
+        """One batch to the handler, then delete what Lambda would: everything it handled,
+        except the messages it reports in `batchItemFailures` (ReportBatchItemFailures is set
+        on every mapping by infra/deploy.py); those become visible again after the visibility
+        timeout, and go to the dead-letter queue after maxReceiveCount."""
+        try:
+            result = handler(sqs_event(messages, arn, self._region), LocalContext(source.name))
+        except Exception:  # noqa: BLE001 - like Lambda: the batch becomes visible again
+            log.exception("handler %s failed; the batch will be retried", source.name)
+            return
+        failed = failed_messages(result, messages)
+        if failed:
+            log.warning("handler %s reported %d failed message(s); they will be retried",
+                        source.name, len(failed))
+        done = [m for m in messages if m["MessageId"] not in failed]
+        self.delivered += len(done)
+        if done:
             self._sqs.delete_message_batch(
                 QueueUrl=url,
-                Entries=[
-                    {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]}
-                    for i, m in enumerate(messages)
-                ],
+                Entries=[{"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]}
+                         for i, m in enumerate(done)],
             )
 
     def _run_schedule(self, source: ScheduledEventConfig, handler: Any) -> None:

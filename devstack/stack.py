@@ -205,7 +205,6 @@ class LocalStack:
         }
         gateway = LocalWebSocketGateway(handlers, self.host, self.ports.ws)
         gateway.start()
-        self._stoppers.append(gateway.stop)
         urls = {
             "rest": f"http://{self.host}:{self.ports.rest}",
             "ws": f"ws://{self.host}:{gateway.port}",
@@ -217,6 +216,9 @@ class LocalStack:
         thread.start()
         self._stoppers.append(front.server_close)
         self._stoppers.append(front.shutdown)
+        # Stopped before the front: handlers still running post their replies to the front's
+        # @connections endpoint, and a closed endpoint turns each post into retries.
+        self._stoppers.append(gateway.stop)
         self.gateway = gateway
 
     def _start_pump(self, module: Any) -> None:

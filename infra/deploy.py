@@ -10,7 +10,8 @@
 4. Read the deployed WebSocket URL from Chalice's deployed state into the generated file as
    `WS_PUBLIC_URL`; when it changed (a first deployment), deploy once more so the functions
    carry it: `GET /config` answers the real WebSocket URL.
-5. Publish the web clients (web/) to the stack's bucket with a `config.json` naming the
+5. Turn on `ReportBatchItemFailures` on the queue mappings (Chalice cannot declare it).
+6. Publish the web clients (web/) to the stack's bucket with a `config.json` naming the
    deployed REST and WebSocket URLs, and invalidate CloudFront's copy.
 
 Every AWS call goes where the `AWS_*` variables say (profile, region, and `AWS_ENDPOINT_URL`
@@ -147,6 +148,29 @@ def protect_apis(apigateway: Any, apigatewayv2: Any, stage: str, urls: dict[str,
     )
 
 
+def sqs_mappings(project_dir: Path, stage: str) -> list[str]:
+    """The UUIDs of the stage's SQS event source mappings, as Chalice recorded them."""
+    path = project_dir / ".chalice" / "deployed" / f"{stage}.json"
+    if not path.exists():
+        return []
+    return [r["event_uuid"] for r in json.loads(path.read_text()).get("resources", [])
+            if r.get("resource_type") == "sqs_event" and r.get("event_uuid")]
+
+
+def report_batch_failures(lam: Any, uuids: list[str]) -> int:
+    """Turn on `ReportBatchItemFailures` on each SQS mapping, which Chalice cannot declare:
+    the consumers answer `batchItemFailures` so that one bad message is retried alone, and
+    without this setting Lambda ignores that answer and deletes the whole batch."""
+    changed = 0
+    for uuid in uuids:
+        current = lam.get_event_source_mapping(UUID=uuid).get("FunctionResponseTypes") or []
+        if "ReportBatchItemFailures" not in current:
+            lam.update_event_source_mapping(UUID=uuid,
+                                            FunctionResponseTypes=["ReportBatchItemFailures"])
+            changed += 1
+    return changed
+
+
 def url_values(urls: dict[str, str]) -> dict[str, str]:
     """Settings derived from the deployed URLs."""
     if "websocket_api_url" not in urls:
@@ -224,6 +248,10 @@ def main(argv: list[str] | None = None) -> None:
         deploy(cfn, stack, parameters, wait=5)
         print("stack narrowed to the deployed WebSocket API", flush=True)
     protect_apis(boto3.client("apigateway"), boto3.client("apigatewayv2"), args.stage, urls)
+    mappings = sqs_mappings(project, args.stage)
+    changed = report_batch_failures(boto3.client("lambda"), mappings)
+    print(f"{len(mappings)} queue mappings report batch item failures ({changed} changed)",
+          flush=True)
     if "WebBucketName" in outputs:
         count = publish_web(boto3.client("s3"), boto3.client("cloudfront"), outputs, urls,
                             project / "web")

@@ -59,28 +59,42 @@ def outputs_as_env(outputs: dict[str, str]) -> dict[str, str]:
 
 
 def deploy(cfn: Any, stack_name: str, parameters: dict[str, str], wait: float = 0.5) -> dict:
-    """Create or update the stack, wait for it, and return its outputs."""
-    body = render()
+    """Create or update the stack, wait for it, and return its outputs.
+
+    An update that would add more than one global secondary index to a table is applied in
+    steps, one new index per table each (CloudFormation refuses more in one update)."""
+    target = load_template()
     params = [{"ParameterKey": k, "ParameterValue": v} for k, v in parameters.items()]
     kwargs = {
         "StackName": stack_name,
-        "TemplateBody": body,
         "Parameters": params,
         "Capabilities": ["CAPABILITY_NAMED_IAM", "CAPABILITY_IAM"],
     }
-    try:
-        cfn.describe_stacks(StackName=stack_name)
-        exists = True
-    except cfn.exceptions.ClientError:
-        exists = False
-    if exists:
+    deployed = _deployed_template(cfn, stack_name)
+    if deployed is None:
+        cfn.create_stack(TemplateBody=json.dumps(target, indent=1), **kwargs)
+        return _wait(cfn, stack_name, wait)
+    outputs: dict = {}
+    for step in index_steps(deployed, target):
         try:
-            cfn.update_stack(**kwargs)
+            cfn.update_stack(TemplateBody=json.dumps(step, indent=1), **kwargs)
         except cfn.exceptions.ClientError as e:
             if "No updates are to be performed" not in str(e):
                 raise
-    else:
-        cfn.create_stack(**kwargs)
+        outputs = _wait(cfn, stack_name, wait)
+    return outputs
+
+
+def _deployed_template(cfn: Any, stack_name: str) -> dict | None:
+    try:
+        cfn.describe_stacks(StackName=stack_name)
+    except cfn.exceptions.ClientError:
+        return None
+    body = cfn.get_template(StackName=stack_name)["TemplateBody"]
+    return body if isinstance(body, dict) else yaml.safe_load(body)
+
+
+def _wait(cfn: Any, stack_name: str, wait: float) -> dict:
     while True:
         stack = cfn.describe_stacks(StackName=stack_name)["Stacks"][0]
         status = stack["StackStatus"]
@@ -90,6 +104,44 @@ def deploy(cfn: Any, stack_name: str, parameters: dict[str, str], wait: float = 
             raise RuntimeError(f"stack {stack_name} ended in {status}")
         time.sleep(wait)
     return {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}
+
+
+def _index_names(resource: dict | None) -> list[str]:
+    props = (resource or {}).get("Properties", {})
+    return [g["IndexName"] for g in props.get("GlobalSecondaryIndexes", [])]
+
+
+def index_steps(deployed: dict, target: dict) -> list[dict]:
+    """The templates to apply in order to go from `deployed` to `target` adding at most one
+    global secondary index per table per update; the last one is `target` itself.
+    (Removing indexes is not staged: remove one per deployment.)"""
+    old = deployed.get("Resources", {})
+    new_indexes = {
+        name: [i for i in _index_names(r) if i not in _index_names(old.get(name))]
+        for name, r in target["Resources"].items()
+        if r["Type"] == "AWS::DynamoDB::Table" and name in old
+    }
+    count = max((len(v) for v in new_indexes.values()), default=0)
+    steps = []
+    for k in range(1, count):
+        step = json.loads(json.dumps(target))
+        for name, added in new_indexes.items():
+            keep = set(_index_names(old.get(name))) | set(added[:k])
+            _keep_indexes(step["Resources"][name]["Properties"], keep)
+        steps.append(step)
+    return steps + [target]
+
+
+def _keep_indexes(props: dict, keep: set[str]) -> None:
+    props["GlobalSecondaryIndexes"] = [
+        g for g in props.get("GlobalSecondaryIndexes", []) if g["IndexName"] in keep]
+    if not props["GlobalSecondaryIndexes"]:
+        del props["GlobalSecondaryIndexes"]
+    schemas = [props["KeySchema"]] + [g["KeySchema"] for g in
+                                      props.get("GlobalSecondaryIndexes", [])]
+    used = {k["AttributeName"] for schema in schemas for k in schema}
+    props["AttributeDefinitions"] = [
+        a for a in props["AttributeDefinitions"] if a["AttributeName"] in used]
 
 
 def ttl_attributes() -> dict[str, str]:

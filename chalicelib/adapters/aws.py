@@ -7,6 +7,8 @@ from typing import Any
 
 import boto3
 from botocore.config import Config
+from botocore.exceptions import BotoCoreError, ClientError
+from pynamodb.exceptions import PynamoDBException
 
 # Retries with backoff on throttling; short timeouts so a stuck call cannot eat a Lambda.
 _CONFIG = Config(
@@ -54,3 +56,8 @@ class LazyClient:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._clients.created(self._service, self._endpoint_url), name)
+
+
+def is_aws_failure(error: Exception) -> bool:
+    """Whether an exception no adapter translated is AWS refusing or failing (temporary)."""
+    return isinstance(error, (ClientError, BotoCoreError, PynamoDBException))

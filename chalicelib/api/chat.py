@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from chalice import Rate
 
+from chalicelib.api.batches import each_message
 from chalicelib.api.edge import SIGNED_IN, STAFF, Access, ContextBlueprint, roles
-from chalicelib.api.parsing import query_integer, query_text
+from chalicelib.api.parsing import query_day, query_integer, query_text
 from chalicelib.domain.chat.model import Outcome
 from chalicelib.domain.chat.oversight import AUDIT_PAGE
 from chalicelib.domain.frames import Frame, FrameDispatcher, Reply
@@ -81,7 +82,7 @@ def _presence(root: Services, c: Connection, f: Frame) -> Reply:
 def _open(root: Services, c: Connection, f: Frame) -> Reply:
     return _reply(root, root.chat.requests.open_request(
         c.principal, f.body.get("topic"), f.body.get("lang"), f.text("text", max_len=2000),
-        f.body.get("consent") is True))
+        f.body.get("consent") is True, f.request_id))
 
 
 def _accept(root: Services, c: Connection, f: Frame) -> Reply:
@@ -153,12 +154,13 @@ def list_conversations(who: Principal) -> dict[str, Any]:
     if not who.is_staff:
         return services().chat.oversight.my_conversations(who)
     return services().chat.oversight.list_conversations(
-        who, query_text(chat.query, "day"), query_text(chat.query, "status"))
+        who, query_day(chat.query), query_text(chat.query, "status"))
 
 
 @chat.route("/conversations/{conversation_id}", methods=["GET"], access=SIGNED_IN)
 def get_conversation(who: Principal, conversation_id: str) -> dict[str, Any]:
-    return services().chat.oversight.transcript(who, conversation_id)
+    return services().chat.oversight.transcript(
+        who, conversation_id, query_text(chat.query, "cursor"))
 
 
 @chat.route("/agent/queue", methods=["GET"], access=STAFF)
@@ -171,7 +173,7 @@ def audit_log(who: Principal) -> dict[str, Any]:
     query = chat.query
     limit = query_integer(query, "limit", None)
     return services().chat.oversight.audit_log(
-        who, query_text(query, "day"), AUDIT_PAGE if limit is None else limit,
+        who, query_day(query), AUDIT_PAGE if limit is None else limit,
         query_text(query, "cursor"))
 
 
@@ -185,17 +187,23 @@ def audit_log(who: Principal) -> dict[str, Any]:
     batch_size=10,
     maximum_concurrency=10,
 )
-def routing_events(event: Any) -> None:
-    root = services()
-    for record in event:
-        body = json.loads(record.body)
-        if body.get("kind") == "wave_timeout":
-            outcome = root.chat.requests.on_wave_timeout(body["conversation_id"], int(body["wave"]))
-            root.delivery(outcome)
-        else:
-            logger.warning("unknown routing event", kind=body.get("kind"))
+def routing_events(event: Any) -> dict[str, Any]:
+    return each_message(event, _routing_event, source="routing_events")
+
+
+def _routing_event(raw: str) -> None:
+    """One routing message; raising leaves it for redelivery (and the DLQ in the end)."""
+    body = json.loads(raw)
+    if body.get("kind") == "wave_timeout":
+        root = services()
+        root.delivery(root.chat.requests.on_wave_timeout(body["conversation_id"],
+                                                         int(body["wave"])))
+    else:
+        logger.warning("unknown routing event", kind=body.get("kind"))
 
 
 @chat.schedule(Rate(1, unit=Rate.MINUTES))
 def routing_sweep(event: Any) -> None:
     services().delivery(services().chat.requests.sweep())
+    # Conversations left behind: idle ones closed, a gone Helper's ones offered again.
+    services().delivery(services().chat.abandonment.sweep())

@@ -7,10 +7,11 @@ bearer token is verified by the view when one is sent anyway.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
+from chalicelib.api.batches import each_message
 from chalicelib.api.edge import SIGNED_IN, ContextBlueprint, public, roles
 from chalicelib.api.parsing import created, json_object, query_text
 from chalicelib.domain.claims.model import cents_from_eur
@@ -30,6 +31,8 @@ claims = ContextBlueprint(__name__)
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 MAX_KEY_LENGTH = 128
 DEFAULT_REPORT_DAYS = 30
+MAX_REPORT_DAYS = 366  # a leap year: at most 13 monthly Queries
+REPORT_YEARS = range(2000, 3000)
 SMS_LINK = public("the SMS link's single-use code proves the counterpart, no sign-in needed")
 
 
@@ -89,13 +92,23 @@ def approval(body: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def period(since: str | None, until: str | None) -> tuple[datetime, datetime]:
-    """The audit period from `since`/`until` (ISO dates or times); the last 30 days by default."""
+    """The audit period from `since`/`until` (ISO dates or times); the last 30 days by default.
+
+    The ledger is read with one Query per month of the period, so the period is bounded:
+    at most MAX_REPORT_DAYS (400 `period_too_long`), within the years REPORT_YEARS (400
+    `bad_period`; beyond them date arithmetic overflows)."""
     try:
         end = parse_iso(until) if until else datetime.now(UTC)
         start = parse_iso(since) if since else end - timedelta(days=DEFAULT_REPORT_DAYS)
-    except ValueError as e:
+    except (ValueError, OverflowError) as e:
         raise BadInput("since and until must be ISO-8601 dates or times",
                        code="bad_period") from e
+    if not (start.year in REPORT_YEARS and end.year in REPORT_YEARS):
+        raise BadInput(f"since and until must fall in the years {REPORT_YEARS.start} to "
+                       f"{REPORT_YEARS.stop - 1}", code="bad_period")
+    if end - start > timedelta(days=MAX_REPORT_DAYS):
+        raise BadInput(f"the report period is limited to {MAX_REPORT_DAYS} days",
+                       code="period_too_long")
     return start, end
 
 
@@ -177,8 +190,8 @@ def ingest_booking() -> Any:
     batch_size=10,
     maximum_concurrency=5,
 )
-def claim_tasks(event: Any) -> None:
-    services().claim_messages.tasks(record.body for record in event)
+def claim_tasks(event: Any) -> dict[str, Any]:
+    return each_message(event, services().claim_messages.task, source="claim_tasks")
 
 
 # One notice per invocation: a retried batch would send its SMS again. Two pollers at most:
@@ -188,8 +201,8 @@ def claim_tasks(event: Any) -> None:
     batch_size=1,
     maximum_concurrency=2,
 )
-def claim_notices(event: Any) -> None:
-    services().claim_messages.notices(record.body for record in event)
+def claim_notices(event: Any) -> dict[str, Any]:
+    return each_message(event, services().claim_messages.notice, source="claim_notices")
 
 
 class TaskFailer(Protocol):
@@ -204,48 +217,38 @@ class ClaimMessages:
     A message the service refuses for good (a 4xx domain error: malformed, unknown claim) is
     dropped, and if it carries a task token the waiting task is failed so the workflow records
     the failure and puts the claim in the agents' queue at once instead of waiting for its
-    timeout. Anything else (AWS unavailable...) fails the batch, which SQS delivers again (the
-    handlers are idempotent per token) and eventually moves to the dead-letter queue.
+    timeout. Anything else (AWS unavailable...) raises: the consumer reports that message alone
+    as failed (`batchItemFailures`), SQS delivers it again (the handlers are idempotent per
+    token) and eventually moves it to the dead-letter queue.
     """
 
     def __init__(self, claims: ClaimsService, workflow: TaskFailer) -> None:
         self._claims = claims
         self._workflow = workflow
 
-    def tasks(self, bodies: Iterable[str]) -> None:
-        """One batch of the claim-tasks queue."""
-        self._consume(bodies, self._claims.messages.handle_task_message, fail_tokens=True)
+    def task(self, raw: str) -> None:
+        """One message of the claim-tasks queue."""
+        self._consume(raw, self._claims.messages.handle_task_message, fail_tokens=True)
 
-    def notices(self, bodies: Iterable[str]) -> None:
-        """One batch of the notify queue."""
-        self._consume(bodies, self._claims.messages.handle_notify_message, fail_tokens=False)
+    def notice(self, raw: str) -> None:
+        """One message of the notify queue."""
+        self._consume(raw, self._claims.messages.handle_notify_message, fail_tokens=False)
 
-    def _consume(self, bodies: Iterable[str], handle: Any, *, fail_tokens: bool) -> None:
-        retry = 0
-        for raw in bodies:
-            try:
-                body = json.loads(raw)
-            except ValueError:
-                logger.warning("claim message is not JSON; dropped")
-                continue
-            kind = body.get("kind") if isinstance(body, dict) else None
-            claim_id = body.get("claim_id") if isinstance(body, dict) else None
-            try:
-                handle(body)
-            except DomainError as e:
-                if e.status >= 500:
-                    logger.warning("claim message failed; will retry", kind=kind,
-                                   claim_id=claim_id, error=e.code)
-                    retry += 1
-                    continue
-                logger.warning("claim message refused; dropped", kind=kind, claim_id=claim_id,
-                               error=e.code)
-                token = body.get(TOKEN_FIELD) if isinstance(body, dict) else None
-                if fail_tokens and isinstance(token, str) and token:
-                    self._workflow.fail(token, "ClaimTaskRefused", e.code)
-            except Exception as e:  # noqa: BLE001 - counted, then the batch is retried
-                logger.exception("claim message failed; will retry", kind=kind,
-                                 claim_id=claim_id, error=type(e).__name__)
-                retry += 1
-        if retry:
-            raise RuntimeError(f"{retry} claim message(s) failed; the batch will be retried")
+    def _consume(self, raw: str, handle: Any, *, fail_tokens: bool) -> None:
+        try:
+            body = json.loads(raw)
+        except ValueError:
+            logger.warning("claim message is not JSON; dropped")
+            return
+        kind = body.get("kind") if isinstance(body, dict) else None
+        claim_id = body.get("claim_id") if isinstance(body, dict) else None
+        try:
+            handle(body)
+        except DomainError as e:
+            if e.status >= 500:
+                raise
+            logger.warning("claim message refused; dropped", kind=kind, claim_id=claim_id,
+                           error=e.code)
+            token = body.get(TOKEN_FIELD) if isinstance(body, dict) else None
+            if fail_tokens and isinstance(token, str) and token:
+                self._workflow.fail(token, "ClaimTaskRefused", e.code)

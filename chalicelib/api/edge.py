@@ -7,7 +7,8 @@ import error, not an open door; the edge then enforces it before the view runs:
 - a non-public route gets the bearer authorizer (API Gateway calls it, its answer is cached
   per token for 60 s), then the view's caller is the verified principal with `helper`
   resolved from the members mirror now (`SessionService.effective`), then the declared roles
-  are checked — only then does the view run, with the caller as its first argument;
+  are checked, then the path ids and query values are bounded (`parsing.check_parameters`) —
+  only then does the view run, with the caller as its first argument;
 - every domain error becomes its JSON `{code, message}` answer; anything else a JSON 500.
 
 Services keep their finer rules (a party of this claim, self or staff); the edge is the gate
@@ -23,7 +24,7 @@ from typing import Any
 
 from chalice import AuthResponse, Blueprint, Response
 
-from chalicelib.api.parsing import JSON_HEADERS, json_object
+from chalicelib.api.parsing import JSON_HEADERS, check_parameters, json_object
 from chalicelib.domain.errors import DomainError, Forbidden, Unauthenticated
 from chalicelib.domain.identity import ROLES, STAFF_ROLES, Principal
 from chalicelib.domain.signed_push import SIGNATURE_HEADER, TIMESTAMP_HEADER
@@ -140,7 +141,7 @@ class ContextBlueprint(Blueprint):
             @functools.wraps(view)
             def edge(**params: Any) -> Any:
                 if access.is_public:
-                    return answer(view, view.__name__, **params)
+                    return answer(self._open, view.__name__, view, **params)
                 return answer(self._guarded, view.__name__, view, access, **params)
 
             edge.access = access  # type: ignore[attr-defined]
@@ -170,4 +171,9 @@ class ContextBlueprint(Blueprint):
     def _guarded(self, view: Callable[..., Any], access: Access, **params: Any) -> Any:
         who = services().sessions.effective(verified(self.current_request.context))
         access.check(who)
+        check_parameters(params, self.current_request.query_params)
         return view(who, **params)
+
+    def _open(self, view: Callable[..., Any], **params: Any) -> Any:
+        check_parameters(params, self.current_request.query_params)
+        return view(**params)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from typing import Any
 
 from chalicelib.api.edge import STAFF, ContextBlueprint
 from chalicelib.api.parsing import query_integer
+from chalicelib.domain import wire_json
 from chalicelib.domain.errors import BadInput, PayloadTooLarge
 from chalicelib.domain.identity import Principal
 from chalicelib.runtime import services
@@ -26,10 +26,7 @@ def image_upload(raw: bytes | None) -> tuple[bytes, str]:
     raw = raw or b""
     if len(raw) > MAX_IMAGE_BODY_BYTES:
         raise PayloadTooLarge("images are limited to 4 MB", code="image_too_large")
-    try:
-        body = json.loads(raw or b"null")
-    except (ValueError, UnicodeDecodeError) as e:
-        raise BadInput("the body is not valid JSON", code="invalid_json") from e
+    body = wire_json.decode(raw or b"null")
     if not isinstance(body, dict):
         raise BadInput("expected a JSON object with image and content_type")
     encoded, content_type = body.get("image"), body.get("content_type")

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from chalice import Response
 
+from chalicelib.domain import wire_json
 from chalicelib.domain.errors import BadInput, PayloadTooLarge
 
 MAX_BODY_BYTES = 64 * 1024
+# Every id this API hands out or mirrors (members, bookings, claims, conversations, articles)
+# is at most 128 characters; DynamoDB refuses keys over 2048 bytes (partition) or 1024 bytes
+# (sort) with a ValidationException, so an id is checked here, before any store sees it.
+MAX_PATH_PARAMETER = 128
+# Query values: search text, cursors, dates, codes. Longer ones are refused, not truncated.
+MAX_QUERY_VALUE = 512
+MAX_QUERY_PARAMETERS = 20
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 JSON_HEADERS = {"Content-Type": "application/json"}
 TRUE = frozenset({"1", "true", "yes"})
 
@@ -30,10 +40,7 @@ def json_body(raw: bytes | None, *, required: bool = True) -> Any:
         if required:
             raise BadInput("a JSON body is required")
         return {}
-    try:
-        return json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as e:
-        raise BadInput("the body is not valid JSON", code="invalid_json") from e
+    return wire_json.decode(raw)
 
 
 def json_object(raw: bytes | None, *, required: bool = True) -> dict[str, Any]:
@@ -107,3 +114,48 @@ def query_integer(params: Mapping[str, str] | None, name: str, default: int | No
 def query_flag(params: Mapping[str, str] | None, name: str) -> bool:
     """A yes/no query parameter (`1`, `true`, `yes`)."""
     return ((params or {}).get(name) or "").lower() in TRUE
+
+
+def query_day(params: Mapping[str, str] | None, name: str = "day") -> str | None:
+    """An optional calendar day, exactly `YYYY-MM-DD` (the form the stores key days by)."""
+    raw = (params or {}).get(name)
+    if raw is None or raw == "":
+        return None
+    try:
+        if not DAY.fullmatch(raw):
+            raise ValueError(raw)
+        return dt.date.fromisoformat(raw).isoformat()
+    except ValueError:
+        raise BadInput(f"{name} must be a date written YYYY-MM-DD", code="bad_day",
+                       field=name) from None
+
+
+def _unreadable(text: str) -> bool:
+    """Text that no store or log line can take as it is (a lone surrogate)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def check_parameters(path: Mapping[str, str], query: Mapping[str, str] | None) -> None:
+    """The edge's one check of what the URL carries, before any view reads it: path ids are
+    short printable text, query values bounded (BadInput `bad_path_parameter` /
+    `bad_query_parameter`)."""
+    for name, value in path.items():
+        if (not isinstance(value, str) or not value or len(value) > MAX_PATH_PARAMETER
+                or not value.isprintable() or _unreadable(value)):
+            raise BadInput(f"{name} must be an id of 1 to {MAX_PATH_PARAMETER} printable "
+                           "characters", code="bad_path_parameter", field=name)
+    query = query or {}
+    if len(query) > MAX_QUERY_PARAMETERS:
+        raise BadInput(f"at most {MAX_QUERY_PARAMETERS} query parameters",
+                       code="bad_query_parameter")
+    for name, value in query.items():
+        if len(name) > 64 or _unreadable(name):
+            raise BadInput("query parameter names are at most 64 characters of text",
+                           code="bad_query_parameter")
+        if len(value) > MAX_QUERY_VALUE or _unreadable(value):
+            raise BadInput(f"query parameters are limited to {MAX_QUERY_VALUE} characters of "
+                           "text", code="bad_query_parameter", field=name)

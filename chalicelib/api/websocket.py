@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from chalicelib.domain.errors import DomainError, RateLimited, Unauthenticated
+from chalicelib.domain.errors import DomainError, RateLimited, Unauthenticated, Unavailable
 from chalicelib.domain.frames import FrameDispatcher
 from chalicelib.domain.identity import Principal
 from chalicelib.domain.ports import Connection
@@ -15,6 +15,7 @@ from chalicelib.domain.sessions import SessionService
 from chalicelib.observability import logger
 
 OK = {"statusCode": 200}
+UNAVAILABLE = {"code": "unavailable", "message": "the service is busy; connect again shortly"}
 _NOBODY = Principal("", frozenset())
 
 
@@ -47,6 +48,9 @@ class WebSocketEdge:
             # API Gateway refuses the handshake with the status $connect returns: HTTP 429.
             logger.info("websocket refused", reason="too_many_connections")
             return {"statusCode": e.status, "body": json.dumps(e.to_json())}
+        except Exception as e:  # noqa: BLE001 - AWS failing: refused as temporary, not a crash
+            logger.exception("websocket connect failed", error=type(e).__name__)
+            return {"statusCode": 503, "body": json.dumps(UNAVAILABLE)}
         logger.info("websocket connected", member_id=connection.principal.member_id)
         return OK
 
@@ -56,13 +60,20 @@ class WebSocketEdge:
         connection_id = ctx["connectionId"]
         try:
             connection = self.sessions.connection(connection_id)
-        except DomainError as e:
+        except Exception as e:  # noqa: BLE001 - AWS failing is a temporary refusal
+            known = e if isinstance(e, DomainError) else Unavailable("could not read the "
+                                                                     "connection; retry")
             stranger = Connection(connection_id, _NOBODY, 0, management_endpoint(ctx))
-            self.sessions.reply(stranger, {"type": "error", "request_id": None, **e.to_json()})
+            self.sessions.reply(stranger, {"type": "error", "request_id": None,
+                                           **known.to_json()})
             return OK
         # Ack first, then fan out: a sender never sees others' events before its own ack.
         dispatched = self.frames.handle(connection, event.get("body"))
-        self.sessions.reply(connection, dispatched.frame)
+        try:
+            self.sessions.reply(connection, dispatched.frame)
+        except Exception as e:  # noqa: BLE001 - the action is done: the others still get its
+            # events, and the client resends (idempotent actions answer the same again).
+            logger.exception("reply failed", error=type(e).__name__)
         for task in dispatched.after:
             try:
                 task()
@@ -71,9 +82,6 @@ class WebSocketEdge:
         return OK
 
     def disconnect(self, event: Mapping[str, Any]) -> dict[str, Any]:
-        """$disconnect (best effort): forget the connection and let listeners react."""
-        connection = self.sessions.disconnect(event["requestContext"]["connectionId"])
-        if connection is not None:
-            for listener in self.on_disconnect:
-                listener(connection)
+        """$disconnect (best effort): let listeners react, then forget the connection."""
+        self.sessions.disconnect(event["requestContext"]["connectionId"], self.on_disconnect)
         return OK

@@ -15,16 +15,21 @@ from chalicelib.adapters.dynamodb.counterparties import (
     DynamoClaimPartners,
 )
 from chalicelib.adapters.dynamodb.counters import DynamoCounters
+from chalicelib.adapters.sns.sms_sender import SnsSmsSender
 from chalicelib.adapters.sqs.wave_scheduler import SqsWaveScheduler
 from chalicelib.domain.chat.conflicts import ConflictRule
 from chalicelib.domain.chat.routing import WavePolicy
 from chalicelib.domain.chat.service import ChatLimits, ChatService
 from chalicelib.domain.limits import RateLimit
 from chalicelib.domain.moderation.flood import FloodPolicy
+from chalicelib.domain.notifications.service import NotificationService
 from chalicelib.policies.chat_reactions import ChatReactions
 from chalicelib.policies.counterparties import MarketplaceCounterparties
 from chalicelib.policies.delivery import OutcomeDelivery
 from chalicelib.policies.helper_presence import RefuseInactiveHelpers
+from chalicelib.policies.live_sessions import SessionInAppSender, SessionPresence
+from chalicelib.policies.members_mirror import MirrorContactBook
+from chalicelib.policies.offline_replies import TellOfflineMembers
 from chalicelib.settings import Settings
 
 if TYPE_CHECKING:
@@ -43,10 +48,21 @@ def wave_policy(s: Settings) -> WavePolicy:
     )
 
 
+def offline_member_notifier(root: Services) -> NotificationService:
+    """In-app when online, else SMS within consent and opt-out (as the claims notify)."""
+    return NotificationService(
+        contacts=MirrorContactBook(root.members),
+        presence=SessionPresence(root.sessions),
+        in_app=SessionInAppSender(root.sessions),
+        sms=SnsSmsSender(root.aws.client("sns"), root.settings.sms_sender_id),
+    )
+
+
 def chat(root: Services) -> ChatService:
     s = root.settings
+    store = DynamoChatStore()
     return ChatService(
-        store=DynamoChatStore(),
+        store=store,
         presence=DynamoPresenceStore(),
         queue=DynamoProQueue(),
         audit=DynamoAuditLog(),
@@ -64,9 +80,14 @@ def chat(root: Services) -> ChatService:
             retention_days=s.retention_days,
             messages_per_minute=s.messages_per_minute,
             keep_escalated_open_to_helpers=bool(s.escalated_open_to_helpers),
+            idle_close_minutes=s.conversation_idle_close_minutes,
+            helper_gone_grace_seconds=s.helper_gone_grace_seconds,
         ),
+        is_online=lambda member_id: root.sessions.is_online(member_id),
         listeners=[ChatReactions(lambda: root.recognition, lambda: root.quality_signals,
-                                 lambda: root.programme, root.clock)],
+                                 lambda: root.programme, root.clock),
+                   TellOfflineMembers(lambda: SessionPresence(root.sessions), store,
+                                      lambda: offline_member_notifier(root))],
         presence_guards=[RefuseInactiveHelpers(root.members)],
         open_limit=RateLimit(
             "open",

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
 
 def moderator(root: Services) -> FilterModerator:
-    return FilterModerator()
+    s = root.settings
+    return FilterModerator(thresholds=(s.moderation_review_threshold,
+                                       s.moderation_block_threshold))
 
 
 def image_moderator(root: Services) -> ImageModerator:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from chalicelib.adapters.apigateway.pusher import ApiGatewayPusher
-from chalicelib.adapters.aws import AwsClients
+from chalicelib.adapters.aws import AwsClients, is_aws_failure
 from chalicelib.adapters.dynamodb.counters import DynamoCounters
 from chalicelib.adapters.dynamodb.member_mirror import DynamoMemberDirectory, DynamoRoleAuthority
 from chalicelib.adapters.dynamodb.session_stores import (
@@ -84,6 +84,7 @@ def frames(root: Services) -> FrameDispatcher:
         on_unexpected=lambda action, exc: logger.exception(
             "frame handler failed", action=action, error=type(exc).__name__
         ),
+        temporary=is_aws_failure,
     )
     register_actions(dispatcher, root)
     return dispatcher

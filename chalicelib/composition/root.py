@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from chalicelib.domain.member_ingest import MemberIngest
     from chalicelib.domain.moderation.images import ImageModerator
     from chalicelib.domain.moderation.review import ModerationService
+    from chalicelib.domain.privacy.service import PrivacyService
     from chalicelib.domain.programme.service import ProgrammeService, RecognitionService
     from chalicelib.domain.sessions import SessionService
     from chalicelib.domain.signed_push import SignedPushVerifier
@@ -258,6 +259,15 @@ class Services:
         from chalicelib.composition import programme
 
         return programme.capacity(self)
+
+    # --- Privacy (composition/privacy.py) ---------------------------------------------------
+
+    @cached_property
+    def privacy(self) -> PrivacyService:
+        """A member's data erased on request (GDPR)."""
+        from chalicelib.composition import privacy
+
+        return privacy.privacy(self)
 
 
 @lru_cache(maxsize=1)

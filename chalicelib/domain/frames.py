@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from chalicelib.domain.errors import BadInput, DomainError, PayloadTooLarge
+from chalicelib.domain import wire_json
+from chalicelib.domain.errors import BadInput, DomainError, PayloadTooLarge, Unavailable
 from chalicelib.domain.ports import Connection
 
 Handler = Callable[[Connection, "Frame"], "Mapping[str, Any] | Reply | None"]
@@ -82,13 +82,11 @@ def parse_frame(raw: str | bytes | None, max_bytes: int) -> Frame:
     """Decode one client frame or raise a DomainError that becomes an `error` frame."""
     if raw is None:
         raise BadInput("empty frame", code="invalid_frame")
-    size = len(raw) if isinstance(raw, bytes) else len(raw.encode("utf-8"))
+    # surrogatepass: a frame holding a lone surrogate is measured here, refused by the decoder.
+    size = len(raw) if isinstance(raw, bytes) else len(raw.encode("utf-8", "surrogatepass"))
     if size > max_bytes:
         raise PayloadTooLarge(f"frames are limited to {max_bytes} bytes", code="frame_too_large")
-    try:
-        data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as e:
-        raise BadInput("frame is not valid JSON", code="invalid_json") from e
+    data = wire_json.decode(raw, what="frame")
     if not isinstance(data, dict):
         raise BadInput("frame must be a JSON object", code="invalid_frame")
     request_id = data.get("request_id")
@@ -117,6 +115,8 @@ class FrameDispatcher:
     max_bytes: int = 32 * 1024
     routes: dict[str, Route] = field(default_factory=dict)
     on_unexpected: Callable[[str, Exception], None] = lambda action, exc: None
+    # Whether an unexpected exception is a dependency failing (AWS): answered `unavailable`.
+    temporary: Callable[[Exception], bool] = lambda exc: False
 
     def register(self, action: str, handler: Handler, roles: frozenset[str] = frozenset()) -> None:
         """Register the handler of an action."""
@@ -168,6 +168,9 @@ class FrameDispatcher:
             }
         except Exception as e:  # noqa: BLE001 - one bad frame must never kill the socket
             self.on_unexpected(action, e)
+            if self.temporary(e):
+                busy = Unavailable("a service is busy; it is safe to retry this frame")
+                return {"type": "error", "request_id": request_id, **busy.to_json()}
             return {
                 "type": "error",
                 "request_id": request_id,

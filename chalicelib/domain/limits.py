@@ -70,15 +70,20 @@ class RateLimit:
     clock: Clock
     message: str
 
-    def take(self, subject: str) -> None:
-        """Count one event of `subject`, or refuse it (`rate_limited`, `retry_after`)."""
+    def take(self, subject: str) -> str:
+        """Count one event of `subject`, or refuse it (`rate_limited`, `retry_after`); the
+        counter it was counted in (for `give_back`)."""
         now = self.clock.time()
         window = FixedWindow(self.seconds)
-        count = self.counters.add(
-            window.key(self.name, subject, now), self.limit, window.ends_at(now), now
-        )
+        key = window.key(self.name, subject, now)
+        count = self.counters.add(key, self.limit, window.ends_at(now), now)
         if not count.counted:
             raise RateLimited(self.message, retry_after=count.until - now)
+        return key
+
+    def give_back(self, counted: str) -> None:
+        """Uncount an event `take` counted in `counted` that did not happen after all."""
+        self.counters.take_back(counted)
 
     def take_for(self, who: Principal) -> None:
         """`take` for a caller (a ticket guard)."""

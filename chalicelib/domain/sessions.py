@@ -108,9 +108,16 @@ class SessionService:
         self.connections.put(connection, int(now) + self.connection_ttl)
         return connection
 
-    def disconnect(self, connection_id: str) -> Connection | None:
-        """Forget a connection; returns what it was, if known."""
+    def disconnect(
+        self, connection_id: str, listeners: Iterable[Callable[[Connection], None]] = ()
+    ) -> Connection | None:
+        """Let the listeners react, then forget a connection; returns what it was, if known.
+        Forgotten last: a listener that fails leaves it known, so that the same $disconnect
+        retried reacts again (listeners ask `is_online(member, besides=connection_id)`)."""
         connection = self.connections.get(connection_id)
+        if connection is not None:
+            for listener in listeners:
+                listener(connection)
         self.connections.delete(connection_id)
         return connection
 
@@ -129,17 +136,32 @@ class SessionService:
     def push_to_members(
         self, member_ids: Iterable[str], payload: Mapping[str, Any], skip: str | None = None
     ) -> int:
-        """Push an event to every live connection of each member (but `skip`); drop gone ones."""
-        sent = 0
+        """Push an event to every live connection of each member (but `skip`); drop gone ones.
+        A connection (or a member's lookup) that fails does not starve the others: every one
+        is tried, then the first failure is raised."""
+        sent, failure = 0, None
         for member_id in dict.fromkeys(member_ids):
-            for connection in self.connections.for_member(member_id):
+            try:
+                connections = self.connections.for_member(member_id)
+            except Exception as e:  # noqa: BLE001 - raised once the others had theirs
+                failure = failure or e
+                continue
+            for connection in connections:
                 if connection.connection_id == skip:
                     continue
-                if self.pusher.push(connection.connection_id, payload, connection.endpoint):
-                    sent += 1
-                else:
-                    self.connections.delete(connection.connection_id)
+                try:
+                    sent += self._push(connection, payload)
+                except Exception as e:  # noqa: BLE001 - raised once the others had theirs
+                    failure = failure or e
+        if failure is not None:
+            raise failure
         return sent
+
+    def _push(self, connection: Connection, payload: Mapping[str, Any]) -> int:
+        if self.pusher.push(connection.connection_id, payload, connection.endpoint):
+            return 1
+        self.connections.delete(connection.connection_id)
+        return 0
 
     def end_member_sessions(self, member_id: str, payload: Mapping[str, Any]) -> int:
         """Tell every live connection of a member why, then forget it: its next frames are
@@ -151,6 +173,6 @@ class SessionService:
             ended += 1
         return ended
 
-    def is_online(self, member_id: str) -> bool:
-        """Whether the member has at least one live connection."""
-        return bool(self.connections.for_member(member_id))
+    def is_online(self, member_id: str, besides: str | None = None) -> bool:
+        """Whether the member has at least one live connection (other than `besides`)."""
+        return any(c.connection_id != besides for c in self.connections.for_member(member_id))

@@ -56,6 +56,8 @@ class ChatReactions:
             ChatEvent.FIRST_RESPONSE: self._first_response,
             ChatEvent.CLOSED: self._closed,
             ChatEvent.RATED: self._rated,
+            # Telling an offline member is TellOfflineMembers' job: nothing to measure here.
+            ChatEvent.STAFF_REPLIED: lambda _conversation: None,
         }
 
     def __call__(self, event: ChatEvent, conversation: Conversation) -> None:

@@ -13,5 +13,15 @@ class OutcomeDelivery:
         self._sessions = sessions
 
     def __call__(self, outcome: Outcome) -> None:
+        """Every event is tried (one failed connection never starves the next events'
+        recipients), then the first failure is raised."""
+        failure: Exception | None = None
         for event in outcome.events:
-            self._sessions.push_to_members(event.recipients, event.payload, event.skip_connection)
+            try:
+                self._sessions.push_to_members(
+                    event.recipients, event.payload, event.skip_connection
+                )
+            except Exception as e:  # noqa: BLE001 - raised once the others were tried
+                failure = failure or e
+        if failure is not None:
+            raise failure

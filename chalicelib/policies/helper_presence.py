@@ -75,7 +75,10 @@ class OfflineWhenRevoked:
 class OfflineOnLastDisconnect:
     """A $disconnect listener: a Helper or agent whose last connection closed is offline."""
 
-    def __init__(self, presence: Callable[[], Presence], online: Callable[[str], bool]) -> None:
+    def __init__(
+        self, presence: Callable[[], Presence], online: Callable[[str, str], bool]
+    ) -> None:
+        # online(member_id, besides): a live connection other than the closing one.
         self._presence = presence
         self._online = online
 
@@ -83,4 +86,5 @@ class OfflineOnLastDisconnect:
         principal = connection.principal
         if principal.has_any((HELPER, AGENT)):
             member = principal.member_id
-            self._presence().went_offline(member, still_connected=self._online(member))
+            still = self._online(member, connection.connection_id)
+            self._presence().went_offline(member, still_connected=still)

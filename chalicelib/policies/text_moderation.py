@@ -13,15 +13,18 @@ class FilterModerator:
     Pure and in-process: moderating an allowed message costs no AWS call.
     """
 
-    def __init__(self, filters: Moderator | None = None) -> None:
+    def __init__(self, filters: Moderator | None = None,
+                 thresholds: tuple[float, float] | None = None) -> None:
+        """`thresholds`: the learned stage's (review, block) probabilities, from the settings."""
         self._filters = filters
+        self._thresholds = thresholds
 
     @property
     def filters(self) -> Moderator:
         """The filters, built by the first text that needs them (~50 ms of a cold start that
         a `ping` or `presence.set` need not pay)."""
         if self._filters is None:
-            self._filters = default_moderator()
+            self._filters = default_moderator(*(self._thresholds or ()))
         return self._filters
 
     def check(self, text: str, lang: str | None = None) -> TextVerdict:

@@ -273,6 +273,7 @@ class Journey:
         conversation = self.chat()
         self.claim()
         self.events(conversation)
+        self.erasure()
 
     def platform(self) -> None:
         """A ticket (what a client asks first), health, configuration, no back door."""
@@ -391,6 +392,26 @@ class Journey:
             self.ws("WebsocketDisconnect", "$disconnect", connection)
             self.host.connections.open.discard(connection)
         self.checks.append("$disconnect forgets both connections")
+
+    def erasure(self) -> None:
+        """Alice erases her data (docs/privacy.md) with a claim still open: its execution is
+        stopped and every table of hers is erased by the REST function's own role."""
+        departure = (datetime.now(UTC) - timedelta(hours=20)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.push("/ingest/bookings", {
+            "booking_id": "bk-r2", "version": 1, "status": "confirmed",
+            "driver": {"member_id": "m-bob", "phone": PHONE_BOB},
+            "passenger": {"member_id": "m-alice", "phone": "+33611111111"},
+            "contribution_cents": 2500, "service_fee_cents": 300, "departure_at": departure,
+        })
+        alice = self.token("m-alice", ["member"])
+        self.rest("POST", "/claims", {"booking_id": "bk-r2", "problem": "driver_no_show",
+                                      "answers": NO_SHOW},
+                  alice, {"Idempotency-Key": uuid.uuid4().hex}, expect=201)
+        erased = self.rest("DELETE", "/members/m-alice/data", token=alice)
+        counts = erased.get("erased", {})
+        self.check("a member erases their data, open claim withdrawn",
+                   erased.get("status") == "erased" and counts.get("claims_withdrawn") == 1
+                   and counts.get("messages", 0) >= 2, erased)
 
     @property
     def _routed(self) -> int:

@@ -145,6 +145,8 @@ def test_queues_and_schedules_feed_the_functions_that_declare_them(deployed):
         assert mapping["BatchSize"] == expected[handler]["BatchSize"]
         declared_cap = expected[handler].get("ScalingConfig", {}).get("MaximumConcurrency")
         assert mapping.get("ScalingConfig", {}).get("MaximumConcurrency") == declared_cap
+        # Set by infra/deploy.py (Chalice cannot): the consumers' batchItemFailures count.
+        assert mapping.get("FunctionResponseTypes") == ["ReportBatchItemFailures"]
     rules = client("events").list_rules()["Rules"]
     schedules = {
         props["Handler"]: event["Properties"]["Schedule"]

@@ -77,6 +77,73 @@ def test_every_queue_has_a_dead_letter_queue():
         assert "RedrivePolicy" in queue["Properties"], name
 
 
+def _alarms():
+    return {n: r["Properties"] for n, r in RESOURCES.items()
+            if r["Type"] == "AWS::CloudWatch::Alarm"}
+
+
+def _actions(alarm):
+    return [a.get("Ref") for a in alarm["AlarmActions"]]
+
+
+def test_every_dead_letter_queue_has_an_alarm_on_its_depth():
+    dlqs = {n for n, r in RESOURCES.items()
+            if r["Type"] == "AWS::SQS::Queue" and n.endswith("DeadLetterQueue")}
+    watched = {a["Dimensions"][0]["Value"]["Fn::GetAtt"][0] for a in _alarms().values()
+               if a["Namespace"] == "AWS/SQS"}
+    assert dlqs and watched == dlqs
+    # Every queue's redrive target is one of those watched dead-letter queues.
+    targets = {r["Properties"]["RedrivePolicy"]["deadLetterTargetArn"]["Fn::GetAtt"][0]
+               for r in RESOURCES.values()
+               if r["Type"] == "AWS::SQS::Queue" and "RedrivePolicy" in r["Properties"]}
+    assert targets == dlqs
+    for alarm in _alarms().values():
+        if alarm["Namespace"] == "AWS/SQS":
+            assert (alarm["MetricName"], alarm["Threshold"], alarm["ComparisonOperator"]) == (
+                "ApproximateNumberOfMessagesVisible", 1, "GreaterThanOrEqualToThreshold")
+
+
+def test_lambda_errors_and_failed_claim_executions_raise_alarms():
+    by_metric = {(a["Namespace"], a["MetricName"]): a for a in _alarms().values()}
+    assert "Dimensions" not in by_metric[("AWS/Lambda", "Errors")]  # every function
+    for metric in ("ExecutionsFailed", "ExecutionsTimedOut"):
+        alarm = by_metric[("AWS/States", metric)]
+        assert alarm["Dimensions"] == [{"Name": "StateMachineArn",
+                                        "Value": {"Ref": "SettleClaimStateMachine"}}]
+        assert alarm["Threshold"] == 1
+
+
+def test_every_alarm_notifies_the_alarms_topic_with_an_optional_email():
+    assert _alarms() and all(_actions(a) == ["AlarmTopic"] for a in _alarms().values())
+    topic = RESOURCES["AlarmTopic"]
+    assert topic["Type"] == "AWS::SNS::Topic"
+    assert "KmsMasterKeyId" not in topic["Properties"]  # CloudWatch could not publish
+    condition, with_email, without = topic["Properties"]["Subscription"]["Fn::If"]
+    assert condition == "HasAlarmEmail" and without == []
+    assert with_email == [{"Endpoint": {"Ref": "AlarmEmail"}, "Protocol": "email"}]
+    assert TEMPLATE["Parameters"]["AlarmEmail"]["Default"] == ""
+
+
+def test_the_alarms_exist_once_the_stack_is_deployed_into_the_emulator():
+    from devstack import emulator_gaps
+
+    emulator_gaps.install()
+    with mock_aws():
+        from infra.stack import deploy
+
+        deploy(boto3.client("cloudformation"), "entraide-a",
+               {"Stage": "local", "AlarmEmail": "oncall@example.org"}, 0.01)
+        alarms = boto3.client("cloudwatch").describe_alarms()["MetricAlarms"]
+        topic = next(t["TopicArn"] for t in boto3.client("sns").list_topics()["Topics"]
+                     if t["TopicArn"].endswith(":entraide-a-alarms"))
+        subscriptions = boto3.client("sns").list_subscriptions_by_topic(TopicArn=topic)
+    assert len(alarms) == len(_alarms()) == 6
+    assert all(a["AlarmActions"] == [topic] for a in alarms)
+    dlq = next(a for a in alarms if a["AlarmName"] == "entraide-a-notify-dlq-not-empty")
+    assert dlq["Dimensions"] == [{"Name": "QueueName", "Value": "entraide-a-notify-dlq"}]
+    assert [s["Endpoint"] for s in subscriptions["Subscriptions"]] == ["oncall@example.org"]
+
+
 def test_the_stack_deploys_into_the_emulator():
     with mock_aws():
         from infra.stack import deploy

@@ -81,6 +81,8 @@ ROUTE_ROWS: dict[str, str] = {
     "GET /kb/articles/{article_id}": "U | 200 ×4 | S | 200 ×4",
     "GET /kb/suggest": "U | 200 ×4 | S | 200 ×4",
     "GET /members/{member_id}/badge": "200 ×10",
+    # Erasure (docs/privacy.md): the member themself or an admin; the admin cell erases h-5.
+    "DELETE /members/{member_id}/data": "U | 404 member_not_found ×4 | S | F ×3 | 200",
     "GET /metrics/capacity": "U | F ×4 | S | 400 arrivals_required ×4",
     "GET /metrics/summary": "U | F ×4 | S | 200 ×4",
     "GET /moderation/queue": "U | F ×4 | S | 200 ×4",
@@ -222,7 +224,8 @@ def test_every_route_and_action_answers_each_person_as_the_matrix_says(matrix):
     observed: dict[str, dict[str, str]] = {}
     for name in ACTION_ROWS:
         observed[name] = {p: matrix.action(name, p) for p in COLUMNS}
-    for key in ROUTE_ROWS:
+    # Erasures last: the admin's cell erases h-5, whom other rows read.
+    for key in sorted(ROUTE_ROWS, key=lambda k: k.startswith("DELETE ")):
         method, path = key.split(" ", 1)
         # An empty body: enough to see who gets past authorization without changing much.
         observed[key] = {p: matrix.rest(method, path, p, {}) for p in COLUMNS}

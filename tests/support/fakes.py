@@ -20,7 +20,13 @@ from chalicelib.domain.chat.model import (
     Participant,
     QueueItem,
 )
-from chalicelib.domain.chat.ports import DuplicateMessage, RateExceeded, SequenceConflict
+from chalicelib.domain.chat.ports import (
+    DuplicateMessage,
+    DuplicateRequest,
+    RateExceeded,
+    Replay,
+    SequenceConflict,
+)
 from chalicelib.domain.errors import Conflict, NotFound, RuleRefused
 from chalicelib.domain.limits import Count
 from chalicelib.domain.members import Member
@@ -188,10 +194,16 @@ class InMemoryChatStore:
         first: Message | None,
         ttl_at: int,
         review: ReviewItem | None = None,
+        replay: Replay | None = None,
     ) -> None:
         c = conversation
         if c.conversation_id in self.conversations:
             raise Conflict("conversation exists")
+        if replay is not None:
+            if replay.key in self.answers:
+                raise DuplicateRequest(copy.deepcopy(self.answers[replay.key]))
+            self.answers[replay.key] = copy.deepcopy(replay.answer)
+            self.expires_at[replay.key] = replay.expires_at
         self.conversations[c.conversation_id] = copy.deepcopy(c)
         self.waiting_lang[c.conversation_id] = None if c.straight_to_professionals else c.lang
         self.expires_at[c.conversation_id] = ttl_at
@@ -231,6 +243,7 @@ class InMemoryChatStore:
         self.messages[conversation.conversation_id][message.seq] = message
         self.answers[dedupe_key] = copy.deepcopy(answer)
         stored.last_seq = message.seq
+        stored.last_activity_at = message.ts
         if message.sender_id != stored.member_id and stored.first_response_at is None:
             stored.first_response_at = message.ts
         if recent is not None:
@@ -318,6 +331,21 @@ class InMemoryChatStore:
         ]
         waiting.sort(key=lambda c: c.opened_at)
         return [copy.deepcopy(c) for c in waiting[:limit]]
+
+    def open_conversations(self, limit: int) -> list[Conversation]:
+        """Least recently active first, from the sparse index of open conversations."""
+        found = [c for c in self.conversations.values() if c.status != CLOSED]
+        found.sort(key=lambda c: c.activity_at)
+        return [copy.deepcopy(c) for c in found[:limit]]
+
+    def unassign(self, conversation_id: str, helper_id: str) -> bool:
+        stored = self.conversations[conversation_id]
+        if stored.helper_id != helper_id or stored.status == CLOSED:
+            return False
+        stored.helper_id = stored.helper_role = None
+        stored.status = ESCALATED if stored.escalated else WAITING
+        self.waiting_lang[conversation_id] = stored.lang
+        return True
 
     def by_day(self, day: str, limit: int) -> list[Conversation]:
         found = [c for c in self.conversations.values() if _day(c.opened_at) == day]

@@ -154,7 +154,7 @@ function setupOffers(session) {
 async function restore(session) {
   for (const info of stored(CONVERSATIONS, [])) {
     try {
-      const transcript = await session.api.get(`/conversations/${encodeURIComponent(info.id)}`);
+      const transcript = await session.api.transcript(info.id);
       if (transcript.status === "closed") continue;
       const { view } = openPane(session, info);
       for (const message of transcript.messages || []) view.add(message);

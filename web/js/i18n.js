@@ -93,6 +93,13 @@ const STRINGS = {
     "member.rate_send": "Send my rating",
     "member.rate_thanks": "Thank you for your feedback!",
     "member.new": "Ask another question",
+    "member.erase_title": "My data",
+    "member.erase_lead":
+      "Erase everything you wrote and gave here: your messages, claims' texts, profile and phone. Gesture records are kept, without your details, for accounting.",
+    "member.erase": "Erase my data",
+    "member.erase_confirm":
+      "Erase all your data? Your open conversation and open claims will be closed. This cannot be undone.",
+    "member.erase_done": "Your data was erased.",
     "claims.title": "A problem with a trip?",
     "claims.lead":
       "Report it here. We ask the other party to confirm; when they do, it is settled automatically.",
@@ -295,6 +302,13 @@ const STRINGS = {
     "member.rate_send": "Envoyer ma note",
     "member.rate_thanks": "Merci pour votre avis !",
     "member.new": "Poser une autre question",
+    "member.erase_title": "Mes données",
+    "member.erase_lead":
+      "Effacer tout ce que vous avez écrit et donné ici : vos messages, les textes de vos réclamations, votre profil et votre téléphone. Les gestes commerciaux restent enregistrés, sans vos coordonnées, pour la comptabilité.",
+    "member.erase": "Effacer mes données",
+    "member.erase_confirm":
+      "Effacer toutes vos données ? Votre conversation et vos réclamations en cours seront fermées. C'est définitif.",
+    "member.erase_done": "Vos données ont été effacées.",
     "claims.title": "Un problème avec un trajet ?",
     "claims.lead":
       "Signalez-le ici. Nous demandons à l'autre partie de confirmer ; si elle confirme, c'est réglé automatiquement.",

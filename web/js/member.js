@@ -4,10 +4,19 @@ import { startClient } from "./app.js";
 import { ChatView, defaultName } from "./chat.js";
 import { setupClaims } from "./claims.js";
 import { $, announce, clear, debounce, h, showError } from "./dom.js";
-import { lang, onLangChange, tr, untr } from "./i18n.js";
+import { lang, onLangChange, t, tr, untr } from "./i18n.js";
 
 const OPEN = new Set(["waiting", "assigned", "escalated"]);
 const state = { id: null, view: null, helper: null, due: null, position: null, closed: false };
+// The help.open not answered yet (its request_id), and the failures after which it may have been
+// opened all the same: sending it again reuses the id.
+let pendingOpen = null;
+const RESEND_SAME = new Set(["timeout", "disconnected", "unavailable", "internal"]);
+
+function newRequestId() {
+  const random = globalThis.crypto?.randomUUID?.() ?? Math.random().toString(36).slice(2);
+  return `open-${random}`;
+}
 
 function renderBanner() {
   const banner = $("#banner");
@@ -143,6 +152,10 @@ function setupAsk(session) {
     button.disabled = true;
     showError(error, null);
     let ack;
+    // One request_id per request, reused when it is sent again after a lost answer (timeout,
+    // disconnection, unavailable): the server then answers with the request it opened, never a
+    // second one (docs/protocol.md).
+    pendingOpen ||= newRequestId();
     try {
       await socket.whenOnline(); // a request is not queued offline: it waits a little for the socket
       ack = await socket.request("help.open", {
@@ -150,12 +163,15 @@ function setupAsk(session) {
         lang: $("#conv-lang").value,
         text,
         consent: true,
+        request_id: pendingOpen,
       });
     } catch (e) {
+      if (!RESEND_SAME.has(e.code)) pendingOpen = null; // refused: a new request next time
       showError(error, e);
       refresh();
       return;
     }
+    pendingOpen = null;
     showConversation(session, ack.conversation_id);
     state.view.add({
       seq: ack.seq ?? 1,
@@ -220,13 +236,30 @@ async function resume(session) {
   }
   const open = (mine?.conversations || []).find((c) => OPEN.has(c.status));
   if (!open) return;
-  const transcript = await session.api.get(`/conversations/${encodeURIComponent(open.conversation_id)}`);
+  const transcript = await session.api.transcript(open.conversation_id);
   if (transcript.helper_id) {
     state.helper = { id: transcript.helper_id, display_name: null, badge: transcript.participants?.[1]?.role };
   }
   state.due = transcript.escalated ? transcript.due_at : null;
   showConversation(session, open.conversation_id);
   for (const message of transcript.messages || []) state.view.add(message);
+}
+
+/** "Erase my data" (docs/privacy.md), after an explicit confirmation. */
+function setupErasure(session) {
+  $("#privacy").hidden = false;
+  const status = $("#erase-status");
+  $("#erase-data").addEventListener("click", async () => {
+    if (!window.confirm(t("member.erase_confirm"))) return;
+    try {
+      await session.api.request("DELETE", `/members/${encodeURIComponent(session.me)}/data`);
+      tr(status, "member.erase_done");
+      announce("member.erase_done");
+      $("#erase-data").disabled = true;
+    } catch (error) {
+      showError(status, error);
+    }
+  });
 }
 
 startClient({
@@ -237,6 +270,7 @@ startClient({
     setupRating(session);
     setupEvents(session);
     setupClaims(session);
+    setupErasure(session);
     await resume(session).catch(() => {});
   },
 });

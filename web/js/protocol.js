@@ -65,6 +65,21 @@ export class Api {
     return this.request("POST", path, { body, headers });
   }
 
+  /** A whole transcript: its first page, then every further page of messages while the
+   * server gives a `next_cursor` (pages are bounded in size, docs/protocol.md). */
+  async transcript(conversationId) {
+    const path = `/conversations/${encodeURIComponent(conversationId)}`;
+    const first = await this.get(path);
+    const messages = [...(first?.messages || [])];
+    let cursor = first?.next_cursor;
+    while (cursor) {
+      const page = await this.get(path, { cursor });
+      messages.push(...(page?.messages || []));
+      cursor = page?.next_cursor;
+    }
+    return { ...first, messages, next_cursor: null };
+  }
+
   /** Whether an optional route is deployed: false when it answers 404 (or cannot be reached). */
   async probe(method, path, options) {
     try {
@@ -286,12 +301,15 @@ export class Socket {
         return;
       }
       this.counter += 1;
-      const requestId = `r${this.counter}-${Math.random().toString(36).slice(2, 8)}`;
-      const timer = setTimeout(() => {
-        this.pending.delete(requestId);
+      // A caller may give its own request_id (help.open: the same one when it sends again).
+      const requestId =
+        fields.request_id || `r${this.counter}-${Math.random().toString(36).slice(2, 8)}`;
+      const entry = { resolve, reject };
+      entry.timer = setTimeout(() => {
+        if (this.pending.get(requestId) === entry) this.pending.delete(requestId);
         reject(new ApiError(0, "timeout", ""));
       }, timeoutMs);
-      this.pending.set(requestId, { resolve, reject, timer });
+      this.pending.set(requestId, entry);
       this.ws.send(JSON.stringify({ ...fields, action, request_id: requestId }));
     });
   }

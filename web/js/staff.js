@@ -84,7 +84,7 @@ async function openTranscript(session, id) {
   untr($("#transcript-notice"));
   let data;
   try {
-    data = await session.api.get(`/conversations/${encodeURIComponent(id)}`);
+    data = await session.api.transcript(id);
   } catch (e) {
     return showError(error, e);
   }

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+import zlib
 from typing import Any
 
 from pynamodb.exceptions import (
@@ -16,6 +17,14 @@ from pynamodb.exceptions import (
 )
 from pynamodb.transactions import TransactWrite
 
+from chalicelib.adapters.dynamodb.chat_items import (
+    advance,
+    answer_item,
+    conversation_from_item,
+    count_rate,
+    message_item,
+    put_if_new,
+)
 from chalicelib.adapters.dynamodb.models.chat import (
     AuditRecord,
     ConversationRecord,
@@ -38,12 +47,27 @@ from chalicelib.domain.chat.model import (
     Participant,
     QueueItem,
 )
-from chalicelib.domain.chat.ports import DuplicateMessage, RateExceeded, SequenceConflict
+from chalicelib.domain.chat.ports import (
+    DuplicateMessage,
+    DuplicateRequest,
+    RateExceeded,
+    Replay,
+    SequenceConflict,
+)
 from chalicelib.domain.errors import Conflict, NotFound, RuleRefused, Unavailable
 from chalicelib.domain.moderation.review import OPEN, ReviewItem
 
 PROFILE = "profile"
 PRO_QUEUE = "pro"
+
+
+# Open conversations are spread over this many partitions of the open-index.
+OPEN_SHARDS = 8
+
+
+def open_shard(conversation_id: str) -> str:
+    """The open-index partition of a conversation (stable: derived from its id)."""
+    return f"open#{zlib.crc32(conversation_id.encode()) % OPEN_SHARDS}"
 
 
 def _day(ts: float) -> str:
@@ -68,6 +92,12 @@ def review_record(item: ReviewItem, ttl_at: int) -> ModerationItemRecord:
         queue=OPEN if item.status == OPEN else None,
         expires_at=ttl_at,
     )
+
+
+def _replay_record(replay: Replay) -> IdempotencyRecord:
+    """help.open's replay record: the answer to its request_id (TTL `expires_at`)."""
+    return IdempotencyRecord(replay.key, data=json.dumps(replay.answer), status="COMPLETED",
+                             expiration=replay.expires_at)
 
 
 def audit_record(actor: str, roles: list[str], action: str, subject: str, at: float) -> AuditRecord:
@@ -111,6 +141,8 @@ def _to_conversation(r: ConversationRecord) -> Conversation:
         counterparties=list(r.counterparties or []),
         last_seq=int(r.last_seq or 0),
         recent=dict(r.recent or {}),
+        last_activity_at=r.last_activity_at,
+        member_unread_seq=int(r.member_unread_seq) if r.member_unread_seq is not None else None,
     )
 
 
@@ -136,8 +168,10 @@ class DynamoChatStore:
         first: Message | None,
         ttl_at: int,
         review: ReviewItem | None = None,
+        replay: Replay | None = None,
     ) -> None:
-        """Store a new conversation, its first message and its review item together."""
+        """Store a new conversation, its first message, its review item and its replay record
+        (help.open's request_id) together; DuplicateRequest if the replay key exists."""
         c = conversation
         record = ConversationRecord(
             c.conversation_id,
@@ -153,14 +187,24 @@ class DynamoChatStore:
             straight_to_professionals=c.straight_to_professionals,
             recent=c.recent or None,
             counterparties=c.counterparties or None,
+            open_shard=open_shard(c.conversation_id),
+            last_activity_at=c.opened_at,
             expires_at=ttl_at,
         )
-        with TransactWrite(connection=ConversationRecord._get_connection().connection) as tx:
-            tx.save(record, condition=ConversationRecord.conversation_id.does_not_exist())
-            if first is not None:
-                tx.save(self._message_record(first, ttl_at))
-            if review is not None:
-                tx.save(review_record(review, ttl_at))
+        try:
+            with TransactWrite(connection=ConversationRecord._get_connection().connection) as tx:
+                tx.save(record, condition=ConversationRecord.conversation_id.does_not_exist())
+                if replay is not None:  # second: its refusal is the transaction's reason 1
+                    tx.save(_replay_record(replay), condition=IdempotencyRecord.id.does_not_exist())
+                if first is not None:
+                    tx.save(self._message_record(first, ttl_at))
+                if review is not None:
+                    tx.save(review_record(review, ttl_at))
+        except TransactWriteError as e:
+            stored = self.recall(replay.key) if replay and check_failed(e, 1) else None
+            if stored is not None:
+                raise DuplicateRequest(stored) from e
+            raise
 
     @staticmethod
     def _message_record(m: Message, ttl_at: int) -> MessageRecord:
@@ -177,11 +221,11 @@ class DynamoChatStore:
         )
 
     def get(self, conversation_id: str) -> Conversation | None:
-        """One conversation (strongly consistent: sequence numbers depend on it)."""
-        try:
-            return _to_conversation(ConversationRecord.get(conversation_id, consistent_read=True))
-        except DoesNotExist:
-            return None
+        """One conversation (strongly consistent: sequence numbers depend on it), decoded
+        from its item directly: every frame of a conversation reads it (chat_items.py)."""
+        table = ConversationRecord._get_connection()
+        item = table.get_item(conversation_id, consistent_read=True).get("Item")
+        return conversation_from_item(item) if item else None
 
     def append(
         self,
@@ -196,69 +240,27 @@ class DynamoChatStore:
         review: ReviewItem | None = None,
     ) -> None:
         """Persist a message with the next seq, its idempotency record, the sender's rate,
-        the repeat fingerprints and the review item, in one transaction."""
-        connection = ConversationRecord._get_connection().connection
+        the repeat fingerprints and the review item, in one transaction (its items built
+        directly, as the models write them: chat_items.py)."""
+        puts = [
+            put_if_new(MessageRecord.Meta.table_name, "seq", message_item(message, ttl_at)),
+            put_if_new(IdempotencyRecord.Meta.table_name, "id",
+                       answer_item(dedupe_key, answer, message.ts)),
+        ]
+        if review is not None:  # rare: PynamoDB's own put, as in `create`
+            puts.append(review_record(review, ttl_at).get_save_kwargs_from_instance())
+        updates = [advance(ConversationRecord.Meta.table_name, conversation, message, recent)]
+        if rate_key:
+            updates.append(
+                count_rate(CounterRecord.Meta.table_name, rate_key, rate_limit, message.ts))
         try:
-            with TransactWrite(connection=connection) as tx:
-                tx.save(
-                    self._message_record(message, ttl_at),
-                    condition=MessageRecord.seq.does_not_exist(),
-                )
-                tx.save(
-                    self._answer_record(dedupe_key, answer, message.ts),
-                    condition=IdempotencyRecord.id.does_not_exist(),
-                )
-                if review is not None:
-                    tx.save(review_record(review, ttl_at))
-                self._advance(tx, conversation, message, recent)
-                if rate_key:
-                    self._count_rate(tx, rate_key, rate_limit, message.ts)
+            ConversationRecord._get_connection().connection.transact_write_items(
+                condition_check_items=[], delete_items=[], put_items=puts, update_items=updates)
         except TransactWriteError as e:
-            # PynamoDB sends puts before updates: the cancellation reasons are, in order,
+            # Puts before updates: the cancellation reasons are, in order,
             # [message, dedupe, (review), conversation, rate].
             conv_at = 3 if review is not None else 2
             raise self._append_refusal(e, conversation, dedupe_key, conv_at) from e
-
-    @staticmethod
-    def _answer_record(dedupe_key: str, answer: dict[str, Any], ts: float) -> IdempotencyRecord:
-        """The answer to a message's retries, kept a week."""
-        return IdempotencyRecord(
-            dedupe_key,
-            data=json.dumps(answer),
-            status="COMPLETED",
-            expiration=int(ts) + 7 * 86400,
-        )
-
-    @staticmethod
-    def _advance(
-        tx: TransactWrite,
-        conversation: Conversation,
-        message: Message,
-        recent: dict[str, list[list[Any]]] | None,
-    ) -> None:
-        """The conversation takes the message's seq, only from the seq it was read at and
-        never once closed; a first answer and the repeat fingerprints are recorded with it."""
-        C = ConversationRecord
-        actions = [C.last_seq.set(message.seq)]
-        if message.sender_id != conversation.member_id:
-            actions.append(C.first_response_at.set(C.first_response_at | message.ts))
-        if recent is not None:
-            actions.append(C.recent.set(recent))
-        tx.update(
-            C(conversation.conversation_id),
-            actions=actions,
-            condition=(C.last_seq == conversation.last_seq) & (C.status != CLOSED),
-        )
-
-    @staticmethod
-    def _count_rate(tx: TransactWrite, rate_key: str, rate_limit: int, ts: float) -> None:
-        """One more message in the sender's window, refused once the limit is reached."""
-        R = CounterRecord
-        tx.update(
-            R(rate_key),
-            actions=[R.count.add(1), R.expires_at.set(int(ts) + 120)],
-            condition=R.id.does_not_exist() | (R.count < rate_limit),
-        )
 
     def _append_refusal(
         self, e: TransactWriteError, conversation: Conversation, dedupe_key: str, conv_at: int
@@ -333,6 +335,7 @@ class DynamoChatStore:
                         C.helper_role.set(role),
                         C.status.set(ASSIGNED),
                         C.assigned_at.set(at),
+                        C.last_activity_at.set(at),
                         C.waiting_lang.remove(),
                     ],
                     condition=C.helper_id.does_not_exist() & C.status.is_in(WAITING, ESCALATED),
@@ -399,6 +402,7 @@ class DynamoChatStore:
                     C.closed_at.set(at),
                     C.closed_by.set(by),
                     C.waiting_lang.remove(),
+                    C.open_shard.remove(),
                 ],
                 condition=C.conversation_id.exists() & (C.status != CLOSED),
             )
@@ -432,6 +436,40 @@ class DynamoChatStore:
     def waiting(self, lang: str, limit: int) -> list[Conversation]:
         """Requests still looking for a Helper in a language, oldest first."""
         return [_to_conversation(r) for r in ConversationRecord.waiting.query(lang, limit=limit)]
+
+    def open_conversations(self, limit: int) -> list[Conversation]:
+        """Open conversations, least recently active first: a Query per shard of the sparse
+        open-index (never a Scan), merged."""
+        found = [
+            _to_conversation(r)
+            for shard in range(OPEN_SHARDS)
+            for r in ConversationRecord.by_activity.query(f"open#{shard}", limit=limit)
+        ]
+        found.sort(key=lambda c: c.activity_at)
+        return found[:limit]
+
+    def unassign(self, conversation_id: str, helper_id: str) -> bool:
+        """Waiting again (escalated if it was), back in the waiting index, only while it is
+        still this Helper's and open."""
+        C = ConversationRecord
+        current = self.get(conversation_id)
+        if current is None:
+            return False
+        try:
+            C(conversation_id).update(
+                actions=[
+                    C.helper_id.remove(),
+                    C.helper_role.remove(),
+                    C.status.set(ESCALATED if current.escalated else WAITING),
+                    C.waiting_lang.set(current.lang),
+                ],
+                condition=(C.helper_id == helper_id) & (C.status != CLOSED),
+            )
+        except UpdateError as e:
+            if e.cause_response_code == "ConditionalCheckFailedException":
+                return False
+            raise Unavailable("could not take the conversation back") from e
+        return True
 
     def by_day(self, day: str, limit: int) -> list[Conversation]:
         """Conversations opened on a day, newest first."""

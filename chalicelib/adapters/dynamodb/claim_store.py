@@ -8,7 +8,13 @@ from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from pynamodb.exceptions import DoesNotExist, PutError, TransactWriteError, UpdateError
+from pynamodb.exceptions import (
+    DoesNotExist,
+    PutError,
+    PynamoDBException,
+    TransactWriteError,
+    UpdateError,
+)
 from pynamodb.transactions import TransactWrite
 
 from chalicelib.adapters.dynamodb.models.claims import (
@@ -32,6 +38,7 @@ from chalicelib.domain.claims.model import (
     ResponseCode,
     TimelineEntry,
 )
+from chalicelib.domain.claims.ports import Filings, FilingsChanged
 from chalicelib.domain.clock import parse_iso, wire_time
 from chalicelib.domain.errors import BadInput, Conflict, Unavailable
 
@@ -44,6 +51,16 @@ LOCK_PREFIX = "lock#"
 def lock_key(booking_id: str, problem: str) -> str:
     """Key of the item holding the open claim of a booking and problem."""
     return f"{LOCK_PREFIX}{booking_id}#{problem}"
+
+
+# A member's filings item: the claims they filed lately, versioned (per-member caps).
+FILINGS_PREFIX = "claimant#"
+FILINGS_KEPT = timedelta(days=400)
+
+
+def filings_key(member_id: str) -> str:
+    """Key of the item listing a member's recent claims."""
+    return f"{FILINGS_PREFIX}{member_id}"
 
 
 # A booking's two party items (the booking seen from each party) share its table; their keys
@@ -66,15 +83,16 @@ class DynamoClaimRepository:
 
     def get(self, claim_id: str) -> Claim | None:
         """The claim (strongly consistent: the workflow writes it between two requests)."""
-        if claim_id.startswith(LOCK_PREFIX):
+        if claim_id.startswith((LOCK_PREFIX, FILINGS_PREFIX)):
             return None
         try:
             return _to_claim(ClaimRecord.get(claim_id, consistent_read=True))
         except DoesNotExist:
             return None
 
-    def add(self, claim: Claim) -> bool:
-        """Store a new claim and take the booking+problem lock, atomically."""
+    def add(self, claim: Claim, *, filings_version: int | None = None) -> bool:
+        """Store a new claim, take the booking+problem lock and count the claim in its
+        claimant's filings (on condition of their version), atomically."""
         key = lock_key(claim.booking_id, claim.problem)
         for _ in range(3):
             try:
@@ -83,28 +101,40 @@ class DynamoClaimRepository:
                 holder = None
             if holder == claim.claim_id:
                 return False  # the lock is this claim's: it was stored by an earlier attempt
+            version = filings_version
+            if version is None:
+                version = self._filings_item(claim.claimant_id)[1]
             try:
-                self._add(claim, key, holder)
+                self._add(claim, key, holder, version)
                 return True
             except TransactWriteError as e:
-                # Items in order: [condition check of the holder], put claim, put lock.
+                # Items in order: [condition check of the holder], put claim, put lock, filings.
                 offset = 1 if holder else 0
                 if check_failed(e, offset):
                     return False  # this claim id exists: an idempotent retry
                 if holder and check_failed(e, 0):
                     raise Conflict("an open claim exists for this booking and problem",
                                    code="claim_already_open") from e
-                if check_failed(e, offset + 1):
-                    continue  # the lock changed hands meanwhile: read it again
-                if was_cancelled(e):
+                if check_failed(e, offset + 2) or (
+                        was_cancelled(e) and not check_failed(e, offset + 1)):
+                    # The member's filings moved on, or another filing's transaction touched
+                    # them at the same moment (TransactionConflict): read and plan again.
+                    if filings_version is not None:
+                        raise FilingsChanged("another claim was filed meanwhile") from e
                     continue
+                if check_failed(e, offset + 1) or was_cancelled(e):
+                    continue  # the lock changed hands meanwhile: read it again
                 raise Unavailable("could not store the claim; retry") from e
         raise Conflict("an open claim exists for this booking and problem",
                        code="claim_already_open")
 
     @staticmethod
-    def _add(claim: Claim, key: str, holder: str | None) -> None:
+    def _add(claim: Claim, key: str, holder: str | None, version: int) -> None:
         C = ClaimRecord
+        filed = DynamoClaimRepository._filings_item(claim.claimant_id)[0]
+        keep_from = wire_time(claim.filed_at - FILINGS_KEPT)
+        filed = {k: v for k, v in filed.items() if v >= keep_from}
+        filed[claim.claim_id] = wire_time(claim.filed_at)
         with TransactWrite(connection=C._get_connection().connection) as tx:
             if holder:
                 # The lock may change hands only once the claim it names is over.
@@ -114,6 +144,34 @@ class DynamoClaimRepository:
                      problem=claim.problem)
             tx.save(lock, condition=C.claim_id.does_not_exist() if holder is None
                     else C.open_claim_id == holder)
+            tx.update(C(filings_key(claim.claimant_id)),
+                      actions=[C.filings.set(filed), C.filings_version.set(version + 1)],
+                      condition=C.filings_version.does_not_exist() if version == 0
+                      else C.filings_version == version)
+
+    @staticmethod
+    def _filings_item(member_id: str) -> tuple[dict[str, str], int]:
+        """The member's filings (claim id -> filed_at) and their version (0: none yet)."""
+        try:
+            item = ClaimRecord.get(filings_key(member_id), consistent_read=True)
+        except DoesNotExist:
+            return {}, 0
+        return dict(item.filings or {}), int(item.filings_version or 0)
+
+    def filings(self, member_id: str, since: datetime) -> Filings:
+        """The member's claims since `since`: the ids on their filings item (and, for claims
+        filed before it existed, on the claimant index), each read strongly consistent."""
+        try:
+            filed, version = self._filings_item(member_id)
+            after = wire_time(since)
+            ids = {k for k, v in filed.items() if v >= after}
+            ids |= {r.claim_id for r in ClaimRecord.by_claimant.query(
+                member_id, ClaimRecord.filed_at >= after, attributes_to_get=["claim_id"])}
+            records = list(ClaimRecord.batch_get(sorted(ids), consistent_read=True))
+        except PynamoDBException as e:
+            raise Unavailable("could not read the member's claims; retry") from e
+        claims = [_to_claim(r) for r in records]
+        return Filings([c for c in claims if c.filed_at >= since], version)
 
     def recent_by_claimant(self, member_id: str, since: datetime) -> list[Claim]:
         """The member's claims filed since `since` (Query on the claimant index)."""
@@ -140,6 +198,38 @@ class DynamoClaimRepository:
         C = ClaimRecord
         try:
             C(claim_id).update(actions=[C.pending.remove()], condition=C.pending.token == token)
+        except UpdateError as e:
+            if e.cause_response_code == CONDITION_FAILED:
+                return False
+            raise Unavailable("could not update the claim") from e
+        return True
+
+    def mark_asked(self, claim_id: str, token: str) -> bool:
+        """Record that the counterpart was told about this task, while it is still pending."""
+        C = ClaimRecord
+        return self._conditional(claim_id, [C.pending.asked.set(True)],
+                                 C.pending.token == token)
+
+    def take_task(self, claim_id: str, token: str, taker: str, now: datetime,
+                  stale_before: datetime) -> bool:
+        """Reserve the pending task for one request (one conditional write)."""
+        P = ClaimRecord.pending
+        free = (P.taken_by.does_not_exist() | (P.taken_by == taker)
+                | (P.taken_at < wire_time(stale_before)))
+        return self._conditional(
+            claim_id, [P.taken_by.set(taker), P.taken_at.set(wire_time(now))],
+            (P.token == token) & free)
+
+    def release_task(self, claim_id: str, token: str, taker: str) -> None:
+        """Free the task this taker reserved (nothing when another request holds it now)."""
+        P = ClaimRecord.pending
+        self._conditional(claim_id, [P.taken_by.remove(), P.taken_at.remove()],
+                          (P.token == token) & (P.taken_by == taker))
+
+    @staticmethod
+    def _conditional(claim_id: str, actions: list[Any], condition: Any) -> bool:
+        try:
+            ClaimRecord(claim_id).update(actions=actions, condition=condition)
         except UpdateError as e:
             if e.cause_response_code == CONDITION_FAILED:
                 return False
@@ -206,7 +296,9 @@ def _to_claim(r: ClaimRecord) -> Claim:
     if r.pending is not None:
         p = r.pending
         pending = PendingTask(p.kind, p.token, parse_iso(p.since), _dt(p.expires_at),
-                              Decision.from_json(p.proposal) if p.proposal else None)
+                              Decision.from_json(p.proposal) if p.proposal else None,
+                              asked=bool(p.asked), taken_by=p.taken_by or "",
+                              taken_at=_dt(p.taken_at))
     code = None
     if r.response_code is not None:
         rc = r.response_code

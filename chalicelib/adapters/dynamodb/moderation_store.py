@@ -21,6 +21,8 @@ from chalicelib.domain.errors import Conflict, Unavailable
 from chalicelib.domain.moderation.review import DECIDED, OPEN, ReviewItem
 
 _MIRROR_RETRIES = 3
+# The last items a member was warned for: enough to recognise a retried decision.
+WARNED_ITEMS_KEPT = 20
 # Members who may no longer take part: the mirror's roles lose these on suspension.
 SUSPENDED_ROLES = ("member", "helper")
 
@@ -122,9 +124,14 @@ class DynamoSanctionsLedger:
     `profile.moderation`."""
 
     def warn(self, member_id: str, item_id: str, by: str, at: float) -> int:
-        """Count one more warning; returns the member's number of warnings."""
+        """Count one more warning, once per item (a retried decision counts nothing new);
+        returns the member's number of warnings."""
 
         def change(moderation: dict[str, Any], roles: list[str]) -> list[str]:
+            counted = list(moderation.get("warned_items") or [])
+            if item_id in counted:
+                return roles
+            moderation["warned_items"] = (counted + [item_id])[-WARNED_ITEMS_KEPT:]
             moderation["warnings"] = int(moderation.get("warnings") or 0) + 1
             moderation["last_warning"] = {"item_id": item_id, "by": by, "at": at}
             return roles

@@ -3,10 +3,12 @@ mirror they read: member_mirror.py)."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterable
+from typing import Any
 
-from pynamodb.exceptions import DeleteError, DoesNotExist
+from pynamodb.exceptions import DeleteError
 
 from chalicelib.adapters.dynamodb.models.sessions import ConnectionRecord, TicketRecord
 from chalicelib.domain.errors import Unavailable
@@ -16,6 +18,28 @@ from chalicelib.domain.ports import Connection, Ticket
 
 def _principal(member_id: str, roles: Iterable[str], tier: str | None) -> Principal:
     return Principal(member_id, frozenset(roles), tier)
+
+
+def _live_connection(item: dict[str, Any], now: float) -> Connection | None:
+    """A connection from its stored item (DynamoDB's JSON, as `ConnectionRecord` writes it),
+    or None once expired.
+
+    Every frame reads its connection and every fan-out its recipients' ones: decoding these
+    few attributes here, rather than building a PynamoDB model per item, is most of what
+    PynamoDB costs on the `message.send` path (bench/send_cpu.py).
+    """
+    expires = float(item.get("expires_at", {}).get("N", 0))
+    if expires and expires < now:
+        return None
+    roles = [r["S"] for r in item.get("roles", {}).get("L", ())]
+    tier = item.get("tier", {}).get("S")
+    principal = _principal(item["member_id"]["S"], roles, tier)
+    return Connection(
+        item["connection_id"]["S"],
+        principal,
+        json.loads(item["connected_at"]["N"]),  # as NumberAttribute decodes it
+        item.get("endpoint", {}).get("S", ""),
+    )
 
 
 class DynamoConnectionRepository:
@@ -36,13 +60,8 @@ class DynamoConnectionRepository:
 
     def get(self, connection_id: str) -> Connection | None:
         """The connection, or None once gone or expired."""
-        try:
-            r = ConnectionRecord.get(connection_id)
-        except DoesNotExist:
-            return None
-        if r.expires_at and r.expires_at < time.time():
-            return None
-        return self._to_domain(r)
+        item = ConnectionRecord._get_connection().get_item(connection_id).get("Item")
+        return _live_connection(item, time.time()) if item else None
 
     def delete(self, connection_id: str) -> None:
         """Forget a connection (idempotent)."""
@@ -52,13 +71,21 @@ class DynamoConnectionRepository:
             raise Unavailable("could not delete the connection") from e
 
     def for_member(self, member_id: str) -> list[Connection]:
-        """Every live connection of a member."""
+        """Every live connection of a member (a Query on the member-index, page by page)."""
+        table = ConnectionRecord._get_connection()
+        index = ConnectionRecord.by_member.Meta.index_name
         now = time.time()
-        return [
-            self._to_domain(r)
-            for r in ConnectionRecord.by_member.query(member_id)
-            if not r.expires_at or r.expires_at >= now
-        ]
+        found: list[Connection] = []
+        start = None
+        while True:
+            page = table.query(member_id, index_name=index, exclusive_start_key=start)
+            for item in page.get("Items", ()):
+                connection = _live_connection(item, now)
+                if connection is not None:
+                    found.append(connection)
+            start = page.get("LastEvaluatedKey")
+            if not start:
+                return found
 
     def count_for_member(self, member_id: str) -> int:
         """Live connections of a member: a Query with Select=COUNT on the member-index (no
@@ -66,12 +93,6 @@ class DynamoConnectionRepository:
         C = ConnectionRecord
         live = C.expires_at.does_not_exist() | (C.expires_at >= time.time())
         return C.by_member.count(member_id, filter_condition=live)
-
-    @staticmethod
-    def _to_domain(r: ConnectionRecord) -> Connection:
-        return Connection(
-            r.connection_id, _principal(r.member_id, r.roles, r.tier), r.connected_at, r.endpoint
-        )
 
 
 class DynamoTicketStore:

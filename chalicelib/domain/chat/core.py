@@ -52,6 +52,9 @@ class ChatLimits:
     retention_days: int = 365
     messages_per_minute: int = 30
     keep_escalated_open_to_helpers: bool = True
+    # CONVERSATION_IDLE_CLOSE_MINUTES (0: never) and HELPER_GONE_GRACE_SECONDS.
+    idle_close_minutes: int = 0
+    helper_gone_grace_seconds: int = 180
 
 
 @dataclass

@@ -16,6 +16,9 @@ class ChatEvent(StrEnum):
     FIRST_RESPONSE = "first_response"
     CLOSED = "closed"
     RATED = "rated"
+    # Member Relations (an agent, supervisor or admin) wrote to the member: the conversation
+    # given carries the message's seq as `last_seq`.
+    STAFF_REPLIED = "staff_replied"
 
 
 # Called as listener(event, conversation) after the change is stored. The change is done

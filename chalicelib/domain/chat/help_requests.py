@@ -14,7 +14,6 @@ from chalicelib.domain.chat.core import (
     public_reasons,
     remember,
     repeat_digest,
-    review_item,
 )
 from chalicelib.domain.chat.events import ChatEvent
 from chalicelib.domain.chat.model import (
@@ -26,9 +25,9 @@ from chalicelib.domain.chat.model import (
     WAITING,
     Conversation,
     HelperProfile,
-    Message,
     Outcome,
 )
+from chalicelib.domain.chat.opening import OpenOnce
 from chalicelib.domain.chat.ports import WaveScheduler
 from chalicelib.domain.chat.routing import WavePolicy, next_offers, rank_for_offers
 from chalicelib.domain.errors import BadInput, Conflict, DomainError, Forbidden, RuleRefused
@@ -69,8 +68,8 @@ class HelpRequests:
         if status not in PRESENCE_STATUSES:
             raise BadInput(f"status must be one of {', '.join(PRESENCE_STATUSES)}", field="status")
         approved_topics, approved_languages = self._approved(who)
-        chosen_topics = self._narrow(topics, approved_topics, "topics")
-        chosen_languages = self._narrow(languages, approved_languages, "languages")
+        chosen_topics = _narrow(topics, approved_topics, "topics")
+        chosen_languages = _narrow(languages, approved_languages, "languages")
         ceiling = self.core.limits.capacity_max
         if capacity is not None and not 1 <= capacity <= ceiling:
             raise BadInput(f"capacity must be from 1 to {ceiling}", field="capacity")
@@ -150,27 +149,25 @@ class HelpRequests:
         languages = [x for x in approved_languages if x in LANGUAGES]
         return topics, languages
 
-    @staticmethod
-    def _narrow(asked: list[str] | None, approved: list[str], name: str) -> list[str]:
-        if asked is None:
-            return list(approved)
-        outside = sorted(set(asked) - set(approved))
-        if outside:
-            raise RuleRefused(
-                f"{name} outside your approved profile: {', '.join(outside)}",
-                code="not_approved",
-                field=name,
-            )
-        return [a for a in approved if a in asked]
-
     # --- requests and routing ------------------------------------------------------------
 
     def open_request(
-        self, who: Principal, topic: Any, lang: Any, text: str, consent: bool
+        self,
+        who: Principal,
+        topic: Any,
+        lang: Any,
+        text: str,
+        consent: bool,
+        request_id: str | None = None,
     ) -> Outcome:
-        """Open a help request (consent required), then offer it or queue it."""
+        """Open a help request (consent required), then offer it or queue it; once per
+        `request_id` of the member (a resend gets the first ack and opens nothing)."""
         who.require(MEMBER)
         _check_opening(topic, lang, consent)
+        once = OpenOnce(self.core)
+        previous = once.previous(who.member_id, request_id)
+        if previous is not None:
+            return self._replayed(previous)
         verdict = self.core.moderator.check(text, lang)
         if verdict.verdict == "block" or verdict.text is None:
             raise RuleRefused(
@@ -178,41 +175,32 @@ class HelpRequests:
                 code="message_blocked",
                 reasons=public_reasons(verdict),
             )
-        if self.open_limit is not None:
-            # Counted once the request is known to be openable; it counts whatever becomes
-            # of it (still waiting, taken, closed).
-            self.open_limit.take(who.member_id)
         now = self.core.clock.time()
         conversation = self._new_conversation(who, topic, lang, text, verdict.text, now)
-        first = Message(
-            conversation.conversation_id,
-            1,
-            who.member_id,
-            MEMBER,
-            verdict.text,
-            verdict.verdict,
-            now,
-            "open",
-        )
-        self.core.store.create(
-            conversation,
-            first,
-            self.core.ttl_at(now),
-            review_item(conversation, first, verdict),
-        )
-        outcome = Outcome(
-            {
-                "conversation_id": conversation.conversation_id,
-                "seq": 1,
-                "verdict": verdict.verdict,
-                "text": verdict.text,
-            }
-        )
+        answer, opened = once.store(conversation, verdict, request_id, self.open_limit)
+        outcome = Outcome(answer)
+        if not opened:
+            return outcome
         outcome.push(
             [who.member_id],
             {"type": "help.queued", "conversation_id": conversation.conversation_id},
         )
-        self._offer_or_hand_over(conversation, outcome)
+        try:
+            self._offer_or_hand_over(conversation, outcome)
+        except Exception:  # noqa: BLE001 - the request is stored: acknowledged all the same
+            if conversation.straight_to_professionals:
+                raise
+            # Offering failed (AWS): the sweep offers a waiting request whose wave timer is
+            # missing; an error here would make the member open a second request.
+        return outcome
+
+    def _replayed(self, answer: dict[str, Any]) -> Outcome:
+        """The first ack again. A sensitive request whose hand-over to the agents failed (its
+        opening answered an error) is handed over now: no sweep would."""
+        outcome = Outcome(answer)
+        conversation = self.core.store.get(str(answer["conversation_id"]))
+        if conversation is not None and conversation.straight_to_professionals:
+            self._offer_or_hand_over(conversation, outcome)  # once: it is idempotent
         return outcome
 
     def _new_conversation(
@@ -270,6 +258,10 @@ class HelpRequests:
                     self._route(conversation, conversation.wave + 1, outcome)
         return outcome
 
+    def reoffer(self, conversation: Conversation, outcome: Outcome) -> None:
+        """Offer again, from the first wave, a conversation its Helper left."""
+        self._route(conversation, 1, outcome)
+
     def _route(self, conversation: Conversation, wave: int, outcome: Outcome) -> None:
         if wave > self.policy.max_waves:
             self.core.hand_to_professionals(
@@ -284,13 +276,16 @@ class HelpRequests:
                 conversation, "no Helper available", outcome, automatic=True
             )
             return
+        # The timer first: if it cannot be scheduled nothing changed, and the redelivered
+        # timeout (or the sweep) routes this wave again; a timer whose wave was not stored is
+        # stale when it fires.
+        self.waves.schedule(conversation.conversation_id, wave, self.policy.timeout_seconds)
         conversation.offered = conversation.offered + offers
         conversation.wave = wave
         self.core.store.update(
             conversation.conversation_id, wave=wave, offered=conversation.offered
         )
         self._push_offer(conversation, offers, outcome)
-        self.waves.schedule(conversation.conversation_id, wave, self.policy.timeout_seconds)
 
     def _candidates(self, conversation: Conversation) -> list[HelperProfile]:
         ids = self.core.presence.pool(conversation.lang, limit=50)
@@ -347,9 +342,14 @@ class HelpRequests:
     def release(self, helper_id: str, pool_lang: str | None, outcome: Outcome) -> None:
         """A Helper's conversation ended: free their slot and offer them waiting requests."""
         self.core.presence.release(helper_id, pool_lang)
-        profile = self.core.presence.get(helper_id)
-        if profile is not None:
-            self._offer_waiting_to(profile, outcome)
+        try:
+            profile = self.core.presence.get(helper_id)
+            if profile is not None:
+                self._offer_waiting_to(profile, outcome)
+        except Exception:  # noqa: BLE001 - an extra: the conversation that ended stays ended
+            # and its participants are told; the waiting requests have their wave timers and
+            # the sweep.
+            return
 
     # --- accept ----------------------------------------------------------------------------
 
@@ -364,6 +364,9 @@ class HelpRequests:
                 "you have dealt with this member recently: someone else will answer",
                 code="conflict_of_interest",
             )
+        if conversation.helper_id == who.member_id:
+            # The winner's accept sent again (its ack was lost): the same answer, told once.
+            return Outcome(self._accepted(conversation))
         if not conversation.awaiting_helper:
             raise Conflict("another Helper already took this request", code="already_taken")
         is_agent = who.has(AGENT)
@@ -371,14 +374,7 @@ class HelpRequests:
             raise Forbidden("this request is for professional agents")
         self._assign(conversation, who.member_id, is_agent)
         self.core.notify(ChatEvent.ACCEPTED, conversation)
-        outcome = Outcome(
-            {
-                "conversation_id": conversation_id,
-                "topic": conversation.topic,
-                "lang": conversation.lang,
-                "member_id": conversation.member_id,
-            }
-        )
+        outcome = Outcome(self._accepted(conversation))
         outcome.push(
             [conversation.member_id],
             {
@@ -396,6 +392,15 @@ class HelpRequests:
         if conversation.ticket_id:
             self.core.queue.done(conversation.ticket_id)
         return outcome
+
+    @staticmethod
+    def _accepted(conversation: Conversation) -> dict[str, Any]:
+        return {
+            "conversation_id": conversation.conversation_id,
+            "topic": conversation.topic,
+            "lang": conversation.lang,
+            "member_id": conversation.member_id,
+        }
 
     def _assign(self, conversation: Conversation, member_id: str, is_agent: bool) -> None:
         """Take the request atomically (a Helper's slot too), then note it on `conversation`.
@@ -442,3 +447,17 @@ def _check_opening(topic: Any, lang: Any, consent: bool) -> None:
         raise BadInput(f"topic must be one of {', '.join(TOPICS)}", field="topic")
     if lang not in LANGUAGES:
         raise BadInput(f"lang must be one of {', '.join(LANGUAGES)}", field="lang")
+
+
+def _narrow(asked: list[str] | None, approved: list[str], name: str) -> list[str]:
+    """`asked` within `approved` (all of it when None); refused if it reaches outside."""
+    if asked is None:
+        return list(approved)
+    outside = sorted(set(asked) - set(approved))
+    if outside:
+        raise RuleRefused(
+            f"{name} outside your approved profile: {', '.join(outside)}",
+            code="not_approved",
+            field=name,
+        )
+    return [a for a in approved if a in asked]

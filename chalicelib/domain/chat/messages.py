@@ -18,6 +18,7 @@ from chalicelib.domain.chat.core import (
 )
 from chalicelib.domain.chat.events import ChatEvent
 from chalicelib.domain.chat.model import CLOSED, Conversation, Message, Outcome
+from chalicelib.domain.chat.pages import SYNC_BUDGET_BYTES, SYNC_LIMIT, page_of
 from chalicelib.domain.chat.ports import (
     DuplicateMessage,
     RateExceeded,
@@ -26,15 +27,16 @@ from chalicelib.domain.chat.ports import (
 )
 from chalicelib.domain.clock import wire_time
 from chalicelib.domain.errors import RateLimited, RuleRefused, Unavailable
-from chalicelib.domain.identity import MEMBER, Principal
+from chalicelib.domain.identity import ADMIN, AGENT, MEMBER, SUPERVISOR, Principal
 from chalicelib.domain.limits import FixedWindow
 from chalicelib.domain.moderation.flood import FloodPolicy
 
 DEDUPE_TTL = 7 * 86400
-SYNC_LIMIT = 500
 SEND_ATTEMPTS = 12
 # MESSAGES_PER_MINUTE counts a sender's messages per clock minute, in the message's transaction.
 RATE_WINDOW = FixedWindow(60)
+# Roles whose messages are Member Relations answering: an offline member is told of them.
+MEMBER_RELATIONS = frozenset({AGENT, SUPERVISOR, ADMIN})
 
 
 @dataclass
@@ -149,6 +151,9 @@ class MessageRelay:
         if message.sender_role != MEMBER and conversation.first_response_at is None:
             conversation.first_response_at = message.ts
             self.core.notify(ChatEvent.FIRST_RESPONSE, conversation)
+        if message.sender_role in MEMBER_RELATIONS:
+            conversation.last_seq = message.seq
+            self.core.notify(ChatEvent.STAFF_REPLIED, conversation)
         outcome = Outcome(answer)
         outcome.push(
             conversation.participant_ids(),
@@ -158,17 +163,24 @@ class MessageRelay:
         return outcome
 
     def sync(self, who: Principal, conversation_id: str, after_seq: int) -> dict[str, Any]:
-        """Every message after `after_seq`, in order (participants and staff)."""
+        """The messages after `after_seq`, in order (participants and staff): at most
+        SYNC_LIMIT and SYNC_BUDGET_BYTES of them, so that the reply fits in one post to the
+        connection; `more` says to ask again after the last seq given."""
         conversation = self.core.conversation(conversation_id)
         self.core.authorize_read(who, conversation, "sync")
         messages = self.core.store.messages_after(conversation_id, after_seq, SYNC_LIMIT + 1)
-        more = len(messages) > SYNC_LIMIT
-        return {
+        page = page_of(messages, SYNC_BUDGET_BYTES, SYNC_LIMIT)
+        reply = {
             "conversation_id": conversation_id,
-            "messages": [m.to_json() | {"ts": wire_time(m.ts)} for m in messages[:SYNC_LIMIT]],
-            "more": more,
+            "messages": page.messages,
+            "more": page.more,
             "last_seq": conversation.last_seq,
         }
+        if who.member_id == conversation.member_id and conversation.member_unread_seq is not None:
+            # Member Relations answered while the member was away: said once, then read.
+            reply["unread_since_seq"] = conversation.member_unread_seq
+            self.core.store.update(conversation_id, member_unread_seq=None)
+        return reply
 
     def _flood(
         self, conversation: Conversation, sender: str, text: str, verdict: TextVerdict, now: float

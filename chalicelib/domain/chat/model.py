@@ -66,6 +66,15 @@ class Conversation:
     # Flooding: per sender, the recent messages' [fingerprint, epoch seconds], kept on the
     # conversation item so that repeats are caught with no extra AWS call.
     recent: dict[str, list[list[Any]]] = field(default_factory=dict)
+    # When the last message was stored (None: none since it was opened or assigned).
+    last_activity_at: float | None = None
+    # The seq of the first Member Relations message the member has not seen (None: none).
+    member_unread_seq: int | None = None
+
+    @property
+    def activity_at(self) -> float:
+        """When something last happened in the conversation (a message, the accept, the open)."""
+        return max(self.last_activity_at or 0.0, self.assigned_at or 0.0, self.opened_at)
 
     @property
     def is_open(self) -> bool:
@@ -113,6 +122,7 @@ class Conversation:
             "due_at": self.due_at,
             "rating": self.rating,
             "messages": self.last_seq,
+            "unread_since_seq": self.member_unread_seq,
         }
 
 

@@ -11,7 +11,8 @@ from typing import Any
 from chalicelib.domain.chat.core import ChatCore
 from chalicelib.domain.chat.events import ChatEvent
 from chalicelib.domain.chat.help_requests import HelpRequests
-from chalicelib.domain.chat.model import CLOSED, Outcome, Participant
+from chalicelib.domain.chat.model import CLOSED, Conversation, Outcome, Participant
+from chalicelib.domain.chat.pages import TRANSCRIPT_BUDGET_BYTES, TRANSCRIPT_LIMIT, page_of
 from chalicelib.domain.clock import wire_time
 from chalicelib.domain.errors import BadInput, Conflict, Forbidden, RuleRefused
 from chalicelib.domain.identity import ADMIN, AGENT, HELPER, MEMBER, SUPERVISOR, Principal
@@ -38,6 +39,16 @@ def decode_cursor(cursor: str | None) -> str | None:
     if not position or len(position) > 64 or not position.isprintable():
         raise BadInput("cursor is not one this API gave", code="bad_cursor", field="cursor")
     return position
+
+
+def _after_seq(cursor: str | None) -> int:
+    """The seq a transcript cursor continues after (0: from the start); 400 `bad_cursor`."""
+    position = decode_cursor(cursor)
+    if position is None:
+        return 0
+    if not position.isdigit():
+        raise BadInput("cursor is not one this API gave", code="bad_cursor", field="cursor")
+    return int(position)
 
 
 @dataclass
@@ -102,22 +113,31 @@ class Oversight:
         outcome = Outcome({})
         if conversation.status == CLOSED:
             return outcome
-        now = self.core.clock.time()
-        closed = self.core.store.close(conversation_id, who.member_id, now)
         if who.is_staff:
             self.core.audit.record(who.member_id, sorted(who.roles), "conversation.close",
-                                   conversation_id, now)
+                                   conversation_id, self.core.clock.time())
+        self.finish(conversation, who.member_id, outcome)
+        return outcome
+
+    def finish(
+        self, conversation: Conversation, by: str, outcome: Outcome, reason: str | None = None
+    ) -> None:
+        """Close an open conversation: listeners told, its ticket done, the participants
+        told (with `reason` when the system closed it), the Helper's slot freed."""
+        conversation_id = conversation.conversation_id
+        now = self.core.clock.time()
+        closed = self.core.store.close(conversation_id, by, now)
+        if (closed.closed_by, closed.closed_at) != (by, now):
+            return  # closed by someone else meanwhile: they freed the slot and told everyone
         self.core.notify(ChatEvent.CLOSED, closed)
         if closed.ticket_id:
             self.core.queue.done(closed.ticket_id)
-        outcome.push(
-            conversation.participant_ids(),
-            {
-                "type": "conversation.closed",
-                "conversation_id": conversation_id,
-                "by": who.member_id,
-            },
-        )
+        event: dict[str, Any] = {
+            "type": "conversation.closed", "conversation_id": conversation_id, "by": by
+        }
+        if reason is not None:
+            event["reason"] = reason
+        outcome.push(conversation.participant_ids(), event)
         losers = [h for h in conversation.offered if h != conversation.helper_id]
         if conversation.helper_id is None:
             outcome.push(
@@ -125,7 +145,6 @@ class Oversight:
             )
         if conversation.helper_id and conversation.helper_role == HELPER:
             self.routing.release(conversation.helper_id, conversation.lang, outcome)
-        return outcome
 
     def rate(
         self, who: Principal, conversation_id: str, score: int, comment: str | None
@@ -147,11 +166,18 @@ class Oversight:
         self.core.notify(ChatEvent.RATED, conversation)
         return Outcome({})
 
-    def transcript(self, who: Principal, conversation_id: str) -> dict[str, Any]:
-        """The whole conversation for participants, staff and authorised Helpers (audited)."""
+    def transcript(
+        self, who: Principal, conversation_id: str, cursor: str | None = None
+    ) -> dict[str, Any]:
+        """The conversation for participants, staff and authorised Helpers (audited), with a
+        page of its messages bounded in number and size (TRANSCRIPT_LIMIT,
+        TRANSCRIPT_BUDGET_BYTES): `next_cursor` gives the next page (null: the last one)."""
         conversation = self.core.conversation(conversation_id)
+        after = _after_seq(cursor)
         self.core.authorize_read(who, conversation, "transcript")
-        messages = self.core.store.messages_after(conversation_id, 0, 10_000)
+        messages = self.core.store.messages_after(conversation_id, after, TRANSCRIPT_LIMIT + 1)
+        page = page_of(messages, TRANSCRIPT_BUDGET_BYTES, TRANSCRIPT_LIMIT)
+        next_cursor = encode_cursor(str(page.last_seq)) if page.more else None
         return {
             **conversation.summary(),
             "participants": [
@@ -167,7 +193,8 @@ class Oversight:
             "assigned_at": wire_time(conversation.assigned_at),
             "closed_at": wire_time(conversation.closed_at),
             "due_at": wire_time(conversation.due_at),
-            "messages": [m.to_json() | {"ts": wire_time(m.ts)} for m in messages],
+            "messages": page.messages,
+            "next_cursor": next_cursor,
         }
 
     def list_conversations(

@@ -40,6 +40,24 @@ class DuplicateMessage(Exception):
         self.answer = answer
 
 
+class DuplicateRequest(Exception):
+    """This member's request_id already opened a request: its stored answer is attached."""
+
+    def __init__(self, answer: dict[str, Any]) -> None:
+        super().__init__("duplicate request_id")
+        self.answer = answer
+
+
+@dataclass(frozen=True)
+class Replay:
+    """The answer a resend of the same request gets (`help.open` with the same `request_id`),
+    stored under `key` in the transaction that creates the request, until `expires_at`."""
+
+    key: str
+    answer: dict[str, Any]
+    expires_at: int
+
+
 class ChatStore(Protocol):
     """Conversations, messages and their idempotency records."""
 
@@ -49,7 +67,11 @@ class ChatStore(Protocol):
         first: Message | None,
         ttl_at: int,
         review: ReviewItem | None = None,
-    ) -> None: ...
+        replay: Replay | None = None,
+    ) -> None:
+        """One transaction: the conversation, its first message, its review item and the
+        `replay` record (refused if its key exists: DuplicateRequest with the stored answer)."""
+        ...
 
     def get(self, conversation_id: str) -> Conversation | None: ...
 
@@ -98,6 +120,16 @@ class ChatStore(Protocol):
     ) -> None: ...
 
     def waiting(self, lang: str, limit: int) -> list[Conversation]: ...
+
+    def open_conversations(self, limit: int) -> list[Conversation]:
+        """Conversations not closed yet, least recently active first, at most `limit`, from a
+        sparse index (never a Scan)."""
+        ...
+
+    def unassign(self, conversation_id: str, helper_id: str) -> bool:
+        """Take an open conversation back from `helper_id` (waiting again, in the waiting
+        index); False when it is no longer theirs or is closed."""
+        ...
 
     def by_day(self, day: str, limit: int) -> list[Conversation]: ...
 

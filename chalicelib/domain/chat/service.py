@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from chalicelib.domain.chat.abandonment import Abandonment
 from chalicelib.domain.chat.conflicts import ConflictRule, ConflictsOfInterest
 from chalicelib.domain.chat.core import ChatCore, ChatLimits, PassThroughModerator
 from chalicelib.domain.chat.events import ChatListener
@@ -33,7 +34,8 @@ __all__ = ["ChatLimits", "ChatService", "PassThroughModerator"]
 @dataclass
 class ChatService:
     """The chat's three parts, built once from these ports: `requests` (presence, routing,
-    accept), `messages` (send, sync) and `oversight` (escalation, staff, close, rate, reads).
+    accept), `messages` (send, sync), `oversight` (escalation, staff, close, rate, reads) and
+    `abandonment` (idle conversations closed, a gone Helper's offered again, by the sweep).
 
     The parts share the port objects given here (and these lists of listeners and guards),
     so a port's state is seen by all three; assigning another port to a field after
@@ -62,9 +64,13 @@ class ChatService:
     presence_guards: list[Callable[[Principal], None]] = field(default_factory=list)
     # Requests a member may open per window (HELP_OPEN_PER_HOUR); None: unlimited.
     open_limit: RateLimit | None = None
+    # Whether a member has a live connection: a connected Helper is never taken for gone,
+    # even when their client does not ping (the public contract does not require it).
+    is_online: Callable[[str], bool] = field(default=lambda _member_id: False)
     requests: HelpRequests = field(init=False, repr=False, compare=False)
     messages: MessageRelay = field(init=False, repr=False, compare=False)
     oversight: Oversight = field(init=False, repr=False, compare=False)
+    abandonment: Abandonment = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         core = ChatCore(
@@ -89,3 +95,4 @@ class ChatService:
         )
         self.messages = MessageRelay(core, self.flood)
         self.oversight = Oversight(core, self.requests)
+        self.abandonment = Abandonment(core, self.requests, self.oversight, self.is_online)

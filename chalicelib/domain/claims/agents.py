@@ -4,6 +4,8 @@ approval by a supervisor who is never the proposer, and the gesture audit report
 from __future__ import annotations
 
 import hashlib
+import secrets
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -34,8 +36,19 @@ from chalicelib.domain.claims.ports import (
 from chalicelib.domain.claims.shared import ClaimsShared
 from chalicelib.domain.claims.workflow import APPROVAL_REQUESTED, TaskMessage
 from chalicelib.domain.clock import wire_time
-from chalicelib.domain.errors import BadInput, Conflict, Forbidden, NotFound, RuleRefused
+from chalicelib.domain.errors import (
+    BadInput,
+    Conflict,
+    DomainError,
+    Forbidden,
+    NotFound,
+    RuleRefused,
+)
 from chalicelib.domain.identity import ADMIN, AGENT, SUPERVISOR, Principal
+
+# A decision's reservation of its task outlives any request (Lambda stops one at 30 s): after
+# this, a request that died midway no longer blocks the claim and another may decide it.
+TAKE_LEASE = timedelta(seconds=120)
 
 
 def refuse_a_party(claim: Claim, principal: Principal) -> None:
@@ -234,7 +247,8 @@ class AgentDesk:
                        granted_by: str | None = None) -> LedgerEntry | None:
         if not decision.gesture_cents:
             return None
-        # One id per waiting task: a retry writes nothing new, a later task gets its own entry.
+        # One id per waiting task and deciding request (the request's id is appended by
+        # _resume): a doubled decision never shares, and so never voids, the winner's entry.
         suffix = hashlib.sha256(pending.token.encode()).hexdigest()[:12]
         return LedgerEntry(
             entry_id=f"{claim.claim_id}.{decision.branch}.{suffix}", at=self._shared.now(),
@@ -247,17 +261,35 @@ class AgentDesk:
 
     def _resume(self, claim: Claim, pending: PendingTask, decision: Decision,
                 entry: LedgerEntry | None) -> Claim:
-        # The ledger is written before the money moves; if the workflow has moved on, a
-        # correction cancels the entry so the audit never counts a gesture that did not happen.
-        if entry is not None:
-            self._ledger.append(entry)
+        """Complete the waiting task with this decision, one request at a time.
+
+        The task is first reserved for this request (a conditional write): a concurrent or
+        doubled decision gets 409 `already_decided` and writes nothing. The ledger entry, whose
+        id is this request's own, is written before the money moves; if the workflow refuses
+        this request's answer (moved on, or unavailable) only its own entry is voided, so the
+        audit always shows the gesture that was paid and never one that was not.
+        """
+        repository = self._shared.repository
+        now = self._shared.now()
+        taker = secrets.token_hex(8)
+        if not repository.take_task(claim.claim_id, pending.token, taker, now,
+                                    now - TAKE_LEASE):
+            raise Conflict("another decision on this claim was taken first",
+                           code="already_decided")
+        written = None
         try:
-            self._workflow.succeed(pending.token, decision.to_json())
-        except TaskGone:
             if entry is not None:
-                self._ledger.append(entry.void(self._shared.now()))
+                own = replace(entry, entry_id=f"{entry.entry_id}.{taker}")
+                self._ledger.append(own)
+                written = own
+            self._workflow.succeed(pending.token, decision.to_json())
+        except DomainError as refused:
+            if written is not None:
+                self._ledger.append(written.void(self._shared.now()))
+            if not isinstance(refused, TaskGone):
+                repository.release_task(claim.claim_id, pending.token, taker)
             raise
-        self._shared.repository.clear_pending(claim.claim_id, pending.token)
+        repository.clear_pending(claim.claim_id, pending.token)
         self._queue.remove_claim(claim.claim_id)
         return self._shared.get(claim.claim_id)
 

@@ -36,6 +36,7 @@ from chalicelib.domain.notifications.templates import format_date, format_moment
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 8
 COMMENT_MAX = 500
+ANSWERED = ("counterpart_confirmed", "counterpart_disputed")
 
 
 def new_code() -> str:
@@ -81,16 +82,28 @@ class CounterpartStep:
 
     def ask(self, claim: Claim, msg: TaskMessage, now: datetime) -> None:
         """Store the workflow's token and a fresh code, then ask the counterpart in the app or
-        by SMS; a redelivered message for the same token asks nobody again."""
-        if claim.pending is not None and claim.pending.token == msg.token:
-            return  # SQS delivered the message twice: the counterpart was already asked.
+        by SMS. Idempotent and complete: a redelivered message asks again until one attempt
+        has told the counterpart (`asked`, recorded only after the notification went out), and
+        never after, so a failed SMS is retried instead of letting silence decide."""
+        pending = claim.pending
+        if pending is not None and pending.token == msg.token and pending.asked:
+            return  # SQS delivered the message again: the counterpart was already asked.
+        if any(e.event in ANSWERED for e in claim.timeline):
+            return  # answered in the app meanwhile: nothing left to ask
         repository = self._shared.repository
         expires = parse_iso(msg.expires_at) if msg.expires_at else claim.counterpart_expires_at
-        repository.set_pending(claim.claim_id,
-                               PendingTask("counterpart", msg.token, now, expires))
+        if pending is None or pending.token != msg.token:
+            repository.set_pending(claim.claim_id,
+                                   PendingTask("counterpart", msg.token, now, expires))
         code = self._codes()
         repository.set_response_code(
             claim.claim_id, ResponseCode(code_hash(claim.claim_id, code), expires or now))
+        channel = self._tell(claim, code, expires, now)
+        repository.mark_asked(claim.claim_id, msg.token)
+        self._shared.note(claim.claim_id, "counterpart_notified", {"channel": channel}, at=now)
+
+    def _tell(self, claim: Claim, code: str, expires: datetime | None, now: datetime) -> str:
+        """Send the question in the app or by SMS; the channel used (raises if it failed)."""
         ptype = self._shared.catalogue.problem(claim.problem)
         booking = self._bookings.get(claim.booking_id)
         claimant = self._members.profile(claim.claimant_id)
@@ -114,8 +127,7 @@ class CounterpartStep:
             member_id=claim.counterpart_id, event=event,
             sms_template="counterpart_request", sms_values=values,
         ))
-        self._shared.note(claim.claim_id, "counterpart_notified",
-                          {"channel": delivery.channel}, at=now)
+        return delivery.channel
 
     def question(self, claim_id: str, code: Any) -> dict[str, Any]:
         """What the SMS link page shows before the answer: checks the code, never uses it."""
@@ -156,8 +168,7 @@ class CounterpartStep:
         if claim.status != AWAITING_COUNTERPART or pending is None or (
             pending.kind != "counterpart"
         ):
-            answered = any(e.event in ("counterpart_confirmed", "counterpart_disputed")
-                           for e in claim.timeline)
+            answered = any(e.event in ANSWERED for e in claim.timeline)
             if answered:
                 raise Conflict("the claim was already answered", code="already_answered")
             if claim.status == AWAITING_COUNTERPART:

@@ -27,6 +27,7 @@ from chalicelib.domain.claims.outcomes import Planner, SettlementContext
 from chalicelib.domain.claims.policy import AbusePolicy, ClaimHistory
 from chalicelib.domain.claims.ports import (
     BookingDirectory,
+    FilingsChanged,
     GestureLedger,
     MemberProfiles,
     Moderator,
@@ -35,8 +36,18 @@ from chalicelib.domain.claims.ports import (
 from chalicelib.domain.claims.shared import ClaimsShared, ClaimView
 from chalicelib.domain.claims.workflow import execution_input
 from chalicelib.domain.clock import wire_time
-from chalicelib.domain.errors import BadInput, Conflict, Forbidden, NotFound, RuleRefused
+from chalicelib.domain.errors import (
+    BadInput,
+    Conflict,
+    Forbidden,
+    NotFound,
+    RuleRefused,
+    Unavailable,
+)
 from chalicelib.domain.identity import MEMBER, Principal
+
+# Filings of one member racing each other: each loser reads again and re-plans.
+FILING_ATTEMPTS = 4
 
 
 class ClaimFiling:
@@ -98,18 +109,23 @@ class ClaimFiling:
         _check_window(ptype, booking, now)
         if hold_payment and ptype.payment_hold == "never":
             raise RuleRefused("this problem does not hold the payment", code="hold_not_available")
-        history = self._history(principal.member_id, now)
-        self.abuse.check_filing(history)
         hold = hold_payment or ptype.payment_hold == "always"
         ctx = SettlementContext(claim_id, problem, booking, side, wire_time(now), hold)
-        plan = self._planner.plan(
-            ctx, ptype, ptype.rule_for(clean), clean, standing=profile.standing, history=history,
-            ledger=self._ledger.for_member(principal.member_id,
-                                           now - timedelta(days=self.gestures.window_days)),
-        )
-        claim = self._new_claim(ctx, ptype, plan, booking_id=booking_id, answers=clean,
-                                lang=profile.lang, request_hash=request_hash, now=now)
-        if not repository.add(claim):
+        # The caps count the member's claims read consistently, and the claim is stored only if
+        # none was filed meanwhile: parallel filings are serialised per member, never over caps.
+        for _ in range(FILING_ATTEMPTS):
+            filings = repository.filings(principal.member_id,
+                                         now - timedelta(days=self.abuse.window_days))
+            claim = self._planned(ctx, ptype, clean, filings.claims, profile.standing,
+                                  lang=profile.lang, request_hash=request_hash, now=now)
+            try:
+                added = repository.add(claim, filings_version=filings.version)
+                break
+            except FilingsChanged:
+                continue
+        else:
+            raise Unavailable("too many claims filed at once; retry", code="filing_contended")
+        if not added:
             return self._replay(self._shared.get(claim_id), request_hash, ptype, booking)
         self._record_direct_gesture(claim)
         self._workflow.start(claim_id, execution_input(claim, ptype, booking, self._shared.timings))
@@ -137,13 +153,19 @@ class ClaimFiling:
             raise BadInput("hold_payment must be true or false", code="bad_hold_payment")
         return ptype, booking, side
 
-    def _history(self, member_id: str, now: datetime) -> ClaimHistory:
-        """The member's claims within the anti-abuse window."""
-        return ClaimHistory.from_claims(
-            self._shared.repository.recent_by_claimant(
-                member_id, now - timedelta(days=self.abuse.window_days)),
-            now=now, window_days=self.abuse.window_days,
+    def _planned(self, ctx: SettlementContext, ptype: ProblemType, answers: dict[str, Any],
+                 recent: list[Claim], standing: str, *, lang: str, request_hash: str,
+                 now: datetime) -> Claim:
+        """The new claim with its plan, given the member's recent claims (refused over caps)."""
+        history = ClaimHistory.from_claims(recent, now=now, window_days=self.abuse.window_days)
+        self.abuse.check_filing(history)
+        plan = self._planner.plan(
+            ctx, ptype, ptype.rule_for(answers), answers, standing=standing, history=history,
+            ledger=self._ledger.for_member(ctx.claimant_id,
+                                           now - timedelta(days=self.gestures.window_days)),
         )
+        return self._new_claim(ctx, ptype, plan, booking_id=ctx.booking.booking_id,
+                               answers=answers, lang=lang, request_hash=request_hash, now=now)
 
     def _new_claim(self, ctx: SettlementContext, ptype: ProblemType, plan: OutcomePlan, *,
                    booking_id: str, answers: dict[str, Any], lang: str, request_hash: str,

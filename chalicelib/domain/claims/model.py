@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,10 +39,20 @@ ROUTE_APPROVAL = "approval"
 AUTO = "auto"
 
 
+# No amount on the wire comes near this; bounding it keeps every amount a finite number of
+# cents that DynamoDB (38 digits) and the marketplace's events can carry.
+MAX_WIRE_EUR = 1_000_000
+
+
 def cents_from_eur(value: object, *, field_name: str = "amount") -> int:
-    """Whole cents from a euro amount on the wire (e.g. `gesture_eur`); BadInput when invalid."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+    """Whole cents from a euro amount on the wire (e.g. `gesture_eur`); BadInput when invalid:
+    not a number, NaN or infinite, negative, above MAX_WIRE_EUR, or finer than a cent."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or (
+            isinstance(value, float) and not math.isfinite(value)):
         raise BadInput(f"{field_name} must be a number of euros", code=f"bad_{field_name}")
+    if not -MAX_WIRE_EUR <= value <= MAX_WIRE_EUR:
+        raise BadInput(f"{field_name} must be at most {MAX_WIRE_EUR} euros",
+                       code=f"bad_{field_name}")
     cents = round(value * 100)
     if cents < 0 or abs(value * 100 - cents) > 1e-6:
         raise BadInput(f"{field_name} must be positive, to the cent", code=f"bad_{field_name}")
@@ -207,6 +218,13 @@ class PendingTask:
     since: datetime
     expires_at: datetime | None = None
     proposal: Decision | None = None
+    # The counterpart was told (the in-app push or SMS went out) for this token: a redelivered
+    # task message asks again until this is set, and never after.
+    asked: bool = False
+    # A decision being taken on this task (a request's own id, and since when): one request
+    # at a time completes the task; a stale one (a crashed request) may be taken over.
+    taken_by: str = ""
+    taken_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -26,6 +27,20 @@ class TaskGone(Conflict):
     code = "too_late"
 
 
+class FilingsChanged(Conflict):
+    """Another claim of the same member was filed since their filings were read: read again."""
+
+    code = "claims_filed_meanwhile"
+
+
+@dataclass(frozen=True)
+class Filings:
+    """A member's recent claims, read consistently, and the version a new filing must find."""
+
+    claims: list[Claim]
+    version: int
+
+
 class ClaimRepository(Protocol):
     """Claims table (partition key `claim_id`); the workflow updates the same items."""
 
@@ -33,8 +48,12 @@ class ClaimRepository(Protocol):
         """The claim, or None."""
         ...
 
-    def add(self, claim: Claim) -> bool:
+    def add(self, claim: Claim, *, filings_version: int | None = None) -> bool:
         """Store a new claim; False when this claim id exists already (an idempotent retry).
+
+        The claimant's filings version is incremented in the same transaction, on condition it
+        is still `filings_version` (FilingsChanged otherwise; None: whatever it is), so caps
+        computed from `filings` hold against parallel filings.
 
         Raises Conflict(code="claim_already_open") when another open claim exists for the same
         booking and problem; the adapter enforces it atomically (e.g. a lock item keyed
@@ -44,6 +63,11 @@ class ClaimRepository(Protocol):
 
     def recent_by_claimant(self, member_id: str, since: datetime) -> list[Claim]:
         """The member's claims filed since `since` (a Query on a claimant index, never a Scan)."""
+        ...
+
+    def filings(self, member_id: str, since: datetime) -> Filings:
+        """The member's claims filed since `since`, strongly consistent (never an index alone,
+        which lags behind parallel filings), with the version `add` must find."""
         ...
 
     def append_timeline(self, claim_id: str, entry: TimelineEntry) -> None:
@@ -56,6 +80,20 @@ class ClaimRepository(Protocol):
 
     def clear_pending(self, claim_id: str, token: str) -> bool:
         """Forget the pending task if it is still this token; whether it was."""
+        ...
+
+    def mark_asked(self, claim_id: str, token: str) -> bool:
+        """Record that the counterpart was told about this task (only while it is pending)."""
+        ...
+
+    def take_task(self, claim_id: str, token: str, taker: str, now: datetime,
+                  stale_before: datetime) -> bool:
+        """Reserve the pending task for one request (atomically): True when it was free, taken
+        before `stale_before` (a request that died), or already this taker's."""
+        ...
+
+    def release_task(self, claim_id: str, token: str, taker: str) -> None:
+        """Free the task reserved by this taker (its request failed before completing it)."""
         ...
 
     def set_response_code(self, claim_id: str, code: ResponseCode) -> None:

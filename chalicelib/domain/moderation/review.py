@@ -172,10 +172,10 @@ class ModerationService:
     def decide(self, who: Principal, item_id: str, decision: Any, note: Any) -> dict[str, Any]:
         """Restore or confirm the message; warn and suspend also confirm it. Audit-logged.
 
-        A sanction is applied before the decision is stored, so that a failed one leaves the
-        item open for another try (a suspension applied twice changes nothing; a warning may
-        then be counted twice). The decision, the message's verdict and the audit entry are
-        stored together.
+        The decision, the message's verdict and the audit entry are stored by one conditional
+        write first: of two decisions at once only its winner sanctions (the loser gets 409).
+        If a sanction then fails, the same person sending the same decision again completes it
+        (sanctions are idempotent per item) and gets the same answer.
         """
         who.require(AGENT, SUPERVISOR, ADMIN)
         if decision not in DECISIONS:
@@ -186,6 +186,10 @@ class ModerationService:
         if item is None:
             raise NotFound("no such moderation item", code="item_not_found")
         if item.status != OPEN:
+            if (item.status, item.decision, item.decided_by) == (DECIDED, decision,
+                                                                 who.member_id):
+                self._sanction(item, who)  # a retry of this decision: finish what it began
+                return item.to_json()
             raise Conflict("this item was already decided", code="already_decided")
         if decision in (WARN, SUSPEND) and item.author_role in STAFF_ROLES:
             raise RuleRefused("staff are not sanctioned from this queue", code="author_is_staff")
@@ -200,11 +204,8 @@ class ModerationService:
             decided_at=now,
             note=(note or "").strip() or None,
         )
-        if decision == WARN:
-            self.sanctions.warn(decided, who, now)
-        elif decision == SUSPEND:
-            self.sanctions.suspend(decided, who, now, decided.note or "")
         self.store.decide(decided, verdict, decision == RESTORE, sorted(who.roles))
+        self._sanction(decided, who)
         self.push(
             self.store.participants(item.conversation_id),
             {
@@ -218,3 +219,11 @@ class ModerationService:
         for listener in self.listeners:
             listener(decided)
         return decided.to_json()
+
+    def _sanction(self, item: ReviewItem, who: Principal) -> None:
+        """Warn or suspend the author of a decided item (idempotent per item)."""
+        at = item.decided_at or self.clock.time()
+        if item.decision == WARN:
+            self.sanctions.warn(item, who, at)
+        elif item.decision == SUSPEND:
+            self.sanctions.suspend(item, who, at, item.note or "")

@@ -66,6 +66,14 @@ TEMPLATES: Mapping[str, Mapping[str, str]] = {
         "en": "Entraide: your claim {ref} ({problem}) is settled: {resolution}. "
               "Details in the app.",
     },
+    # Member Relations answered in a chat while the member was offline (no text: it may hold
+    # what the member told us, and an SMS is no place for it).
+    "chat_answered": {
+        "fr": "Entraide: le service Relations membres a répondu à votre demande d'aide. "
+              "Lisez sa réponse dans l'application Entraide.",
+        "en": "Entraide: Member Relations answered your help request. "
+              "Read the answer in the Entraide app.",
+    },
 }
 FALLBACK_NAME = {"fr": "Un membre", "en": "A member"}
 

@@ -19,7 +19,7 @@ from chalicelib.domain.claims.model import (
     ResponseCode,
     TimelineEntry,
 )
-from chalicelib.domain.claims.ports import TaskGone
+from chalicelib.domain.claims.ports import Filings, FilingsChanged, TaskGone
 from chalicelib.domain.claims.service import ClaimsService
 from chalicelib.domain.claims.workflow import (
     AGENT_REVIEW,
@@ -42,24 +42,33 @@ class InMemoryClaimRepository:
 
     def __init__(self) -> None:
         self.items: dict[str, Claim] = {}
+        self.versions: dict[str, int] = {}
 
     def get(self, claim_id: str) -> Claim | None:
         return self.items.get(claim_id)
 
-    def add(self, claim: Claim) -> bool:
+    def add(self, claim: Claim, *, filings_version: int | None = None) -> bool:
         if claim.claim_id in self.items:
             return False
+        version = self.versions.get(claim.claimant_id, 0)
+        if filings_version is not None and filings_version != version:
+            raise FilingsChanged("another claim was filed meanwhile")
         for other in self.items.values():
             if (other.booking_id, other.problem) == (claim.booking_id, claim.problem) and (
                 other.is_open
             ):
                 raise Conflict("an open claim exists", code="claim_already_open")
         self.items[claim.claim_id] = claim
+        self.versions[claim.claimant_id] = version + 1
         return True
 
     def recent_by_claimant(self, member_id: str, since: datetime) -> list[Claim]:
         return [c for c in self.items.values()
                 if c.claimant_id == member_id and c.filed_at >= since]
+
+    def filings(self, member_id: str, since: datetime) -> Filings:
+        return Filings(self.recent_by_claimant(member_id, since),
+                       self.versions.get(member_id, 0))
 
     def append_timeline(self, claim_id: str, entry: TimelineEntry) -> None:
         c = self.items[claim_id]
@@ -74,6 +83,31 @@ class InMemoryClaimRepository:
             return False
         self.items[claim_id] = replace(c, pending=None)
         return True
+
+    def mark_asked(self, claim_id: str, token: str) -> bool:
+        c = self.items[claim_id]
+        if c.pending is None or c.pending.token != token:
+            return False
+        self.items[claim_id] = replace(c, pending=replace(c.pending, asked=True))
+        return True
+
+    def take_task(self, claim_id: str, token: str, taker: str, now: datetime,
+                  stale_before: datetime) -> bool:
+        c = self.items[claim_id]
+        p = c.pending
+        if p is None or p.token != token:
+            return False
+        if p.taken_by and p.taken_by != taker and (p.taken_at is None
+                                                   or p.taken_at >= stale_before):
+            return False
+        self.items[claim_id] = replace(c, pending=replace(p, taken_by=taker, taken_at=now))
+        return True
+
+    def release_task(self, claim_id: str, token: str, taker: str) -> None:
+        c = self.items[claim_id]
+        if c.pending is not None and c.pending.token == token and c.pending.taken_by == taker:
+            self.items[claim_id] = replace(c, pending=replace(c.pending, taken_by="",
+                                                              taken_at=None))
 
     def set_response_code(self, claim_id: str, code: ResponseCode) -> None:
         self.items[claim_id] = replace(self.items[claim_id], response_code=code)

@@ -164,7 +164,9 @@ def test_a_revoked_helper_leaves_the_routing_pools_once_the_record_is_stored():
 def test_the_last_connection_of_a_helper_or_agent_takes_them_offline():
     presence = Calls()
     online = {"h-1": True}
-    listener = OfflineOnLastDisconnect(lambda: presence, lambda m: online.get(m, False))
+    # Asked about the member's other connections: the closing one is still stored.
+    listener = OfflineOnLastDisconnect(
+        lambda: presence, lambda m, besides: besides == f"c-{m}" and online.get(m, False))
     for member, roles in (("h-1", {"helper"}), ("a-1", {"agent"}), ("m-1", {"member"})):
         listener(Connection(f"c-{member}", Principal(member, frozenset(roles)), 0.0, ""))
     assert presence.calls == [("went_offline", ("h-1", True)), ("went_offline", ("a-1", False))]

@@ -58,6 +58,8 @@ def bind_models(settings: Settings, models: list[type[Model]] | None = None) -> 
     for model in models or ALL_MODELS:
         model.Meta.table_name = getattr(settings, model.Meta.setting)
         model.Meta.region = settings.region
+        if hasattr(model.Meta, "retention"):
+            model.Meta.retention_days = getattr(settings, model.Meta.retention)
         # Local stack and Lambda alike: enough pooled connections for concurrent handlers.
         model.Meta.max_pool_connections = 50
         model._connection = None

@@ -11,10 +11,10 @@ from pynamodb.attributes import (
     NumberAttribute,
     UnicodeAttribute,
 )
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, IncludeProjection
 from pynamodb.models import Model
 
-from chalicelib.adapters.dynamodb.models.attributes import EpochTTL
+from chalicelib.adapters.dynamodb.models.attributes import EpochTTL, Retained
 
 
 class PoolIndex(GlobalSecondaryIndex):
@@ -28,13 +28,15 @@ class PoolIndex(GlobalSecondaryIndex):
     last_assigned_at = NumberAttribute(range_key=True)
 
 
-class PresenceRecord(Model):
+class PresenceRecord(Retained, Model):
     """A Helper's or agent's routing profile (slot 'profile') and pool entries ('pool#fr')."""
 
     class Meta:
         table_name = "presence"
         setting = "table_presence"
         resource = "PresenceTable"
+        retention = "presence_retention_days"
+        retention_refresh = True
 
     member_id = UnicodeAttribute(hash_key=True)
     slot = UnicodeAttribute(range_key=True)
@@ -51,6 +53,7 @@ class PresenceRecord(Model):
     open_count = NumberAttribute(default=0)
     heartbeat_at = NumberAttribute(default=0)
     by_pool = PoolIndex()
+    expires_at = EpochTTL()
 
 
 class ConversationMemberIndex(GlobalSecondaryIndex):
@@ -84,6 +87,29 @@ class ConversationDayIndex(GlobalSecondaryIndex):
 
     opened_day = UnicodeAttribute(hash_key=True)
     opened_at = NumberAttribute(range_key=True)
+
+
+class ConversationHelperIndex(GlobalSecondaryIndex):
+    """Sparse: the conversations a Helper or agent took (the erasure of a Helper's data)."""
+
+    class Meta:
+        index_name = "helper-index"
+        projection = IncludeProjection(["status", "member_id"])
+
+    helper_id = UnicodeAttribute(hash_key=True)
+    opened_at = NumberAttribute(range_key=True)
+
+
+class ConversationOpenIndex(GlobalSecondaryIndex):
+    """Sparse: open conversations in a few shards, least recently active first (the sweep of
+    conversations left behind). Sharded so that no single partition takes every message."""
+
+    class Meta:
+        index_name = "open-index"
+        projection = AllProjection()
+
+    open_shard = UnicodeAttribute(hash_key=True)
+    last_activity_at = NumberAttribute(range_key=True)
 
 
 class Participant(MapAttribute):
@@ -131,10 +157,17 @@ class ConversationRecord(Model):
     last_seq = NumberAttribute(default=0)
     # Per sender, recent [fingerprint, at] pairs: repeated texts are caught as flooding.
     recent = JSONAttribute(null=True)
+    # Set while open (removed at the close): the conversation is in the open-index.
+    open_shard = UnicodeAttribute(null=True)
+    last_activity_at = NumberAttribute(null=True)
+    # The first Member Relations message the member has not seen (they were offline).
+    member_unread_seq = NumberAttribute(null=True)
     expires_at = EpochTTL()
     by_member = ConversationMemberIndex()
     waiting = ConversationWaitingIndex()
     by_day = ConversationDayIndex()
+    by_helper = ConversationHelperIndex()
+    by_activity = ConversationOpenIndex()
 
 
 class MessageRecord(Model):
@@ -167,13 +200,14 @@ class QueueOpenIndex(GlobalSecondaryIndex):
     due_at = NumberAttribute(range_key=True)
 
 
-class QueueRecord(Model):
+class QueueRecord(Retained, Model):
     """An item of the agents' queue: an escalated conversation or claim."""
 
     class Meta:
         table_name = "queue"
         setting = "table_queue"
         resource = "QueueTable"
+        retention = "queue_retention_days"
 
     ticket_id = UnicodeAttribute(hash_key=True)
     kind = UnicodeAttribute()
@@ -187,15 +221,17 @@ class QueueRecord(Model):
     topic = UnicodeAttribute(null=True)
     assignee = UnicodeAttribute(null=True)
     by_open = QueueOpenIndex()
+    expires_at = EpochTTL()
 
 
-class AuditRecord(Model):
+class AuditRecord(Retained, Model):
     """One audit entry (append-only), partitioned by day."""
 
     class Meta:
         table_name = "audit"
         setting = "table_audit"
         resource = "AuditTable"
+        retention = "audit_retention_days"
 
     day = UnicodeAttribute(hash_key=True)
     at_id = UnicodeAttribute(range_key=True)
@@ -204,3 +240,6 @@ class AuditRecord(Model):
     action = UnicodeAttribute()
     subject = UnicodeAttribute()
     at = NumberAttribute()
+    # What an entry adds to who/what/when (an erasure's counts per kind), never personal data.
+    details = JSONAttribute(null=True)
+    expires_at = EpochTTL()

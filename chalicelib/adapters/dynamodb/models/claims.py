@@ -13,6 +13,8 @@ from pynamodb.attributes import (
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, IncludeProjection
 from pynamodb.models import Model
 
+from chalicelib.adapters.dynamodb.models.attributes import EpochTTL, Retained
+
 
 class ClaimantIndex(GlobalSecondaryIndex):
     """A member's claims by filing time (anti-abuse history; lock items are not in it)."""
@@ -56,6 +58,9 @@ class PendingTaskAttribute(MapAttribute):
     since = UnicodeAttribute()
     expires_at = UnicodeAttribute(null=True)
     proposal = JSONAttribute(null=True)
+    asked = BooleanAttribute(null=True)
+    taken_by = UnicodeAttribute(null=True)
+    taken_at = UnicodeAttribute(null=True)
 
 
 class ResponseCodeAttribute(MapAttribute):
@@ -66,14 +71,16 @@ class ResponseCodeAttribute(MapAttribute):
     used = BooleanAttribute(default=False)
 
 
-class ClaimRecord(Model):
-    """A claim (written by the service and by the settle_claim state machine), or a lock item
-    `lock#<booking_id>#<problem>` naming the open claim of that booking and problem."""
+class ClaimRecord(Retained, Model):
+    """A claim (written by the service and by the settle_claim state machine), a lock item
+    `lock#<booking_id>#<problem>` naming the open claim of that booking and problem, or a
+    member's filings item `claimant#<member_id>`."""
 
     class Meta:
         table_name = "claims"
         setting = "table_claims"
         resource = "ClaimsTable"
+        retention = "claims_retention_days"
 
     claim_id = UnicodeAttribute(hash_key=True)
     open_claim_id = UnicodeAttribute(null=True)
@@ -101,6 +108,11 @@ class ClaimRecord(Model):
     pending = PendingTaskAttribute(null=True)
     response_code = ResponseCodeAttribute(null=True)
     request_hash = UnicodeAttribute(null=True)
+    # On a member's filings item `claimant#<member_id>`: their recent claims (id -> filed_at)
+    # and a version every filing increments on condition, so parallel filings see each other.
+    filings = JSONAttribute(null=True)
+    filings_version = NumberAttribute(null=True)
+    expires_at = EpochTTL()
     by_claimant = ClaimantIndex()
     by_counterpart = ClaimCounterpartIndex()
     by_day = ClaimDayIndex()
@@ -128,13 +140,14 @@ class LedgerMonthIndex(GlobalSecondaryIndex):
     at = UnicodeAttribute(range_key=True)
 
 
-class LedgerRecord(Model):
+class LedgerRecord(Retained, Model):
     """One commercial gesture or correction, written once (append-only)."""
 
     class Meta:
         table_name = "ledger"
         setting = "table_ledger"
         resource = "LedgerTable"
+        retention = "ledger_retention_days"
 
     entry_id = UnicodeAttribute(hash_key=True)
     at = UnicodeAttribute()
@@ -148,6 +161,7 @@ class LedgerRecord(Model):
     tier = UnicodeAttribute(default="")
     approved_by = UnicodeAttribute(default="")
     voids = UnicodeAttribute(default="")
+    expires_at = EpochTTL()
     by_member = LedgerMemberIndex()
     by_month = LedgerMonthIndex()
 
@@ -163,7 +177,7 @@ class BookingPartyIndex(GlobalSecondaryIndex):
     departure_at = UnicodeAttribute(range_key=True)
 
 
-class BookingRecord(Model):
+class BookingRecord(Retained, Model):
     """A booking as pushed by the marketplace (parties' phones go to the members mirror), or
     one of its two party items `party#<side>#<booking_id>`, written in the booking's
     transaction: the booking seen from one party (`party_id`, `counterparty_id`), so that a
@@ -173,6 +187,7 @@ class BookingRecord(Model):
         table_name = "bookings"
         setting = "table_bookings"
         resource = "BookingsTable"
+        retention = "bookings_retention_days"
 
     booking_id = UnicodeAttribute(hash_key=True)
     driver_id = UnicodeAttribute()
@@ -186,4 +201,5 @@ class BookingRecord(Model):
     version = NumberAttribute(default=0)
     party_id = UnicodeAttribute(null=True)
     counterparty_id = UnicodeAttribute(null=True)
+    expires_at = EpochTTL()
     by_party = BookingPartyIndex()

@@ -13,6 +13,8 @@ from pynamodb.attributes import (
 )
 from pynamodb.models import Model
 
+from chalicelib.adapters.dynamodb.models.attributes import EpochTTL, Retained
+
 
 class ReputationAttribute(MapAttribute):
     """The member's marketplace reviews (pushed by the marketplace)."""
@@ -22,7 +24,7 @@ class ReputationAttribute(MapAttribute):
     positive_share = NumberAttribute()
 
 
-class MemberRecord(Model):
+class MemberRecord(Retained, Model):
     """The marketplace's member as mirrored here.
 
     Two owners share the item. The marketplace's members feed writes `display_name`, `lang`,
@@ -36,6 +38,8 @@ class MemberRecord(Model):
         table_name = "members"
         setting = "table_members"
         resource = "MembersTable"
+        retention = "members_retention_days"
+        retention_refresh = True
 
     member_id = UnicodeAttribute(hash_key=True)
     display_name = UnicodeAttribute(default="")
@@ -49,3 +53,4 @@ class MemberRecord(Model):
     reputation = ReputationAttribute(null=True)
     standing = UnicodeAttribute(null=True)
     marketplace_version = NumberAttribute(null=True)
+    expires_at = EpochTTL()

@@ -7,7 +7,7 @@ from pynamodb.attributes import (
     NumberAttribute,
     UnicodeAttribute,
 )
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 from pynamodb.models import Model
 
 from chalicelib.adapters.dynamodb.models.attributes import EpochTTL
@@ -21,6 +21,17 @@ class ModerationOpenIndex(GlobalSecondaryIndex):
         projection = AllProjection()
 
     queue = UnicodeAttribute(hash_key=True)
+    created_at = NumberAttribute(range_key=True)
+
+
+class ModerationAuthorIndex(GlobalSecondaryIndex):
+    """A member's moderation items (the erasure of their data), keys only."""
+
+    class Meta:
+        index_name = "author-index"
+        projection = KeysOnlyProjection()
+
+    author_id = UnicodeAttribute(hash_key=True)
     created_at = NumberAttribute(range_key=True)
 
 
@@ -51,3 +62,4 @@ class ModerationItemRecord(Model):
     note = UnicodeAttribute(null=True)
     expires_at = EpochTTL()
     by_open = ModerationOpenIndex()
+    by_author = ModerationAuthorIndex()
