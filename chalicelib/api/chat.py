@@ -153,8 +153,10 @@ def register_actions(dispatcher: FrameDispatcher, root: Services) -> None:
 def list_conversations(who: Principal) -> dict[str, Any]:
     if not who.is_staff:
         return services().chat.oversight.my_conversations(who)
+    q = chat.query
     return services().chat.oversight.list_conversations(
-        who, query_day(chat.query), query_text(chat.query, "status"))
+        who, query_day(q), query_text(q, "status"), (query_day(q, "from"), query_day(q, "to")),
+        query_integer(q, "limit", 500) or 500, query_text(q, "cursor"))
 
 
 @chat.route("/conversations/{conversation_id}", methods=["GET"], access=SIGNED_IN)
@@ -172,9 +174,10 @@ def agent_queue(who: Principal) -> dict[str, Any]:
 def audit_log(who: Principal) -> dict[str, Any]:
     query = chat.query
     limit = query_integer(query, "limit", None)
+    match = {name: query_text(query, name) or "" for name in ("action", "actor")}
     return services().chat.oversight.audit_log(
         who, query_day(query), AUDIT_PAGE if limit is None else limit,
-        query_text(query, "cursor"))
+        query_text(query, "cursor"), match)
 
 
 # --- Routing: wave timeouts and the safety sweep ---------------------------------------------

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from chalicelib.api.batches import each_message
 from chalicelib.api.edge import SIGNED_IN, ContextBlueprint, public, roles
-from chalicelib.api.parsing import created, json_object, query_text
+from chalicelib.api.parsing import created, json_object, query_integer, query_text
 from chalicelib.domain.claims.model import cents_from_eur
 from chalicelib.domain.claims.workflow import TOKEN_FIELD
 from chalicelib.domain.clock import parse_iso
@@ -136,9 +136,28 @@ def file_claim(who: Principal) -> Any:
     return created({"claim_id": claim.claim_id, "status": claim.status})
 
 
+@claims.route("/claims", methods=["GET"], access=SIGNED_IN)
+def my_claims(who: Principal) -> dict[str, Any]:
+    page = services().member_claims.page(
+        who, query_text(claims.query, "cursor"), query_integer(claims.query, "limit", None))
+    return page.to_json()
+
+
+@claims.route("/bookings/recent", methods=["GET"], access=SIGNED_IN)
+def my_recent_bookings(who: Principal) -> dict[str, Any]:
+    found = services().member_claims.recent_bookings(who)
+    return {"bookings": [b.to_json() for b in found]}
+
+
 @claims.route("/claims/{claim_id}", methods=["GET"], access=SIGNED_IN)
 def get_claim(who: Principal, claim_id: str) -> dict[str, Any]:
     return services().claims.filing.view(claim_id, who).to_json()
+
+
+@claims.route("/claims/{claim_id}/review", methods=["GET"],
+              access=roles(AGENT, SUPERVISOR, ADMIN))
+def review_claim(who: Principal, claim_id: str) -> dict[str, Any]:
+    return services().claims.agents.review(claim_id, who).to_json()
 
 
 @claims.route("/claims/{claim_id}/response", methods=["POST"], access=SMS_LINK)

@@ -71,6 +71,14 @@ def body_strings(body: Mapping[str, Any], name: str, *, required: bool = True) -
     return value
 
 
+def body_flag(body: Mapping[str, Any], name: str) -> bool:
+    """A required boolean field of a JSON body."""
+    value = body.get(name)
+    if not isinstance(value, bool):
+        raise BadInput(f"{name} must be true or false", field=name)
+    return value
+
+
 def body_version(body: Mapping[str, Any], *, required: bool) -> int | None:
     """The `expected_version` an edit was made against."""
     value = body.get("expected_version")

@@ -10,6 +10,7 @@ from chalice import Rate
 
 from chalicelib.api.edge import SIGNED_IN, STAFF, ContextBlueprint, public
 from chalicelib.api.parsing import (
+    body_flag,
     body_strings,
     body_text,
     created,
@@ -81,7 +82,17 @@ def programme_leave(who: Principal) -> dict[str, Any]:
 
 @programme.route("/programme/helpers/{member_id}", methods=["GET"], access=SIGNED_IN)
 def programme_record(who: Principal, member_id: str) -> dict[str, Any]:
-    return services().programme.view(who, member_id).to_json()
+    root = services()
+    record = root.programme.view(who, member_id).to_json()
+    access = root.transcript_access.of(who, member_id)
+    return {**record, "transcript_access": access.granted}
+
+
+@programme.route("/programme/helpers/{member_id}/transcript-access", methods=["POST"],
+                 access=STAFF)
+def programme_transcript_access(who: Principal, member_id: str) -> dict[str, Any]:
+    granted = body_flag(programme.body(), "granted")
+    return services().transcript_access.set(who, member_id, granted).to_json()
 
 
 @programme.route("/programme/helpers/{member_id}/approve", methods=["POST"], access=STAFF)

@@ -14,12 +14,14 @@ from chalicelib.adapters.dynamodb.claim_store import (
     DynamoGestureLedger,
 )
 from chalicelib.adapters.dynamodb.counters import DynamoCounters
+from chalicelib.adapters.dynamodb.member_claims import DynamoBookingsByParty, DynamoClaimsByParty
 from chalicelib.adapters.dynamodb.member_mirror import DynamoPhoneBook
 from chalicelib.adapters.sns.sms_sender import SnsSmsSender
 from chalicelib.adapters.stepfunctions.workflow import StepFunctionsWorkflow
 from chalicelib.api.claims import ClaimMessages
 from chalicelib.domain.claims.gestures import DelegationPolicy, GesturePolicy
 from chalicelib.domain.claims.ingest import BookingIngest
+from chalicelib.domain.claims.mine import MemberClaims
 from chalicelib.domain.claims.policy import AbusePolicy
 from chalicelib.domain.claims.service import ClaimsService
 from chalicelib.domain.claims.workflow import WorkflowTimings
@@ -119,6 +121,10 @@ def claims(root: Services) -> ClaimsService:
         delegation=delegation(s),
         code_misses=code_misses(root),
     )
+
+
+def member_claims(root: Services) -> MemberClaims:
+    return MemberClaims(DynamoClaimsByParty(), DynamoBookingsByParty(), root.clock)
 
 
 def claim_messages(root: Services) -> ClaimMessages:

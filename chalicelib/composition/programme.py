@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from chalicelib.adapters.dynamodb.chat_store import DynamoAuditLog
 from chalicelib.adapters.dynamodb.insights_sources import DynamoConversationRecordSource
 from chalicelib.adapters.dynamodb.knowledge_store import DynamoArticleRepository
 from chalicelib.adapters.dynamodb.programme_store import (
@@ -12,6 +13,7 @@ from chalicelib.adapters.dynamodb.programme_store import (
     DynamoQualitySignals,
     DynamoRewardGrantRepository,
 )
+from chalicelib.adapters.dynamodb.transcript_access import DynamoTranscriptAccess
 from chalicelib.composition.chat import wave_policy
 from chalicelib.domain.capacity.planner import CapacityPlanner
 from chalicelib.domain.capacity.service import CapacityService
@@ -21,6 +23,7 @@ from chalicelib.domain.programme.eligibility import EligibilityPolicy
 from chalicelib.domain.programme.membership import HelperLifecycle
 from chalicelib.domain.programme.quality import DAY, QualityPolicy
 from chalicelib.domain.programme.service import ProgrammeService, RecognitionService
+from chalicelib.domain.programme.transcript_access import TranscriptAccessService
 from chalicelib.policies.helper_presence import OfflineWhenRevoked
 from chalicelib.policies.members_mirror import MirrorReputationSource
 from chalicelib.policies.role_announcements import AnnounceRoleChanges
@@ -68,6 +71,11 @@ def programme(root: Services) -> ProgrammeService:
         ),
         clock=root.clock,
     )
+
+
+def transcript_access(root: Services) -> TranscriptAccessService:
+    return TranscriptAccessService(
+        root.members, DynamoTranscriptAccess(), DynamoAuditLog(), clock=root.clock)
 
 
 def knowledge(root: Services) -> KnowledgeService:

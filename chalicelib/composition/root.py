@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from chalicelib.domain.capacity.service import CapacityService
     from chalicelib.domain.chat.service import ChatService
     from chalicelib.domain.claims.ingest import BookingIngest
+    from chalicelib.domain.claims.mine import MemberClaims
     from chalicelib.domain.claims.service import ClaimsService
     from chalicelib.domain.clock import SystemClock
     from chalicelib.domain.frames import FrameDispatcher
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from chalicelib.domain.moderation.review import ModerationService
     from chalicelib.domain.privacy.service import PrivacyService
     from chalicelib.domain.programme.service import ProgrammeService, RecognitionService
+    from chalicelib.domain.programme.transcript_access import TranscriptAccessService
     from chalicelib.domain.sessions import SessionService
     from chalicelib.domain.signed_push import SignedPushVerifier
     from chalicelib.policies.delivery import OutcomeDelivery
@@ -166,6 +168,13 @@ class Services:
         return claims.claims(self)
 
     @cached_property
+    def member_claims(self) -> MemberClaims:
+        """A member's own claims and recent bookings (GET /claims, GET /bookings/recent)."""
+        from chalicelib.composition import claims
+
+        return claims.member_claims(self)
+
+    @cached_property
     def claim_messages(self) -> ClaimMessages:
         """The consumer of the state machine's claim-tasks and notify queues."""
         from chalicelib.composition import claims
@@ -238,6 +247,13 @@ class Services:
         from chalicelib.composition import programme
 
         return programme.programme(self)
+
+    @cached_property
+    def transcript_access(self) -> TranscriptAccessService:
+        """Staff grant and withdraw Helpers' transcript access, audited."""
+        from chalicelib.composition import programme
+
+        return programme.transcript_access(self)
 
     @cached_property
     def knowledge(self) -> KnowledgeService:

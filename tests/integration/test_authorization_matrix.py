@@ -68,9 +68,12 @@ ACTION_ROWS: dict[str, str] = {
 ROUTE_ROWS: dict[str, str] = {
     "GET /agent/queue": "U | F ×4 | S | 200 ×4",
     "GET /audit": "U | F ×4 | S | F ×2 | 200 ×2",
+    "GET /bookings/recent": "U | 200 ×4 | S | 200 ×4",
+    "GET /claims": "U | 200 ×4 | S | 200 ×4",
     "GET /claims/catalog": "U | 200 ×4 | S | 200 ×4",
     "GET /claims/{claim_id}": "U | 200 | 403 not_a_party ×3 | S | 200 ×4",
     "GET /claims/{claim_id}/question": "403 invalid_code ×10",
+    "GET /claims/{claim_id}/review": "U | F ×4 | S | 200 ×4",
     "GET /config": "200 ×10",
     "GET /conversations": "U | 200 ×4 | S | 200 ×4",
     "GET /conversations/{conversation_id}":
@@ -115,6 +118,7 @@ ROUTE_ROWS: dict[str, str] = {
     "POST /programme/helpers/{member_id}/reinstate": "U | F ×4 | S | 409 wrong_status ×4",
     "POST /programme/helpers/{member_id}/rewards": "U | F ×4 | S | 404 unknown_reward ×4",
     "POST /programme/helpers/{member_id}/suspend": "U | F ×4 | S | 400 reason_required ×4",
+    "POST /programme/helpers/{member_id}/transcript-access": "U | F ×4 | S | 400 bad_input ×4",
     "POST /ws/ticket": "U | 200 ×4 | S | 200 ×4",
     "POST /programme/leave":
         "U | 404 not_in_programme ×2 | 200 | 409 wrong_status | S | 404 not_in_programme ×4",

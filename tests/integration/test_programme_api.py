@@ -235,3 +235,39 @@ def test_daily_review_flags_low_ratings_and_clears_once_they_leave_the_window(
     assert services.programme.view(Principal("h-2", frozenset(HELPER)), "h-2").history[-1].by == (
         "system"
     )
+
+
+def test_staff_grant_and_withdraw_transcript_access_audited_and_in_force_at_once(
+    api, services, ws
+):
+    from tests.integration.test_chat import open_request
+
+    seed_programme(services)
+    _, conversation_id = open_request(ws, "m-bob")
+    transcript = f"/conversations/{conversation_id}"
+    assert api.call("GET", transcript, "h-2", HELPER)[0] == 404  # not authorised yet
+    assert api.staff("GET", "/programme/helpers/h-2")[1]["transcript_access"] is False
+    # Only staff grant it, never to themselves, and only to an active Helper.
+    status, refused = api.call("POST", "/programme/helpers/h-2/transcript-access", "h-1",
+                               HELPER, {"granted": True})
+    assert (status, refused["code"]) == (403, "forbidden")
+    status, own = api.staff("POST", "/programme/helpers/s-1/transcript-access", {"granted": True})
+    assert (status, own["code"]) == (403, "conflict_of_interest")
+    status, body = api.staff("POST", "/programme/helpers/h-2/transcript-access", {"granted": True})
+    assert (status, body) == (200, {"member_id": "h-2", "transcript_access": True,
+                                    "in_effect": True})
+    assert mirror(services, "h-2")[1]["transcript_access"] is True
+    assert api.call("GET", transcript, "h-2", HELPER)[0] == 200
+    assert api.staff("GET", "/programme/helpers/h-2")[1]["transcript_access"] is True
+    withdrawn = api.staff("POST", "/programme/helpers/h-2/transcript-access", {"granted": False})
+    assert withdrawn[0] == 200
+    assert api.call("GET", transcript, "h-2", HELPER)[0] == 404  # withdrawn: the next read
+    assert mirror(services, "h-2")[1]["status"] == "approved"  # nothing else changed
+    status, audit = api.call("GET", "/audit", "adm-1", ["admin"])
+    changes = [(e["actor"], e["action"], e["subject"]) for e in audit["entries"]
+               if e["action"].startswith("programme.")]
+    assert changes == [("s-1", "programme.transcript_access.withdraw", "h-2"),
+                       ("s-1", "programme.transcript_access.grant", "h-2")]
+    status, body = api.staff("POST", "/programme/helpers/m-alice/transcript-access",
+                             {"granted": True})
+    assert (status, body["code"]) == (404, "not_in_programme")

@@ -347,9 +347,15 @@ class InMemoryChatStore:
         self.waiting_lang[conversation_id] = stored.lang
         return True
 
-    def by_day(self, day: str, limit: int) -> list[Conversation]:
-        found = [c for c in self.conversations.values() if _day(c.opened_at) == day]
-        found.sort(key=lambda c: c.opened_at, reverse=True)
+    def by_day(
+        self, day: str, limit: int, before: tuple[float, str] | None = None
+    ) -> list[Conversation]:
+        found = [
+            c for c in self.conversations.values()
+            if _day(c.opened_at) == day
+            and (before is None or (c.opened_at, c.conversation_id) < before)
+        ]
+        found.sort(key=lambda c: (c.opened_at, c.conversation_id), reverse=True)
         return [copy.deepcopy(c) for c in found[:limit]]
 
     def by_member(self, member_id: str, limit: int) -> list[Conversation]:
@@ -389,9 +395,10 @@ class InMemoryAuditLog:
         )
 
     def page(
-        self, day: str, limit: int, after: str | None
+        self, day: str, limit: int, after: str | None, match: dict[str, str] | None = None
     ) -> tuple[list[dict[str, Any]], str | None]:
-        ordered = sorted((e for e in self.entries if _day(e["at"]) == day),
+        ordered = sorted((e for e in self.entries if _day(e["at"]) == day
+                          and all(e[k] == v for k, v in (match or {}).items())),
                          key=lambda e: e["at"], reverse=True)
         start = int(after or 0)
         entries = ordered[start:start + limit]

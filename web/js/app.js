@@ -28,6 +28,7 @@ const DEMO = {
     ["adm-1", ["admin"]],
   ],
 };
+DEMO.agent = DEMO.staff; // the agent console signs in the same demo staff
 const DEV_STAGES = new Set(["local"]);
 
 /** The claims of a JWT (not verified: the API does that), or null. */

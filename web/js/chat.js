@@ -19,7 +19,8 @@ export function defaultName(sender, helperName) {
 export class ChatView {
   /**
    * options: socket, me, conversationId, nameOf(sender) → string | {t: key},
-   * writable (default true), escalate / close (show those actions), onEvent(type, frame).
+   * writable (default true), escalate / close (show those actions), onEvent(type, frame),
+   * onMessage(message) (each message once, in whatever order it arrives).
    */
   constructor(options) {
     this.socket = options.socket;
@@ -27,6 +28,7 @@ export class ChatView {
     this.id = options.conversationId;
     this.nameOf = options.nameOf || ((sender) => defaultName(sender));
     this.onEvent = options.onEvent || (() => {});
+    this.onMessage = options.onMessage || (() => {}); // every message placed, once
     this.have = new Set();
     this.lastSeq = 0; // highest seq with every seq before it present
     this.pending = new Map();
@@ -129,6 +131,7 @@ export class ChatView {
     this.finish(li, message);
     this.place(li, seq);
     this.have.add(seq);
+    this.onMessage(message);
     while (this.have.has(this.lastSeq + 1)) this.lastSeq += 1;
     if (seq > this.lastSeq) this.sync(); // a gap: fetch what is missing
     this.scroll();

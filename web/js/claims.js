@@ -1,14 +1,16 @@
-// The member's claims panel, shown only where GET /claims/catalog is deployed: pick a booking
-// and a problem, answer the questions that apply (the catalogue's `when` conditions), file with
-// an Idempotency-Key (a retry of the same form files one claim), follow its status; and answer
-// the other party's claim when the server asks (claim.confirmation_requested).
+// The member's claims panel, shown only where GET /claims/catalog is deployed: pick one of
+// their recent bookings (GET /bookings/recent) or type its reference, pick a problem, answer the
+// questions that apply (the catalogue's `when` conditions), file with an Idempotency-Key (a retry
+// of the same form files one claim); "my claims" (GET /claims, from the server: every device
+// sees them), each with its status and timeline; and answer the other party's claim when the
+// server asks (claim.confirmation_requested).
 import { $, clear, h, showError, uid } from "./dom.js";
-import { formatDate, has, lang, onLangChange, t, tr, untr } from "./i18n.js";
-
-const STORE = "entraide.claims";
-const DEMO_BOOKINGS = ["bk-1", "bk-2"];
+import { has, lang, onLangChange, t, tr, untr } from "./i18n.js";
 
 /** Whether a catalogue condition holds for the answers given so far. */
+// A timeline event in words, re-translated by the FR/EN switch; an unknown code as it is.
+const eventWords = (code) => (code && has(`claim.event.${code}`) ? { t: `claim.event.${code}` } : code ?? "");
+
 export function holds(condition, answers) {
   if (!condition) return true;
   if (condition.all) return condition.all.every((c) => holds(c, answers));
@@ -60,15 +62,18 @@ function questionField(question, onChange) {
 }
 
 export async function setupClaims(session) {
-  const { api, socket, config } = session;
+  const { api, socket } = session;
   const card = $("#claims");
   let catalog = null;
   let key = null; // the Idempotency-Key of the form as it is now
   const known = new Map();
+  let bookings = [];
+  let cursor = null;
 
   const form = h("form", { id: "claim-form" });
   const error = h("p", { class: "alert", role: "alert" });
   const mine = h("ul", { class: "offers", id: "my-claims", "aria-live": "polite" });
+  const more = h("button", { type: "button", class: "secondary", id: "more-claims", hidden: true, i18n: "claims.more" });
   const asked = h("div", { id: "claim-questions-asked" });
   clear(card).append(
     h("h2", { id: "claims-title", i18n: "claims.title" }),
@@ -78,13 +83,29 @@ export async function setupClaims(session) {
     error,
     h("h3", { i18n: "claims.mine", id: "my-claims-title", hidden: true }),
     mine,
+    more,
   );
-
-  const demo = ["local", "dev"].includes(config.stage);
   const render = () => {
     const previous = { booking: $("#claim-booking", form)?.value, problem: $("#claim-problem", form)?.value };
-    const booking = h("input", { id: "claim-booking", type: "text", list: "claim-bookings", required: true });
+    const booking = h("input", { id: "claim-booking", type: "text", list: "claim-bookings", required: true, autocomplete: "off" });
     booking.value = previous.booking || "";
+    const pick = h(
+      "select",
+      { id: "claim-booking-pick" },
+      h("option", { value: "", i18n: bookings.length ? "claims.pick" : "claims.no_bookings" }),
+      bookings.map((b) =>
+        h("option", {
+          value: b.booking_id,
+          i18n: "claims.booking_line",
+          vars: { id: b.booking_id, side: { t: `claims.side.${b.side}` }, date: { date: b.departure_at } },
+        }),
+      ),
+    );
+    pick.value = bookings.some((b) => b.booking_id === booking.value) ? booking.value : "";
+    pick.addEventListener("change", () => {
+      if (pick.value) booking.value = pick.value;
+      update();
+    });
     const problems = catalog.problems || [];
     const problem = h(
       "select",
@@ -122,8 +143,9 @@ export async function setupClaims(session) {
     problem.addEventListener("change", choose);
     booking.addEventListener("change", update);
     clear(form).append(
+      h("div", { class: "field", hidden: !bookings.length }, h("label", { for: "claim-booking-pick", i18n: "claims.pick_label" }), pick),
       h("div", { class: "field" }, h("label", { for: "claim-booking", i18n: "claims.booking" }), booking),
-      h("datalist", { id: "claim-bookings" }, demo && DEMO_BOOKINGS.map((b) => h("option", { value: b }))),
+      h("datalist", { id: "claim-bookings" }, bookings.map((b) => h("option", { value: b.booking_id }))),
       h("div", { class: "field" }, h("label", { for: "claim-problem", i18n: "claims.problem" }), problem),
       questions,
       hold,
@@ -140,12 +162,17 @@ export async function setupClaims(session) {
       return false;
     }
     catalog = probe.data;
+    try {
+      bookings = (await api.get("/bookings/recent"))?.bookings || [];
+    } catch {
+      bookings = []; // typing the reference still works
+    }
     render();
     card.hidden = false;
     return true;
   };
 
-  const show = (claim) => {
+  const show = (claim, atEnd = false) => {
     let li = known.get(claim.claim_id);
     if (!li) {
       li = h(
@@ -153,7 +180,13 @@ export async function setupClaims(session) {
         { class: "offer", dataset: { claim: claim.claim_id } },
         h("strong", { class: "title" }),
         h("p", { class: "status" }),
-        h("ol", { class: "timeline muted" }),
+        h("p", { class: "muted role" }),
+        h(
+          "details",
+          { on: { toggle: (e) => e.target.open && refresh(claim.claim_id) } },
+          h("summary", { i18n: "claims.timeline" }),
+          h("ol", { class: "timeline muted" }),
+        ),
         h("button", {
           type: "button",
           class: "secondary",
@@ -162,17 +195,17 @@ export async function setupClaims(session) {
         }),
       );
       known.set(claim.claim_id, li);
-      mine.prepend(li);
+      if (atEnd) mine.append(li);
+      else mine.prepend(li);
       $("#my-claims-title", card).hidden = false;
-      const ids = new Set(JSON.parse(sessionStorage.getItem(STORE) || "[]")).add(claim.claim_id);
-      sessionStorage.setItem(STORE, JSON.stringify([...ids]));
     }
+    if (claim.role) tr(li.querySelector(".role"), `claims.role.${claim.role}`, { booking: claim.booking_id, date: { date: claim.filed_at } });
     const label = catalog?.problems?.find((p) => p.id === claim.problem)?.label || claim.problem || "";
     tr(li.querySelector(".title"), "claims.item", { id: claim.claim_id, problem: label });
     tr(li.querySelector(".status"), "claims.status", { status: statusText(claim.status) });
     if (claim.timeline) {
       clear(li.querySelector(".timeline")).append(
-        ...claim.timeline.map((step) => h("li", {}, `${formatDate(step.at)} — ${step.event}`)),
+        ...claim.timeline.map((step) => h("li", { dataset: { event: step.event }, i18n: "claims.step", vars: { at: { date: step.at }, event: eventWords(step.event) } })),
       );
     }
   };
@@ -239,8 +272,21 @@ export async function setupClaims(session) {
     card.hidden = false;
   });
 
+  /** A page of the member's claims from the server, newest first (as claimant or counterpart). */
+  const list = async (next = null) => {
+    try {
+      const page = await api.get("/claims", { cursor: next, limit: 10 });
+      for (const claim of page?.claims || []) show(claim, true);
+      cursor = page?.next_cursor || null;
+      more.hidden = !cursor;
+    } catch (e) {
+      if (!e.missingRoute) showError(error, e);
+    }
+  };
+  more.addEventListener("click", () => list(cursor));
+
   if (!(await load())) return;
   onLangChange(() => load());
-  for (const id of JSON.parse(sessionStorage.getItem(STORE) || "[]")) refresh(id);
   untr(error);
+  await list();
 }

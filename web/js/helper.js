@@ -1,9 +1,14 @@
-// The Helper console: presence (status and capacity, re-applied after every reconnect),
-// incoming offers (first accept wins; `already_taken` shown), several conversations at once.
+// The Helper console: presence (status, capacity, and the topics and languages taken now within
+// the approved profile; re-applied after every reconnect), incoming offers (first accept wins;
+// `already_taken` shown), several conversations at once with knowledge-base suggestions from the
+// member's messages, points / level / rewards / leaderboard, and transcript reading for the
+// Helpers the company authorised (the server decides: others get 404).
 import { startClient } from "./app.js";
 import { ChatView } from "./chat.js";
-import { $, announce, h, showError } from "./dom.js";
+import { attachCopilot } from "./copilot.js";
+import { $, announce, clear, h, showError } from "./dom.js";
 import { tr } from "./i18n.js";
+import { setupRecognition } from "./recognition.js";
 
 const PRESENCE = "entraide.helper.presence";
 const CONVERSATIONS = "entraide.helper.conversations";
@@ -28,13 +33,37 @@ function refreshEmpty() {
   $("#no-conversations").hidden = panes.size > 0;
 }
 
-function setupPresence(session) {
+/** Checkboxes of the approved profile's topics and languages (all ticked: the whole profile). */
+function profileChoices(fieldset, name, values, kind, chosen) {
+  for (const value of values) {
+    const box = h("input", { type: "checkbox", name, value });
+    box.checked = !chosen || chosen.includes(value);
+    fieldset.append(h("label", { class: "check" }, box, " ", h("span", { i18n: `${kind}.${value}` })));
+  }
+  fieldset.hidden = values.length < 2; // one value: nothing to narrow
+}
+
+/** The narrowed list, or undefined when the whole approved profile applies. */
+function narrowed(form, name) {
+  const all = [...form.querySelectorAll(`input[name=${name}]`)];
+  const ticked = all.filter((b) => b.checked).map((b) => b.value);
+  return ticked.length && ticked.length < all.length ? ticked : undefined;
+}
+
+async function setupPresence(session) {
   const form = $("#presence-form");
   const error = $("#presence-error");
   let wanted = stored(PRESENCE, null);
   if (wanted) {
     form.querySelector(`input[value="${wanted.status}"]`).checked = true;
     $("#capacity").value = String(wanted.capacity);
+  }
+  try {
+    const profile = await session.api.get(`/programme/helpers/${encodeURIComponent(session.me)}`);
+    profileChoices($("#presence-topics"), "topics", profile.topics || [], "topic", wanted?.topics);
+    profileChoices($("#presence-languages"), "languages", profile.languages || [], "lang", wanted?.languages);
+  } catch {
+    /* no programme record readable: the whole approved profile applies */
   }
   const apply = async () => {
     if (!wanted) return;
@@ -54,30 +83,40 @@ function setupPresence(session) {
   };
   form.addEventListener("change", () => {
     const data = new FormData(form);
-    wanted = { status: data.get("status"), capacity: Number(data.get("capacity")) };
+    wanted = {
+      status: data.get("status"),
+      capacity: Number(data.get("capacity")),
+      topics: narrowed(form, "topics"),
+      languages: narrowed(form, "languages"),
+    };
     sessionStorage.setItem(PRESENCE, JSON.stringify(wanted));
     apply();
   });
   // A lost connection makes the server set us offline: say again what we want on every open.
   session.socket.on("open", apply);
+  if (session.socket.online) apply(); // it opened while the profile was read
 }
 
 function openPane(session, info) {
   if (panes.has(info.id)) return panes.get(info.id);
   const dismiss = h("button", { type: "button", class: "secondary", hidden: true, i18n: "helper.dismiss" });
+  let feed = () => {};
   const view = new ChatView({
     socket: session.socket,
     me: session.me,
     conversationId: info.id,
     escalate: true,
     close: true,
+    onMessage: (message) => feed(message),
     onEvent: (type) => {
       if (type === "conversation.closed" || type === "closed.ack") {
         dismiss.hidden = false;
         remember();
+        session.refreshStanding?.();
       }
     },
   });
+  feed = attachCopilot(view, { api: session.api, lang: info.lang, me: session.me });
   const pane = h(
     "article",
     { class: "pane", dataset: { conversation: info.id }, "aria-label": info.id },
@@ -165,11 +204,53 @@ async function restore(session) {
   remember();
 }
 
+function transcriptLine(m) {
+  return h(
+    "li",
+    { class: "msg", dataset: { seq: m.seq, verdict: m.verdict || "allow" } },
+    h("span", { class: "text" }, m.text ?? ""),
+    h("span", { class: "meta", i18n: "chat.meta", vars: { name: { t: `role.${m.sender?.role || "member"}` }, time: { time: m.ts } } }),
+  );
+}
+
+/** Transcript reading (SPEC A7): every page of it (Api.transcript follows `next_cursor`). */
+function setupTranscripts(session) {
+  const out = $("#transcript");
+  const error = $("#transcript-error");
+  $("#transcript-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const id = $("#transcript-id").value.trim();
+    if (!id) return;
+    showError(error, null);
+    clear(out);
+    try {
+      const conversation = await session.api.transcript(id);
+      out.append(
+        h("p", {
+          class: "muted",
+          i18n: "transcripts.meta",
+          vars: { topic: { t: `topic.${conversation.topic}` }, lang: { t: `lang.${conversation.lang}` }, status: conversation.status },
+        }),
+        h(
+          "ol",
+          { class: "messages", dataset: { conversation: id }, tabindex: "0", "aria-labelledby": "transcripts-title" },
+          (conversation.messages || []).map(transcriptLine),
+        ),
+      );
+    } catch (e) {
+      if (e.status === 404) tr(error, "transcripts.not_found");
+      else showError(error, e);
+    }
+  });
+}
+
 startClient({
   page: "helper",
   onSession: async (session) => {
     $("#console").hidden = false;
-    setupPresence(session);
+    session.refreshStanding = setupRecognition(session, $("#recognition"));
+    setupTranscripts(session);
+    await setupPresence(session);
     setupOffers(session);
     await restore(session);
     refreshEmpty();

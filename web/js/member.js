@@ -2,6 +2,7 @@
 // wait, chat with the Helper, escalate, close and rate; and the claims panel when deployed.
 import { startClient } from "./app.js";
 import { ChatView, defaultName } from "./chat.js";
+import { setupApply } from "./apply.js";
 import { setupClaims } from "./claims.js";
 import { $, announce, clear, debounce, h, showError } from "./dom.js";
 import { lang, onLangChange, t, tr, untr } from "./i18n.js";
@@ -237,7 +238,9 @@ async function resume(session) {
   const open = (mine?.conversations || []).find((c) => OPEN.has(c.status));
   if (!open) return;
   const transcript = await session.api.transcript(open.conversation_id);
-  if (transcript.helper_id) {
+  // The transcript names who answers as help.assigned did, so a reload shows it again.
+  if (transcript.helper) state.helper = transcript.helper;
+  else if (transcript.helper_id) {
     state.helper = { id: transcript.helper_id, display_name: null, badge: transcript.participants?.[1]?.role };
   }
   state.due = transcript.escalated ? transcript.due_at : null;
@@ -271,6 +274,7 @@ startClient({
     setupEvents(session);
     setupClaims(session);
     setupErasure(session);
+    setupApply(session, $("#programme")).catch(() => {});
     await resume(session).catch(() => {});
   },
 });

@@ -1,12 +1,21 @@
-// The staff console: the professional queue, the conversations of a day, transcripts (an
-// audited read), joining as the company voice, closing; and, where deployed, the moderation
-// dry run and queue, the 24 h figures and the audit log.
+// The staff console, one screen at a time (the address's #hash names it): conversations (the
+// professional queue, conversations over any period, transcripts as an audited read, joining as
+// the company voice with suggested articles and canned answers, closing, the moderation dry run
+// and queue), insights and the capacity planner, the Helper programme, the knowledge base, and
+// the audit log.
 import { startClient } from "./app.js";
 import { ChatView } from "./chat.js";
+import { attachCopilot } from "./copilot.js";
+import { downloadCsv } from "./csv.js";
 import { $, clear, h, showError, table } from "./dom.js";
 import { formatDate, has, tr, untr } from "./i18n.js";
+import { setupAudit } from "./staff-audit.js";
+import { setupInsights } from "./staff-insights.js";
+import { setupKnowledge } from "./staff-knowledge.js";
+import { setupProgramme } from "./staff-programme.js";
 
-const current = { id: null, view: null, onOpened: null };
+const current = { id: null, view: null, onOpened: null, capture: null, answering: null };
+const SCREENS = ["oversight", "insights", "programme", "knowledge", "audit"];
 
 const label = (prefix, value) => (value && has(`${prefix}.${value}`) ? h("span", { i18n: `${prefix}.${value}` }) : value ?? "");
 const openButton = (onClick) => h("button", { type: "button", class: "secondary", i18n: "staff.open", on: { click: onClick } });
@@ -42,31 +51,43 @@ function setupQueue(session) {
 
 function setupList(session) {
   const box = $("#conversation-list");
-  const day = $("#day");
-  day.value = new Date().toISOString().slice(0, 10);
-  const load = async () => {
+  const from = $("#day");
+  const to = $("#day-to");
+  const today = new Date().toISOString().slice(0, 10);
+  // Yesterday to today by default: a live chat opened before midnight (UTC) is still listed.
+  from.value = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  to.value = today;
+  let rows = [];
+  let cursor = null;
+  const render = () => {
+    $("#list-more").hidden = !cursor;
+    if (!rows.length) return clear(box).append(h("p", { class: "muted", i18n: "staff.empty" }));
+    clear(box).append(
+      table(
+        ["staff.col.opened", "staff.col.status", "staff.col.topic", "staff.col.lang", "staff.col.member", "staff.col.helper", "staff.col.messages", "staff.col.rating", "staff.col.action"],
+        rows,
+        (c) => [
+          formatDate(c.opened_at),
+          h("span", { class: `pill ${c.status}` }, label("status", c.status)),
+          label("topic", c.topic),
+          c.lang,
+          c.member_id,
+          c.helper_id || "—",
+          String(c.messages ?? ""),
+          c.rating ? `★ ${c.rating}` : "",
+          openButton(() => openTranscript(session, c.conversation_id)),
+        ],
+        (c) => ({ conversation: c.conversation_id }),
+      ),
+    );
+  };
+  const load = async (more = false) => {
     try {
-      const data = await session.api.get("/conversations", { day: day.value, status: $("#status-filter").value });
-      const rows = (data.conversations || []).slice().sort((a, b) => b.opened_at - a.opened_at);
-      if (!rows.length) return clear(box).append(h("p", { class: "muted", i18n: "staff.empty" }));
-      clear(box).append(
-        table(
-          ["staff.col.opened", "staff.col.status", "staff.col.topic", "staff.col.lang", "staff.col.member", "staff.col.helper", "staff.col.messages", "staff.col.rating", "staff.col.action"],
-          rows,
-          (c) => [
-            formatDate(c.opened_at, false),
-            h("span", { class: `pill ${c.status}` }, label("status", c.status)),
-            label("topic", c.topic),
-            c.lang,
-            c.member_id,
-            c.helper_id || "—",
-            String(c.messages ?? ""),
-            c.rating ? `★ ${c.rating}` : "",
-            openButton(() => openTranscript(session, c.conversation_id)),
-          ],
-          (c) => ({ conversation: c.conversation_id }),
-        ),
-      );
+      const query = { from: from.value, to: to.value || from.value, status: $("#status-filter").value, limit: 100 };
+      const data = await session.api.get("/conversations", more ? { ...query, cursor } : query);
+      rows = more ? rows.concat(data.conversations || []) : data.conversations || [];
+      cursor = data.next_cursor || null;
+      render();
     } catch (e) {
       showError(clear(box).appendChild(h("p", { class: "alert", role: "alert" })), e);
     }
@@ -75,8 +96,15 @@ function setupList(session) {
     e.preventDefault();
     load();
   });
-  return load;
+  $("#list-more").addEventListener("click", () => load(true));
+  $("#list-csv").addEventListener("click", () =>
+    downloadCsv(`entraide-conversations-${from.value}-${to.value}.csv`,
+      ["conversation_id", "opened_at", "status", "topic", "lang", "member_id", "helper_id", "assigned_at", "closed_at", "escalated", "rating", "messages"],
+      rows.map((c) => ({ ...c, opened_at: iso(c.opened_at), assigned_at: iso(c.assigned_at), closed_at: iso(c.closed_at) }))));
+  return () => load(false);
 }
+
+const iso = (epoch) => (typeof epoch === "number" ? new Date(epoch * 1000).toISOString() : epoch ?? "");
 
 async function openTranscript(session, id) {
   const error = $("#transcript-error");
@@ -92,18 +120,32 @@ async function openTranscript(session, id) {
   const joined = (data.participants || []).some((p) => p.id === session.me);
   const closed = data.status === "closed";
   current.id = id;
+  // The copilot (suggested articles, canned answers in the conversation's language) comes with
+  // the right to answer: once joined, for an open conversation.
+  let feed = null;
+  let lastMember = null;
   current.view = new ChatView({
     socket: session.socket,
     me: session.me,
     conversationId: id,
     writable: joined && !closed,
     nameOf: (sender) => sender.id,
+    onMessage: (message) => {
+      if (message?.sender?.role === "member") lastMember = message;
+      feed?.(message);
+    },
     onEvent: (type) => {
       if (type === "conversation.closed" || type === "closed.ack") $("#staff-close").hidden = true;
     },
   });
+  current.answering = () => {
+    if (feed) return;
+    feed = attachCopilot(current.view, { api: session.api, lang: data.lang, me: session.me, canned: true });
+    if (lastMember) feed(lastMember);
+  };
   $("#transcript-chat").append(current.view.el);
   for (const message of data.messages || []) current.view.add(message);
+  if (joined && !closed) current.answering();
   if (closed) current.view.markClosed();
   tr($("#transcript-meta"), "staff.meta", {
     id,
@@ -117,6 +159,7 @@ async function openTranscript(session, id) {
   $("#transcript-actions").hidden = false;
   $("#join").hidden = joined || closed;
   $("#staff-close").hidden = closed;
+  $("#capture").hidden = !closed;
   $("#transcript-title").focus();
   current.onOpened?.();
 }
@@ -126,6 +169,7 @@ async function openClaim(session, id) {
     const claim = await session.api.get(`/claims/${encodeURIComponent(id)}`);
     current.view?.dispose();
     current.view = null;
+    current.answering = null;
     $("#transcript-actions").hidden = true;
     tr($("#transcript-meta"), "staff.claim", { id, status: claim.status });
     untr($("#transcript-people"));
@@ -149,6 +193,7 @@ function setupTranscript(session, reloadLists) {
     act("conversation.join", () => {
       $("#join").hidden = true;
       current.view.setWritable(true);
+      current.answering?.();
       tr($("#transcript-notice"), "staff.joined");
       current.view.sync();
       current.view.input.focus();
@@ -163,6 +208,7 @@ function setupTranscript(session, reloadLists) {
     }),
   );
   $("#reload").addEventListener("click", () => current.id && openTranscript(session, current.id));
+  $("#capture").addEventListener("click", () => current.id && current.capture?.(current.id));
 }
 
 const reasonsOf = (result) =>
@@ -226,52 +272,41 @@ async function setupModeration(session, afterDecision = async () => {}) {
   await loadQueue();
 }
 
-/** Numeric figures of GET /metrics/summary, whatever their nesting (two levels). */
-async function setupMetrics(session) {
-  const probe = await session.api.probe("GET", "/metrics/summary", { query: { window: "24h" } });
-  if (!probe.present || probe.error || !probe.data) return;
-  const figures = [];
-  const walk = (obj, path) => {
-    for (const [k, v] of Object.entries(obj || {})) {
-      if (typeof v === "number") figures.push([path.concat(k).join(" · "), v]);
-      else if (v && typeof v === "object" && !Array.isArray(v) && path.length < 2) walk(v, path.concat(k));
+/** Show one screen (the others hidden) and mark its link; the hash keeps it on reload. */
+function screens(loaders) {
+  const show = (name, focus = false) => {
+    const wanted = SCREENS.includes(name) ? name : "oversight";
+    for (const el of document.querySelectorAll(".screen")) el.hidden = el.dataset.screen !== wanted;
+    for (const link of document.querySelectorAll("#screens a")) {
+      if (link.dataset.screen === wanted) link.setAttribute("aria-current", "page");
+      else link.removeAttribute("aria-current");
     }
+    if (location.hash.slice(1) !== wanted && name) history.replaceState(null, "", `#${wanted}`);
+    loaders[wanted]?.();
+    if (focus) document.querySelector(`.screen[data-screen="${wanted}"] h2`)?.focus();
   };
-  walk(probe.data, []);
-  clear($("#figures")).append(
-    ...figures.slice(0, 16).map(([name, value]) =>
-      h("div", { class: "figure" }, h("strong", {}, Number.isInteger(value) ? String(value) : value.toFixed(2)), h("span", { class: "muted" }, name.replace(/_/g, " "))),
-    ),
-  );
-  $("#metrics").hidden = figures.length === 0;
-}
-
-/** Supervisors and admins: the audit log of the day, newest first (transcript reads, joins, closes). */
-function setupAudit(session) {
-  if (!session.roles.some((r) => r === "supervisor" || r === "admin")) return async () => {};
-  return async () => {
-    const probe = await session.api.probe("GET", "/audit?limit=30");
-    if (!probe.present || probe.error) return;
-    const entries = probe.data?.entries || [];
-    $("#audit").hidden = false;
-    const box = clear($("#audit-list"));
-    if (!entries.length) return box.append(h("p", { class: "muted", i18n: "staff.audit_empty" }));
-    box.append(h("ul", { class: "muted" }, entries.map((e) => h("li", {}, `${formatDate(e.at)} — ${e.actor} — ${e.action} — ${e.subject}`))));
-  };
+  window.addEventListener("hashchange", () => show(location.hash.slice(1), true));
+  return show;
 }
 
 startClient({
   page: "staff",
   onSession: async (session) => {
-    $("#console").hidden = false;
+    $("#screens").hidden = false;
     const loadQueue = setupQueue(session);
     const loadList = setupList(session);
-    const loadAudit = setupAudit(session);
-    const reloadLists = () => Promise.all([loadQueue(), loadList(), loadAudit()]);
-    current.onOpened = loadAudit;
+    const audit = setupAudit(session);
+    if (!audit.allowed) document.querySelector('#screens a[data-screen="audit"]').parentElement.hidden = true;
+    const reloadLists = () => Promise.all([loadQueue(), loadList()]);
     setupTranscript(session, reloadLists);
+    const insights = setupInsights(session);
+    const programme = setupProgramme(session);
+    let show = () => {};
+    const knowledge = setupKnowledge(session, (name) => show(name));
+    current.capture = knowledge.capture;
+    show = screens({ insights: insights.load, programme: programme.load, knowledge: knowledge.load, audit: audit.load });
+    show(location.hash.slice(1));
     await reloadLists();
-    setupModeration(session, loadAudit);
-    setupMetrics(session);
+    setupModeration(session, async () => audit.load());
   },
 });

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import uuid
 import zlib
+from collections.abc import Mapping
 from typing import Any
 
 from pynamodb.exceptions import (
@@ -471,12 +472,18 @@ class DynamoChatStore:
             raise Unavailable("could not take the conversation back") from e
         return True
 
-    def by_day(self, day: str, limit: int) -> list[Conversation]:
-        """Conversations opened on a day, newest first."""
-        return [
-            _to_conversation(r)
-            for r in ConversationRecord.by_day.query(day, scan_index_forward=False, limit=limit)
-        ]
+    def by_day(
+        self, day: str, limit: int, before: tuple[float, str] | None = None
+    ) -> list[Conversation]:
+        """Conversations opened on a day, newest first, one Query on the `day-index` from the
+        position `before` (the index's keys and the table's: DynamoDB's ExclusiveStartKey)."""
+        start = None
+        if before is not None:
+            start = {"opened_day": {"S": day}, "opened_at": {"N": repr(before[0])},
+                     "conversation_id": {"S": before[1]}}
+        found = ConversationRecord.by_day.query(
+            day, scan_index_forward=False, limit=limit, last_evaluated_key=start)
+        return [_to_conversation(r) for r in found]
 
     def by_member(self, member_id: str, limit: int) -> list[Conversation]:
         """A member's conversations, newest first."""
@@ -629,12 +636,18 @@ class DynamoAuditLog:
         audit_record(actor, roles, action, subject, at).save(AuditRecord.at_id.does_not_exist())
 
     def page(
-        self, day: str, limit: int, after: str | None
+        self, day: str, limit: int, after: str | None, match: Mapping[str, str] | None = None
     ) -> tuple[list[dict[str, Any]], str | None]:
-        """Entries of a day, newest first, one Query page from the position `after`."""
+        """Entries of a day, newest first, from the position `after`; `match` keeps the entries
+        whose `action`/`actor` equal it (a filter on the Query: PynamoDB reads on until `limit`
+        entries match, and its last key is then the last entry returned)."""
         start = {"day": {"S": day}, "at_id": {"S": after}} if after else None
+        condition = None
+        for name, value in (match or {}).items():
+            term = getattr(AuditRecord, name) == value
+            condition = term if condition is None else condition & term
         found = AuditRecord.query(day, scan_index_forward=False, limit=limit,
-                                  last_evaluated_key=start)
+                                  last_evaluated_key=start, filter_condition=condition)
         entries = [
             {
                 "actor": r.actor,

@@ -11,6 +11,12 @@ from typing import Any
 from chalicelib.domain.chat.core import ChatCore
 from chalicelib.domain.chat.events import ChatEvent
 from chalicelib.domain.chat.help_requests import HelpRequests
+from chalicelib.domain.chat.listing import (
+    LIST_PAGE_MAX,
+    Position,
+    check_range,
+    conversations_between,
+)
 from chalicelib.domain.chat.model import CLOSED, Conversation, Outcome, Participant
 from chalicelib.domain.chat.pages import TRANSCRIPT_BUDGET_BYTES, TRANSCRIPT_LIMIT, page_of
 from chalicelib.domain.clock import wire_time
@@ -19,6 +25,7 @@ from chalicelib.domain.identity import ADMIN, AGENT, HELPER, MEMBER, SUPERVISOR,
 
 AUDIT_PAGE = 100  # entries per page of GET /audit by default
 AUDIT_PAGE_MAX = 500
+AUDIT_FILTERS = ("action", "actor")  # GET /audit?action=&actor=: equality, on the server
 
 
 def encode_cursor(position: str | None) -> str | None:
@@ -28,7 +35,7 @@ def encode_cursor(position: str | None) -> str | None:
     return base64.urlsafe_b64encode(position.encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str | None) -> str | None:
+def decode_cursor(cursor: str | None, max_len: int = 64) -> str | None:
     """The position a cursor stands for; 400 `bad_cursor` for anything else."""
     if not cursor:
         return None
@@ -36,7 +43,7 @@ def decode_cursor(cursor: str | None) -> str | None:
         position = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
     except (ValueError, UnicodeDecodeError):
         position = ""
-    if not position or len(position) > 64 or not position.isprintable():
+    if not position or len(position) > max_len or not position.isprintable():
         raise BadInput("cursor is not one this API gave", code="bad_cursor", field="cursor")
     return position
 
@@ -195,24 +202,46 @@ class Oversight:
             "due_at": wire_time(conversation.due_at),
             "messages": page.messages,
             "next_cursor": next_cursor,
+            # Who answers, as `help.assigned` named them: a page reloaded shows it again.
+            "helper": self._answerer(conversation),
+        }
+
+    def _answerer(self, conversation: Conversation) -> dict[str, Any] | None:
+        if not conversation.helper_id:
+            return None
+        return {
+            "id": conversation.helper_id,
+            "display_name": self.core.display_name(conversation.helper_id),
+            "badge": AGENT if conversation.helper_role == AGENT else HELPER,
         }
 
     def list_conversations(
-        self, who: Principal, day: str | None, status: str | None
+        self,
+        who: Principal,
+        day: str | None,
+        status: str | None,
+        period: tuple[str | None, str | None] = (None, None),
+        limit: int = LIST_PAGE_MAX,
+        cursor: str | None = None,
     ) -> dict[str, Any]:
-        """Staff: conversations opened on a day (default today), optionally by status."""
+        """Staff: conversations opened on a day (default today) or from `period` = (from, to)
+        (days, inclusive, either defaulting to the other), newest first, optionally by status;
+        `next_cursor` continues where the page stopped (null: nothing older in the period)."""
         who.require(AGENT, SUPERVISOR, ADMIN)
-        day = day or self._today()
+        first, last = period
+        if first is None and last is None:
+            first = last = day or self._today()
         try:
-            dt.date.fromisoformat(day)
+            start, end = check_range(first or last or "", last or first or "")
         except ValueError as e:
-            raise BadInput("day must be YYYY-MM-DD", field="day") from e
-        items = [
-            c.summary()
-            for c in self.core.store.by_day(day, limit=500)
-            if status is None or c.status == status
-        ]
-        return {"day": day, "conversations": items}
+            raise BadInput("days must be YYYY-MM-DD", field="from") from e
+        position = decode_cursor(cursor, max_len=200)
+        items, next_at = conversations_between(
+            self.core.store, start, end, status, limit,
+            Position.decode(position) if position else None)
+        answer = {"from": start.isoformat(), "to": end.isoformat(), "conversations": items,
+                  "next_cursor": encode_cursor(next_at.encode() if next_at else None)}
+        return answer | ({"day": start.isoformat()} if start == end else {})
 
     def my_conversations(self, who: Principal) -> dict[str, Any]:
         """A member's own conversations, newest first."""
@@ -230,10 +259,16 @@ class Oversight:
         }
 
     def audit_log(
-        self, who: Principal, day: str | None, limit: int = AUDIT_PAGE, cursor: str | None = None
+        self,
+        who: Principal,
+        day: str | None,
+        limit: int = AUDIT_PAGE,
+        cursor: str | None = None,
+        match: dict[str, str] | None = None,
     ) -> dict[str, Any]:
         """Supervisors and admins read the audit log of a day, newest first, a page at a time:
-        `next_cursor` continues where the page stopped (null: nothing older that day)."""
+        `next_cursor` continues where the page stopped (null: nothing older that day); `match`
+        keeps the entries of one `action` and/or one `actor`."""
         who.require(ADMIN, SUPERVISOR)
         day = day or self._today()
         try:
@@ -242,7 +277,8 @@ class Oversight:
             raise BadInput("day must be YYYY-MM-DD", field="day") from e
         if not 1 <= limit <= AUDIT_PAGE_MAX:
             raise BadInput(f"limit must be 1 to {AUDIT_PAGE_MAX}", field="limit")
-        entries, last = self.core.audit.page(day, limit, decode_cursor(cursor))
+        wanted = {k: v for k, v in (match or {}).items() if k in AUDIT_FILTERS and v}
+        entries, last = self.core.audit.page(day, limit, decode_cursor(cursor), wanted or None)
         return {"day": day, "entries": entries, "next_cursor": encode_cursor(last)}
 
     def _today(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -131,7 +132,12 @@ class ChatStore(Protocol):
         index); False when it is no longer theirs or is closed."""
         ...
 
-    def by_day(self, day: str, limit: int) -> list[Conversation]: ...
+    def by_day(
+        self, day: str, limit: int, before: tuple[float, str] | None = None
+    ) -> list[Conversation]:
+        """Conversations opened on a day, newest first, from just after the position `before`
+        (opened_at, conversation_id) of the previous page; None: the newest."""
+        ...
 
     def by_member(self, member_id: str, limit: int) -> list[Conversation]: ...
 
@@ -170,10 +176,11 @@ class AuditLog(Protocol):
     ) -> None: ...
 
     def page(
-        self, day: str, limit: int, after: str | None
+        self, day: str, limit: int, after: str | None, match: Mapping[str, str] | None = None
     ) -> tuple[list[dict[str, Any]], str | None]:
         """Up to `limit` entries of a day, newest first, from just after the position `after`
-        (None: the newest); and the position to continue from (None: nothing older)."""
+        (None: the newest), only those whose fields equal `match` (`action`, `actor`); and the
+        position to continue from (None: nothing older)."""
         ...
 
 

@@ -33,6 +33,7 @@ from chalicelib.domain.claims.ports import (
     TaskGone,
     Workflow,
 )
+from chalicelib.domain.claims.review import RECENT_GESTURE_DAYS, ClaimReview, review
 from chalicelib.domain.claims.shared import ClaimsShared
 from chalicelib.domain.claims.workflow import APPROVAL_REQUESTED, TaskMessage
 from chalicelib.domain.clock import wire_time
@@ -211,6 +212,16 @@ class AgentDesk:
         entry = self._gesture_entry(claim, decision, pending, principal,
                                     approved_by=principal.member_id, granted_by=granted_by)
         return self._resume(claim, pending, decision, entry)
+
+    def review(self, claim_id: str, principal: Principal) -> ClaimReview:
+        """The claim as its deciders see it: answers, statements, timeline, gestures already
+        granted to the claimant, the viewer's delegation and what they may do with it now."""
+        principal.require(AGENT, SUPERVISOR, ADMIN)
+        claim = self._shared.get(claim_id)
+        recent = self._shared.now() - timedelta(days=RECENT_GESTURE_DAYS)
+        since = min(recent, claim.filed_at)  # the claim's own gestures, however old it is
+        return review(claim, principal, self.delegation,
+                      self._ledger.for_member(claim.claimant_id, since), recent_since=recent)
 
     def audit_report(self, principal: Principal, *, since: datetime,
                      until: datetime) -> AuditReport:

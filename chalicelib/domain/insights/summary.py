@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from chalicelib.domain.errors import BadInput
 from chalicelib.domain.insights.records import AGENT, AUTO, ClaimRecord, ConversationRecord
+from chalicelib.domain.insights.series import Bucket, Volume, histogram, period_seconds, volumes
 from chalicelib.domain.insights.stats import Distribution, share
 
 _WINDOW = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$")
@@ -123,6 +124,8 @@ class MetricsSummary:
     claims: Claims
     rising_topics: tuple[RisingTopic, ...]
     first_response_target: int = 30
+    pickup_histogram: tuple[Bucket, ...] = ()
+    volumes: tuple[Volume, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         """Wire form; shares are fractions in 0..1, durations seconds."""
@@ -134,6 +137,7 @@ class MetricsSummary:
                 **self.pickup.to_json(),
                 **{f"share_under_{t}s": s for t, s in sorted(self.pickup_share.items())},
                 "never_picked_up": self.never_picked_up,
+                "histogram": [b.to_json() for b in self.pickup_histogram],
             },
             "first_response": {
                 **self.first_response.to_json(),
@@ -144,6 +148,10 @@ class MetricsSummary:
             "escalation_rate": self.escalation_rate,
             "claims": self.claims.to_json(),
             "rising_topics": [t.to_json() for t in self.rising_topics],
+            "volumes": {
+                "period_seconds": period_seconds(self.window_start, self.window_end),
+                "buckets": [v.to_json() for v in self.volumes],
+            },
         }
 
 
@@ -206,23 +214,23 @@ def summarise(
     )
     now_claims, before_claims = _split(claims, lambda r: r.filed_at, previous_start, start, end)
     offered = [r for r in now_chats if not r.straight_to_professionals]
-    as_of = end
+    pickups = [r.pickup_seconds for r in offered if r.pickup_seconds is not None]
     return MetricsSummary(
         window_start=start,
         window_end=end,
         requests=len(now_chats),
         offered_to_helpers=len(offered),
         pickup_share={
-            t: _decided_share(offered, lambda r: r.pickup_seconds, t, as_of)
+            t: _decided_share(offered, lambda r: r.pickup_seconds, t, end)
             for t in policy.pickup_targets
         },
-        pickup=Distribution.of([r.pickup_seconds for r in offered if r.pickup_seconds is not None]),
+        pickup=Distribution.of(pickups),
         never_picked_up=sum(
-            r.assigned_at is None and as_of - r.opened_at > max(policy.pickup_targets)
+            r.assigned_at is None and end - r.opened_at > max(policy.pickup_targets)
             for r in offered
         ),
         first_response_share=_decided_share(
-            offered, lambda r: r.first_response_seconds, policy.first_response_target, as_of
+            offered, lambda r: r.first_response_seconds, policy.first_response_target, end
         ),
         first_response=Distribution.of(
             [r.first_response_seconds for r in offered if r.first_response_seconds is not None]
@@ -235,6 +243,8 @@ def summarise(
         claims=_claims(now_claims),
         rising_topics=_rising(now_chats, before_chats, now_claims, before_claims, policy),
         first_response_target=policy.first_response_target,
+        pickup_histogram=tuple(histogram(pickups)),
+        volumes=tuple(volumes(now_chats, now_claims, start, end)),
     )
 
 
