@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import random
 import statistics
@@ -38,9 +37,8 @@ from urllib.parse import urlsplit
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
 from bench.report import machine, write_section
-from chalicelib.domain.signed_push import SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
 from devstack.process import start_devstack, stop_devstack
-from tests.support.client import HttpError, Peer, dev_token, rest
+from tests.support.client import HttpError, Peer, dev_token, make_helper
 
 # A socket's pace stays well under MESSAGES_PER_MINUTE (30 per member per clock minute): a
 # minute boundary can hold a little more than the average pace.
@@ -85,24 +83,8 @@ class Tally:
 def make_helpers(rest_url: str, key: str, helpers: list[str]) -> None:
     """The marketplace pushes each Helper's reputation, they apply, staff approve."""
     staff = dev_token(rest_url, "s-1", ["agent", "supervisor"])
-
-    def one(helper: str) -> None:
-        push = {
-            "member_id": helper, "version": 1, "display_name": helper, "lang": "fr",
-            "sms_consent": True, "marketing_opt_in": False, "standing": "good",
-            "reputation": {"rating": 4.9, "reviews": 50, "positive_share": 0.99},
-        }
-        stamp = str(int(time.time()))
-        headers = {SIGNATURE_HEADER: sign(key, stamp, json.dumps(push).encode()),
-                   TIMESTAMP_HEADER: stamp}
-        rest(rest_url, "POST", "/ingest/members", push, headers=headers)
-        applied = {"languages": ["fr"], "topics": ["booking"]}
-        rest(rest_url, "POST", "/programme/applications", applied,
-             dev_token(rest_url, helper, ["member"]))
-        rest(rest_url, "POST", f"/programme/helpers/{helper}/approve", {}, staff)
-
     with ThreadPoolExecutor(8) as pool:
-        list(pool.map(one, helpers))
+        list(pool.map(lambda helper: make_helper(rest_url, key, helper, staff), helpers))
 
 
 async def open_socket(urls: dict[str, str], side: Side, gate: asyncio.Semaphore) -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 from bench.report import machine, write_section
 from chalicelib.domain.moderation import CATEGORIES, Moderator
 from chalicelib.domain.moderation.moderator import RULE_FREE_MARGIN
+from chalicelib.settings import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "moderation" / "messages.jsonl"
@@ -174,13 +175,13 @@ def _quality_table(splits: dict[str, Scores]) -> str:
     return "\n".join(lines)
 
 
-def _blind_note(blind: Scores, adversarial: tuple[int, int], review_at: float,
-                block_at: float) -> str:
+def _blind_note(blind: Scores, adversarial: Scores, review_at: float, block_at: float) -> str:
     """Per-kind personal data recall and the blind batch before/after this stage."""
     kinds = ", ".join(f"{kind} {found}/{total} ({found / total:.2f})"
                       for kind, (found, total) in sorted(blind.kinds.items()))
     note = (f"Blind batch, personal data recall by kind: {kinds}. Adversarial subset: "
-            f"{adversarial[0]}/{adversarial[1]} messages given the labelled verdict. "
+            f"{adversarial.verdicts_right}/{adversarial.messages} messages given the labelled "
+            f"verdict. "
             f"Learned stage thresholds: review at p ≥ {review_at}, block at p ≥ {block_at} "
             f"(MODERATION_REVIEW_THRESHOLD, MODERATION_BLOCK_THRESHOLD); when no filter found "
             f"anything, a spam score must clear the review threshold by "
@@ -194,12 +195,6 @@ def _blind_note(blind: Scores, adversarial: tuple[int, int], review_at: float,
     return note
 
 
-def _adversarial(moderator: Moderator, rows: list[dict]) -> tuple[int, int]:
-    hard = [r for r in rows if "adv" in r.get("tags", ())]
-    right = sum(moderator.check(r["text"], r["lang"]).verdict == r["verdict"] for r in hard)
-    return right, len(hard)
-
-
 def main() -> None:
     """Measure, print and record."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -208,8 +203,11 @@ def main() -> None:
     args = parser.parse_args()
 
     pinned = _pin_one_core()
+    # The thresholds the service runs with (MODERATION_REVIEW_THRESHOLD, ..._BLOCK_THRESHOLD).
+    review_at = settings().moderation_review_threshold
+    block_at = settings().moderation_block_threshold
     started = time.perf_counter()
-    moderator = Moderator()
+    moderator = Moderator(review_threshold=review_at, block_threshold=block_at)
     build = time.perf_counter() - started
     model_kib = MODEL_FILE.stat().st_size / 1024
     rows = load_set()
@@ -251,8 +249,7 @@ Rules and training templates share an author with the blind batch: real traffic 
 
 {_quality_table(splits)}
 
-{_blind_note(splits["blind"], _adversarial(moderator, blind), moderator.review_threshold,
-             moderator.block_threshold)}
+{_blind_note(splits["blind"], splits["blind adversarial"], review_at, block_at)}
 
 For reference, better-profanity 0.7.0 on all labelled messages, insult category: precision
 {bp_precision:.3f}, recall {bp_recall:.3f}.

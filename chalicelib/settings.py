@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 
 def setting(env: str, default: Any, doc: str) -> Any:
@@ -447,9 +448,8 @@ def cors_origin() -> str:
     (`WEB_URL`, written by `make deploy`). Read at import like the event sources, because
     API Gateway's CORS preflight answer is part of the package; empty means no CORS at all
     (browsers on other origins are refused), never `*`."""
-    url = (os.environ.get("WEB_URL") or "").rstrip("/")
-    scheme, _, rest = url.partition("://")
-    return f"{scheme}://{rest.split('/', 1)[0]}" if rest else ""
+    url = urlsplit(os.environ.get("WEB_URL") or "")
+    return f"{url.scheme}://{url.netloc}" if url.scheme and url.netloc else ""
 
 
 @lru_cache(maxsize=1)

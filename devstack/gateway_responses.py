@@ -16,18 +16,28 @@ from typing import Any
 
 from infra.deploy import GATEWAY_ERRORS
 
-# What chalice.local raises, by status, as the gateway response type AWS would use.
-_KINDS = {401: "UNAUTHORIZED", 403: "MISSING_AUTHENTICATION_TOKEN"}
+# What chalice.local raises, by its `x-amzn-ErrorType` header and status, as the gateway
+# response type AWS would use. The status alone cannot tell them apart: chalice.local answers 403
+# both for a path the API does not have (UnauthorizedException, "Missing Authentication Token")
+# and for an authorizer's deny (AccessDeniedException), and says UnauthorizedException for a
+# missing `Authorization` header too (401).
+_KINDS = {
+    ("UnauthorizedException", 401): "UNAUTHORIZED",
+    ("UnauthorizedException", 403): "MISSING_AUTHENTICATION_TOKEN",
+    ("AccessDeniedException", 403): "ACCESS_DENIED",
+}
 _installed = threading.Lock()
 _done = False
 
 
-def reshape(status: int, body: bytes | None) -> tuple[int, bytes]:
+def reshape(status: int, body: bytes | None, error_type: str | None) -> tuple[int, bytes]:
     """The status and body API Gateway answers, with protect_apis's gateway responses."""
-    kind = _KINDS.get(status, "DEFAULT_4XX" if status < 500 else "DEFAULT_5XX")
+    kind = _KINDS.get((error_type, status), "DEFAULT_4XX" if status < 500 else "DEFAULT_5XX")
     declared, code = GATEWAY_ERRORS[kind]
     try:
-        message = json.loads(body or b"{}").get("message", "")
+        found = json.loads(body or b"{}")
+        # chalice.local spells it "Message" in an authorizer's deny.
+        message = found.get("message", found.get("Message", ""))
     except ValueError:
         message = (body or b"").decode(errors="replace")
     answer = {"code": code, "message": message}
@@ -48,7 +58,8 @@ def install() -> None:
             try:
                 return handle_request(self, *args, **kwargs)
             except local.LocalGatewayException as e:
-                e.CODE, e.body = reshape(e.CODE, e.body)  # type: ignore[misc]
+                e.CODE, e.body = reshape(  # type: ignore[misc]
+                    e.CODE, e.body, e.headers.get("x-amzn-ErrorType"))
                 e.headers = {**e.headers, "Content-Type": "application/json"}
                 raise
 

@@ -70,13 +70,20 @@ def stage_values(outputs: dict[str, str], web_origin: str = "") -> dict[str, Any
     }
 
 
-def deployed_urls(project_dir: Path, stage: str) -> dict[str, str]:
-    """The REST and WebSocket APIs (URLs and ids) Chalice recorded for the stage."""
+def deployed_resources(project_dir: Path, stage: str) -> list[dict[str, Any]]:
+    """The resources Chalice recorded for the stage (`.chalice/deployed/<stage>.json`), none
+    before its first deployment."""
     path = project_dir / ".chalice" / "deployed" / f"{stage}.json"
     if not path.exists():
-        return {}
+        return []
+    resources: list[dict[str, Any]] = json.loads(path.read_text()).get("resources", [])
+    return resources
+
+
+def deployed_urls(project_dir: Path, stage: str) -> dict[str, str]:
+    """The REST and WebSocket APIs (URLs and ids) Chalice recorded for the stage."""
     urls = {}
-    for resource in json.loads(path.read_text()).get("resources", []):
+    for resource in deployed_resources(project_dir, stage):
         for key in ("rest_api_url", "websocket_api_url", "rest_api_id", "websocket_api_id"):
             if key in resource:
                 urls[key] = resource[key].rstrip("/")
@@ -119,9 +126,8 @@ def protect_apis(apigateway: Any, apigatewayv2: Any, stage: str, urls: dict[str,
     deployment of the REST API so they take effect."""
     api = urls["rest_api_id"]
     for kind, (status, code) in GATEWAY_ERRORS.items():
-        template = json.dumps({"code": code, "message": "$context.error.messageString"})
-        template = template.replace('"$context.error.messageString"',
-                                    "$context.error.messageString")
+        # The message is a mapping template variable, unquoted: API Gateway quotes it.
+        template = f'{{"code": "{code}", "message": $context.error.messageString}}'
         kwargs: dict[str, Any] = {
             "restApiId": api, "responseType": kind,
             "responseTemplates": {"application/json": template},
@@ -150,10 +156,7 @@ def protect_apis(apigateway: Any, apigatewayv2: Any, stage: str, urls: dict[str,
 
 def sqs_mappings(project_dir: Path, stage: str) -> list[str]:
     """The UUIDs of the stage's SQS event source mappings, as Chalice recorded them."""
-    path = project_dir / ".chalice" / "deployed" / f"{stage}.json"
-    if not path.exists():
-        return []
-    return [r["event_uuid"] for r in json.loads(path.read_text()).get("resources", [])
+    return [r["event_uuid"] for r in deployed_resources(project_dir, stage)
             if r.get("resource_type") == "sqs_event" and r.get("event_uuid")]
 
 

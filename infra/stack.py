@@ -5,6 +5,7 @@ Used by `make deploy` (real AWS) and by the local stack (moto), so both deploy t
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import time
@@ -36,9 +37,9 @@ def _inline_files(node: Any) -> Any:
     return node
 
 
-def render() -> str:
-    """The deployable template as JSON text."""
-    return json.dumps(load_template(), indent=1)
+def render(template: dict[str, Any] | None = None) -> str:
+    """A template (the deployable one by default) as the JSON text sent to CloudFormation."""
+    return json.dumps(load_template() if template is None else template, indent=1)
 
 
 def env_name(output_key: str) -> str:
@@ -72,12 +73,12 @@ def deploy(cfn: Any, stack_name: str, parameters: dict[str, str], wait: float = 
     }
     deployed = _deployed_template(cfn, stack_name)
     if deployed is None:
-        cfn.create_stack(TemplateBody=json.dumps(target, indent=1), **kwargs)
+        cfn.create_stack(TemplateBody=render(target), **kwargs)
         return _wait(cfn, stack_name, wait)
     outputs: dict = {}
     for step in index_steps(deployed, target):
         try:
-            cfn.update_stack(TemplateBody=json.dumps(step, indent=1), **kwargs)
+            cfn.update_stack(TemplateBody=render(step), **kwargs)
         except cfn.exceptions.ClientError as e:
             if "No updates are to be performed" not in str(e):
                 raise
@@ -124,7 +125,7 @@ def index_steps(deployed: dict, target: dict) -> list[dict]:
     count = max((len(v) for v in new_indexes.values()), default=0)
     steps = []
     for k in range(1, count):
-        step = json.loads(json.dumps(target))
+        step = copy.deepcopy(target)
         for name, added in new_indexes.items():
             keep = set(_index_names(old.get(name))) | set(added[:k])
             _keep_indexes(step["Resources"][name]["Properties"], keep)

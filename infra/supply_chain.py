@@ -13,26 +13,40 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import subprocess
 import sys
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# packaging comes with pip-audit (requirements-dev.txt); this is a development tool.
+from packaging.requirements import InvalidRequirement, Requirement
+
 ROOT = Path(__file__).resolve().parent.parent
 REQUIREMENTS = ("requirements.txt", "requirements-dev.txt")
-# `name==version`, with optional extras; `-r other.txt` includes; comments and blank lines.
-_PINNED = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9,._-]+\])?==[A-Za-z0-9.+!-]+$")
+
+
+def pinned(line: str) -> bool:
+    """Whether a requirement is `name==version` (extras allowed): one exact version."""
+    try:
+        requirement = Requirement(line)
+    except InvalidRequirement:
+        return False
+    specifiers = list(requirement.specifier)
+    return (requirement.url is None and len(specifiers) == 1
+            and specifiers[0].operator == "==" and "*" not in specifiers[0].version)
 
 
 def loose_pins(path: Path) -> list[str]:
-    """The requirement lines of a file that are not pinned to one exact version."""
+    """The requirement lines of a file that are not pinned to one exact version
+    (`-r other.txt` includes, comments and blank lines aside)."""
     loose = []
     for raw in path.read_text().splitlines():
         line = raw.split("#", 1)[0].strip()
         if not line or line.startswith("-r "):
             continue
-        if not _PINNED.match(line):
+        if not pinned(line):
             loose.append(line)
     return loose
 
@@ -66,16 +80,25 @@ def parse(report: dict) -> Audit:
     return audit
 
 
-def run_pip_audit(python: str = sys.executable) -> Audit:
-    """pip-audit over the environment of `python` (the project's virtualenv)."""
-    done = subprocess.run(  # noqa: S603 - our interpreter, a fixed command
-        [python, "-m", "pip_audit", "-f", "json", "--progress-spinner", "off",
-         "--skip-editable"],
-        capture_output=True, text=True, timeout=600, check=False)
-    start = done.stdout.find("{")
-    if start < 0:
-        raise RuntimeError(f"pip-audit failed: {done.stderr.strip()[-2000:]}")
-    return parse(json.loads(done.stdout[start:]))
+Runner = Callable[..., "subprocess.CompletedProcess[str]"]
+
+
+def run_pip_audit(python: str = sys.executable, run: Runner = subprocess.run) -> Audit:
+    """pip-audit over the environment of `python` (the project's virtualenv), its JSON report
+    written to a temporary file. pip-audit exits non-zero both when it finds a vulnerability
+    (the report is written) and when it cannot run at all, e.g. PyPI unreachable (no report):
+    then the audit is not performed, and says why."""
+    with tempfile.TemporaryDirectory() as folder:
+        output = Path(folder) / "pip-audit.json"
+        done = run(  # noqa: S603 - our interpreter, a fixed command
+            [python, "-m", "pip_audit", "-f", "json", "-o", str(output),
+             "--progress-spinner", "off", "--skip-editable"],
+            capture_output=True, text=True, timeout=600, check=False)
+        report = output.read_text() if output.exists() else ""
+    if report.strip():
+        return parse(json.loads(report))
+    reason = (done.stderr or "").strip()[-2000:] or f"pip-audit exited {done.returncode}"
+    return Audit(skipped=[f"pip-audit wrote no report: {reason}"])
 
 
 def verdict(loose: dict[str, list[str]], audit: Audit, strict: bool) -> tuple[int, list[str]]:

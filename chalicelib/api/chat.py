@@ -13,8 +13,9 @@ from chalice import Rate
 from chalicelib.api.batches import each_message
 from chalicelib.api.edge import SIGNED_IN, STAFF, Access, ContextBlueprint, roles
 from chalicelib.api.parsing import query_day, query_integer, query_text
+from chalicelib.domain.chat.listing import LIST_PAGE_MAX
 from chalicelib.domain.chat.model import Outcome
-from chalicelib.domain.chat.oversight import AUDIT_PAGE
+from chalicelib.domain.chat.oversight import AUDIT_FILTERS, AUDIT_PAGE
 from chalicelib.domain.frames import Frame, FrameDispatcher, Reply
 from chalicelib.domain.identity import ADMIN, AGENT, HELPER, MEMBER, SUPERVISOR, Principal
 from chalicelib.domain.ports import Connection
@@ -156,7 +157,7 @@ def list_conversations(who: Principal) -> dict[str, Any]:
     q = chat.query
     return services().chat.oversight.list_conversations(
         who, query_day(q), query_text(q, "status"), (query_day(q, "from"), query_day(q, "to")),
-        query_integer(q, "limit", 500) or 500, query_text(q, "cursor"))
+        query_integer(q, "limit", LIST_PAGE_MAX), query_text(q, "cursor"))
 
 
 @chat.route("/conversations/{conversation_id}", methods=["GET"], access=SIGNED_IN)
@@ -173,10 +174,9 @@ def agent_queue(who: Principal) -> dict[str, Any]:
 @chat.route("/audit", methods=["GET"], access=roles(SUPERVISOR, ADMIN))
 def audit_log(who: Principal) -> dict[str, Any]:
     query = chat.query
-    limit = query_integer(query, "limit", None)
-    match = {name: query_text(query, name) or "" for name in ("action", "actor")}
+    match = {name: query_text(query, name) or "" for name in AUDIT_FILTERS}
     return services().chat.oversight.audit_log(
-        who, query_day(query), AUDIT_PAGE if limit is None else limit,
+        who, query_day(query), query_integer(query, "limit", AUDIT_PAGE),
         query_text(query, "cursor"), match)
 
 

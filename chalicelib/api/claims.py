@@ -259,8 +259,10 @@ class ClaimMessages:
         except ValueError:
             logger.warning("claim message is not JSON; dropped")
             return
-        kind = body.get("kind") if isinstance(body, dict) else None
-        claim_id = body.get("claim_id") if isinstance(body, dict) else None
+        if not isinstance(body, dict):
+            logger.warning("claim message is not a JSON object; dropped")
+            return
+        kind, claim_id = body.get("kind"), body.get("claim_id")
         try:
             handle(body)
         except DomainError as e:
@@ -268,6 +270,6 @@ class ClaimMessages:
                 raise
             logger.warning("claim message refused; dropped", kind=kind, claim_id=claim_id,
                            error=e.code)
-            token = body.get(TOKEN_FIELD) if isinstance(body, dict) else None
+            token = body.get(TOKEN_FIELD)
             if fail_tokens and isinstance(token, str) and token:
                 self._workflow.fail(token, "ClaimTaskRefused", e.code)

@@ -9,7 +9,8 @@ import error, not an open door; the edge then enforces it before the view runs:
   resolved from the members mirror now (`SessionService.effective`), then the declared roles
   are checked, then the path ids and query values are bounded (`parsing.check_parameters`) —
   only then does the view run, with the caller as its first argument;
-- every domain error becomes its JSON `{code, message}` answer; anything else a JSON 500.
+- every domain error becomes its JSON `{code, message}` answer; AWS failing or refusing
+  (`adapters/aws.py` `is_aws_failure`) 503 `unavailable`; anything else a JSON 500.
 
 Services keep their finer rules (a party of this claim, self or staff); the edge is the gate
 that no route can skip. `tests/unit/test_edge_access.py` walks every registered route.
@@ -25,7 +26,7 @@ from typing import Any
 from chalice import AuthResponse, Blueprint, Response
 
 from chalicelib.api.parsing import JSON_HEADERS, check_parameters, json_object
-from chalicelib.domain.errors import DomainError, Forbidden, Unauthenticated
+from chalicelib.domain.errors import DomainError, Forbidden, Unauthenticated, Unavailable
 from chalicelib.domain.identity import ROLES, STAFF_ROLES, Principal
 from chalicelib.domain.signed_push import SIGNATURE_HEADER, TIMESTAMP_HEADER
 from chalicelib.observability import logger
@@ -114,13 +115,19 @@ def error_response(error: DomainError) -> Response:
 
 
 def answer(view: Callable[..., Any], name: str, *args: Any, **kwargs: Any) -> Any:
-    """Run a view; domain errors to their status, anything else to a JSON 500."""
+    """Run a view; domain errors to their status, AWS failing or refusing (no adapter
+    translated it) to 503 `unavailable` as frames answer it, anything else to a JSON 500."""
     try:
         return view(*args, **kwargs)
     except DomainError as e:
         return error_response(e)
     except Exception as e:  # noqa: BLE001 - the client always gets JSON, never a stack
         logger.exception("view failed", view=name, error=type(e).__name__)
+        # Imported here: the SDKs are not loaded at import (cold start), only once used.
+        from chalicelib.adapters.aws import is_aws_failure
+
+        if is_aws_failure(e):
+            return error_response(Unavailable("a service is busy; it is safe to retry"))
         return Response(body={"code": "internal", "message": "internal error"},
                         status_code=500, headers=JSON_HEADERS)
 

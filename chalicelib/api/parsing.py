@@ -138,22 +138,13 @@ def query_day(params: Mapping[str, str] | None, name: str = "day") -> str | None
                        field=name) from None
 
 
-def _unreadable(text: str) -> bool:
-    """Text that no store or log line can take as it is (a lone surrogate)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
 def check_parameters(path: Mapping[str, str], query: Mapping[str, str] | None) -> None:
     """The edge's one check of what the URL carries, before any view reads it: path ids are
     short printable text, query values bounded (BadInput `bad_path_parameter` /
     `bad_query_parameter`)."""
     for name, value in path.items():
         if (not isinstance(value, str) or not value or len(value) > MAX_PATH_PARAMETER
-                or not value.isprintable() or _unreadable(value)):
+                or not value.isprintable() or wire_json.unreadable(value)):
             raise BadInput(f"{name} must be an id of 1 to {MAX_PATH_PARAMETER} printable "
                            "characters", code="bad_path_parameter", field=name)
     query = query or {}
@@ -161,9 +152,9 @@ def check_parameters(path: Mapping[str, str], query: Mapping[str, str] | None) -
         raise BadInput(f"at most {MAX_QUERY_PARAMETERS} query parameters",
                        code="bad_query_parameter")
     for name, value in query.items():
-        if len(name) > 64 or _unreadable(name):
+        if len(name) > 64 or wire_json.unreadable(name):
             raise BadInput("query parameter names are at most 64 characters of text",
                            code="bad_query_parameter")
-        if len(value) > MAX_QUERY_VALUE or _unreadable(value):
+        if len(value) > MAX_QUERY_VALUE or wire_json.unreadable(value):
             raise BadInput(f"query parameters are limited to {MAX_QUERY_VALUE} characters of "
                            "text", code="bad_query_parameter", field=name)

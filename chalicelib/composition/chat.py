@@ -10,29 +10,26 @@ from chalicelib.adapters.dynamodb.chat_store import (
     DynamoPresenceStore,
     DynamoProQueue,
 )
-from chalicelib.adapters.dynamodb.counterparties import (
-    DynamoBookingPartners,
-    DynamoClaimPartners,
-)
 from chalicelib.adapters.dynamodb.counters import DynamoCounters
-from chalicelib.adapters.sns.sms_sender import SnsSmsSender
 from chalicelib.adapters.sqs.wave_scheduler import SqsWaveScheduler
 from chalicelib.domain.chat.conflicts import ConflictRule
 from chalicelib.domain.chat.routing import WavePolicy
 from chalicelib.domain.chat.service import ChatLimits, ChatService
 from chalicelib.domain.limits import RateLimit
 from chalicelib.domain.moderation.flood import FloodPolicy
-from chalicelib.domain.notifications.service import NotificationService
 from chalicelib.policies.chat_reactions import ChatReactions
 from chalicelib.policies.counterparties import MarketplaceCounterparties
 from chalicelib.policies.delivery import OutcomeDelivery
 from chalicelib.policies.helper_presence import RefuseInactiveHelpers
-from chalicelib.policies.live_sessions import SessionInAppSender, SessionPresence
-from chalicelib.policies.members_mirror import MirrorContactBook
+from chalicelib.policies.live_sessions import SessionPresence
 from chalicelib.policies.offline_replies import TellOfflineMembers
 from chalicelib.settings import Settings
 
 if TYPE_CHECKING:
+    from chalicelib.adapters.dynamodb.counterparties import (
+        DynamoBookingPartners,
+        DynamoClaimPartners,
+    )
     from chalicelib.composition.root import Services
 
 
@@ -48,14 +45,18 @@ def wave_policy(s: Settings) -> WavePolicy:
     )
 
 
-def offline_member_notifier(root: Services) -> NotificationService:
-    """In-app when online, else SMS within consent and opt-out (as the claims notify)."""
-    return NotificationService(
-        contacts=MirrorContactBook(root.members),
-        presence=SessionPresence(root.sessions),
-        in_app=SessionInAppSender(root.sessions),
-        sms=SnsSmsSender(root.aws.client("sns"), root.settings.sms_sender_id),
-    )
+def booking_partners() -> DynamoBookingPartners:
+    """Imported on the first help.open (the claims' models are on no other chat path)."""
+    from chalicelib.adapters.dynamodb.counterparties import DynamoBookingPartners
+
+    return DynamoBookingPartners()
+
+
+def claim_partners() -> DynamoClaimPartners:
+    """Imported on the first help.open, as `booking_partners`."""
+    from chalicelib.adapters.dynamodb.counterparties import DynamoClaimPartners
+
+    return DynamoClaimPartners()
 
 
 def chat(root: Services) -> ChatService:
@@ -69,7 +70,7 @@ def chat(root: Services) -> ChatService:
         waves=SqsWaveScheduler(root.aws.client("sqs"), s.queue_routing_url),
         members=root.members,
         clock=root.clock,
-        counterparties=MarketplaceCounterparties(DynamoBookingPartners(), DynamoClaimPartners()),
+        counterparties=MarketplaceCounterparties(booking_partners, claim_partners),
         moderator=root.moderator,
         policy=wave_policy(s),
         conflict_rule=ConflictRule(s.conflict_booking_days, s.conflict_lookup_limit),
@@ -87,7 +88,7 @@ def chat(root: Services) -> ChatService:
         listeners=[ChatReactions(lambda: root.recognition, lambda: root.quality_signals,
                                  lambda: root.programme, root.clock),
                    TellOfflineMembers(lambda: SessionPresence(root.sessions), store,
-                                      lambda: offline_member_notifier(root))],
+                                      lambda: root.notifications)],
         presence_guards=[RefuseInactiveHelpers(root.members)],
         open_limit=RateLimit(
             "open",

@@ -16,7 +16,6 @@ from chalicelib.adapters.dynamodb.claim_store import (
 from chalicelib.adapters.dynamodb.counters import DynamoCounters
 from chalicelib.adapters.dynamodb.member_claims import DynamoBookingsByParty, DynamoClaimsByParty
 from chalicelib.adapters.dynamodb.member_mirror import DynamoPhoneBook
-from chalicelib.adapters.sns.sms_sender import SnsSmsSender
 from chalicelib.adapters.stepfunctions.workflow import StepFunctionsWorkflow
 from chalicelib.api.claims import ClaimMessages
 from chalicelib.domain.claims.gestures import DelegationPolicy, GesturePolicy
@@ -27,9 +26,7 @@ from chalicelib.domain.claims.service import ClaimsService
 from chalicelib.domain.claims.workflow import WorkflowTimings
 from chalicelib.domain.identity import SUPERVISOR
 from chalicelib.domain.limits import MissLimit
-from chalicelib.domain.notifications.service import NotificationService
-from chalicelib.policies.live_sessions import SessionInAppSender, SessionPresence
-from chalicelib.policies.members_mirror import MirrorContactBook, MirrorMemberProfiles
+from chalicelib.policies.members_mirror import MirrorMemberProfiles
 from chalicelib.policies.pro_queue import ProQueueAgentQueue
 from chalicelib.policies.text_moderation import VerdictModerator
 from chalicelib.settings import Settings
@@ -98,12 +95,6 @@ def code_misses(root: Services) -> MissLimit:
 
 def claims(root: Services) -> ClaimsService:
     s = root.settings
-    notifier = NotificationService(
-        contacts=MirrorContactBook(root.members),
-        presence=SessionPresence(root.sessions),
-        in_app=SessionInAppSender(root.sessions),
-        sms=SnsSmsSender(root.aws.client("sns"), s.sms_sender_id),
-    )
     return ClaimsService(
         claims=DynamoClaimRepository(),
         bookings=DynamoBookingDirectory(),
@@ -111,7 +102,7 @@ def claims(root: Services) -> ClaimsService:
         ledger=DynamoGestureLedger(),
         workflow=root.claim_workflow,
         queue=ProQueueAgentQueue(DynamoProQueue(), root.clock.now),
-        notifier=notifier,
+        notifier=root.notifications,
         clock=root.clock,
         link_base=s.sms_link_base,
         moderator=VerdictModerator(root.moderator),

@@ -37,7 +37,7 @@ def image_moderator(root: Services) -> ImageModerator:
 
 def moderation(root: Services) -> ModerationService:
     return ModerationService(
-        filters=root.moderator.filters,
+        filters=lambda: root.moderator.filters,
         store=DynamoModerationStore(root.chat.store),
         sanctions=MemberSanctions(root.members, DynamoSanctionsLedger(), root.sessions,
                                   lambda: root.programme),

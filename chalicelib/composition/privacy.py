@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
+from chalicelib.adapters.dynamodb.chat_store import DynamoProQueue
 from chalicelib.adapters.dynamodb.erasure_chat import DynamoChatData
 from chalicelib.adapters.dynamodb.erasure_claims import DynamoClaimsData
 from chalicelib.adapters.dynamodb.erasure_records import (
@@ -15,15 +16,22 @@ from chalicelib.adapters.dynamodb.erasure_records import (
     DynamoPresenceRecords,
     DynamoProgrammeRecords,
 )
-from chalicelib.adapters.stepfunctions.executions import StepFunctionsExecutions
+from chalicelib.composition.platform import ticket_limit
+from chalicelib.domain.chat.messages import RATE_COUNTER, RATE_WINDOW
 from chalicelib.domain.privacy.service import PrivacyService
 from chalicelib.policies.erasure import CloseChatsOnErasure, EndSessionsOnErasure
+from chalicelib.policies.pro_queue import ProQueueAgentQueue
 
 if TYPE_CHECKING:
     from chalicelib.composition.root import Services
 
-# The rate limits keyed by member (name, window seconds): composition/chat.py, platform.py.
-MEMBER_COUNTERS = (("rate", 60), ("ticket", 60), ("open", 3600))
+
+def member_counters(root: Services) -> list[tuple[str, int]]:
+    """The rate limits keyed by member, as (name, window seconds): messages per minute
+    (domain/chat/messages.py), WebSocket tickets (platform.py), help requests (chat.py)."""
+    limits = [ticket_limit(root), root.chat.open_limit]
+    return [(RATE_COUNTER, RATE_WINDOW.seconds),
+            *((limit.name, limit.seconds) for limit in limits if limit is not None)]
 
 
 def pseudonym() -> str:
@@ -36,9 +44,8 @@ def privacy(root: Services) -> PrivacyService:
         sessions=EndSessionsOnErasure(root.sessions),
         chat=DynamoChatData(),
         live_chats=CloseChatsOnErasure(lambda: root.chat, root.delivery),
-        claims=DynamoClaimsData(),
-        executions=StepFunctionsExecutions(root.aws.client("stepfunctions"),
-                                           root.settings.state_machine_settle_claim_arn),
+        claims=DynamoClaimsData(ProQueueAgentQueue(DynamoProQueue(), root.clock.now)),
+        executions=root.claim_workflow,
         log=DynamoErasureLog(),
         clock=root.clock,
         pseudonyms=pseudonym,
@@ -46,7 +53,7 @@ def privacy(root: Services) -> PrivacyService:
             DynamoModerationRecords(),
             DynamoProgrammeRecords(),
             DynamoPresenceRecords(),
-            DynamoCounterRecords(MEMBER_COUNTERS),
+            DynamoCounterRecords(member_counters(root)),
             DynamoMemberRecords(),
         ],
     )

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from chalicelib.domain.member_ingest import MemberIngest
     from chalicelib.domain.moderation.images import ImageModerator
     from chalicelib.domain.moderation.review import ModerationService
+    from chalicelib.domain.notifications.service import NotificationService
     from chalicelib.domain.privacy.service import PrivacyService
     from chalicelib.domain.programme.service import ProgrammeService, RecognitionService
     from chalicelib.domain.programme.transcript_access import TranscriptAccessService
@@ -127,6 +128,15 @@ class Services:
         from chalicelib.composition import chat
 
         return chat.delivery(self)
+
+    # --- Notifications (composition/notifications.py) --------------------------------------
+
+    @cached_property
+    def notifications(self) -> NotificationService:
+        """In-app when online, else SMS within consent and opt-out (claims and chat)."""
+        from chalicelib.composition import notifications
+
+        return notifications.notifications(self)
 
     # --- Moderation (composition/moderation.py) --------------------------------------------
 

@@ -6,7 +6,7 @@ import hashlib
 import secrets
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from chalicelib.domain.clock import Clock
 from chalicelib.domain.errors import Forbidden, RateLimited, Unauthenticated
@@ -26,6 +26,24 @@ from chalicelib.domain.ports import (
 # A member at the connection cap waits for one of their connections to close, which nothing
 # here can foresee: a minute is a hint for the client's back-off, not a promise.
 CONNECTION_RETRY_AFTER = 60
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def try_each(items: Iterable[T], act: Callable[[T], R]) -> list[R]:
+    """`act` on every item, in order, even once one failed (a failed push never starves the
+    next recipients); then the first failure is raised, else the results are returned."""
+    results: list[R] = []
+    failure: Exception | None = None
+    for item in items:
+        try:
+            results.append(act(item))
+        except Exception as e:  # noqa: BLE001 - raised once every item was tried
+            failure = failure or e
+    if failure is not None:
+        raise failure
+    return results
 
 
 def ticket_digest(ticket: str) -> str:
@@ -139,23 +157,12 @@ class SessionService:
         """Push an event to every live connection of each member (but `skip`); drop gone ones.
         A connection (or a member's lookup) that fails does not starve the others: every one
         is tried, then the first failure is raised."""
-        sent, failure = 0, None
-        for member_id in dict.fromkeys(member_ids):
-            try:
-                connections = self.connections.for_member(member_id)
-            except Exception as e:  # noqa: BLE001 - raised once the others had theirs
-                failure = failure or e
-                continue
-            for connection in connections:
-                if connection.connection_id == skip:
-                    continue
-                try:
-                    sent += self._push(connection, payload)
-                except Exception as e:  # noqa: BLE001 - raised once the others had theirs
-                    failure = failure or e
-        if failure is not None:
-            raise failure
-        return sent
+
+        def to_member(member_id: str) -> int:
+            live = [c for c in self.connections.for_member(member_id) if c.connection_id != skip]
+            return sum(try_each(live, lambda connection: self._push(connection, payload)))
+
+        return sum(try_each(dict.fromkeys(member_ids), to_member))
 
     def _push(self, connection: Connection, payload: Mapping[str, Any]) -> int:
         if self.pusher.push(connection.connection_id, payload, connection.endpoint):

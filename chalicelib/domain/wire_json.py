@@ -73,9 +73,16 @@ def _check_shape(value: Any, what: str) -> None:
                 pending.append((child, depth + 1))
 
 
-def _check_text(text: str, what: str) -> None:
+def unreadable(text: str) -> bool:
+    """Text that no store or log line can take as it is (a lone surrogate)."""
     try:
         text.encode("utf-8")
-    except UnicodeEncodeError as e:
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _check_text(text: str, what: str) -> None:
+    if unreadable(text):
         raise BadInput(f"the {what} holds text that is not valid Unicode (a lone surrogate)",
-                       code="invalid_text") from e
+                       code="invalid_text")

@@ -3,6 +3,7 @@ bookings mirror and the claims, so that their help request is never offered to t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from chalicelib.domain.claims.parties import BookingPartners, ClaimPartners, counterparties
@@ -11,7 +12,9 @@ from chalicelib.domain.claims.parties import BookingPartners, ClaimPartners, cou
 class MarketplaceCounterparties:
     """The other party of a member's recent bookings and of their open claims."""
 
-    def __init__(self, bookings: BookingPartners, claims: ClaimPartners) -> None:
+    def __init__(self, bookings: Callable[[], BookingPartners],
+                 claims: Callable[[], ClaimPartners]) -> None:
+        # Providers: building the chat imports neither the bookings' nor the claims' models.
         self._bookings = bookings
         self._claims = claims
 
@@ -20,6 +23,6 @@ class MarketplaceCounterparties:
         when = datetime.fromtimestamp(since, UTC)
         return counterparties(
             member_id,
-            self._bookings.booking_partners(member_id, when, limit),
-            self._claims.claims_involving(member_id, when, limit),
+            self._bookings().booking_partners(member_id, when, limit),
+            self._claims().claims_involving(member_id, when, limit),
         )

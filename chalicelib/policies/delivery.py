@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from chalicelib.domain.chat.model import Outcome
-from chalicelib.domain.sessions import SessionService
+from chalicelib.domain.sessions import SessionService, try_each
 
 
 class OutcomeDelivery:
@@ -15,13 +15,5 @@ class OutcomeDelivery:
     def __call__(self, outcome: Outcome) -> None:
         """Every event is tried (one failed connection never starves the next events'
         recipients), then the first failure is raised."""
-        failure: Exception | None = None
-        for event in outcome.events:
-            try:
-                self._sessions.push_to_members(
-                    event.recipients, event.payload, event.skip_connection
-                )
-            except Exception as e:  # noqa: BLE001 - raised once the others were tried
-                failure = failure or e
-        if failure is not None:
-            raise failure
+        try_each(outcome.events, lambda event: self._sessions.push_to_members(
+            event.recipients, event.payload, event.skip_connection))

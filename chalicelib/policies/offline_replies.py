@@ -17,7 +17,7 @@ from chalicelib.observability import logger
 class Notifier(Protocol):
     """The notifications service as this policy uses it."""
 
-    def notify(self, note: Notification) -> object: ...
+    def notify(self, note: Notification, known_offline: bool = False) -> object: ...
 
 
 class UnreadMarker(Protocol):
@@ -59,7 +59,7 @@ class TellOfflineMembers:
             {"type": "conversation.answered", "conversation_id": conversation.conversation_id,
              "seq": seq},
             sms_template="chat_answered",
-        ))
+        ), known_offline=True)  # just asked above: not asked again
         logger.info("offline member told of an answer",
                     conversation_id=conversation.conversation_id,
                     channel=getattr(delivery, "channel", None))

@@ -7,15 +7,13 @@ from __future__ import annotations
 import asyncio
 import json
 import random
-import time
 from collections import defaultdict
 
 import pytest
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
-from chalicelib.domain.signed_push import SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
 from devstack.process import start_devstack, stop_devstack
-from tests.support.client import Peer, dev_token, rest
+from tests.support.client import Peer, dev_token, make_helper
 
 pytestmark = pytest.mark.e2e
 
@@ -108,22 +106,10 @@ class Client:
 
 
 def make_helpers(base: str) -> None:
-    """The load Helpers become Helpers as in production: the marketplace pushes their
-    reputation, they apply, staff approve. The members mirror, not the token, makes a Helper."""
+    """The load Helpers become Helpers as in production (tests/support/client.py)."""
     staff = dev_token(base, "s-1", ["agent", "supervisor"])
     for helper in HELPERS:
-        push = {
-            "member_id": helper, "version": 1, "display_name": helper, "lang": "fr",
-            "sms_consent": True, "marketing_opt_in": False, "standing": "good",
-            "reputation": {"rating": 4.9, "reviews": 50, "positive_share": 0.99},
-        }
-        stamp = str(int(time.time()))
-        signature = sign(MARKETPLACE_KEY, stamp, json.dumps(push).encode())
-        headers = {SIGNATURE_HEADER: signature, TIMESTAMP_HEADER: stamp}
-        rest(base, "POST", "/ingest/members", push, headers=headers)
-        applied = {"languages": ["fr"], "topics": ["booking"]}
-        rest(base, "POST", "/programme/applications", applied, dev_token(base, helper, ["member"]))
-        rest(base, "POST", f"/programme/helpers/{helper}/approve", {}, staff)
+        make_helper(base, MARKETPLACE_KEY, helper, staff)
 
 
 async def scenario(urls):

@@ -9,16 +9,13 @@ import json
 import pytest
 from pynamodb.transactions import TransactWrite
 
-from chalicelib.adapters.dynamodb.chat_store import (
-    DynamoChatStore,
-    _to_conversation,
-    review_record,
-)
+from chalicelib.adapters.dynamodb.chat_items import conversation_from_item
+from chalicelib.adapters.dynamodb.chat_store import DynamoChatStore, review_record
 from chalicelib.adapters.dynamodb.models.chat import ConversationRecord, MessageRecord
 from chalicelib.adapters.dynamodb.models.chat import Participant as ParticipantAttr
 from chalicelib.adapters.dynamodb.models.moderation import ModerationItemRecord
 from chalicelib.adapters.dynamodb.models.sessions import CounterRecord, IdempotencyRecord
-from chalicelib.domain.chat.model import CLOSED, Conversation, Message
+from chalicelib.domain.chat.model import CLOSED, Conversation, Message, Participant
 from chalicelib.domain.moderation.review import ReviewItem
 
 TTL = 1_900_000_000
@@ -45,6 +42,24 @@ def every_attribute(conversation_id: str) -> ConversationRecord:
     )
 
 
+def as_the_model_reads_it(r: ConversationRecord) -> Conversation:
+    """The conversation from the model's own attributes (what the store decoded before)."""
+    return Conversation(
+        conversation_id=r.conversation_id, member_id=r.member_id, topic=r.topic, lang=r.lang,
+        status=r.status, opened_at=r.opened_at, preview=r.preview, helper_id=r.helper_id,
+        helper_role=r.helper_role, staff=[Participant(p.id, p.role) for p in (r.staff or [])],
+        assigned_at=r.assigned_at, first_response_at=r.first_response_at,
+        closed_at=r.closed_at, closed_by=r.closed_by,
+        rating=int(r.rating) if r.rating is not None else None, comment=r.comment,
+        escalated=bool(r.escalated), escalated_at=r.escalated_at,
+        straight_to_professionals=bool(r.straight_to_professionals), ticket_id=r.ticket_id,
+        due_at=r.due_at, wave=int(r.wave or 0), offered=list(r.offered or []),
+        counterparties=list(r.counterparties or []), last_seq=int(r.last_seq or 0),
+        recent=dict(r.recent or {}), last_activity_at=r.last_activity_at,
+        member_unread_seq=int(r.member_unread_seq) if r.member_unread_seq is not None else None,
+    )
+
+
 def test_the_fixture_sets_every_attribute_of_the_model():
     record = every_attribute("cv-all")
     unset = [n for n in ConversationRecord.get_attributes() if getattr(record, n) is None]
@@ -59,7 +74,9 @@ def test_the_fixture_sets_every_attribute_of_the_model():
 def test_a_conversation_reads_back_as_the_model_reads_it(store, record):
     record.save()
     model = ConversationRecord.get(record.conversation_id, consistent_read=True)
-    assert store.get(record.conversation_id) == _to_conversation(model)
+    assert store.get(record.conversation_id) == as_the_model_reads_it(model)
+    # Queries and updates decode their model instances through the same function.
+    assert conversation_from_item(model.serialize(null_check=False)) == as_the_model_reads_it(model)
     assert store.get("cv-unknown") is None
 
 

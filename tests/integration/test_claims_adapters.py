@@ -20,7 +20,7 @@ from chalicelib.adapters.dynamodb.models.claims import ClaimRecord
 from chalicelib.adapters.sns.sms_sender import SnsSmsSender
 from chalicelib.adapters.stepfunctions.workflow import StepFunctionsWorkflow
 from chalicelib.domain.claims.gestures import LedgerEntry
-from chalicelib.domain.claims.model import PendingTask, ResponseCode, TimelineEntry
+from chalicelib.domain.claims.model import Claim, PendingTask, ResponseCode, TimelineEntry
 from chalicelib.domain.claims.ports import TaskGone
 from chalicelib.domain.errors import Conflict
 from tests.unit.claims.claims_fakes import ALICE, booking, world
@@ -37,34 +37,39 @@ def claim(services):
                                           "driver_warned": False}, idempotency_key="k")
 
 
+def add(repo: DynamoClaimRepository, claim: Claim) -> bool:
+    """`add` as filing calls it: with the claimant's filings just read."""
+    return repo.add(claim, repo.filings(claim.claimant_id, NOW - timedelta(days=1)))
+
+
 def test_a_claim_round_trips_and_a_second_add_is_an_idempotent_retry(claim):
     repo = DynamoClaimRepository()
-    assert repo.add(claim) is True
-    assert repo.add(claim) is False
+    assert add(repo, claim) is True
+    assert add(repo, claim) is False
     stored = repo.get(claim.claim_id)
     assert stored == claim
     assert repo.get(lock_key("bk-1", "driver_no_show")) is None
-    assert [c.claim_id for c in repo.recent_by_claimant("m-alice", NOW - timedelta(days=1))] == [
+    assert [c.claim_id for c in repo.filings("m-alice", NOW - timedelta(days=1)).claims] == [
         claim.claim_id]
 
 
 def test_the_lock_passes_to_a_new_claim_only_once_the_open_one_is_over(claim):
     repo = DynamoClaimRepository()
-    repo.add(claim)
+    add(repo, claim)
     second = replace(claim, claim_id="cl-second")
     with pytest.raises(Conflict) as refused:
-        repo.add(second)
+        add(repo, second)
     assert refused.value.code == "claim_already_open"
     ClaimRecord(claim.claim_id).update(actions=[ClaimRecord.status.set("closed")])
-    assert repo.add(second) is True
+    assert add(repo, second) is True
     assert ClaimRecord.get(lock_key("bk-1", "driver_no_show")).open_claim_id == "cl-second"
     with pytest.raises(Conflict):
-        repo.add(replace(claim, claim_id="cl-third"))
+        add(repo, replace(claim, claim_id="cl-third"))
 
 
 def test_pending_tasks_and_single_use_codes(claim):
     repo = DynamoClaimRepository()
-    repo.add(claim)
+    add(repo, claim)
     repo.set_pending(claim.claim_id, PendingTask("counterpart", "tok-1", NOW, NOW))
     assert repo.clear_pending(claim.claim_id, "tok-2") is False
     assert repo.clear_pending(claim.claim_id, "tok-1") is True

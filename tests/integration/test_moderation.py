@@ -204,6 +204,13 @@ def test_the_queue_is_oldest_first_and_includes_opening_questions(world, http):
     assert {i["seq"] for i in body["items"]} == {1}
 
 
+def test_the_queue_does_not_build_the_text_filters(world, http, services):
+    # Lexicons and the learned model are for the dry run: a cold queue call need not pay them.
+    status, _ = call(http, world, "get", "/moderation/queue", "a-l1", AGENT)
+    assert status == 200
+    assert services.moderator._filters is None
+
+
 def test_restore_allows_the_message_and_takes_it_out_of_the_queue(world, http):
     member, helper, conversation_id = assigned_pair(world)
     ack = send(world, member, conversation_id, f"{OFF_PLATFORM} ({PHONE})", "w1")

@@ -7,11 +7,14 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import time
 import urllib.error
 import urllib.request
 from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
+
+from chalicelib.domain.signed_push import SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
 
 
 class HttpError(Exception):
@@ -55,6 +58,24 @@ def rest(
 def dev_token(base: str, member_id: str, roles: list[str]) -> str:
     """A token from the local stage's POST /dev/token."""
     return rest(base, "POST", "/dev/token", {"member_id": member_id, "roles": roles})["token"]
+
+
+def make_helper(base: str, key: str, member_id: str, staff_token: str) -> None:
+    """A member becomes a Helper as in production: the marketplace pushes their reputation
+    (signed with `key`, the stage's BOOKINGS_INGEST_SECRET), they apply, staff approve. The
+    members mirror, not the token, makes a Helper."""
+    push = {
+        "member_id": member_id, "version": 1, "display_name": member_id, "lang": "fr",
+        "sms_consent": True, "marketing_opt_in": False, "standing": "good",
+        "reputation": {"rating": 4.9, "reviews": 50, "positive_share": 0.99},
+    }
+    stamp = str(int(time.time()))
+    headers = {SIGNATURE_HEADER: sign(key, stamp, json.dumps(push).encode()),
+               TIMESTAMP_HEADER: stamp}
+    rest(base, "POST", "/ingest/members", push, headers=headers)
+    applied = {"languages": ["fr"], "topics": ["booking"]}
+    rest(base, "POST", "/programme/applications", applied, dev_token(base, member_id, ["member"]))
+    rest(base, "POST", f"/programme/helpers/{member_id}/approve", {}, staff_token)
 
 
 class Peer:

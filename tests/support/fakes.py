@@ -21,8 +21,7 @@ from chalicelib.domain.chat.model import (
     QueueItem,
 )
 from chalicelib.domain.chat.ports import (
-    DuplicateMessage,
-    DuplicateRequest,
+    AlreadyAnswered,
     RateExceeded,
     Replay,
     SequenceConflict,
@@ -201,7 +200,7 @@ class InMemoryChatStore:
             raise Conflict("conversation exists")
         if replay is not None:
             if replay.key in self.answers:
-                raise DuplicateRequest(copy.deepcopy(self.answers[replay.key]))
+                raise AlreadyAnswered(copy.deepcopy(self.answers[replay.key]))
             self.answers[replay.key] = copy.deepcopy(replay.answer)
             self.expires_at[replay.key] = replay.expires_at
         self.conversations[c.conversation_id] = copy.deepcopy(c)
@@ -231,7 +230,7 @@ class InMemoryChatStore:
         """All or nothing, checked in the adapter's order: idempotency, rate, sequence."""
         stored = self.conversations[conversation.conversation_id]
         if dedupe_key in self.answers:
-            raise DuplicateMessage(copy.deepcopy(self.answers[dedupe_key]))
+            raise AlreadyAnswered(copy.deepcopy(self.answers[dedupe_key]))
         if rate_key and self.counters[rate_key] >= rate_limit:
             raise RateExceeded()
         if stored.status == CLOSED:
@@ -255,7 +254,7 @@ class InMemoryChatStore:
 
     def remember(self, dedupe_key: str, answer: dict[str, Any], ttl_at: int) -> None:
         if dedupe_key in self.answers:
-            raise DuplicateMessage(copy.deepcopy(self.answers[dedupe_key]))
+            raise AlreadyAnswered(copy.deepcopy(self.answers[dedupe_key]))
         self.answers[dedupe_key] = copy.deepcopy(answer)
 
     def recall(self, dedupe_key: str) -> dict[str, Any] | None:
@@ -307,13 +306,14 @@ class InMemoryChatStore:
     def add_staff(self, conversation_id: str, member_id: str, role: str) -> None:
         self.conversations[conversation_id].staff.append(Participant(member_id, role))
 
-    def close(self, conversation_id: str, by: str, at: float) -> Conversation:
+    def close(self, conversation_id: str, by: str, at: float) -> Conversation | None:
         stored = self.conversations.get(conversation_id)
         if stored is None:
             raise NotFound("no such conversation", code="conversation_not_found")
-        if stored.status != CLOSED:
-            stored.status, stored.closed_at, stored.closed_by = CLOSED, at, by
-            self.waiting_lang[conversation_id] = None
+        if stored.status == CLOSED:
+            return None
+        stored.status, stored.closed_at, stored.closed_by = CLOSED, at, by
+        self.waiting_lang[conversation_id] = None
         return copy.deepcopy(stored)
 
     def rate(self, conversation_id: str, member_id: str, score: int, comment: str | None) -> None:
@@ -338,14 +338,16 @@ class InMemoryChatStore:
         found.sort(key=lambda c: c.activity_at)
         return [copy.deepcopy(c) for c in found[:limit]]
 
-    def unassign(self, conversation_id: str, helper_id: str) -> bool:
-        stored = self.conversations[conversation_id]
-        if stored.helper_id != helper_id or stored.status == CLOSED:
-            return False
+    def unassign(self, conversation: Conversation, helper_id: str) -> Conversation | None:
+        stored = self.conversations[conversation.conversation_id]
+        if (stored.helper_id != helper_id or stored.status == CLOSED
+                or stored.escalated != conversation.escalated):
+            return None
         stored.helper_id = stored.helper_role = None
-        stored.status = ESCALATED if stored.escalated else WAITING
-        self.waiting_lang[conversation_id] = stored.lang
-        return True
+        stored.status = ESCALATED if conversation.escalated else WAITING
+        stored.offered, stored.wave, stored.ticket_id = [], 0, None
+        self.waiting_lang[conversation.conversation_id] = conversation.lang
+        return copy.deepcopy(stored)
 
     def by_day(
         self, day: str, limit: int, before: tuple[float, str] | None = None

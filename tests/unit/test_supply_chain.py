@@ -3,6 +3,8 @@ environment inside `make test`; `make audit` is the strict form."""
 
 from __future__ import annotations
 
+import json
+import subprocess
 import warnings
 
 from infra import supply_chain
@@ -52,3 +54,30 @@ def test_nothing_installed_has_a_known_vulnerability():
         # Not a pass of the audit: said where everyone reads it (docs/security.md).
         warnings.warn(f"pip-audit could not reach the vulnerability data: {audit.skipped[:1]}",
                       stacklevel=1)
+
+
+def _fake_pip_audit(returncode, report=None, stderr=""):
+    """A stand-in for subprocess.run: writes `report` where `-o` says, exits `returncode`."""
+    def run(command, **_kwargs):
+        if report is not None:
+            with open(command[command.index("-o") + 1], "w") as out:
+                json.dump(report, out)
+        return subprocess.CompletedProcess(command, returncode, stdout="", stderr=stderr)
+    return run
+
+
+def test_pip_audit_without_a_report_is_an_audit_not_performed():
+    run = _fake_pip_audit(1, stderr="Traceback ...\nConnectionError: pypi.org unreachable")
+    audit = supply_chain.run_pip_audit(run=run)
+    assert not audit.performed
+    assert audit.vulnerable == []
+    assert audit.skipped == [
+        "pip-audit wrote no report: Traceback ...\nConnectionError: pypi.org unreachable"]
+    assert verdict({}, audit, strict=False)[0] == 0
+    assert verdict({}, audit, strict=True)[0] == 1
+
+
+def test_pip_audit_finding_a_vulnerability_exits_non_zero_and_its_report_is_read():
+    audit = supply_chain.run_pip_audit(run=_fake_pip_audit(1, REPORT))
+    assert audit.vulnerable == ["jinja2 2.10: GHSA-462w-v97r-4m45 (fixed in 2.10.1)"]
+    assert audit.audited == 2

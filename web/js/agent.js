@@ -5,18 +5,14 @@
 // a chart and a CSV export. Every rule stays the API's: the screen shows what
 // GET /claims/{id}/review says the caller may do, and translates the API's refusals.
 import { startClient } from "./app.js";
+import { downloadCsv } from "./csv.js";
 import { $, announce, clear, h, showError, table } from "./dom.js";
-import { formatDate, has, lang, onLangChange, t, tr, untr } from "./i18n.js";
+import { euros } from "./format.js";
+import { formatDate, has, known, lang, onLangChange, t, tr, untr } from "./i18n.js";
 
 const REFRESH_MS = 30_000;
 const DUE_SOON_MS = 2 * 3600 * 1000;
 const state = { session: null, catalog: null, items: [], picked: null, review: null, audit: null };
-
-/** Euros from cents, in the UI language. */
-export function euros(cents) {
-  const format = new Intl.NumberFormat(lang() === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR" });
-  return format.format((cents || 0) / 100);
-}
 
 /** The SLA state of a due time: overdue, due_soon (within 2 h) or on_time. */
 export function slaState(dueAt, now = Date.now()) {
@@ -26,7 +22,6 @@ export function slaState(dueAt, now = Date.now()) {
   return due - now <= DUE_SOON_MS ? "due_soon" : "on_time";
 }
 
-const known = (prefix, value) => (value && has(`${prefix}.${value}`) ? t(`${prefix}.${value}`) : value ?? "");
 const problemLabel = (id) => state.catalog?.problems?.find((p) => p.id === id)?.label || id;
 const outcomeLabel = (id) => state.catalog?.outcomes?.find((o) => o.id === id)?.label || known("agent.outcome", id);
 
@@ -375,17 +370,19 @@ export function barChart(id, titleKey, rows, outliers = new Set()) {
   return svg;
 }
 
+const AUDIT_COLUMNS = ["dimension", "key", "count", "amount_eur", "fence_eur"];
+
 /** The report as CSV rows (dimension, key, count, amount in euros), then the outliers. */
-export function auditCsv(report) {
-  const lines = [["dimension", "key", "count", "amount_eur", "fence_eur"]];
+export function auditRows(report) {
   const eur = (cents) => ((cents || 0) / 100).toFixed(2);
-  lines.push(["total", "", report.total?.count ?? 0, eur(report.total?.amount_cents), ""]);
+  const rows = [{ dimension: "total", count: report.total?.count ?? 0, amount_eur: eur(report.total?.amount_cents) }];
   for (const dim of ["by_agent", "by_reason", "by_month"]) {
-    for (const [key, v] of Object.entries(report[dim] || {})) lines.push([dim.slice(3), key, v.count, eur(v.amount_cents), ""]);
+    for (const [key, v] of Object.entries(report[dim] || {})) rows.push({ dimension: dim.slice(3), key, count: v.count, amount_eur: eur(v.amount_cents) });
   }
-  for (const o of report.outliers || []) lines.push([`outlier_${o.kind}`, o.key, "", eur(o.amount_cents), eur(o.fence_cents)]);
-  const cell = (v) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-  return lines.map((row) => row.map(cell).join(",")).join("\n") + "\n";
+  for (const o of report.outliers || []) {
+    rows.push({ dimension: `outlier_${o.kind}`, key: o.key, amount_eur: eur(o.amount_cents), fence_eur: eur(o.fence_cents) });
+  }
+  return rows;
 }
 
 function renderAudit() {
@@ -441,12 +438,7 @@ function setupAudit() {
   });
   $("#audit-csv").addEventListener("click", () => {
     if (!state.audit) return;
-    const url = URL.createObjectURL(new Blob([auditCsv(state.audit)], { type: "text/csv" }));
-    const link = h("a", { href: url, download: `gestures-${$("#audit-since").value}-${$("#audit-until").value}.csv` });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadCsv(`gestures-${$("#audit-since").value}-${$("#audit-until").value}.csv`, AUDIT_COLUMNS, auditRows(state.audit));
   });
   return load;
 }

@@ -1,5 +1,6 @@
-// Figures in the UI language: counts, percentages, durations and times (Intl, no library).
-import { lang } from "./i18n.js";
+// Figures in the UI language: counts, percentages, amounts, durations and times (Intl, no
+// library).
+import { formatDate, lang } from "./i18n.js";
 
 const locale = () => (lang() === "fr" ? "fr-FR" : "en-GB");
 const none = "—";
@@ -36,15 +37,18 @@ export function duration(seconds) {
   return `${unit(h, "hour")} ${unit(Math.round((seconds - h * 3600) / 60), "minute")}`;
 }
 
-/** Epoch seconds or ISO-8601 as a date and time (`{time: true}`: the time only). */
-export function when(value, { time = false, day = false } = {}) {
-  if (value === null || value === undefined || value === "") return none;
-  const date = typeof value === "number" ? new Date(value * 1000) : new Date(value);
-  if (Number.isNaN(date.getTime())) return String(value);
-  const options = time
-    ? { hour: "2-digit", minute: "2-digit" }
-    : day
-      ? { dateStyle: "medium" }
-      : { dateStyle: "medium", timeStyle: "short" };
-  return new Intl.DateTimeFormat(locale(), options).format(date);
+/** Euros from cents: 12,50 € / €12.50. */
+export function euros(cents) {
+  return new Intl.NumberFormat(locale(), { style: "currency", currency: "EUR" }).format((cents || 0) / 100);
+}
+
+/** Epoch seconds or ISO-8601 as a date and time (`{time: true}`: the time only, `{day: true}`:
+ * the date only), i18n.js's formatDate with a dash for nothing. */
+export function when(value, options = {}) {
+  return value === null || value === undefined || value === "" ? none : formatDate(value, options);
+}
+
+/** Epoch seconds as ISO-8601 (UTC), e.g. for a CSV; anything else as it is ("" for none). */
+export function isoTime(epoch) {
+  return typeof epoch === "number" ? new Date(epoch * 1000).toISOString() : epoch ?? "";
 }

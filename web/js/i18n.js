@@ -1108,21 +1108,24 @@ export function lang() {
   return current;
 }
 
-/** Format an ISO-8601 string or epoch seconds as a date and time in the UI language. */
-export function formatDate(value, withDate = true) {
+/** Format an ISO-8601 string or epoch seconds in the UI language: a date and time, the time
+ * only (`{time: true}`) or the date only (`{day: true}`); nothing is "". */
+export function formatDate(value, { time = false, day = false } = {}) {
   if (value === null || value === undefined || value === "") return "";
   const date = typeof value === "number" ? new Date(value * 1000) : new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
-  const options = withDate
-    ? { dateStyle: "medium", timeStyle: "short" }
-    : { hour: "2-digit", minute: "2-digit" };
+  const options = time
+    ? { hour: "2-digit", minute: "2-digit" }
+    : day
+      ? { dateStyle: "medium" }
+      : { dateStyle: "medium", timeStyle: "short" };
   return new Intl.DateTimeFormat(current === "fr" ? "fr-FR" : "en-GB", options).format(date);
 }
 
 function resolve(value) {
   if (value && typeof value === "object") {
     if ("date" in value) return formatDate(value.date);
-    if ("time" in value) return formatDate(value.time, false);
+    if ("time" in value) return formatDate(value.time, { time: true });
     if ("t" in value) return t(value.t, value.vars || {});
     if ("list" in value) return value.list.map(resolve).join(", ");
   }
@@ -1139,6 +1142,12 @@ export function t(key, vars = {}) {
 /** Whether a key exists (used to translate server codes when we know them). */
 export function has(key) {
   return key in STRINGS.en;
+}
+
+/** A server code in words: the translation of `prefix.value` if the key exists, else the code
+ * as it is ("" for none). */
+export function known(prefix, value) {
+  return value && has(`${prefix}.${value}`) ? t(`${prefix}.${value}`) : value ?? "";
 }
 
 /** Mark an element as translated text and fill it; it follows later language switches. */

@@ -2,7 +2,7 @@
 // page after page (`next_cursor`), filtered by action and actor on the server; CSV export.
 import { downloadCsv } from "./csv.js";
 import { $, clear, h, showError, table } from "./dom.js";
-import { when } from "./format.js";
+import { isoTime, when } from "./format.js";
 
 export function setupAudit(session) {
   const allowed = session.roles.some((r) => r === "supervisor" || r === "admin");
@@ -46,6 +46,6 @@ export function setupAudit(session) {
   $("#audit-more").addEventListener("click", () => load(true));
   $("#audit-csv").addEventListener("click", () =>
     downloadCsv(`entraide-audit-${$("#audit-day").value}.csv`, ["at", "actor", "roles", "action", "subject"],
-      entries.map((e) => ({ ...e, at: new Date(e.at * 1000).toISOString() }))));
+      entries.map((e) => ({ ...e, at: isoTime(e.at) }))));
   return { load: () => load(false), allowed };
 }

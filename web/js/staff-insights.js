@@ -5,7 +5,7 @@ import { barChart, rateChart } from "./charts.js";
 import { downloadCsv } from "./csv.js";
 import { $, clear, h, showError, table } from "./dom.js";
 import { has, lang, onLangChange, t, tr } from "./i18n.js";
-import { count, duration, number, percent, when } from "./format.js";
+import { count, duration, isoTime, number, percent, when } from "./format.js";
 
 const TARGETS = { pickup10: 0.95, pickup30: 0.9, answer30: 0.9 };
 
@@ -112,7 +112,7 @@ export function summaryRows(s) {
   walk({ ...s, volumes: undefined, rising_topics: undefined }, []);
   for (const b of s.pickup?.histogram || []) rows.push({ section: "pickup_histogram", name: `${b.from}-${b.to ?? ""}`, value: b.count });
   for (const v of s.volumes?.buckets || []) {
-    rows.push({ section: "volumes", name: new Date(v.start * 1000).toISOString(), value: v.requests, escalated: v.escalated, claims: v.claims });
+    rows.push({ section: "volumes", name: isoTime(v.start), value: v.requests, escalated: v.escalated, claims: v.claims });
   }
   for (const r of s.rising_topics || []) rows.push({ section: `rising_${r.source}`, name: r.topic, value: r.current, previous: r.previous, lift: r.lift, z: r.z });
   return rows;
@@ -123,7 +123,7 @@ export function setupInsights(session) {
   const draw = () => {
     if (!summary) return;
     const s = summary;
-    tr($("#insights-window"), "staff.window_is", { start: { date: new Date(s.window.start * 1000).toISOString() }, end: { date: new Date(s.window.end * 1000).toISOString() } });
+    tr($("#insights-window"), "staff.window_is", { start: { date: isoTime(s.window.start) }, end: { date: isoTime(s.window.end) } });
     clear($("#figures")).append(...figures(s));
     clear($("#chart-pickup")).append(pickupChart(s, $("#chart-pickup").clientWidth || 640));
     clear($("#chart-volumes")).append(volumesChart(s, $("#chart-volumes").clientWidth || 640));

@@ -4,7 +4,7 @@
 // Helper's transcript access, granted and withdrawn (audited by the server).
 import { downloadCsv } from "./csv.js";
 import { $, clear, h, showError, table } from "./dom.js";
-import { has, onLangChange, t, tr, untr } from "./i18n.js";
+import { has, known, onLangChange, t, tr, untr } from "./i18n.js";
 import { when } from "./format.js";
 
 // Which decisions each status allows (docs/programme.md, "Lifecycle").
@@ -36,7 +36,7 @@ export function setupProgramme(session) {
       h("dl", { class: "facts" },
         h("dt", { i18n: "staff.prog_applied" }), h("dd", {}, when(r.applied_at)),
         h("dt", { i18n: "staff.prog_languages" }), h("dd", {}, (r.languages || []).map((l) => t(`lang.${l}`)).join(", ")),
-        h("dt", { i18n: "staff.prog_topics" }), h("dd", {}, (r.topics || []).map((x) => (has(`topic.${x}`) ? t(`topic.${x}`) : x)).join(", ")),
+        h("dt", { i18n: "staff.prog_topics" }), h("dd", {}, (r.topics || []).map((x) => known("topic", x)).join(", ")),
         r.helper_since ? [h("dt", { i18n: "staff.prog_since" }), h("dd", {}, when(r.helper_since))] : null,
         r.flag_reasons?.length ? [h("dt", { i18n: "staff.prog_flag_reasons" }), h("dd", {}, r.flag_reasons.join(", "))] : null),
       h("h3", { i18n: "staff.prog_history" }),

@@ -8,6 +8,7 @@ import { ChatView } from "./chat.js";
 import { attachCopilot } from "./copilot.js";
 import { downloadCsv } from "./csv.js";
 import { $, clear, h, showError, table } from "./dom.js";
+import { isoTime } from "./format.js";
 import { formatDate, has, tr, untr } from "./i18n.js";
 import { setupAudit } from "./staff-audit.js";
 import { setupInsights } from "./staff-insights.js";
@@ -100,11 +101,9 @@ function setupList(session) {
   $("#list-csv").addEventListener("click", () =>
     downloadCsv(`entraide-conversations-${from.value}-${to.value}.csv`,
       ["conversation_id", "opened_at", "status", "topic", "lang", "member_id", "helper_id", "assigned_at", "closed_at", "escalated", "rating", "messages"],
-      rows.map((c) => ({ ...c, opened_at: iso(c.opened_at), assigned_at: iso(c.assigned_at), closed_at: iso(c.closed_at) }))));
+      rows.map((c) => ({ ...c, opened_at: isoTime(c.opened_at), assigned_at: isoTime(c.assigned_at), closed_at: isoTime(c.closed_at) }))));
   return () => load(false);
 }
-
-const iso = (epoch) => (typeof epoch === "number" ? new Date(epoch * 1000).toISOString() : epoch ?? "");
 
 async function openTranscript(session, id) {
   const error = $("#transcript-error");

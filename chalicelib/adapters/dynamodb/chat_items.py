@@ -11,60 +11,44 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from chalicelib.adapters.dynamodb.items import Item, listed, num, number, text
 from chalicelib.domain.chat.model import CLOSED, Conversation, Message, Participant
-
-Item = dict[str, dict[str, Any]]
-
-
-def _number(value: float) -> dict[str, str]:
-    return {"N": json.dumps(value)}  # as NumberAttribute serialises
-
-
-def _list(item: Item, name: str) -> list[Any]:
-    return item[name]["L"] if name in item else []
-
-
-def _text(item: Item, name: str) -> str | None:
-    return item[name]["S"] if name in item else None
-
-
-def _num(item: Item, name: str, default: Any = None) -> Any:
-    return json.loads(item[name]["N"]) if name in item else default  # as NumberAttribute reads
 
 
 def conversation_from_item(item: Item) -> Conversation:
-    """A conversation from its stored item, as `_to_conversation` of the model reads it."""
-    rating = _num(item, "rating")
-    unread = _num(item, "member_unread_seq")
+    """A conversation from its stored item: as read, or a model's own
+    (`record.serialize(null_check=False)`): the one decoding of a conversation."""
+    rating = num(item, "rating")
+    unread = num(item, "member_unread_seq")
     return Conversation(
         conversation_id=item["conversation_id"]["S"],
         member_id=item["member_id"]["S"],
         topic=item["topic"]["S"],
         lang=item["lang"]["S"],
         status=item["status"]["S"],
-        opened_at=_num(item, "opened_at"),
-        preview=_text(item, "preview") or "",
-        helper_id=_text(item, "helper_id"),
-        helper_role=_text(item, "helper_role"),
-        staff=[Participant(p["M"]["id"]["S"], p["M"]["role"]["S"]) for p in _list(item, "staff")],
-        assigned_at=_num(item, "assigned_at"),
-        first_response_at=_num(item, "first_response_at"),
-        closed_at=_num(item, "closed_at"),
-        closed_by=_text(item, "closed_by"),
+        opened_at=num(item, "opened_at"),
+        preview=text(item, "preview") or "",
+        helper_id=text(item, "helper_id"),
+        helper_role=text(item, "helper_role"),
+        staff=[Participant(p["M"]["id"]["S"], p["M"]["role"]["S"]) for p in listed(item, "staff")],
+        assigned_at=num(item, "assigned_at"),
+        first_response_at=num(item, "first_response_at"),
+        closed_at=num(item, "closed_at"),
+        closed_by=text(item, "closed_by"),
         rating=int(rating) if rating is not None else None,
-        comment=_text(item, "comment"),
+        comment=text(item, "comment"),
         escalated=bool(item.get("escalated", {}).get("BOOL")),
-        escalated_at=_num(item, "escalated_at"),
+        escalated_at=num(item, "escalated_at"),
         straight_to_professionals=bool(item.get("straight_to_professionals", {}).get("BOOL")),
-        ticket_id=_text(item, "ticket_id"),
-        due_at=_num(item, "due_at"),
-        wave=int(_num(item, "wave", 0)),
-        offered=[v["S"] for v in _list(item, "offered")],
-        counterparties=[v["S"] for v in _list(item, "counterparties")],
-        last_seq=int(_num(item, "last_seq", 0)),
+        ticket_id=text(item, "ticket_id"),
+        due_at=num(item, "due_at"),
+        wave=int(num(item, "wave", 0)),
+        offered=[v["S"] for v in listed(item, "offered")],
+        counterparties=[v["S"] for v in listed(item, "counterparties")],
+        last_seq=int(num(item, "last_seq", 0)),
         # as JSONAttribute reads
         recent=json.loads(item["recent"]["S"], strict=False) if "recent" in item else {},
-        last_activity_at=_num(item, "last_activity_at"),
+        last_activity_at=num(item, "last_activity_at"),
         member_unread_seq=int(unread) if unread is not None else None,
     )
 
@@ -108,26 +92,27 @@ def message_item(m: Message, ttl_at: int) -> Item:
     """A message as `MessageRecord` stores it (no `text` once removed)."""
     item: Item = {
         "conversation_id": {"S": m.conversation_id},
-        "seq": _number(m.seq),
+        "seq": number(m.seq),
         "sender_id": {"S": m.sender_id},
         "sender_role": {"S": m.sender_role},
         "verdict": {"S": m.verdict},
-        "ts": _number(m.ts),
+        "ts": number(m.ts),
         "client_msg_id": {"S": m.client_msg_id},
-        "expires_at": _number(ttl_at),
+        "expires_at": number(ttl_at),
     }
     if m.text is not None:
         item["text"] = {"S": m.text}
     return item
 
 
-def answer_item(dedupe_key: str, answer: dict[str, Any], ts: float) -> Item:
-    """The answer to a message's retries as `IdempotencyRecord` stores it, kept a week."""
+def answer_item(key: str, answer: dict[str, Any], expires_at: int) -> Item:
+    """The stored answer to the retries of a request (a message's `client_msg_id`, help.open's
+    `request_id`), as `IdempotencyRecord` stores it, kept until `expires_at`."""
     return {
-        "id": {"S": dedupe_key},
+        "id": {"S": key},
         "data": {"S": json.dumps(answer)},
         "status": {"S": "COMPLETED"},
-        "expiration": _number(int(ts) + 7 * 86400),
+        "expiration": number(expires_at),
     }
 
 
@@ -141,13 +126,13 @@ def advance(
     once closed; a first answer and the repeat fingerprints are recorded with it."""
     p = Placeholders()
     seq, status = p.name("last_seq"), p.name("status")
-    condition = f"({seq} = {p.value(_number(conversation.last_seq))} AND " \
+    condition = f"({seq} = {p.value(number(conversation.last_seq))} AND " \
                 f"{status} <> {p.value({'S': CLOSED})})"
-    sets = [f"{seq} = {p.value(_number(message.seq))}",
-            f"{p.name('last_activity_at')} = {p.value(_number(message.ts))}"]
+    sets = [f"{seq} = {p.value(number(message.seq))}",
+            f"{p.name('last_activity_at')} = {p.value(number(message.ts))}"]
     if message.sender_id != conversation.member_id:
         first = p.name("first_response_at")
-        sets.append(f"{first} = if_not_exists ({first}, {p.value(_number(message.ts))})")
+        sets.append(f"{first} = if_not_exists ({first}, {p.value(number(message.ts))})")
     if recent is not None:
         sets.append(f"{p.name('recent')} = {p.value({'S': json.dumps(recent)})}")
     key = {"conversation_id": {"S": conversation.conversation_id}}
@@ -158,7 +143,7 @@ def count_rate(table: str, rate_key: str, rate_limit: int, ts: float) -> dict[st
     """One more message in the sender's window, refused once the limit is reached."""
     p = Placeholders()
     key_name, count = p.name("id"), p.name("count")
-    condition = f"(attribute_not_exists ({key_name}) OR {count} < {p.value(_number(rate_limit))})"
-    expires = f"{p.name('expires_at')} = {p.value(_number(int(ts) + 120))}"
-    update = f"SET {expires} ADD {count} {p.value(_number(1))}"
+    condition = f"(attribute_not_exists ({key_name}) OR {count} < {p.value(number(rate_limit))})"
+    expires = f"{p.name('expires_at')} = {p.value(number(int(ts) + 120))}"
+    update = f"SET {expires} ADD {count} {p.value(number(1))}"
     return p.request(table, {"id": {"S": rate_key}}, condition, update)

@@ -36,7 +36,12 @@ from chalicelib.adapters.dynamodb.models.chat import (
 from chalicelib.adapters.dynamodb.models.chat import Participant as ParticipantAttr
 from chalicelib.adapters.dynamodb.models.moderation import ModerationItemRecord
 from chalicelib.adapters.dynamodb.models.sessions import CounterRecord, IdempotencyRecord
-from chalicelib.adapters.dynamodb.transactions import check_failed, was_cancelled
+from chalicelib.adapters.dynamodb.transactions import (
+    check_failed,
+    condition_failed,
+    was_cancelled,
+)
+from chalicelib.domain.chat.messages import DEDUPE_TTL
 from chalicelib.domain.chat.model import (
     ASSIGNED,
     CLOSED,
@@ -45,12 +50,10 @@ from chalicelib.domain.chat.model import (
     Conversation,
     HelperProfile,
     Message,
-    Participant,
     QueueItem,
 )
 from chalicelib.domain.chat.ports import (
-    DuplicateMessage,
-    DuplicateRequest,
+    AlreadyAnswered,
     RateExceeded,
     Replay,
     SequenceConflict,
@@ -75,7 +78,6 @@ def _day(ts: float) -> str:
     return dt.datetime.fromtimestamp(ts, dt.UTC).strftime("%Y-%m-%d")
 
 
-
 def review_record(item: ReviewItem, ttl_at: int) -> ModerationItemRecord:
     """A moderation queue item as stored (written in its message's own transaction)."""
     return ModerationItemRecord(
@@ -95,13 +97,8 @@ def review_record(item: ReviewItem, ttl_at: int) -> ModerationItemRecord:
     )
 
 
-def _replay_record(replay: Replay) -> IdempotencyRecord:
-    """help.open's replay record: the answer to its request_id (TTL `expires_at`)."""
-    return IdempotencyRecord(replay.key, data=json.dumps(replay.answer), status="COMPLETED",
-                             expiration=replay.expires_at)
-
-
-def audit_record(actor: str, roles: list[str], action: str, subject: str, at: float) -> AuditRecord:
+def audit_record(actor: str, roles: list[str], action: str, subject: str, at: float,
+                 details: Mapping[str, Any] | None = None) -> AuditRecord:
     """One audit entry, in its day's partition (also written inside other transactions)."""
     return AuditRecord(
         _day(at),
@@ -111,40 +108,13 @@ def audit_record(actor: str, roles: list[str], action: str, subject: str, at: fl
         action=action,
         subject=subject,
         at=at,
+        details=details,
     )
 
 
-def _to_conversation(r: ConversationRecord) -> Conversation:
-    return Conversation(
-        conversation_id=r.conversation_id,
-        member_id=r.member_id,
-        topic=r.topic,
-        lang=r.lang,
-        status=r.status,
-        opened_at=r.opened_at,
-        preview=r.preview,
-        helper_id=r.helper_id,
-        helper_role=r.helper_role,
-        staff=[Participant(p.id, p.role) for p in (r.staff or [])],
-        assigned_at=r.assigned_at,
-        first_response_at=r.first_response_at,
-        closed_at=r.closed_at,
-        closed_by=r.closed_by,
-        rating=int(r.rating) if r.rating is not None else None,
-        comment=r.comment,
-        escalated=bool(r.escalated),
-        escalated_at=r.escalated_at,
-        straight_to_professionals=bool(r.straight_to_professionals),
-        ticket_id=r.ticket_id,
-        due_at=r.due_at,
-        wave=int(r.wave or 0),
-        offered=list(r.offered or []),
-        counterparties=list(r.counterparties or []),
-        last_seq=int(r.last_seq or 0),
-        recent=dict(r.recent or {}),
-        last_activity_at=r.last_activity_at,
-        member_unread_seq=int(r.member_unread_seq) if r.member_unread_seq is not None else None,
-    )
+def _from_record(r: ConversationRecord) -> Conversation:
+    """A conversation from a model instance, decoded as its stored item is (chat_items.py)."""
+    return conversation_from_item(r.serialize(null_check=False))
 
 
 def _to_message(r: MessageRecord) -> Message:
@@ -172,7 +142,7 @@ class DynamoChatStore:
         replay: Replay | None = None,
     ) -> None:
         """Store a new conversation, its first message, its review item and its replay record
-        (help.open's request_id) together; DuplicateRequest if the replay key exists."""
+        (help.open's request_id) together; AlreadyAnswered if the replay key exists."""
         c = conversation
         record = ConversationRecord(
             c.conversation_id,
@@ -196,7 +166,9 @@ class DynamoChatStore:
             with TransactWrite(connection=ConversationRecord._get_connection().connection) as tx:
                 tx.save(record, condition=ConversationRecord.conversation_id.does_not_exist())
                 if replay is not None:  # second: its refusal is the transaction's reason 1
-                    tx.save(_replay_record(replay), condition=IdempotencyRecord.id.does_not_exist())
+                    answer = answer_item(replay.key, replay.answer, replay.expires_at)
+                    tx.save(IdempotencyRecord.from_raw_data(answer),
+                            condition=IdempotencyRecord.id.does_not_exist())
                 if first is not None:
                     tx.save(self._message_record(first, ttl_at))
                 if review is not None:
@@ -204,7 +176,7 @@ class DynamoChatStore:
         except TransactWriteError as e:
             stored = self.recall(replay.key) if replay and check_failed(e, 1) else None
             if stored is not None:
-                raise DuplicateRequest(stored) from e
+                raise AlreadyAnswered(stored) from e
             raise
 
     @staticmethod
@@ -246,7 +218,7 @@ class DynamoChatStore:
         puts = [
             put_if_new(MessageRecord.Meta.table_name, "seq", message_item(message, ttl_at)),
             put_if_new(IdempotencyRecord.Meta.table_name, "id",
-                       answer_item(dedupe_key, answer, message.ts)),
+                       answer_item(dedupe_key, answer, int(message.ts) + DEDUPE_TTL)),
         ]
         if review is not None:  # rare: PynamoDB's own put, as in `create`
             puts.append(review_record(review, ttl_at).get_save_kwargs_from_instance())
@@ -271,7 +243,7 @@ class DynamoChatStore:
         if check_failed(e, 1):
             stored = self.recall(dedupe_key)
             if stored is not None:
-                return DuplicateMessage(stored)
+                return AlreadyAnswered(stored)
             return SequenceConflict()
         if check_failed(e, conv_at + 1):
             return RateExceeded()
@@ -286,15 +258,14 @@ class DynamoChatStore:
 
     def remember(self, dedupe_key: str, answer: dict[str, Any], ttl_at: int) -> None:
         """Store the answer of a message that was not persisted (blocked)."""
+        record = IdempotencyRecord.from_raw_data(answer_item(dedupe_key, answer, ttl_at))
         try:
-            IdempotencyRecord(
-                dedupe_key, data=json.dumps(answer), status="COMPLETED", expiration=ttl_at
-            ).save(IdempotencyRecord.id.does_not_exist())
+            record.save(IdempotencyRecord.id.does_not_exist())
         except PutError as e:
-            if e.cause_response_code == "ConditionalCheckFailedException":
+            if condition_failed(e):
                 stored = self.recall(dedupe_key)
                 if stored is not None:
-                    raise DuplicateMessage(stored) from e
+                    raise AlreadyAnswered(stored) from e
             raise Unavailable("could not record the message") from e
 
     def recall(self, dedupe_key: str) -> dict[str, Any] | None:
@@ -392,8 +363,9 @@ class DynamoChatStore:
             condition=C.conversation_id.exists(),
         )
 
-    def close(self, conversation_id: str, by: str, at: float) -> Conversation:
-        """Close once; a second close returns the conversation as it is."""
+    def close(self, conversation_id: str, by: str, at: float) -> Conversation | None:
+        """Close once: the conversation as closed, or None if it already was (this close
+        changed nothing); NotFound if there is no such conversation."""
         C = ConversationRecord
         record = C(conversation_id)
         try:
@@ -408,13 +380,12 @@ class DynamoChatStore:
                 condition=C.conversation_id.exists() & (C.status != CLOSED),
             )
         except UpdateError as e:
-            if e.cause_response_code != "ConditionalCheckFailedException":
+            if not condition_failed(e):
                 raise Unavailable("could not close the conversation") from e
-            current = self.get(conversation_id)
-            if current is None:
+            if self.get(conversation_id) is None:
                 raise NotFound("no such conversation", code="conversation_not_found") from e
-            return current
-        return _to_conversation(record)
+            return None
+        return _from_record(record)
 
     def rate(self, conversation_id: str, member_id: str, score: int, comment: str | None) -> None:
         """Rate once."""
@@ -436,41 +407,45 @@ class DynamoChatStore:
 
     def waiting(self, lang: str, limit: int) -> list[Conversation]:
         """Requests still looking for a Helper in a language, oldest first."""
-        return [_to_conversation(r) for r in ConversationRecord.waiting.query(lang, limit=limit)]
+        return [_from_record(r) for r in ConversationRecord.waiting.query(lang, limit=limit)]
 
     def open_conversations(self, limit: int) -> list[Conversation]:
         """Open conversations, least recently active first: a Query per shard of the sparse
         open-index (never a Scan), merged."""
         found = [
-            _to_conversation(r)
+            _from_record(r)
             for shard in range(OPEN_SHARDS)
             for r in ConversationRecord.by_activity.query(f"open#{shard}", limit=limit)
         ]
         found.sort(key=lambda c: c.activity_at)
         return found[:limit]
 
-    def unassign(self, conversation_id: str, helper_id: str) -> bool:
-        """Waiting again (escalated if it was), back in the waiting index, only while it is
-        still this Helper's and open."""
+    def unassign(self, conversation: Conversation, helper_id: str) -> Conversation | None:
+        """Offered afresh, in one UpdateItem: waiting again (escalated if it was), back in the
+        waiting index, with no helper, offers, wave or ticket (the agents' ticket of an earlier
+        escalation was done at the accept); only while it is still this Helper's, open and as
+        escalated as `conversation` says. The conversation as stored then, else None."""
         C = ConversationRecord
-        current = self.get(conversation_id)
-        if current is None:
-            return False
+        record = C(conversation.conversation_id)
         try:
-            C(conversation_id).update(
+            record.update(
                 actions=[
                     C.helper_id.remove(),
                     C.helper_role.remove(),
-                    C.status.set(ESCALATED if current.escalated else WAITING),
-                    C.waiting_lang.set(current.lang),
+                    C.status.set(ESCALATED if conversation.escalated else WAITING),
+                    C.waiting_lang.set(conversation.lang),
+                    C.offered.set([]),
+                    C.wave.set(0),
+                    C.ticket_id.remove(),
                 ],
-                condition=(C.helper_id == helper_id) & (C.status != CLOSED),
+                condition=(C.helper_id == helper_id) & (C.status != CLOSED)
+                & (C.escalated == conversation.escalated),
             )
         except UpdateError as e:
-            if e.cause_response_code == "ConditionalCheckFailedException":
-                return False
+            if condition_failed(e):
+                return None
             raise Unavailable("could not take the conversation back") from e
-        return True
+        return _from_record(record)
 
     def by_day(
         self, day: str, limit: int, before: tuple[float, str] | None = None
@@ -483,12 +458,12 @@ class DynamoChatStore:
                      "conversation_id": {"S": before[1]}}
         found = ConversationRecord.by_day.query(
             day, scan_index_forward=False, limit=limit, last_evaluated_key=start)
-        return [_to_conversation(r) for r in found]
+        return [_from_record(r) for r in found]
 
     def by_member(self, member_id: str, limit: int) -> list[Conversation]:
         """A member's conversations, newest first."""
         return [
-            _to_conversation(r)
+            _from_record(r)
             for r in ConversationRecord.by_member.query(
                 member_id, scan_index_forward=False, limit=limit
             )

@@ -11,7 +11,6 @@ from typing import Any
 from pynamodb.exceptions import (
     DoesNotExist,
     PutError,
-    PynamoDBException,
     TransactWriteError,
     UpdateError,
 )
@@ -73,6 +72,11 @@ def party_key(side: str, booking_id: str) -> str:
     return f"{PARTY_PREFIX}{side}#{booking_id}"
 
 
+def parse_party_key(key: str) -> tuple[str, str]:
+    """The side and the booking id of a party item's key (`party_key` read back)."""
+    side, _, booking_id = key.removeprefix(PARTY_PREFIX).partition("#")
+    return side, booking_id
+
 
 def _dt(text: str | None) -> datetime | None:
     return parse_iso(text) if text else None
@@ -90,9 +94,10 @@ class DynamoClaimRepository:
         except DoesNotExist:
             return None
 
-    def add(self, claim: Claim, *, filings_version: int | None = None) -> bool:
+    def add(self, claim: Claim, filings: Filings) -> bool:
         """Store a new claim, take the booking+problem lock and count the claim in its
-        claimant's filings (on condition of their version), atomically."""
+        claimant's filings (as `filings` read them, on condition of their version),
+        atomically."""
         key = lock_key(claim.booking_id, claim.problem)
         for _ in range(3):
             try:
@@ -101,11 +106,8 @@ class DynamoClaimRepository:
                 holder = None
             if holder == claim.claim_id:
                 return False  # the lock is this claim's: it was stored by an earlier attempt
-            version = filings_version
-            if version is None:
-                version = self._filings_item(claim.claimant_id)[1]
             try:
-                self._add(claim, key, holder, version)
+                self._add(claim, key, holder, filings)
                 return True
             except TransactWriteError as e:
                 # Items in order: [condition check of the holder], put claim, put lock, filings.
@@ -119,9 +121,7 @@ class DynamoClaimRepository:
                         was_cancelled(e) and not check_failed(e, offset + 1)):
                     # The member's filings moved on, or another filing's transaction touched
                     # them at the same moment (TransactionConflict): read and plan again.
-                    if filings_version is not None:
-                        raise FilingsChanged("another claim was filed meanwhile") from e
-                    continue
+                    raise FilingsChanged("another claim was filed meanwhile") from e
                 if check_failed(e, offset + 1) or was_cancelled(e):
                     continue  # the lock changed hands meanwhile: read it again
                 raise Unavailable("could not store the claim; retry") from e
@@ -129,12 +129,12 @@ class DynamoClaimRepository:
                        code="claim_already_open")
 
     @staticmethod
-    def _add(claim: Claim, key: str, holder: str | None, version: int) -> None:
+    def _add(claim: Claim, key: str, holder: str | None, filings: Filings) -> None:
         C = ClaimRecord
-        filed = DynamoClaimRepository._filings_item(claim.claimant_id)[0]
         keep_from = wire_time(claim.filed_at - FILINGS_KEPT)
-        filed = {k: v for k, v in filed.items() if v >= keep_from}
+        filed = {k: v for k, v in filings.recorded.items() if v >= keep_from}
         filed[claim.claim_id] = wire_time(claim.filed_at)
+        version = filings.version
         with TransactWrite(connection=C._get_connection().connection) as tx:
             if holder:
                 # The lock may change hands only once the claim it names is over.
@@ -161,22 +161,14 @@ class DynamoClaimRepository:
     def filings(self, member_id: str, since: datetime) -> Filings:
         """The member's claims since `since`: the ids on their filings item (and, for claims
         filed before it existed, on the claimant index), each read strongly consistent."""
-        try:
-            filed, version = self._filings_item(member_id)
-            after = wire_time(since)
-            ids = {k for k, v in filed.items() if v >= after}
-            ids |= {r.claim_id for r in ClaimRecord.by_claimant.query(
-                member_id, ClaimRecord.filed_at >= after, attributes_to_get=["claim_id"])}
-            records = list(ClaimRecord.batch_get(sorted(ids), consistent_read=True))
-        except PynamoDBException as e:
-            raise Unavailable("could not read the member's claims; retry") from e
+        filed, version = self._filings_item(member_id)
+        after = wire_time(since)
+        ids = {k for k, v in filed.items() if v >= after}
+        ids |= {r.claim_id for r in ClaimRecord.by_claimant.query(
+            member_id, ClaimRecord.filed_at >= after, attributes_to_get=["claim_id"])}
+        records = list(ClaimRecord.batch_get(sorted(ids), consistent_read=True))
         claims = [_to_claim(r) for r in records]
-        return Filings([c for c in claims if c.filed_at >= since], version)
-
-    def recent_by_claimant(self, member_id: str, since: datetime) -> list[Claim]:
-        """The member's claims filed since `since` (Query on the claimant index)."""
-        return [_to_claim(r) for r in ClaimRecord.by_claimant.query(
-            member_id, ClaimRecord.filed_at >= wire_time(since))]
+        return Filings([c for c in claims if c.filed_at >= since], version, filed)
 
     def append_timeline(self, claim_id: str, entry: TimelineEntry) -> None:
         """Append one entry (list_append, as the state machine does)."""

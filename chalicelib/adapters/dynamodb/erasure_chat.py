@@ -19,6 +19,7 @@ from chalicelib.adapters.dynamodb.models.chat import (
 from chalicelib.adapters.dynamodb.models.knowledge import ArticleRecord
 from chalicelib.adapters.dynamodb.models.sessions import IdempotencyRecord
 from chalicelib.adapters.dynamodb.transactions import condition_failed
+from chalicelib.domain.chat.messages import message_dedupe_key
 from chalicelib.domain.errors import Unavailable
 from chalicelib.domain.privacy.ports import ConversationRef, Counts
 
@@ -63,7 +64,8 @@ class DynamoChatData:
         for r in M.query(conversation_id, consistent_read=True):
             if r.sender_id != member_id:
                 continue
-            IdempotencyRecord(f"msg#{conversation_id}#{member_id}#{r.client_msg_id}").delete()
+            IdempotencyRecord(message_dedupe_key(conversation_id, member_id,
+                                                 r.client_msg_id)).delete()
             r.update(actions=[M.text.set(PLACEHOLDER), M.sender_id.set(pseudonym),
                               M.client_msg_id.set(f"erased#{int(r.seq)}")])
             changed += 1

@@ -12,14 +12,14 @@ from typing import Any
 
 from pynamodb.exceptions import DoesNotExist, UpdateError
 
-from chalicelib.adapters.dynamodb.claim_store import PARTY_PREFIX, filings_key
-from chalicelib.adapters.dynamodb.models.chat import QueueRecord
+from chalicelib.adapters.dynamodb.claim_store import filings_key, parse_party_key, party_key
 from chalicelib.adapters.dynamodb.models.claims import BookingRecord, ClaimRecord
 from chalicelib.adapters.dynamodb.transactions import condition_failed
 from chalicelib.domain.claims.model import CLOSED, OPEN_STATUSES
+from chalicelib.domain.claims.ports import AgentQueue
 from chalicelib.domain.clock import wire_time
 from chalicelib.domain.errors import Unavailable
-from chalicelib.domain.privacy.ports import Counts
+from chalicelib.domain.privacy.ports import ClaimsHeld, Counts
 
 # Keys of a timeline entry or an answer that hold someone's own words.
 FREE_TEXT = frozenset({"comment", "statement", "text", "note", "message", "details"})
@@ -39,19 +39,24 @@ def scrub(value: Any, member_id: str, pseudonym: str) -> Any:
 
 
 class DynamoClaimsData:
-    """`ClaimsData` over the claims, queue and bookings tables."""
+    """`ClaimsData` over the claims and bookings tables and the agents' queue."""
 
-    def open_claims(self, member_id: str) -> list[str]:
-        """Open claims the member filed (claimant index)."""
-        return [r.claim_id for r in ClaimRecord.by_claimant.query(member_id)
-                if r.status in OPEN_STATUSES]
+    def __init__(self, queue: AgentQueue) -> None:
+        self._queue = queue
 
-    def partners(self, member_id: str) -> list[str]:
-        """The other parties of their bookings and claims (party and claims indexes)."""
-        found = [r.counterparty_id for r in BookingRecord.by_party.query(member_id)]
-        found += [r.counterpart_id for r in ClaimRecord.by_claimant.query(member_id)]
-        found += [r.claimant_id for r in ClaimRecord.by_counterpart.query(member_id)]
-        return [p for p in dict.fromkeys(found) if p and p != member_id]
+    def held(self, member_id: str) -> ClaimsHeld:
+        """One Query each on the claimant, counterpart and party indexes."""
+        filed = list(ClaimRecord.by_claimant.query(member_id))
+        against = list(ClaimRecord.by_counterpart.query(member_id))
+        parties = list(BookingRecord.by_party.query(member_id))
+        found = [r.counterparty_id for r in parties] + [r.counterpart_id for r in filed]
+        found += [r.claimant_id for r in against]
+        return ClaimsHeld(
+            open_claims=tuple(r.claim_id for r in filed if r.status in OPEN_STATUSES),
+            claims=tuple(dict.fromkeys(r.claim_id for r in filed + against)),
+            bookings=tuple(parse_party_key(r.booking_id)[1] for r in parties),
+            partners=tuple(p for p in dict.fromkeys(found) if p and p != member_id),
+        )
 
     def withdraw(self, claim_id: str, at: float) -> None:
         """Closed as withdrawn (its execution was stopped), its waiting task and SMS code
@@ -68,29 +73,20 @@ class DynamoClaimsData:
         except UpdateError as e:
             if not condition_failed(e):
                 raise Unavailable("could not withdraw the claim") from e
-        Q = QueueRecord
-        try:
-            Q(f"claim#{claim_id}").update(actions=[Q.status.set("done"), Q.queue.remove()],
-                                          condition=Q.ticket_id.exists())
-        except UpdateError as e:
-            if not condition_failed(e):
-                raise Unavailable("could not update the queue") from e
+        self._queue.remove_claim(claim_id)
 
-    def erase(self, member_id: str, pseudonym: str) -> Counts:
+    def erase(self, member_id: str, pseudonym: str, held: ClaimsHeld) -> Counts:
         """Claims either side, the filings item, bookings."""
         counts: Counter[str] = Counter()
-        C = ClaimRecord
-        ids = [r.claim_id for r in C.by_claimant.query(member_id)]
-        ids += [r.claim_id for r in C.by_counterpart.query(member_id)]
-        for claim_id in dict.fromkeys(ids):
+        for claim_id in held.claims:
             counts["claims"] += self._claim(claim_id, member_id, pseudonym)
         try:
-            C.get(filings_key(member_id)).delete()
+            ClaimRecord.get(filings_key(member_id)).delete()
             counts["claim_filings"] += 1
         except DoesNotExist:
             pass
-        for party in BookingRecord.by_party.query(member_id):
-            counts["bookings"] += self._booking(party.booking_id, member_id, pseudonym)
+        for booking_id in held.bookings:
+            counts["bookings"] += self._booking(booking_id, member_id, pseudonym)
         return counts
 
     @staticmethod
@@ -115,13 +111,11 @@ class DynamoClaimsData:
         return 1
 
     @staticmethod
-    def _booking(party_key: str, member_id: str, pseudonym: str) -> int:
+    def _booking(booking_id: str, member_id: str, pseudonym: str) -> int:
         """The booking and its two party items: the member's one deleted (out of the index),
         the others with the pseudonym in place of the member."""
         B = BookingRecord
-        booking_id = party_key.removeprefix(PARTY_PREFIX).split("#", 1)[1]
-        keys = [booking_id, f"{PARTY_PREFIX}driver#{booking_id}",
-                f"{PARTY_PREFIX}passenger#{booking_id}"]
+        keys = [booking_id, party_key("driver", booking_id), party_key("passenger", booking_id)]
         for r in B.batch_get(keys):
             if r.party_id == member_id:
                 r.delete()

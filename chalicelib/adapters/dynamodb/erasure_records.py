@@ -6,20 +6,29 @@ and the erasure's own audit entry (append-only, counts only)."""
 from __future__ import annotations
 
 import time
-import uuid
 from collections.abc import Sequence
 
 from pynamodb.exceptions import DoesNotExist
+from pynamodb.models import Model
 
+from chalicelib.adapters.dynamodb.chat_store import audit_record
 from chalicelib.adapters.dynamodb.models.chat import AuditRecord, PresenceRecord
 from chalicelib.adapters.dynamodb.models.members import MemberRecord
 from chalicelib.adapters.dynamodb.models.moderation import ModerationItemRecord
 from chalicelib.adapters.dynamodb.models.programme import ProgrammeRecord
 from chalicelib.adapters.dynamodb.models.sessions import CounterRecord
 from chalicelib.adapters.dynamodb.programme_store import helper_pk
+from chalicelib.domain.limits import FixedWindow
 from chalicelib.domain.privacy.ports import Counts
 
 ERASED_ACTION = "member.erased"
+
+
+def delete_all(model: type[Model], items: Sequence[Model]) -> None:
+    """Delete the items in BatchWriteItem calls (25 a call; PynamoDB retries what is left)."""
+    with model.batch_write() as batch:
+        for item in items:
+            batch.delete(item)
 
 
 class DynamoMemberRecords:
@@ -38,8 +47,7 @@ class DynamoPresenceRecords:
 
     def erase(self, member_id: str, pseudonym: str) -> Counts:
         found = list(PresenceRecord.query(member_id, consistent_read=True))
-        for r in found:
-            r.delete()
+        delete_all(PresenceRecord, found)
         return {"presence": len(found)}
 
 
@@ -49,8 +57,7 @@ class DynamoProgrammeRecords:
 
     def erase(self, member_id: str, pseudonym: str) -> Counts:
         found = list(ProgrammeRecord.query(helper_pk(member_id), consistent_read=True))
-        for r in found:
-            r.delete()
+        delete_all(ProgrammeRecord, found)
         return {"programme_items": len(found)}
 
 
@@ -59,8 +66,7 @@ class DynamoModerationRecords:
 
     def erase(self, member_id: str, pseudonym: str) -> Counts:
         keys = list(ModerationItemRecord.by_author.query(member_id))
-        for key in keys:
-            ModerationItemRecord(key.item_id).delete()
+        delete_all(ModerationItemRecord, [ModerationItemRecord(key.item_id) for key in keys])
         return {"moderation_items": len(keys)}
 
 
@@ -73,16 +79,11 @@ class DynamoCounterRecords:
 
     def erase(self, member_id: str, pseudonym: str) -> Counts:
         now = time.time()
-        deleted = 0
-        for name, seconds in self._windows:
-            index = int(now // seconds)
-            for i in (index, index - 1):
-                try:
-                    CounterRecord.get(f"{name}#{member_id}#{i}").delete()
-                    deleted += 1
-                except DoesNotExist:
-                    continue
-        return {"counters": deleted}
+        keys = [FixedWindow(seconds).key(name, member_id, at)
+                for name, seconds in self._windows for at in (now, now - seconds)]
+        found = list(CounterRecord.batch_get(list(dict.fromkeys(keys))))
+        delete_all(CounterRecord, found)
+        return {"counters": len(found)}
 
 
 class DynamoErasureLog:
@@ -90,7 +91,5 @@ class DynamoErasureLog:
 
     def record(self, actor: str, roles: list[str], member_id: str, counts: Counts,
                at: float) -> None:
-        day = time.strftime("%Y-%m-%d", time.gmtime(at))
-        AuditRecord(day, f"{at:.6f}#{uuid.uuid4().hex[:8]}", actor=actor, actor_roles=roles,
-                    action=ERASED_ACTION, subject=member_id, at=at,
-                    details={"erased": dict(counts)}).save(AuditRecord.at_id.does_not_exist())
+        audit_record(actor, roles, ERASED_ACTION, member_id, at,
+                     details={"erased": dict(counts)}).save(AuditRecord.at_id.does_not_exist())

@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pynamodb.exceptions import PynamoDBException
-
-from chalicelib.adapters.dynamodb.claim_store import PARTY_PREFIX
+from chalicelib.adapters.dynamodb.claim_store import parse_party_key
 from chalicelib.adapters.dynamodb.models.claims import BookingRecord, ClaimRecord
 from chalicelib.domain.claims.mine import BookingSummary, ClaimSummary
 from chalicelib.domain.clock import parse_iso, wire_time
-from chalicelib.domain.errors import Unavailable
 
 # The claimant index projects whole claims (about 5 KB each): read only the list's fields.
 LISTED = ["claim_id", "booking_id", "problem", "status", "filed_at", "updated_at"]
@@ -33,24 +30,18 @@ class DynamoClaimsByParty:
         """One Query on `claimant-index` (whole claims projected: only LISTED read)."""
         C = ClaimRecord
         condition = None if until is None else C.filed_at <= wire_time(until)
-        try:
-            found = C.by_claimant.query(member_id, condition, scan_index_forward=False,
-                                        limit=limit, page_size=limit, attributes_to_get=LISTED)
-            return [_summary(r, "claimant") for r in found]
-        except PynamoDBException as e:
-            raise Unavailable("could not read the member's claims; retry") from e
+        found = C.by_claimant.query(member_id, condition, scan_index_forward=False,
+                                    limit=limit, page_size=limit, attributes_to_get=LISTED)
+        return [_summary(r, "claimant") for r in found]
 
     def against(self, member_id: str, until: datetime | None, limit: int) -> list[ClaimSummary]:
         """One Query on `counterpart-index` (keys and status projected), then one BatchGetItem
         of the listed fields of those claims."""
         C = ClaimRecord
         condition = None if until is None else C.filed_at <= wire_time(until)
-        try:
-            ids = [r.claim_id for r in C.by_counterpart.query(
-                member_id, condition, scan_index_forward=False, limit=limit, page_size=limit)]
-            records = list(C.batch_get(ids, attributes_to_get=LISTED)) if ids else []
-        except PynamoDBException as e:
-            raise Unavailable("could not read the member's claims; retry") from e
+        ids = [r.claim_id for r in C.by_counterpart.query(
+            member_id, condition, scan_index_forward=False, limit=limit, page_size=limit)]
+        records = list(C.batch_get(ids, attributes_to_get=LISTED)) if ids else []
         return [_summary(r, "counterpart") for r in records]
 
 
@@ -60,15 +51,10 @@ class DynamoBookingsByParty:
     def of_party(self, member_id: str, since: datetime, limit: int) -> list[BookingSummary]:
         """Bookings departing at or after `since`, the latest departure first."""
         B = BookingRecord
-        try:
-            found = list(B.by_party.query(member_id, B.departure_at >= wire_time(since),
-                                          scan_index_forward=False, limit=limit,
-                                          page_size=limit))
-        except PynamoDBException as e:
-            raise Unavailable("could not read the member's bookings; retry") from e
+        found = B.by_party.query(member_id, B.departure_at >= wire_time(since),
+                                 scan_index_forward=False, limit=limit, page_size=limit)
         summaries = []
         for r in found:
-            # Party items are keyed `party#<side>#<booking_id>`.
-            side, _, booking_id = r.booking_id.removeprefix(PARTY_PREFIX).partition("#")
+            side, booking_id = parse_party_key(r.booking_id)
             summaries.append(BookingSummary(booking_id, side, parse_iso(r.departure_at)))
         return summaries

@@ -5,10 +5,11 @@ programme's role decisions write it too (moderation_store.py, programme_store.py
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from pynamodb.exceptions import DoesNotExist, GetError, UpdateError
+from pynamodb.expressions.operand import Value
 
 from chalicelib.adapters.dynamodb.models.members import MemberRecord, ReputationAttribute
 from chalicelib.adapters.dynamodb.transactions import condition_failed
@@ -19,6 +20,41 @@ from chalicelib.domain.members import Member
 from chalicelib.domain.ports import Standing
 
 NO_ROLE: frozenset[str] = frozenset()
+# Tries of a conditional rewrite of a member before answering `unavailable`.
+MIRROR_RETRIES = 3
+# A profile edit: changes the member's `profile` in place, returns the member's roles.
+ProfileEdit = Callable[[dict[str, Any], list[str]], list[str]]
+
+
+def rewrite_member(member_id: str, edit: ProfileEdit, failure: str) -> dict[str, Any]:
+    """Read the member (consistent), `edit` their profile and roles, write both on the condition
+    that neither changed meanwhile (the ingest, the programme and moderation write them too),
+    read again and retry when they did; the profile written. A member not on the mirror is
+    edited as a bare `member`, created only if the edit does not refuse it."""
+    M = MemberRecord
+    for _ in range(MIRROR_RETRIES):
+        raw = M._get_connection().get_item(member_id, consistent_read=True).get("Item")
+        member = M.from_raw_data(raw) if raw else M(member_id, roles=["member"])
+        profile = dict(member.profile or {})
+        roles = edit(profile, list(member.roles or []))
+        if raw is None:
+            condition = M.member_id.does_not_exist()
+        else:
+            condition = M.member_id.exists()
+            for attribute in (M.profile, M.roles):
+                stored = raw.get(attribute.attr_name)
+                condition &= (attribute == Value(stored) if stored is not None
+                              else attribute.does_not_exist())
+        actions = [M.profile.set(profile)]
+        if raw is None or roles != list(member.roles or []):
+            actions.append(M.roles.set(roles))
+        try:
+            M(member_id).update(actions=actions, condition=condition)
+            return profile
+        except UpdateError as e:
+            if not condition_failed(e):
+                raise Unavailable(failure) from e
+    raise Unavailable("the member changed repeatedly; retry")
 
 
 class DynamoMemberDirectory:

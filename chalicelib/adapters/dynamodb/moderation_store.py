@@ -8,19 +8,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pynamodb.exceptions import DoesNotExist, TransactWriteError, UpdateError
-from pynamodb.expressions.operand import Value
+from pynamodb.exceptions import DoesNotExist, TransactWriteError
 from pynamodb.transactions import TransactWrite
 
 from chalicelib.adapters.dynamodb.chat_store import audit_record
+from chalicelib.adapters.dynamodb.member_mirror import rewrite_member
 from chalicelib.adapters.dynamodb.models.chat import AuditRecord, MessageRecord
-from chalicelib.adapters.dynamodb.models.members import MemberRecord
 from chalicelib.adapters.dynamodb.models.moderation import ModerationItemRecord
 from chalicelib.adapters.dynamodb.transactions import check_failed
 from chalicelib.domain.errors import Conflict, Unavailable
 from chalicelib.domain.moderation.review import DECIDED, OPEN, ReviewItem
 
-_MIRROR_RETRIES = 3
 # The last items a member was warned for: enough to recognise a retried decision.
 WARNED_ITEMS_KEPT = 20
 # Members who may no longer take part: the mirror's roles lose these on suspension.
@@ -151,33 +149,14 @@ class DynamoSanctionsLedger:
     def _change(
         member_id: str, change: Callable[[dict[str, Any], list[str]], list[str]]
     ) -> dict[str, Any]:
-        """Read, change and write `profile.moderation` and `roles` on the condition that
-        neither changed meanwhile (the programme and the mirror ingest write them too)."""
-        M = MemberRecord
-        for _ in range(_MIRROR_RETRIES):
-            raw = M._get_connection().get_item(member_id, consistent_read=True).get("Item")
-            member = M.from_raw_data(raw) if raw else M(member_id, roles=["member"])
-            profile = dict(member.profile or {})
+        """Change `profile.moderation` and `roles` on the condition that neither changed
+        meanwhile (member_mirror.py `rewrite_member`); the moderation part written."""
+
+        def edit(profile: dict[str, Any], roles: list[str]) -> list[str]:
             moderation = dict(profile.get("moderation") or {})
-            roles = change(moderation, list(member.roles or []))
+            roles = change(moderation, roles)
             profile["moderation"] = moderation
-            if raw is None:
-                condition = M.member_id.does_not_exist()
-            else:
-                condition = M.member_id.exists()
-                for attribute in (M.profile, M.roles):
-                    stored = raw.get(attribute.attr_name)
-                    condition &= (
-                        attribute == Value(stored)
-                        if stored is not None
-                        else attribute.does_not_exist()
-                    )
-            try:
-                M(member_id).update(
-                    actions=[M.profile.set(profile), M.roles.set(roles)], condition=condition
-                )
-                return moderation
-            except UpdateError as e:
-                if e.cause_response_code != "ConditionalCheckFailedException":
-                    raise Unavailable("could not update the member") from e
-        raise Unavailable("the member changed repeatedly; retry")
+            return roles
+
+        profile = rewrite_member(member_id, edit, "could not update the member")
+        return dict(profile["moderation"])

@@ -3,13 +3,12 @@ mirror they read: member_mirror.py)."""
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterable
-from typing import Any
 
 from pynamodb.exceptions import DeleteError
 
+from chalicelib.adapters.dynamodb.items import Item, listed, num, text
 from chalicelib.adapters.dynamodb.models.sessions import ConnectionRecord, TicketRecord
 from chalicelib.domain.errors import Unavailable
 from chalicelib.domain.identity import Principal
@@ -20,26 +19,21 @@ def _principal(member_id: str, roles: Iterable[str], tier: str | None) -> Princi
     return Principal(member_id, frozenset(roles), tier)
 
 
-def _live_connection(item: dict[str, Any], now: float) -> Connection | None:
+def _live_connection(item: Item, now: float) -> Connection | None:
     """A connection from its stored item (DynamoDB's JSON, as `ConnectionRecord` writes it),
     or None once expired.
 
     Every frame reads its connection and every fan-out its recipients' ones: decoding these
-    few attributes here, rather than building a PynamoDB model per item, is most of what
-    PynamoDB costs on the `message.send` path (bench/send_cpu.py).
+    few attributes here (items.py), rather than building a PynamoDB model per item, is most
+    of what PynamoDB costs on the `message.send` path (bench/send_cpu.py).
     """
-    expires = float(item.get("expires_at", {}).get("N", 0))
+    expires = num(item, "expires_at", 0)
     if expires and expires < now:
         return None
-    roles = [r["S"] for r in item.get("roles", {}).get("L", ())]
-    tier = item.get("tier", {}).get("S")
-    principal = _principal(item["member_id"]["S"], roles, tier)
-    return Connection(
-        item["connection_id"]["S"],
-        principal,
-        json.loads(item["connected_at"]["N"]),  # as NumberAttribute decodes it
-        item.get("endpoint", {}).get("S", ""),
-    )
+    roles = [r["S"] for r in listed(item, "roles")]
+    principal = _principal(item["member_id"]["S"], roles, text(item, "tier"))
+    endpoint = text(item, "endpoint") or ""
+    return Connection(item["connection_id"]["S"], principal, num(item, "connected_at"), endpoint)
 
 
 class DynamoConnectionRepository:

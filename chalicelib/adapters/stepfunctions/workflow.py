@@ -67,3 +67,15 @@ class StepFunctionsWorkflow:
             if _code(e) in GONE:
                 return
             raise Unavailable("could not fail the claim workflow task; retry") from e
+
+    def stop(self, name: str) -> None:
+        """Stop the execution `name` (the erasure withdraws a claim); one that never started
+        or is over is fine."""
+        arn = self._arn.replace(":stateMachine:", ":execution:") + f":{name}"
+        try:
+            self._sfn.stop_execution(executionArn=arn, error="claim.withdrawn",
+                                     cause="the claimant's data was erased")
+        except ClientError as e:
+            if _code(e) in ("ExecutionDoesNotExist", "ValidationException"):
+                return
+            raise Unavailable("could not stop the claim workflow; retry") from e

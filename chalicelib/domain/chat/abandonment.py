@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from chalicelib.domain.chat.core import ChatCore
 from chalicelib.domain.chat.help_requests import HelpRequests
-from chalicelib.domain.chat.model import ESCALATED, WAITING, Conversation, Outcome
+from chalicelib.domain.chat.model import Conversation, Outcome
 from chalicelib.domain.chat.oversight import Oversight
 from chalicelib.domain.identity import HELPER
 
@@ -67,18 +67,15 @@ class Abandonment:
         """Take the conversation back from its gone Helper (their slot freed), tell the member
         and staff, and route it again: other Helpers first, agents if nobody can."""
         helper_id = conversation.helper_id
-        if helper_id is None or not self.core.store.unassign(conversation.conversation_id,
-                                                             helper_id):
+        if helper_id is None:
+            return
+        # Offered afresh by the store: those offered before may take it now (the gone Helper's
+        # stale heartbeat keeps it from them), and a new agents' ticket is due.
+        taken_back = self.core.store.unassign(conversation, helper_id)
+        if taken_back is None:
             return
         self.core.presence.release(helper_id, conversation.lang)
         told = conversation.participant_ids()
-        conversation.helper_id = conversation.helper_role = None
-        conversation.status = ESCALATED if conversation.escalated else WAITING
-        # Offered afresh: those offered before may take it now; the gone Helper's stale
-        # heartbeat keeps it from them.
-        conversation.offered, conversation.wave = [], 0
-        # The agents' ticket of an earlier escalation was done at the accept: a new one is due.
-        conversation.ticket_id = None
         cid = conversation.conversation_id
         outcome.push(told, {
             "type": "participant.left",
@@ -88,7 +85,7 @@ class Abandonment:
         })
         outcome.push([conversation.member_id], {"type": "help.queued", "conversation_id": cid})
         try:
-            self.routing.reoffer(conversation, outcome)
+            self.routing.reoffer(taken_back, outcome)
         except Exception:  # noqa: BLE001 - taken back: the member is told all the same, and
             # the routing sweep offers the waiting request (its wave timer is missing).
             return

@@ -175,11 +175,12 @@ class HelpRequests:
                 code="message_blocked",
                 reasons=public_reasons(verdict),
             )
-        now = self.core.clock.time()
-        conversation = self._new_conversation(who, topic, lang, text, verdict.text, now)
-        answer, opened = once.store(conversation, verdict, request_id, self.open_limit)
+        now, shown = self.core.clock.time(), verdict.text
+        answer, conversation = once.store(
+            who.member_id, lambda: self._new_conversation(who, topic, lang, text, shown, now),
+            verdict, request_id, self.open_limit)
         outcome = Outcome(answer)
-        if not opened:
+        if conversation is None:
             return outcome
         outcome.push(
             [who.member_id],

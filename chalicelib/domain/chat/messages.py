@@ -20,7 +20,7 @@ from chalicelib.domain.chat.events import ChatEvent
 from chalicelib.domain.chat.model import CLOSED, Conversation, Message, Outcome
 from chalicelib.domain.chat.pages import SYNC_BUDGET_BYTES, SYNC_LIMIT, page_of
 from chalicelib.domain.chat.ports import (
-    DuplicateMessage,
+    AlreadyAnswered,
     RateExceeded,
     SequenceConflict,
     TextVerdict,
@@ -35,8 +35,14 @@ DEDUPE_TTL = 7 * 86400
 SEND_ATTEMPTS = 12
 # MESSAGES_PER_MINUTE counts a sender's messages per clock minute, in the message's transaction.
 RATE_WINDOW = FixedWindow(60)
+RATE_COUNTER = "rate"
 # Roles whose messages are Member Relations answering: an offline member is told of them.
 MEMBER_RELATIONS = frozenset({AGENT, SUPERVISOR, ADMIN})
+
+
+def message_dedupe_key(conversation_id: str, sender_id: str, client_msg_id: str) -> str:
+    """The idempotency record of one message (its resend answer, deleted at an erasure)."""
+    return f"msg#{conversation_id}#{sender_id}#{client_msg_id}"
 
 
 @dataclass
@@ -56,7 +62,7 @@ class MessageRelay:
         text: str,
     ) -> Outcome:
         """Moderate, persist with the next seq, ack, then fan out; idempotent per client id."""
-        dedupe_key = f"msg#{conversation_id}#{who.member_id}#{client_msg_id}"
+        dedupe_key = message_dedupe_key(conversation_id, who.member_id, client_msg_id)
         for attempt in range(SEND_ATTEMPTS):
             if attempt:
                 # Another message took the number first: back off a little, with jitter, so
@@ -86,8 +92,8 @@ class MessageRelay:
                 self._store(conversation, message, dedupe_key, answer, recent, verdict)
             except SequenceConflict:
                 continue
-            except DuplicateMessage as dup:
-                return Outcome(dup.answer)
+            except AlreadyAnswered as earlier:
+                return Outcome(earlier.answer)
             return self._acknowledge_and_fan_out(conversation, message, answer, connection_id)
         raise Unavailable("the conversation is very busy; retry with the same client_msg_id")
 
@@ -104,8 +110,8 @@ class MessageRelay:
         answer = _blocked_answer(verdict)
         try:
             self.core.store.remember(dedupe_key, answer, int(now) + DEDUPE_TTL)
-        except DuplicateMessage as dup:
-            return Outcome(dup.answer)
+        except AlreadyAnswered as earlier:
+            return Outcome(earlier.answer)
         return Outcome(answer)
 
     def _store(
@@ -128,7 +134,7 @@ class MessageRelay:
                 dedupe_key,
                 answer,
                 self.core.ttl_at(message.ts),
-                RATE_WINDOW.key("rate", message.sender_id, message.ts),
+                RATE_WINDOW.key(RATE_COUNTER, message.sender_id, message.ts),
                 self.core.limits.messages_per_minute,
                 recent,
                 review_item(conversation, message, verdict),

@@ -4,12 +4,13 @@ HELP_OPEN_PER_HOUR (docs/protocol.md, "help.open: once per request_id")."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from chalicelib.domain.chat.core import ChatCore, review_item
 from chalicelib.domain.chat.model import Conversation, Message
-from chalicelib.domain.chat.ports import DuplicateRequest, Replay, TextVerdict
+from chalicelib.domain.chat.ports import AlreadyAnswered, Replay, TextVerdict
 from chalicelib.domain.identity import MEMBER
 from chalicelib.domain.limits import RateLimit
 
@@ -35,13 +36,32 @@ class OpenOnce:
 
     def store(
         self,
-        conversation: Conversation,
+        member_id: str,
+        build: Callable[[], Conversation],
         verdict: TextVerdict,
         request_id: str | None,
         limit: RateLimit | None,
-    ) -> tuple[dict[str, Any], bool]:
-        """The ack, and True if this call opened the request (False: an earlier one with the
-        same request_id did, its ack is returned). Counted against `limit` only if opened."""
+    ) -> tuple[dict[str, Any], Conversation | None]:
+        """The ack, and the conversation if this call opened the request (None: an earlier
+        one with the same request_id did, its ack is returned). Counted against `limit` before
+        the conversation is built (`build` looks up the member's counterparties), and given
+        back unless this call opened the request."""
+        counted = limit.take(member_id) if limit is not None else None
+        try:
+            conversation = build()
+            answer = self._create(conversation, verdict, request_id)
+        except AlreadyAnswered as earlier:  # the same request_id sent again at once
+            _give_back(limit, counted)
+            return earlier.answer, None
+        except Exception:
+            _give_back(limit, counted)  # nothing opened: a retry is not a second request
+            raise
+        return answer, conversation
+
+    def _create(
+        self, conversation: Conversation, verdict: TextVerdict, request_id: str | None
+    ) -> dict[str, Any]:
+        """Store the conversation, its first message and its replay record; the ack."""
         now, cid = conversation.opened_at, conversation.conversation_id
         first = Message(
             cid, 1, conversation.member_id, MEMBER, verdict.text, verdict.verdict, now, "open"
@@ -50,20 +70,11 @@ class OpenOnce:
                   "text": verdict.text}
         key = replay_key(conversation.member_id, request_id)
         replay = Replay(key, answer, int(now) + REPLAY_SECONDS) if key is not None else None
-        # Counted once the request is known to be openable; it counts whatever becomes of it.
-        counted = limit.take(conversation.member_id) if limit is not None else None
-        try:
-            self.core.store.create(
-                conversation, first, self.core.ttl_at(now),
-                review_item(conversation, first, verdict), replay,
-            )
-        except DuplicateRequest as duplicate:  # the same request_id sent again at once
-            _give_back(limit, counted)
-            return duplicate.answer, False
-        except Exception:
-            _give_back(limit, counted)  # nothing opened: a retry is not a second request
-            raise
-        return answer, True
+        self.core.store.create(
+            conversation, first, self.core.ttl_at(now),
+            review_item(conversation, first, verdict), replay,
+        )
+        return answer
 
 
 def _give_back(limit: RateLimit | None, counted: str | None) -> None:

@@ -3,7 +3,6 @@ the agents' queue and the audit log."""
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +19,7 @@ from chalicelib.domain.chat.listing import (
 from chalicelib.domain.chat.model import CLOSED, Conversation, Outcome, Participant
 from chalicelib.domain.chat.pages import TRANSCRIPT_BUDGET_BYTES, TRANSCRIPT_LIMIT, page_of
 from chalicelib.domain.clock import wire_time
+from chalicelib.domain.cursors import bad_cursor, decode_cursor, encode_cursor
 from chalicelib.domain.errors import BadInput, Conflict, Forbidden, RuleRefused
 from chalicelib.domain.identity import ADMIN, AGENT, HELPER, MEMBER, SUPERVISOR, Principal
 
@@ -28,33 +28,27 @@ AUDIT_PAGE_MAX = 500
 AUDIT_FILTERS = ("action", "actor")  # GET /audit?action=&actor=: equality, on the server
 
 
-def encode_cursor(position: str | None) -> str | None:
-    """An audit position as the opaque cursor clients send back."""
-    if position is None:
-        return None
-    return base64.urlsafe_b64encode(position.encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str | None, max_len: int = 64) -> str | None:
-    """The position a cursor stands for; 400 `bad_cursor` for anything else."""
+def _position(cursor: str | None, max_len: int = 64) -> str | None:
+    """The position of a chat cursor (printable text, at most `max_len`; None: no cursor)."""
     if not cursor:
         return None
-    try:
-        position = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-    except (ValueError, UnicodeDecodeError):
-        position = ""
+    position = decode_cursor(cursor)
     if not position or len(position) > max_len or not position.isprintable():
-        raise BadInput("cursor is not one this API gave", code="bad_cursor", field="cursor")
+        raise bad_cursor()
     return position
+
+
+def _cursor(position: str | None) -> str | None:
+    return encode_cursor(position) if position is not None else None
 
 
 def _after_seq(cursor: str | None) -> int:
     """The seq a transcript cursor continues after (0: from the start); 400 `bad_cursor`."""
-    position = decode_cursor(cursor)
+    position = _position(cursor)
     if position is None:
         return 0
     if not position.isdigit():
-        raise BadInput("cursor is not one this API gave", code="bad_cursor", field="cursor")
+        raise bad_cursor()
     return int(position)
 
 
@@ -132,9 +126,8 @@ class Oversight:
         """Close an open conversation: listeners told, its ticket done, the participants
         told (with `reason` when the system closed it), the Helper's slot freed."""
         conversation_id = conversation.conversation_id
-        now = self.core.clock.time()
-        closed = self.core.store.close(conversation_id, by, now)
-        if (closed.closed_by, closed.closed_at) != (by, now):
+        closed = self.core.store.close(conversation_id, by, self.core.clock.time())
+        if closed is None:
             return  # closed by someone else meanwhile: they freed the slot and told everyone
         self.core.notify(ChatEvent.CLOSED, closed)
         if closed.ticket_id:
@@ -235,12 +228,12 @@ class Oversight:
             start, end = check_range(first or last or "", last or first or "")
         except ValueError as e:
             raise BadInput("days must be YYYY-MM-DD", field="from") from e
-        position = decode_cursor(cursor, max_len=200)
+        position = _position(cursor, max_len=200)
         items, next_at = conversations_between(
             self.core.store, start, end, status, limit,
             Position.decode(position) if position else None)
         answer = {"from": start.isoformat(), "to": end.isoformat(), "conversations": items,
-                  "next_cursor": encode_cursor(next_at.encode() if next_at else None)}
+                  "next_cursor": _cursor(next_at.encode() if next_at else None)}
         return answer | ({"day": start.isoformat()} if start == end else {})
 
     def my_conversations(self, who: Principal) -> dict[str, Any]:
@@ -278,8 +271,8 @@ class Oversight:
         if not 1 <= limit <= AUDIT_PAGE_MAX:
             raise BadInput(f"limit must be 1 to {AUDIT_PAGE_MAX}", field="limit")
         wanted = {k: v for k, v in (match or {}).items() if k in AUDIT_FILTERS and v}
-        entries, last = self.core.audit.page(day, limit, decode_cursor(cursor), wanted or None)
-        return {"day": day, "entries": entries, "next_cursor": encode_cursor(last)}
+        entries, last = self.core.audit.page(day, limit, _position(cursor), wanted or None)
+        return {"day": day, "entries": entries, "next_cursor": _cursor(last)}
 
     def _today(self) -> str:
         return self.core.clock.now().strftime("%Y-%m-%d")

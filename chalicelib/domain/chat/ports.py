@@ -33,19 +33,12 @@ class RateExceeded(Exception):
     """The sender's rate counter is at its limit for this window: nothing was stored."""
 
 
-class DuplicateMessage(Exception):
-    """This client_msg_id was already accepted: its stored answer is attached."""
+class AlreadyAnswered(Exception):
+    """This request was already answered (a message's client_msg_id, help.open's request_id,
+    sent again): the stored answer is attached, and nothing was stored this time."""
 
     def __init__(self, answer: dict[str, Any]) -> None:
-        super().__init__("duplicate client_msg_id")
-        self.answer = answer
-
-
-class DuplicateRequest(Exception):
-    """This member's request_id already opened a request: its stored answer is attached."""
-
-    def __init__(self, answer: dict[str, Any]) -> None:
-        super().__init__("duplicate request_id")
+        super().__init__("already answered")
         self.answer = answer
 
 
@@ -71,7 +64,7 @@ class ChatStore(Protocol):
         replay: Replay | None = None,
     ) -> None:
         """One transaction: the conversation, its first message, its review item and the
-        `replay` record (refused if its key exists: DuplicateRequest with the stored answer)."""
+        `replay` record (refused if its key exists: AlreadyAnswered with the stored answer)."""
         ...
 
     def get(self, conversation_id: str) -> Conversation | None: ...
@@ -90,7 +83,7 @@ class ChatStore(Protocol):
     ) -> None:
         """One transaction: the message with the next seq, its idempotency record, the
         sender's rate counter, the conversation's `recent` fingerprints (None: unchanged) and
-        the moderation queue item of a message given "review". Raises DuplicateMessage,
+        the moderation queue item of a message given "review". Raises AlreadyAnswered,
         SequenceConflict, or RateExceeded when the rate counter already holds `rate_limit`."""
         ...
 
@@ -114,7 +107,10 @@ class ChatStore(Protocol):
 
     def add_staff(self, conversation_id: str, member_id: str, role: str) -> None: ...
 
-    def close(self, conversation_id: str, by: str, at: float) -> Conversation: ...
+    def close(self, conversation_id: str, by: str, at: float) -> Conversation | None:
+        """Close an open conversation: the conversation as closed, or None when it already
+        was (closed by someone else: this close changed nothing). NotFound if absent."""
+        ...
 
     def rate(
         self, conversation_id: str, member_id: str, score: int, comment: str | None
@@ -127,9 +123,11 @@ class ChatStore(Protocol):
         sparse index (never a Scan)."""
         ...
 
-    def unassign(self, conversation_id: str, helper_id: str) -> bool:
-        """Take an open conversation back from `helper_id` (waiting again, in the waiting
-        index); False when it is no longer theirs or is closed."""
+    def unassign(self, conversation: Conversation, helper_id: str) -> Conversation | None:
+        """Take an open conversation back from `helper_id`, offered afresh: waiting again
+        (escalated if it was), in the waiting index, with no helper, offers, wave or ticket.
+        The conversation as stored then; None when it is no longer theirs, is closed, or its
+        escalation changed since `conversation` was read."""
         ...
 
     def by_day(

@@ -17,8 +17,6 @@ from chalicelib.domain.claims.gestures import (
     audit_report,
 )
 from chalicelib.domain.claims.model import (
-    AWAITING_APPROVAL,
-    ESCALATED,
     ROUTE_APPROVAL,
     ROUTE_SETTLE,
     Claim,
@@ -33,7 +31,16 @@ from chalicelib.domain.claims.ports import (
     TaskGone,
     Workflow,
 )
-from chalicelib.domain.claims.review import RECENT_GESTURE_DAYS, ClaimReview, review
+from chalicelib.domain.claims.review import (
+    CONFLICT_OF_INTEREST,
+    FORBIDDEN,
+    FOUR_EYES,
+    NOT_WAITING,
+    RECENT_GESTURE_DAYS,
+    ClaimReview,
+    approve_blocked,
+    decide_blocked,
+)
 from chalicelib.domain.claims.shared import ClaimsShared
 from chalicelib.domain.claims.workflow import APPROVAL_REQUESTED, TaskMessage
 from chalicelib.domain.clock import wire_time
@@ -52,12 +59,19 @@ from chalicelib.domain.identity import ADMIN, AGENT, SUPERVISOR, Principal
 TAKE_LEASE = timedelta(seconds=120)
 
 
-def refuse_a_party(claim: Claim, principal: Principal) -> None:
-    """Conflict of interest: staff who are a party of the claim's booking (the claimant or the
-    counterpart) never decide or approve it; another agent or supervisor does."""
-    if claim.is_party(principal.member_id):
+def refuse(blocked: str, not_waiting: Conflict) -> None:
+    """Raise the error of a `blocked` reason (review.py); nothing when it is "". Conflict of
+    interest: staff who are a party of the claim's booking (the claimant or the counterpart)
+    never decide or approve it; another agent or supervisor does."""
+    if blocked == FORBIDDEN:
+        raise Forbidden("you may not act on this claim")
+    if blocked == CONFLICT_OF_INTEREST:
         raise Forbidden("you are a party of this claim's booking: another agent must decide it",
                         code="conflict_of_interest")
+    if blocked == NOT_WAITING:
+        raise not_waiting
+    if blocked == FOUR_EYES:
+        raise Forbidden("a proposal needs a second person's approval", code="four_eyes")
 
 
 class AgentDesk:
@@ -128,11 +142,10 @@ class AgentDesk:
         """An agent's decision; above their ceiling it is refused, or proposed for approval."""
         principal.require(AGENT, SUPERVISOR)
         claim = self._shared.get(claim_id)
-        refuse_a_party(claim, principal)
+        refuse(decide_blocked(claim, principal), Conflict(
+            "this claim is not waiting for an agent's decision", code="not_awaiting_decision"))
         pending = claim.pending
-        if claim.status != ESCALATED or pending is None or pending.kind != "agent":
-            raise Conflict("this claim is not waiting for an agent's decision",
-                           code="not_awaiting_decision")
+        assert pending is not None  # decide_blocked: the claim waits for an agent
         resolution, gesture, charge, mark = self._check_decision(outcome, gesture_cents,
                                                                  charge_cents, mark)
         ctx = self._settlement_context(claim)
@@ -175,15 +188,12 @@ class AgentDesk:
         """A supervisor approves a proposal, or replaces it (by default without the gesture)."""
         principal.require(SUPERVISOR)
         claim = self._shared.get(claim_id)
-        refuse_a_party(claim, principal)
+        refuse(approve_blocked(claim, principal), Conflict(
+            "this claim is not waiting for an approval", code="not_awaiting_approval"))
         pending = claim.pending
-        if (claim.status != AWAITING_APPROVAL or pending is None or pending.kind != "approval"
-                or pending.proposal is None):
-            raise Conflict("this claim is not waiting for an approval",
-                           code="not_awaiting_approval")
+        # approve_blocked: the claim waits for the approval of this proposal.
+        assert pending is not None and pending.proposal is not None
         proposal = pending.proposal
-        if principal.member_id == proposal.proposed_by:
-            raise Forbidden("a proposal needs a second person's approval", code="four_eyes")
         if approve:
             resolution, gesture = proposal.resolution, proposal.gesture_cents
         else:
@@ -220,8 +230,8 @@ class AgentDesk:
         claim = self._shared.get(claim_id)
         recent = self._shared.now() - timedelta(days=RECENT_GESTURE_DAYS)
         since = min(recent, claim.filed_at)  # the claim's own gestures, however old it is
-        return review(claim, principal, self.delegation,
-                      self._ledger.for_member(claim.claimant_id, since), recent_since=recent)
+        return ClaimReview(claim, principal, self.delegation,
+                           tuple(self._ledger.for_member(claim.claimant_id, since)), recent)
 
     def audit_report(self, principal: Principal, *, since: datetime,
                      until: datetime) -> AuditReport:

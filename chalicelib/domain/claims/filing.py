@@ -119,7 +119,7 @@ class ClaimFiling:
             claim = self._planned(ctx, ptype, clean, filings.claims, profile.standing,
                                   lang=profile.lang, request_hash=request_hash, now=now)
             try:
-                added = repository.add(claim, filings_version=filings.version)
+                added = repository.add(claim, filings)
                 break
             except FilingsChanged:
                 continue

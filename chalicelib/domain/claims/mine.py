@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import base64
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from chalicelib.domain.clock import Clock, parse_iso, wire_time
+from chalicelib.domain.cursors import bad_cursor, decode_cursor, encode_cursor
 from chalicelib.domain.errors import BadInput
 from chalicelib.domain.identity import Principal
 
@@ -17,7 +17,6 @@ CLAIMS_PAGE = 20
 CLAIMS_PAGE_MAX = 50
 BOOKINGS_SHOWN = 10
 BOOKINGS_PAST_DAYS = 30  # how far back the booking picker looks (departures)
-CURSOR_MAX_CHARS = 4096
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,7 @@ def encode_position(until: datetime, seen: list[str]) -> str:
     """The opaque cursor: the filing time the next page starts at and the claims filed at that
     very time already given (two claims may share a millisecond)."""
     raw = json.dumps({"until": wire_time(until), "seen": sorted(seen)}, separators=(",", ":"))
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+    return encode_cursor(raw)
 
 
 def decode_position(cursor: str | None) -> tuple[datetime | None, set[str]]:
@@ -103,16 +102,13 @@ def decode_position(cursor: str | None) -> tuple[datetime | None, set[str]]:
     if not cursor:
         return None, set()
     try:
-        if len(cursor) > CURSOR_MAX_CHARS:
-            raise ValueError(cursor)
-        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        data = json.loads(decode_cursor(cursor))
         until = parse_iso(data["until"])
         seen = data["seen"]
         if not isinstance(seen, list) or not all(isinstance(s, str) for s in seen):
             raise ValueError(cursor)
-    except (ValueError, TypeError, KeyError, UnicodeDecodeError) as e:
-        raise BadInput("cursor is not one this API gave", code="bad_cursor",
-                       field="cursor") from e
+    except (ValueError, TypeError, KeyError) as e:
+        raise bad_cursor() from e
     return until, set(seen)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -39,6 +39,9 @@ class Filings:
 
     claims: list[Claim]
     version: int
+    # The member's filings record as stored (claim id -> filed_at, wire time), which `add`
+    # rewrites with the new claim: no second read.
+    recorded: Mapping[str, str] = field(default_factory=dict)
 
 
 class ClaimRepository(Protocol):
@@ -48,21 +51,17 @@ class ClaimRepository(Protocol):
         """The claim, or None."""
         ...
 
-    def add(self, claim: Claim, *, filings_version: int | None = None) -> bool:
+    def add(self, claim: Claim, filings: Filings) -> bool:
         """Store a new claim; False when this claim id exists already (an idempotent retry).
 
         The claimant's filings version is incremented in the same transaction, on condition it
-        is still `filings_version` (FilingsChanged otherwise; None: whatever it is), so caps
-        computed from `filings` hold against parallel filings.
+        is still `filings.version` (FilingsChanged otherwise), so caps computed from `filings`
+        (as `filings()` read them) hold against parallel filings.
 
         Raises Conflict(code="claim_already_open") when another open claim exists for the same
         booking and problem; the adapter enforces it atomically (e.g. a lock item keyed
         `booking_id#problem` written in the same transaction), never by read-then-write.
         """
-        ...
-
-    def recent_by_claimant(self, member_id: str, since: datetime) -> list[Claim]:
-        """The member's claims filed since `since` (a Query on a claimant index, never a Scan)."""
         ...
 
     def filings(self, member_id: str, since: datetime) -> Filings:

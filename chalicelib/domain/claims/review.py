@@ -4,7 +4,6 @@ delegation, and whether this viewer may decide or approve it now (and if not, wh
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -51,23 +50,47 @@ def counterpart_answer(claim: Claim) -> CounterpartAnswer:
     return CounterpartAnswer("waiting")
 
 
-def blocked_reason(claim: Claim, viewer: Principal) -> str:
-    """Why this viewer may not act on the claim now ("" when they may): the same rules, in the
-    same order, as AgentDesk.decide and AgentDesk.approve, so the screen never offers an action
-    the API would refuse."""
+# Why a viewer may not act on a claim now (`blocked`); AgentDesk raises the matching errors.
+FORBIDDEN = "forbidden"
+CONFLICT_OF_INTEREST = "conflict_of_interest"
+NOT_WAITING = "not_waiting"
+FOUR_EYES = "four_eyes"
+
+
+def decide_blocked(claim: Claim, viewer: Principal) -> str:
+    """Why this viewer may not decide the claim now ("" when they may): AgentDesk.decide's
+    checks, in its order."""
+    if not viewer.has_any((AGENT, SUPERVISOR)):
+        return FORBIDDEN
+    if claim.is_party(viewer.member_id):
+        return CONFLICT_OF_INTEREST
     pending = claim.pending
-    if claim.status == ESCALATED and pending is not None and pending.kind == "agent":
-        if not viewer.has_any((AGENT, SUPERVISOR)):
-            return "forbidden"
-        return "conflict_of_interest" if claim.is_party(viewer.member_id) else ""
-    if (claim.status == AWAITING_APPROVAL and pending is not None and pending.kind == "approval"
-            and pending.proposal is not None):
-        if not viewer.has(SUPERVISOR):
-            return "forbidden"
-        if claim.is_party(viewer.member_id):
-            return "conflict_of_interest"
-        return "four_eyes" if viewer.member_id == pending.proposal.proposed_by else ""
-    return "not_waiting"
+    if claim.status != ESCALATED or pending is None or pending.kind != "agent":
+        return NOT_WAITING
+    return ""
+
+
+def approve_blocked(claim: Claim, viewer: Principal) -> str:
+    """Why this viewer may not approve the claim's proposal now ("" when they may):
+    AgentDesk.approve's checks, in its order."""
+    if not viewer.has(SUPERVISOR):
+        return FORBIDDEN
+    if claim.is_party(viewer.member_id):
+        return CONFLICT_OF_INTEREST
+    pending = claim.pending
+    if (claim.status != AWAITING_APPROVAL or pending is None or pending.kind != "approval"
+            or pending.proposal is None):
+        return NOT_WAITING
+    return FOUR_EYES if viewer.member_id == pending.proposal.proposed_by else ""
+
+
+def blocked_reason(claim: Claim, viewer: Principal) -> str:
+    """Why this viewer may not take the action the claim waits for (an approval when it awaits
+    one, a decision otherwise): the very checks of the API, so the screen never offers an
+    action the API would refuse."""
+    if claim.status == AWAITING_APPROVAL:
+        return approve_blocked(claim, viewer)
+    return decide_blocked(claim, viewer)
 
 
 def _gesture_json(entry: LedgerEntry) -> dict[str, Any]:
@@ -112,9 +135,3 @@ class ClaimReview:
             "blocked": blocked or None,
         }
 
-
-def review(claim: Claim, viewer: Principal, delegation: DelegationPolicy,
-           gestures: Iterable[LedgerEntry], *, recent_since: datetime) -> ClaimReview:
-    """The review of a claim for one viewer, given the claimant's ledger entries (those since
-    `recent_since` are summed as their recent gestures)."""
-    return ClaimReview(claim, viewer, delegation, tuple(gestures), recent_since)

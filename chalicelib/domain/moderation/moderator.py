@@ -78,7 +78,6 @@ class Moderator:
             raise ValueError("rule_free_margin must be >= 0")
         self._margin = dict(rule_free_margin)
         self._model = load_model() if learned is True else (learned or None)
-        self._review_at, self._block_at = review_threshold, block_threshold
         # Compared with raw scores, so that a check computes no exponential.
         self._review_logit, self._block_logit = logit(review_threshold), logit(block_threshold)
         sources = [(load_source(name), category) for name, category in LEXICONS]
@@ -88,16 +87,6 @@ class Moderator:
         self._gate = frozenset().union(*(rules.gate for rules in self._rule_sets))
         self._personal = PersonalDataFinder(*load_number_words())
         self._links = LinkPolicy(allowed_links)
-
-    @property
-    def review_threshold(self) -> float:
-        """The learned stage's probability from which a message goes to review."""
-        return self._review_at
-
-    @property
-    def block_threshold(self) -> float:
-        """The learned stage's probability from which an insult or spam is blocked."""
-        return self._block_at
 
     def check(self, text: str, lang: str | None = None) -> Verdict:
         """The verdict for one text; `lang` ("fr", "en"...) is a hint, both lexicons run."""
@@ -126,10 +115,6 @@ class Moderator:
         if marks:
             words = self._canon.stream(_with_placeholders(folded, marks)).split()
         return words
-
-    def scores(self, text: str) -> dict[str, float]:
-        """The learned stage's probability per category (empty without a model)."""
-        return self._model.scores(self.words(text)) if self._model else {}
 
     def _learned(self, words: list[str], findings: list[_Finding], length: int) -> list[_Finding]:
         """Categories no rule found but the model finds likely: review, or block when sure.

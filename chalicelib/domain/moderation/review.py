@@ -137,7 +137,9 @@ class TextFilters(Protocol):
 class ModerationService:
     """Staff dry runs of the filters, the review queue and its decisions."""
 
-    filters: TextFilters
+    # The filters, asked for by the dry run only: building them (lexicons, the learned
+    # model) is a cold start the queue and the decisions need not pay.
+    filters: Callable[[], TextFilters]
     store: ModerationStore
     sanctions: Sanctions
     images: ImageModerator
@@ -155,7 +157,7 @@ class ModerationService:
             raise BadInput(f"text must be 1 to {CHECK_MAX} characters", field="text")
         if lang is not None and lang not in LANGUAGES:
             raise BadInput(f"lang must be one of {', '.join(LANGUAGES)}", field="lang")
-        return self.filters.check(text, lang).to_json()
+        return self.filters().check(text, lang).to_json()
 
     def check_image(self, who: Principal, image: bytes, content_type: str) -> dict[str, Any]:
         """The image moderation verdict (a dry run: nothing is stored)."""

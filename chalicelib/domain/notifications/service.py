@@ -36,13 +36,14 @@ class NotificationService:
         self._in_app = in_app
         self._sms = sms
 
-    def notify(self, note: Notification) -> Delivery:
-        """Deliver one notification and say how."""
+    def notify(self, note: Notification, known_offline: bool = False) -> Delivery:
+        """Deliver one notification and say how; `known_offline`: the caller has just found
+        the member offline, presence is not asked again."""
         contact = self._contacts.contact(note.member_id)
         if note.purpose == MARKETING and not contact.marketing_consent:
             return Delivery(NONE, "no_marketing_consent")
         # Presence can be stale: a push that reaches no connection counts as being offline.
-        online = self._presence.is_online(note.member_id) and (
+        online = not known_offline and self._presence.is_online(note.member_id) and (
             self._in_app.push(note.member_id, note.event) > 0
         )
         wants_sms = not online and note.sms_template is not None and bool(contact.phone)

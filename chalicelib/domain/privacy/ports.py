@@ -1,5 +1,5 @@
 """Ports of the erasure: one per context that holds a member's data (adapters in
-`adapters/dynamodb/erasure_*.py`, `adapters/stepfunctions/executions.py`, `policies/erasure.py`)."""
+`adapters/dynamodb/erasure_*.py`, `adapters/stepfunctions/workflow.py`, `policies/erasure.py`)."""
 
 from __future__ import annotations
 
@@ -40,23 +40,30 @@ class LiveChats(Protocol):
     def close(self, member_id: str, conversation_id: str) -> None: ...
 
 
+@dataclass(frozen=True)
+class ClaimsHeld:
+    """What the claims context holds of the member, read once per erasure."""
+
+    open_claims: tuple[str, ...]  # open claims the member filed
+    claims: tuple[str, ...]  # claims either side (the member filed or is the counterpart of)
+    bookings: tuple[str, ...]  # ids of the bookings the member is a party of
+    partners: tuple[str, ...]  # members the member shares a booking or a claim with
+
+
 class ClaimsData(Protocol):
     """Claims (either side) and bookings."""
 
-    def open_claims(self, member_id: str) -> list[str]:
-        """Open claims the member filed."""
-        ...
-
-    def partners(self, member_id: str) -> list[str]:
-        """Members the member shares a booking or a claim with."""
+    def held(self, member_id: str) -> ClaimsHeld:
+        """The member's claims and bookings (each index queried once)."""
         ...
 
     def withdraw(self, claim_id: str, at: float) -> None:
         """Close an open claim as withdrawn and take it out of the agents' queue."""
         ...
 
-    def erase(self, member_id: str, pseudonym: str) -> Counts:
-        """Free text of their claims erased, their id pseudonymised; bookings likewise."""
+    def erase(self, member_id: str, pseudonym: str, held: ClaimsHeld) -> Counts:
+        """Free text of the `held` claims erased, the member's id pseudonymised; bookings
+        likewise; their filings item deleted."""
         ...
 
 

@@ -16,7 +16,8 @@ from chalicelib.domain.privacy.ports import (
     ChatData,
     ClaimExecutions,
     ClaimsData,
-    Counts,
+    ClaimsHeld,
+    ConversationRef,
     ErasureLog,
     LiveChats,
     LiveSessions,
@@ -63,11 +64,11 @@ class PrivacyService:
         pseudonym = self.pseudonyms()
         counts: Counter[str] = Counter()
         counts["connections"] += self.sessions.end(member_id)
-        self._stop_what_is_live(member_id, counts)
         conversations = self.chat.conversations(member_id)
-        partners = self.claims.partners(member_id)
-        counts.update(self.chat.erase(member_id, pseudonym, conversations, partners))
-        counts.update(self.claims.erase(member_id, pseudonym))
+        held = self.claims.held(member_id)
+        self._stop_what_is_live(member_id, conversations, held, counts)
+        counts.update(self.chat.erase(member_id, pseudonym, conversations, held.partners))
+        counts.update(self.claims.erase(member_id, pseudonym, held))
         for part in self.records:
             counts.update(part.erase(member_id, pseudonym))
         done = {kind: n for kind, n in counts.items() if n}
@@ -75,22 +76,16 @@ class PrivacyService:
         self.log.record(who.member_id, sorted(who.roles), member_id, done, now)
         return ErasureReport(member_id, done, now - started)
 
-    def _stop_what_is_live(self, member_id: str, counts: Counter[str]) -> None:
+    def _stop_what_is_live(self, member_id: str, conversations: Sequence[ConversationRef],
+                           held: ClaimsHeld, counts: Counter[str]) -> None:
         """Open conversations closed as the member would (the others are told), open claims
         the member filed withdrawn (their execution stopped first)."""
-        for ref in self.chat.conversations(member_id):
+        for ref in conversations:
             if ref.open:
                 self.live_chats.close(member_id, ref.conversation_id)
                 counts["conversations_closed"] += 1
-        for claim_id in self.claims.open_claims(member_id):
+        for claim_id in held.open_claims:
             self.executions.stop(claim_id)
             self.claims.withdraw(claim_id, self.clock.time())
             counts["claims_withdrawn"] += 1
 
-
-def merge(*parts: Counts) -> dict[str, int]:
-    """Counts of several parts added up."""
-    total: Counter[str] = Counter()
-    for part in parts:
-        total.update(part)
-    return dict(total)

@@ -54,7 +54,8 @@ def _clean_codes(
     return codes
 
 
-def _require_self_or_staff(principal: Principal, member_id: str) -> None:
+def require_self_or_staff(principal: Principal, member_id: str) -> None:
+    """Only the member themself and staff may see this."""
     if principal.member_id != member_id and not principal.is_staff:
         raise Forbidden("only the member and staff may see this")
 
@@ -248,7 +249,7 @@ class RecognitionService:
 
     def rewards_of(self, principal: Principal, member_id: str) -> list[RewardGrant]:
         """Rewards granted to a member, for the member and staff."""
-        _require_self_or_staff(principal, member_id)
+        require_self_or_staff(principal, member_id)
         return sorted(self._grants.for_member(member_id), key=lambda g: g.at)
 
 
@@ -287,7 +288,7 @@ class ProgrammeService:
     def eligibility(self, principal: Principal, member_id: str | None = None) -> Eligibility:
         """Whether a member may apply (asked by the member or by staff)."""
         target = member_id or principal.member_id
-        _require_self_or_staff(principal, target)
+        require_self_or_staff(principal, target)
         return self.eligibility_policy.assess(self._reputations.reputation(target))
 
     def apply(
@@ -308,7 +309,7 @@ class ProgrammeService:
 
     def view(self, principal: Principal, member_id: str) -> HelperRecord:
         """The full programme record, for the member and staff."""
-        _require_self_or_staff(principal, member_id)
+        require_self_or_staff(principal, member_id)
         return self._get(member_id)
 
     def approve(self, principal: Principal, member_id: str, note: str = "") -> HelperRecord:

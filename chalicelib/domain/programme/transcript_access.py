@@ -5,15 +5,14 @@ request: a withdrawal, like a suspension, holds from the Helper's very next read
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
 from chalicelib.domain.clock import Clock, SystemClock
-from chalicelib.domain.errors import Forbidden, NotFound, RuleRefused
+from chalicelib.domain.errors import NotFound, RuleRefused
 from chalicelib.domain.identity import STAFF_ROLES, Principal
 from chalicelib.domain.ports import MemberDirectory
-from chalicelib.domain.programme.service import refuse_own_case
+from chalicelib.domain.programme.service import refuse_own_case, require_self_or_staff
 
 GRANTED = "programme.transcript_access.grant"
 WITHDRAWN = "programme.transcript_access.withdraw"
@@ -53,18 +52,15 @@ class TranscriptAccessService:
     """Staff grant and withdraw transcript access; every change is audited."""
 
     def __init__(self, members: MemberDirectory, store: TranscriptAccessStore,
-                 audit: AuditTrail, *, staff_roles: Iterable[str] = STAFF_ROLES,
-                 clock: Clock | None = None) -> None:
+                 audit: AuditTrail, *, clock: Clock | None = None) -> None:
         self._members = members
         self._store = store
         self._audit = audit
-        self._staff_roles = tuple(staff_roles)
         self._clock = clock or SystemClock()
 
     def of(self, principal: Principal, member_id: str) -> TranscriptAccess:
         """The member's transcript access, for the member themself and staff."""
-        if principal.member_id != member_id and not principal.is_staff:
-            raise Forbidden("only the member and staff may see this")
+        require_self_or_staff(principal, member_id)
         member = self._members.get(member_id)
         granted = bool(member and member.helper and member.helper.transcript_access)
         return TranscriptAccess(member_id, granted, bool(member and member.may_read_transcripts))
@@ -74,7 +70,7 @@ class TranscriptAccessService:
 
         Staff never grant or withdraw their own (conflict of interest): another staff
         member does."""
-        principal.require(*self._staff_roles)
+        principal.require(*STAFF_ROLES)
         refuse_own_case(principal, member_id)
         member = self._members.get(member_id)
         if member is None or member.helper is None:

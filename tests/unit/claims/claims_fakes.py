@@ -47,11 +47,11 @@ class InMemoryClaimRepository:
     def get(self, claim_id: str) -> Claim | None:
         return self.items.get(claim_id)
 
-    def add(self, claim: Claim, *, filings_version: int | None = None) -> bool:
+    def add(self, claim: Claim, filings: Filings) -> bool:
         if claim.claim_id in self.items:
             return False
         version = self.versions.get(claim.claimant_id, 0)
-        if filings_version is not None and filings_version != version:
+        if filings.version != version:
             raise FilingsChanged("another claim was filed meanwhile")
         for other in self.items.values():
             if (other.booking_id, other.problem) == (claim.booking_id, claim.problem) and (
@@ -62,12 +62,9 @@ class InMemoryClaimRepository:
         self.versions[claim.claimant_id] = version + 1
         return True
 
-    def recent_by_claimant(self, member_id: str, since: datetime) -> list[Claim]:
-        return [c for c in self.items.values()
-                if c.claimant_id == member_id and c.filed_at >= since]
-
     def filings(self, member_id: str, since: datetime) -> Filings:
-        return Filings(self.recent_by_claimant(member_id, since),
+        return Filings([c for c in self.items.values()
+                        if c.claimant_id == member_id and c.filed_at >= since],
                        self.versions.get(member_id, 0))
 
     def append_timeline(self, claim_id: str, entry: TimelineEntry) -> None:

@@ -32,30 +32,30 @@ class Claims:
 
 
 def test_booking_partners_are_counterparties_and_the_member_never_is():
-    found = MarketplaceCounterparties(Bookings("m-bob", "m-alice"), Claims())
+    found = MarketplaceCounterparties(lambda: Bookings("m-bob", "m-alice"), Claims)
     assert found.of("m-alice", SINCE.timestamp(), 50) == {"m-bob"}
 
 
 def test_the_other_party_of_an_open_claim_is_a_counterparty_either_way():
     filed = ClaimBetween("m-alice", "h-1", "awaiting_counterpart")
     against = ClaimBetween("h-2", "m-alice", "escalated")
-    found = MarketplaceCounterparties(Bookings(), Claims(filed, against))
+    found = MarketplaceCounterparties(Bookings, lambda: Claims(filed, against))
     assert found.of("m-alice", SINCE.timestamp(), 50) == {"h-1", "h-2"}
 
 
 def test_a_settled_or_closed_claim_alone_makes_no_counterparty():
     over = [ClaimBetween("m-alice", "h-1", "settled"), ClaimBetween("h-2", "m-alice", "closed")]
-    found = MarketplaceCounterparties(Bookings(), Claims(*over))
+    found = MarketplaceCounterparties(Bookings, lambda: Claims(*over))
     assert found.of("m-alice", SINCE.timestamp(), 50) == set()
 
 
 def test_a_claim_needing_attention_is_still_open():
     stuck = ClaimBetween("h-3", "m-alice", "needs_attention")
-    found = MarketplaceCounterparties(Bookings(), Claims(stuck))
+    found = MarketplaceCounterparties(Bookings, lambda: Claims(stuck))
     assert found.of("m-alice", SINCE.timestamp(), 50) == {"h-3"}
 
 
 def test_both_reads_get_the_window_start_and_the_limit():
     bookings, claims = Bookings(), Claims()
-    MarketplaceCounterparties(bookings, claims).of("m-alice", SINCE.timestamp(), 7)
+    MarketplaceCounterparties(lambda: bookings, lambda: claims).of("m-alice", SINCE.timestamp(), 7)
     assert bookings.asked == claims.asked == [("m-alice", SINCE, 7)]

@@ -7,7 +7,7 @@ import pytest
 
 from chalicelib.domain.errors import NotFound
 from chalicelib.domain.identity import Principal
-from chalicelib.domain.privacy.ports import ConversationRef
+from chalicelib.domain.privacy.ports import ClaimsHeld, ConversationRef
 from chalicelib.domain.privacy.service import PrivacyService
 
 
@@ -37,11 +37,9 @@ class World:
     def close(self, member_id, conversation_id):
         self.calls.append(("close", conversation_id))
 
-    def open_claims(self, member_id):
-        return [] if self.erased else self.open
-
-    def partners(self, member_id):
-        return ["m-bob"]
+    def held(self, member_id):
+        return ClaimsHeld(open_claims=() if self.erased else tuple(self.open), claims=(),
+                          bookings=(), partners=("m-bob",))
 
     def stop(self, claim_id):
         self.calls.append(("stop", claim_id))
@@ -53,7 +51,7 @@ class World:
         self.calls.append(("erase", pseudonym, len(rest)))
         if self.erased:
             return {}
-        return {"messages": 3} if rest else {"claims": 1, "bookings": 0}
+        return {"messages": 3} if len(rest) == 2 else {"claims": 1, "bookings": 0}
 
     def record(self, actor, roles, member_id, counts, at):
         self.audit.append((actor, member_id, dict(counts)))
