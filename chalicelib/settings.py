@@ -239,6 +239,12 @@ class Settings:
         "Text moderation's learned stage: an insult or spam probability at or above this (0-1) "
         "blocks the message; between the two thresholds it goes to review.",
     )
+    moderation_veto_threshold: float = setting(
+        "MODERATION_VETO_THRESHOLD",
+        0.05,
+        "Text moderation: a phrase rule's review finding the learned stage scores below this "
+        "(0-1) for its category is dropped as a false alarm (blocks never are); 0 turns it off.",
+    )
     rekognition_region: str = setting(
         "REKOGNITION_REGION",
         "eu-west-1",

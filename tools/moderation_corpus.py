@@ -236,6 +236,11 @@ TEMPLATES: list[tuple[tuple[str, ...], str, str]] = [
     ((), F, "{excuse-moi|désolé|pardon} {pour hier|pour le retard|j'étais à cran|"
             "j'ai été relou}{, merci de ta patience|}"),
     ((), F, "{fr_innocent}{ ?| !|, merci|, c'est noté| pour demain| ou fr_innocent ?|}"),
+    # Folded, "salé" is "sale": food talk must not read as "sale con" (a known hard negative).
+    ((), F, "{salé ou sucré|sucré ou salé|plutôt salé|plutôt sucré|du salé|un truc salé} "
+            "{?|pour la pause ?|pour le goûter ?|, je prends quoi ?|, j'ai les deux|}"),
+    ((), F, "{crêpe|tarte|pop-corn|caramel|beurre|snack|gâteau|biscuit|plat} {salé|salée|sucré}"
+            "{ pour la route| à partager| dans mon sac|, t'en veux ?|}"),
     ((), F, "{on prend|j'ai|tu veux|je ramène|il y a} {du|de la|un|une|le|la} {fr_innocent}"
             "{ pour le trajet| ?|}"),
     # ---- clean, English ---------------------------------------------------------------

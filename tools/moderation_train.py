@@ -2,9 +2,11 @@
 
 1. Builds the corpus: every template of tools/moderation_corpus.py filled SAMPLES times with a
    seeded random generator (some lines disguised: no accents, SMS spelling, leetspeak, spaced
-   or stretched letters, emoji), plus the hand-written tuning splits of
+   or stretched letters, emoji), the hand-written tuning splits of
    tests/data/moderation/messages.jsonl (`dev`, `holdout`, `round2`, `round3`; never `unseen`,
-   never blind.jsonl). The generated part is written to tests/data/moderation/training.jsonl.
+   never a blind batch) and the hand-written training lines of tests/data/moderation/written/
+   (counted WRITTEN_WEIGHT times: they are real wording, the templates are not). The
+   generated part is written to tests/data/moderation/training.jsonl.
 2. Trains one logistic regression per label (insult, off_platform, spam) by averaged
    stochastic gradient descent over the features of chalicelib/domain/moderation/learned.py,
    read from the same canonical words the moderator computes.
@@ -28,6 +30,7 @@ from tools.moderation_corpus import SLOTS, TEMPLATES
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "moderation"
+WRITTEN = DATA / "written"
 MODEL = ROOT / "chalicelib" / "domain" / "moderation" / "data" / "model.tsv"
 TUNING_SPLITS = ("dev", "holdout", "round2", "round3")
 SEED = 20261122
@@ -36,7 +39,8 @@ CLEAN_SAMPLES = 70
 EPOCHS = 8
 RATE = 0.2
 L2 = 1e-5
-PRUNE = 0.02
+PRUNE = 0.1
+WRITTEN_WEIGHT = 3
 _CHOICE_RE = re.compile(r"\{([^{}]*)\}")
 _SLOT_WORD_RE = re.compile(r"\b(" + "|".join(sorted(SLOTS, key=len, reverse=True)) + r")\b")
 _LEET = str.maketrans("aeios", "43105")
@@ -82,11 +86,17 @@ def _disguise(text: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
 def held_out_texts() -> set[str]:
-    """Evaluation messages (blind batch, `unseen` split), lower-cased: never trained on."""
-    rows = [json.loads(line) for name in ("blind.jsonl", "messages.jsonl")
-            for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
-    return {r["text"].strip().lower() for r in rows if r["split"] in ("blind", "unseen")}
+    """Evaluation messages (every blind batch, the `unseen` split), lower-cased: never
+    trained on."""
+    rows = [row for path in [*sorted(DATA.glob("blind*.jsonl")), DATA / "messages.jsonl"]
+            for row in _jsonl(path)]
+    return {r["text"].strip().lower() for r in rows if r["split"] not in TUNING_SPLITS}
 
 
 def build_corpus() -> list[dict]:
@@ -109,19 +119,26 @@ def build_corpus() -> list[dict]:
     return rows
 
 
+def _training_row(row: dict) -> dict:
+    labels = [label for label in row["labels"] if label in LABELS]
+    return {"text": row["text"], "lang": row["lang"], "labels": labels}
+
+
 def tuning_rows() -> list[dict]:
-    """The hand-written tuning splits (never `unseen`, never the blind batch)."""
-    rows = []
-    for line in (DATA / "messages.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            if row["split"] in TUNING_SPLITS:
-                labels = [label for label in row["labels"] if label in LABELS]
-                rows.append({"text": row["text"], "lang": row["lang"], "labels": labels})
-    return rows
+    """The hand-written tuning splits (never `unseen`, never a blind batch)."""
+    return [_training_row(row) for row in _jsonl(DATA / "messages.jsonl")
+            if row["split"] in TUNING_SPLITS]
 
 
-def train(examples: list[tuple[list[int], tuple[int, ...]]], size: int,
+def written_rows() -> list[dict]:
+    """The hand-written training lines of tests/data/moderation/written/, in file order
+    (a line that happens to equal an evaluation message is left out, like template fills)."""
+    held_out = held_out_texts()
+    return [_training_row(row) for path in sorted(WRITTEN.glob("*.jsonl"))
+            for row in _jsonl(path) if row["text"].strip().lower() not in held_out]
+
+
+def train(examples: list[tuple[list[tuple[int, float]], tuple[int, ...]]], size: int,
           rng: random.Random) -> tuple[list[float], list[list[float]]]:
     """Averaged SGD for one logistic regression per label; returns bias and weights."""
     labels = len(LABELS)
@@ -137,13 +154,13 @@ def train(examples: list[tuple[list[int], tuple[int, ...]]], size: int,
             features, targets = examples[index]
             steps += 1
             for k in range(labels):
-                logit = bias[k] + sum(weights[f][k] for f in features)
+                logit = bias[k] + sum(weights[f][k] * value for f, value in features)
                 p = 1 / (1 + math.exp(-max(-30.0, min(30.0, logit))))
                 gradient = targets[k] - p
                 bias[k] += rate * gradient
                 bias_total[k] += steps * rate * gradient
-                for f in features:
-                    change = rate * (gradient - L2 * weights[f][k])
+                for f, value in features:
+                    change = rate * (gradient * value - L2 * weights[f][k])
                     weights[f][k] += change
                     totals[f][k] += steps * change
     # Averaging: w_avg = w - totals / steps (the usual trick for averaged updates).
@@ -152,25 +169,31 @@ def train(examples: list[tuple[list[int], tuple[int, ...]]], size: int,
     return [bias[k] - bias_total[k] / steps for k in range(labels)], averaged
 
 
+def fit(corpus: list[dict], moderator: Moderator) -> str:
+    """The weights file of a model trained on `corpus` (rows with `text` and `labels`)."""
+    index: dict[str, int] = {}
+    examples = []
+    for row in corpus:
+        # As the model scores them: a feature shared by two different words counts twice.
+        features = [(index.setdefault(f, len(index)), value)
+                    for f, value in message_features(moderator.words(row["text"]))]
+        examples.append((features, tuple(int(label in row["labels"]) for label in LABELS)))
+    bias, weights = train(examples, len(index), random.Random(SEED))
+    names = {number: name for name, number in index.items()}
+    kept = {names[number]: vector for number, vector in enumerate(weights)
+            if max(abs(v) for v in vector) >= PRUNE}
+    return serialise(LABELS, bias, kept)
+
+
 def main() -> None:
     """Build the corpus, train, write the corpus and the weights file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare with the shipped files")
     args = parser.parse_args()
     generated = build_corpus()
-    corpus = generated + tuning_rows()
-    moderator = Moderator(learned=False)
-    index: dict[str, int] = {}
-    examples = []
-    for row in corpus:
-        features = sorted({index.setdefault(f, len(index))
-                           for f in message_features(moderator.words(row["text"]))})
-        examples.append((features, tuple(int(label in row["labels"]) for label in LABELS)))
-    bias, weights = train(examples, len(index), random.Random(SEED))
-    names = {number: name for name, number in index.items()}
-    kept = {names[number]: vector for number, vector in enumerate(weights)
-            if max(abs(v) for v in vector) >= PRUNE}
-    model = serialise(LABELS, bias, kept)
+    written = written_rows()
+    corpus = generated + tuning_rows() + written * WRITTEN_WEIGHT
+    model = fit(corpus, Moderator(learned=False))
     lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in generated)
     if args.check:
         same = (MODEL.read_text(encoding="utf-8") == model
@@ -179,8 +202,10 @@ def main() -> None:
         raise SystemExit(0 if same else 1)
     MODEL.write_text(model, encoding="utf-8")
     (DATA / "training.jsonl").write_text(lines, encoding="utf-8")
-    print(f"{len(generated)} generated + {len(corpus) - len(generated)} hand-written messages, "
-          f"{len(index)} features, {len(kept)} kept, {len(model.encode()) / 1024:.0f} KiB")
+    features = len(model.splitlines()) - 2
+    print(f"{len(generated)} generated + {len(corpus) - len(generated)} hand-written rows "
+          f"({len(written)} written lines x{WRITTEN_WEIGHT}), {features} features kept, "
+          f"{len(model.encode()) / 1024:.0f} KiB")
 
 
 if __name__ == "__main__":

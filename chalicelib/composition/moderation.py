@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 def moderator(root: Services) -> FilterModerator:
     s = root.settings
     return FilterModerator(thresholds=(s.moderation_review_threshold,
-                                       s.moderation_block_threshold))
+                                       s.moderation_block_threshold,
+                                       s.moderation_veto_threshold))
 
 
 def image_moderator(root: Services) -> ImageModerator:

@@ -24,10 +24,15 @@ from importlib import resources
 LABELS = ("insult", "off_platform", "spam")
 MODEL_FILE = "model.tsv"
 NGRAMS = (3, 4, 5)
+# The value a word's character n-grams share between them (the word itself has 1).
+NGRAM_SHARE = 3.0
 # Weights are stored as integers of 1/SCALE: the file stays small and byte-for-byte stable.
 SCALE = 1000
 _CACHE_LIMIT = 1 << 16
 _CLAUSE = "|"
+# A cached word: its shaped form, the pairs it starts (right word -> weights) and the summed
+# weights of its own features.
+_Entry = tuple[str, "dict[str, tuple[float, float, float]] | None", float, float, float]
 
 
 def shape(word: str) -> str:
@@ -37,14 +42,18 @@ def shape(word: str) -> str:
     return word
 
 
-def word_features(word: str) -> list[str]:
-    """The features that depend on one word alone: the word and its character n-grams."""
+def word_features(word: str) -> list[tuple[str, float]]:
+    """The features that depend on one word alone, with their values: the word (1) and its
+    character n-grams, which share a value of 1 between them so that a long word weighs no
+    more than a short one (unscaled, every word of a message added evidence for whichever
+    label has the most n-gram weight, and long harmless messages scored as spam)."""
     word = shape(word)
-    out = ["w:" + word]
+    out = [("w:" + word, 1.0)]
     if word.isalpha() and len(word) > 2:
         marked = f"<{word}>"
-        for size in NGRAMS:
-            out.extend("c:" + marked[i:i + size] for i in range(len(marked) - size + 1))
+        grams = ["c:" + marked[i:i + size] for size in NGRAMS
+                 for i in range(len(marked) - size + 1)]
+        out.extend((gram, NGRAM_SHARE / len(grams)) for gram in grams)
     return out
 
 
@@ -54,13 +63,21 @@ def pair_features(words: Sequence[str]) -> list[str]:
     return ["b:" + a + " " + b for a, b in zip(shaped, shaped[1:], strict=False)]
 
 
-def message_features(words: Sequence[str]) -> list[str]:
-    """Every feature of a message given its canonical words (training uses this)."""
-    out: list[str] = []
+def message_features(words: Sequence[str]) -> list[tuple[str, float]]:
+    """Every feature of a message given its canonical words (training uses this).
+
+    A word, or a pair, counts once however often it is repeated: "15 € aller, 15 € retour,
+    30 €" is not three times as much of a price as "15 €" (training on presence and scoring
+    on counts once made such a message spam).
+    """
+    out: list[tuple[str, float]] = []
+    seen: set[str] = set()
     for word in words:
-        if word != _CLAUSE:
+        shaped = shape(word)
+        if word != _CLAUSE and shaped not in seen:
+            seen.add(shaped)
             out.extend(word_features(word))
-    out.extend(pair_features(words))
+    out.extend((pair, 1.0) for pair in dict.fromkeys(pair_features(words)))
     return out
 
 
@@ -89,11 +106,14 @@ class LinearModel:
         self.labels = tuple(labels)
         self.bias = (float(bias[0]), float(bias[1]), float(bias[2]))
         self.weights = weights
-        # Pair weights keyed by "left right" without the "b:" prefix, so that scoring builds
-        # one string per pair (the left word's cached entry already ends with a space).
-        self._pairs = {name[2:]: vector for name, vector in weights.items()
-                       if name.startswith("b:")}
-        self._words: dict[str, tuple[str, str, float, float, float]] = {}
+        # Pair weights grouped by their left word: scoring looks a pair up only when its left
+        # word starts one, without building a string per pair.
+        self._pairs: dict[str, dict[str, tuple[float, float, float]]] = {}
+        for name, vector in weights.items():
+            if name.startswith("b:"):
+                left, _, right = name[2:].partition(" ")
+                self._pairs.setdefault(left, {})[right] = vector
+        self._words: dict[str, _Entry] = {}
 
     @classmethod
     def parse(cls, text: str) -> LinearModel:
@@ -108,23 +128,23 @@ class LinearModel:
             weights[feature] = (int(a) / SCALE, int(b) / SCALE, int(c) / SCALE)
         return cls([int(v) / SCALE for v in bias_line[1:]], weights, head[1:])
 
-    def _entry(self, word: str) -> tuple[str, str, float, float, float]:
-        """A word's shaped form (alone, and followed by a space) and the summed weights of its
-        own features (cached)."""
+    def _entry(self, word: str) -> _Entry:
+        """A word's shaped form, the pairs it starts, and the summed weights of its own
+        features (cached)."""
         entry = self._words.get(word)
         if entry is not None:
             return entry
         a = b = c = 0.0
         get = self.weights.get
         if word != _CLAUSE:
-            for feature in word_features(word):
+            for feature, value in word_features(word):
                 found = get(feature)
                 if found is not None:
-                    a += found[0]
-                    b += found[1]
-                    c += found[2]
+                    a += found[0] * value
+                    b += found[1] * value
+                    c += found[2] * value
         shaped = shape(word)
-        entry = (shaped, shaped + " ", a, b, c)
+        entry = (shaped, self._pairs.get(shaped), a, b, c)
         if len(self._words) >= _CACHE_LIMIT:
             self._words.clear()
         self._words[word] = entry
@@ -134,25 +154,30 @@ class LinearModel:
         """The raw score of each label for a message's canonical words.
 
         Same sum as over `message_features(words)`, computed word by word: a cached entry per
-        word, one lookup per pair of neighbours.
+        distinct word, one lookup per pair whose left word starts any known pair.
         """
         a, b, c = self.bias
-        pair = self._pairs.get
         cached = self._words.get
         entry = self._entry
-        previous = None
+        seen: set[str] = set()
+        pairs: set[tuple[str, str]] = set()
+        starts: dict[str, tuple[float, float, float]] | None = None
+        left = ""
         for word in words:
-            shaped, left, va, vb, vc = cached(word) or entry(word)
-            a += va
-            b += vb
-            c += vc
-            if previous is not None:
-                found = pair(previous + shaped)
-                if found is not None:
+            shaped, following, va, vb, vc = cached(word) or entry(word)
+            if shaped not in seen:
+                seen.add(shaped)
+                a += va
+                b += vb
+                c += vc
+            if starts is not None:
+                found = starts.get(shaped)
+                if found is not None and (left, shaped) not in pairs:
+                    pairs.add((left, shaped))
                     a += found[0]
                     b += found[1]
                     c += found[2]
-            previous = left
+            starts, left = following, shaped
         return a, b, c
 
     def scores(self, words: Sequence[str]) -> dict[str, float]:

@@ -49,6 +49,12 @@ BLOCK_THRESHOLD = 0.95
 RULE_FREE_MARGIN: Mapping[str, float] = MappingProxyType(
     {"insult": 0.0, "off_platform": 0.0, "spam": 1.0}
 )
+# A phrase rule's review finding that the model scores below this probability for its
+# category is read as a false alarm (a report, a refusal, a question about paying in the app)
+# and dropped (setting MODERATION_VETO_THRESHOLD). Blocks are never vetoed: a wrong veto
+# would relay a strong insult; findings of personal data and links neither.
+VETO_THRESHOLD = 0.05
+_NEVER_VETOED = frozenset({"spam.link", "off_platform.invite_link"})
 
 
 class Moderator:
@@ -62,7 +68,8 @@ class Moderator:
                  learned: bool | LinearModel = True,
                  review_threshold: float = REVIEW_THRESHOLD,
                  block_threshold: float = BLOCK_THRESHOLD,
-                 rule_free_margin: Mapping[str, float] = RULE_FREE_MARGIN) -> None:
+                 rule_free_margin: Mapping[str, float] = RULE_FREE_MARGIN,
+                 veto_threshold: float = VETO_THRESHOLD) -> None:
         """`allowed_links`: hosts or `host/path` prefixes that pass the link policy.
 
         None keeps the defaults (map links and the platform's own domains, see
@@ -70,16 +77,18 @@ class Moderator:
         second stage (True: the shipped model, False: rules only, or a model of your own);
         `review_threshold` and `block_threshold` are its probability thresholds, and
         `rule_free_margin` (label -> logits, >= 0) what the model must add to the first when
-        no filter found anything in the message.
+        no filter found anything in the message; `veto_threshold`: below this probability
+        for its category, a phrase rule's review finding is dropped (0 turns the veto off).
         """
-        if not 0.0 < review_threshold <= block_threshold <= 1.0:
-            raise ValueError("thresholds must satisfy 0 < review <= block <= 1")
+        if not 0.0 <= veto_threshold < review_threshold <= block_threshold <= 1.0:
+            raise ValueError("thresholds must satisfy 0 <= veto < review <= block <= 1")
         if any(margin < 0.0 for margin in rule_free_margin.values()):
             raise ValueError("rule_free_margin must be >= 0")
         self._margin = dict(rule_free_margin)
         self._model = load_model() if learned is True else (learned or None)
         # Compared with raw scores, so that a check computes no exponential.
         self._review_logit, self._block_logit = logit(review_threshold), logit(block_threshold)
+        self._veto_logit = logit(veto_threshold) if veto_threshold > 0.0 else None
         sources = [(load_source(name), category) for name, category in LEXICONS]
         words, suspicious = vocabulary(source for source, _ in sources)
         self._canon = Canonicaliser(words, suspicious)
@@ -103,8 +112,7 @@ class Moderator:
             stream = self._canon.stream(folded)
             words = stream.split()
         findings.extend(self._phrases(folded, stream, words, lang))
-        findings.extend(self._learned(words, findings, len(folded)))
-        return self._verdict(text, findings)
+        return self._verdict(text, self._learned(words, findings, len(folded)))
 
     def words(self, text: str) -> list[str]:
         """The canonical words the phrase rules and the learned stage read, with personal data
@@ -116,20 +124,25 @@ class Moderator:
             words = self._canon.stream(_with_placeholders(folded, marks)).split()
         return words
 
-    def _learned(self, words: list[str], findings: list[_Finding], length: int) -> list[_Finding]:
-        """Categories no rule found but the model finds likely: review, or block when sure.
-
-        An off-platform proposal is at most reviewed (that is its action under the policy).
-        """
-        # A message the rules already block is not scored at all.
+    def _learned(self, words: list[str], findings: list[_Finding],
+                 length: int) -> list[_Finding]:
+        """The findings once the model has had its say: review findings it vetoes are dropped,
+        categories no rule found but the model finds likely are added (review, or block when
+        sure; an off-platform proposal is at most reviewed, its policy action)."""
+        # A message the rules already block is not scored at all: nothing would change.
         if self._model is None or not length or any(f[2] == BLOCK for f in findings):
-            return []
-        scores = self._model.logits(words)
-        if max(scores) < self._review_logit:
-            return []
+            return findings
+        logits = self._model.logits(words)
+        if not findings and max(logits) < self._review_logit:
+            return findings  # the common case: nothing found, nothing likely
+        scores = dict(zip(self._model.labels, logits, strict=True))
+        veto = self._veto_logit
+        if veto is not None:
+            findings = [f for f in findings if f[0] not in scores or f[1] in _NEVER_VETOED
+                        or scores[f[0]] >= veto]
         found = {finding[0] for finding in findings}
-        out: list[_Finding] = []
-        for label, score in zip(self._model.labels, scores, strict=True):
+        out = list(findings)
+        for label, score in scores.items():
             floor = self._review_logit + (0.0 if findings else self._margin.get(label, 0.0))
             if score < floor or label in found:
                 continue
@@ -254,7 +267,9 @@ def _masked(text: str, spans: list[tuple[str, int, int]]) -> str:
 
 @lru_cache(maxsize=4)
 def default_moderator(review_threshold: float = REVIEW_THRESHOLD,
-                      block_threshold: float = BLOCK_THRESHOLD) -> Moderator:
+                      block_threshold: float = BLOCK_THRESHOLD,
+                      veto_threshold: float = VETO_THRESHOLD) -> Moderator:
     """The shared moderator with the default lexicons, link allowlist and learned stage
-    (built once per pair of thresholds)."""
-    return Moderator(review_threshold=review_threshold, block_threshold=block_threshold)
+    (built once per set of thresholds)."""
+    return Moderator(review_threshold=review_threshold, block_threshold=block_threshold,
+                     veto_threshold=veto_threshold)

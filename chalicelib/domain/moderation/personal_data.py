@@ -2,17 +2,23 @@
 
 Numbers are validated, not just matched: IBANs by their mod-97 check, cards by Luhn, phone
 numbers by their shape (a French number has ten digits starting with 0, or +33/0033 and
-nine digits; other international numbers start with + or 00). Times, dates with a year,
-prices, postcodes and short numbers never reach ten digits in one run, so they are left
-alone. A phone number is read through separators, letters standing for digits (O, I, l),
-number words in French and English ("zéro six douze…", "oh seven nine…") and, once per
-message, two parts written apart ("06 12 34, et la fin 56 78").
+nine digits; other international numbers start with + or 00; North American ones are grouped
+3-3-4). Times, dates with a year, prices, postcodes and short numbers never reach ten digits
+in one run, so they are left alone. A phone number is read through separators (an unusual
+one such as ":" only when used throughout), letters standing for digits (O, I, l, and S
+between pairs), digits of any script ("٠٦", "❶"), number words in French and English
+("zéro six douze…", "oh seven nine…") and, once per message, two parts written apart
+("06 12 34, et la fin 56 78"). An e-mail address is read through every disguise of its "@"
+and dots; a weak one ("at", "chez", "sur", a space for the last dot) needs a known provider
+and a local part that looks like a handle, and an address may also be given after its
+provider ("mon gmail c'est lea.d") or in two parts ("julie.m … arobase gmail point com").
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -24,27 +30,37 @@ PHONE, EMAIL, IBAN, CARD = "phone", "email", "iban", "card"
 
 _LOCAL = r"[a-z0-9](?:[a-z0-9._%+\-]*[a-z0-9])?"
 _LABEL = r"[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?"
+# A plain address may have a local part in any script ("张伟@qq.com", "юля@gmail.com").
 _EMAIL_RE = re.compile(
-    rf"(?<![a-z0-9._%+\-]){_LOCAL}@{_LABEL}(?:\.{_LABEL})*\.[a-z]{{2,}}(?![a-z0-9])"
+    r"(?<![\w.%+\-])[^\W_](?:[\w.%+\-]*[^\W_])?"
+    rf"@{_LABEL}(?:\.{_LABEL})*\.[a-z]{{2,}}(?![a-z0-9])"
 )
-# Disguised "@": bracketed ("[at]", "(a)", "(@)", "{arobase}"), glued with dashes or underscores
-# ("-at-", "_at_"), an envelope or look-alike emoji, or a word no sentence uses ("arobase").
-# A bare "at", "chez" or "a" is weak: it needs more evidence (see `_emails`).
-_AT_WORDS = r"(?:at|arobase|arrobase|arobas|arobaz|arroba)"
-_AT_EMOJI = "\U0001f4e7\u2709\U0001f4e9\U0001f4e8\U0001f300"
+# Disguised "@": bracketed ("[at]", "(a)", "(@)", "{arobase}", "*at*"), doubled ("@@"), glued
+# with dashes or underscores ("-at-", "_at_"), an envelope or look-alike emoji, or a word no
+# sentence uses ("arobase" and its misspellings). A bare "at", "chez" or "a" is weak: it needs
+# more evidence (see `_convincing`).
+_AROBASE = r"ar{1,2}oba(?:s{1,2}e|ze|s|z)?"
+_AT_WORDS = rf"(?:at|chez|{_AROBASE})"
+_AT_EMOJI = "\U0001f4e7\u2709\U0001f4e9\U0001f4e8\U0001f300\U0001f150\U0001f170"
+_OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
 _AT_STRONG = (
-    rf"\s*@\s*|\s*[\[({{<]\s*(?:{_AT_WORDS}|@|a)\s*[\])}}>]\s*|\s*[\-_]{_AT_WORDS}[\-_]\s*"
-    rf"|\s*[{_AT_EMOJI}]\s*|\s+(?:arobase|arrobase|arobas|arobaz|arroba)\s+"
+    rf"\s*@+\s*|\s*{_OPEN}\s*(?:{_AT_WORDS}|@|a)\s*{_CLOSE}\s*|\s*[\-_]{_AT_WORDS}[\-_]\s*"
+    rf"|\s*(?:\*(?:{_AT_WORDS}|@)\*|\"(?:{_AT_WORDS}|@)\"|'(?:{_AT_WORDS}|@)')\s*"
+    rf"|\s*[{_AT_EMOJI}]\s*|\s+{_AROBASE}\s+"
 )
 _AT_WEAK = r"\s+(?:at|chez|a)\s+"
+# Dots: the character and its look-alikes that folding keeps, or "dot", "point", "pt".
+_DOT_WORDS = r"(?:dot|point|pt)"
 _DOT = (
-    r"\s*\.\s*|\s*[\[({<]\s*(?:dot|point|\.)\s*[\])}>]\s*|\s+(?:dot|point)\s+"
-    r"|\s*[\-_](?:dot|point)[\-_]\s*"
+    rf"\s*[.\u22c5\u30fb\u25cf]\s*|\s*{_OPEN}\s*(?:{_DOT_WORDS}|\.)\s*{_CLOSE}\s*"
+    rf"|\s+{_DOT_WORDS}\s+|\s*[\-_]{_DOT_WORDS}[\-_]\s*"
+    rf"|\s*(?:\*{_DOT_WORDS}\*|\"{_DOT_WORDS}\"|'{_DOT_WORDS}')\s*"
 )
-# Before the ending only: a comma or a plain space ("gmail,com", "gmail com"), weak as well.
-_LAST_DOT = rf"{_DOT}|\s*,\s*|\s+"
 # Only endings that e-mail providers use: "I'm at home. It's late" must not become an address.
 _MAIL_TLD = r"(?:com|fr|net|org|uk|io|eu|info|ch|nl|be)"
+# Before the ending only: a comma or a plain space ("gmail,com", "gmail com"), weak as well,
+# or the dot word glued to the ending ("gmail dotcom").
+_LAST_DOT = rf"{_DOT}|\s*,\s*|\s+|\s+(?:dot|point)(?={_MAIL_TLD}(?![a-z0-9]))"
 _SPELLED_EMAIL_RE = re.compile(
     rf"(?<![a-z0-9._%+\-])(?P<local>{_LOCAL})(?P<at>{_AT_STRONG}|{_AT_WEAK})"
     rf"(?P<domain>{_LABEL}(?:(?:{_DOT}){_LABEL})*?)(?P<dot>{_LAST_DOT}){_MAIL_TLD}(?![a-z0-9])"
@@ -57,31 +73,67 @@ _MAIL_PROVIDERS = frozenset(
 _PROVIDER_NAMES = (
     r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|protonmail|wanadoo|laposte)"
 )
+_PROVIDER_NAME_RE = re.compile(_PROVIDER_NAMES)
+# "sur"/"on" stand for the "@" only before such a provider ("tom.smith on hotmail"), and like
+# every weak sign they need a handle.
 _PROVIDER_ONLY_RE = re.compile(
-    rf"(?<![a-z0-9._%+\-])(?P<local>{_LOCAL})(?P<at>{_AT_STRONG}|{_AT_WEAK}){_PROVIDER_NAMES}"
-    r"(?![a-z0-9.@])"
+    rf"(?<![a-z0-9._%+\-])(?P<local>{_LOCAL})(?P<at>{_AT_STRONG}|{_AT_WEAK}|\s+(?:sur|on)\s+)"
+    rf"{_PROVIDER_NAMES}(?![a-z0-9@]|\.[a-z0-9])"
 )
-# "mon gmail c'est lea.durand92": the provider named first, then a handle with a dot or digit.
+# No "@" at all, a handle then the provider's full domain: "julie.martin gmail.com".
+_NO_AT_RE = re.compile(
+    rf"(?<![a-z0-9._%+\-])(?P<local>{_LOCAL})\s+(?:{_PROVIDER_NAMES})(?:{_DOT}){_MAIL_TLD}"
+    r"(?![a-z0-9])"
+)
+# "mon gmail c'est lea.durand92", "my gmail address is tom.smith88", "gmail : lea.d": the
+# provider named first, then a handle (a dot, an underscore or a digit, see `_named`).
 _NAMED_PROVIDER_RE = re.compile(
-    rf"\b(?:mon|ma|my|adresse|address)\s+{_PROVIDER_NAMES}\s*(?:c'?\s?est|est|is|:|=|->)?\s*"
-    r"(?P<local>[a-z](?=[a-z0-9._\-]*[._\d])[a-z0-9._\-]*[a-z0-9])(?![a-z0-9@])"
+    r"(?:\b(?:mon|ma|my|adresse|address)\s+(?:(?:e-?mail|mail|boite|adresse|address|compte"
+    rf"|account)\s+)?{_PROVIDER_NAMES}(?:\s+(?:address|adresse|account|compte))?"
+    r"\s*(?:c'?\s?est|est|is|:|=|->)?"
+    rf"|\b{_PROVIDER_NAMES}\s*(?::|=|->))\s*"
+    r"(?P<local>[a-z][a-z0-9_\-]*(?:\.[a-z0-9_\-]+|\s+(?:point|dot)\s+[a-z][a-z0-9_\-]+)*)"
+    r"(?![a-z0-9@])"
 )
+# Words that end a sentence rather than an address: "... c'est fini point barre".
+_NOT_LOCAL_ENDS = frozenset(("barre", "final", "de", "com"))
+# An address introduced as one ("my email is julie at gmail"): the local part needs no handle.
+_MAIL_INTRO_RE = re.compile(
+    r"\b(?:e-?mail|mail|adresse|address|courriel)\s*(?:is|c'?\s?est|est|:|=|->)\s*\Z"
+)
+_NOT_A_LOCAL = frozenset(
+    "me moi you toi him her lui elle us nous vous them eux it is est was are there here mail "
+    "email adresse address compte account inbox and et or ou the le la les mon my ma pas not "
+    "down broken full blocked bloque plein nul also aussi still toujours puis ensuite apres "
+    "then after next suite fin end reste rest domaine domain c ca".split()
+)
+# The rest of an address given apart from its local part: "julie.m ... arobase gmail point com".
+_SPLIT_DOMAIN_RE = re.compile(
+    rf"(?P<strong>@+|\b{_AROBASE}|[{_AT_EMOJI}]|{_OPEN}\s*(?:at|@)\s*{_CLOSE})?(?(strong)|"
+    rf"\b(?:at|chez))\s*(?P<domain>{_PROVIDER_NAMES})(?P<tld>(?:{_DOT}){_MAIL_TLD})?(?![a-z0-9])"
+)
+_SPLIT_HANDLE_RE = re.compile(
+    r"(?<![a-z0-9._%+\-@'])[a-z][a-z0-9_\-]*(?:\.[a-z0-9_\-]+)+(?![a-z0-9@])"
+    r"|(?<![a-z0-9._%+\-@'])[a-z][a-z_\-]*\d[a-z0-9_\-]*(?![a-z0-9@.])"
+)
+_SPLIT_EMAIL_GAP = 40
 _AT_GATE_RE = re.compile(
-    rf"[@{_AT_EMOJI}]|\bat\b|[\-_]at[\-_]|arob|arrob|\bchez\b|\(a\)|\[a\]|\ba\s+{_PROVIDER_NAMES}"
-    rf"|\b(?:mon|ma|my|adresse|address)\s+{_PROVIDER_NAMES}"
+    rf"[@{_AT_EMOJI}]|\bat\b|[\-_*\"']at[\-_*\"']|arob|arrob|\bchez\b|\(a\)|\[a\]|{_PROVIDER_NAMES}"
 )
 # The same test on the canonical words and with substring tests (the regex costs µs).
 _AT_GATE_WORDS = frozenset(
     "at chez arroba gmail googlemail hotmail outlook yahoo ymail icloud protonmail wanadoo "
     "laposte".split()
 )
-_AT_GATE_SIGNS_RE = re.compile(rf"[{_AT_EMOJI}]|\(a\)|\[a\]|[\-_]at[\-_]")
-_HANDLE_RE = re.compile(r"[._\d]")
-_SPELLED_DOT_RE = re.compile(r"dot|point|\s\.|\.\s|[\[({<]")
+_AT_GATE_SIGNS_RE = re.compile(rf"[{_AT_EMOJI}]|\(a\)|\[a\]|[\-_*\"']at[\-_*\"']")
+# What a local part looks like when no "@" vouches for it: "j.martin", "tom_smith", "julie92"
+# (not "a6", "bk4578", "abc-123-456" or "today.3").
+_HANDLE_RE = re.compile(r"[a-z][a-z\-]*[._][a-z][a-z0-9._\-]*|[a-z]{3,}[a-z._\-]*\d+")
+_SPELLED_DOT_RE = re.compile(r"dot|point|\bpt\b|\s\.|\.\s|[\[({<*\"'\u22c5\u30fb\u25cf]")
 _PROVIDER_RE = re.compile(r"[a-z0-9\-]+")
 # A dot spelled out inside the local part ("tom dot smith at ..."), read backwards from the "@".
 _LOCAL_HEAD_RE = re.compile(
-    r"[a-z0-9_\-]+(?:\s+(?:dot|point)\s+|\s*[\[({<]\s*(?:dot|point)\s*[\])}>]\s*|\s+\.\s*|\.\s+)\Z"
+    rf"[a-z0-9_\-]+(?:\s+{_DOT_WORDS}\s+|\s*{_OPEN}\s*{_DOT_WORDS}\s*{_CLOSE}\s*|\s+\.\s*|\.\s+)\Z"
 )
 # Letters written one at a time: "j u l i e @ g m a i l . c o m".
 _SPACED_RE = re.compile(r"(?<![a-z0-9])(?:[a-z0-9._@] ){5,}[a-z0-9](?![a-z0-9])")
@@ -95,11 +147,20 @@ _CARD_RE = re.compile(r"(?<![0-9])[2-6]\d{3}(?:[ \-]?\d){9,15}(?![0-9])")
 _CARD_LENGTHS = (16, 15, 19, 14, 13, 17, 18)
 
 _DIGIT_RE = re.compile(r"\d")
+# Separators no number uses elsewhere (":", ";", "\\", an emoji): they join digit groups only
+# when the same one is used throughout, at least three times in a row ("06:12:34:56:78"), so
+# that "06:30 07:15", "12:34:56" or "+44: 06 12 34" stay apart (see `_odd_joins`).
+_ODD_GAP_RE = re.compile(r"\s?[^\w\s+%€$£°'\"]{1,3}\s?")
 _DIGITS_RE = re.compile(r"\d+")
-# Letters that stand for digits, but only inside a run that already holds a digit ("O6", "5l").
-_LOOKS_LIKE_DIGIT_RE = re.compile(r"[oil]\d|\d[oil]")
-_MIXED_NUMBER_RE = re.compile(r"(?<![a-z0-9])[0-9oil]*\d[0-9oil]*(?![a-z0-9])")
-_AS_DIGITS = str.maketrans("oil", "011")
+# Letters that stand for digits, but only inside a run that already holds a digit ("O6", "5l");
+# "S" for 5 only in a pair between two pairs of digits with the same separator ("34.S6.78"),
+# so that "90s", "S7" or "s01e05" stay as they are.
+_LOOKS_LIKE_DIGIT_RE = re.compile(r"[oils]\d|\d[oils]")
+_MIXED_NUMBER_RE = re.compile(
+    r"(?<![a-z0-9])[0-9oil]*\d[0-9oil]*(?![a-z0-9])"
+    r"|(?<=\d\d([ .\-/,|~*]))(?:s\d|\ds)(?=\1[0-9oil]{2}(?![a-z0-9]))"
+)
+_AS_DIGITS = str.maketrans("oils", "0115")
 _DATE_RE = re.compile(r"(?<!\d)\d{1,2}([/.\- ])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
 _SEPARATOR_RE = re.compile(r"[\s.\-_/,()*~|]{0,4}")
 # "+33", or "plus" before a spelled-out country code.
@@ -108,6 +169,28 @@ _JOIN_RE = re.compile(r"[\s\-]+(?:(?:et|and)[\s\-]+)?")
 _SPLIT_GAP = 40
 
 _TENS = frozenset((20, 30, 40, 50, 60, 70, 80, 90))
+# How "33 6 12 34 56 78" is grouped when the "+" is left out ("33 75012 06 12" is not one).
+_FRENCH_AFTER_33 = frozenset(((2, 1, 2, 2, 2, 2), (2, 9), (2, 3, 2, 2, 2), (2, 1, 8)))
+
+
+class _DigitTable(dict[int, str]):
+    """A `str.translate` table: a digit of any script ("٠", "६", "❶") as its ASCII digit.
+
+    Folding keeps these (NFKD has no decomposition for them); one character stays one
+    character, so every offset stays valid.
+    """
+
+    def __missing__(self, code: int) -> str:
+        value = unicodedata.digit(chr(code), None)
+        char = chr(code) if value is None else str(value)
+        self[code] = char
+        return char
+
+
+_DIGITS = _DigitTable()
+# A digit `_DIGITS` changes: a decimal digit of another script, or a dingbat or double circled
+# digit ("❶", "➀", "⓵") that folding leaves alone.
+_OTHER_DIGIT_RE = re.compile(r"(?=[^\x00-\x7f])(?:\d|[\u24f5-\u24fe\u2776-\u2793])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,14 +251,23 @@ def phone_shaped(digits: str, plus: bool, groups: tuple[int, ...]) -> bool:
         return shortest <= len(digits) <= 15 and digits[0] != "0"
     if digits[0] == "0":
         return len(digits) in (10, 11) and digits[1] != "0"
-    # North American numbers have no leading 0; ask for their 3-3-4 grouping (or one digit
-    # at a time) so that a ten-digit order or file number is not one.
-    return (
-        len(digits) == 10
-        and digits[0] in "23456789"
-        and digits[3] in "23456789"
-        and (groups == (3, 3, 4) or set(groups) == {1})
-    )
+    # "33 6 12 34 56 78": a French mobile written with its country code but no "+".
+    if digits.startswith("33") and groups[0] == 2:
+        return digits[2] in "67" and groups in _FRENCH_AFTER_33
+    return _north_american(digits, groups)
+
+
+def _north_american(digits: str, groups: tuple[int, ...]) -> bool:
+    """A number of the North American plan: ten digits in 3-3-4 ("(555) 123-4567"), with or
+    without a leading 1 ("1-800-555-0199"), or given one digit at a time.
+
+    A ten-digit order or file number is seldom grouped 3-3-4, and never starts with 0 or 1.
+    """
+    if len(digits) == 11 and digits[0] == "1" and groups[0] == 1:
+        digits, groups = digits[1:], groups[1:]
+    if len(digits) != 10 or digits[0] not in "23456789":
+        return False
+    return groups == (3, 3, 4) or (set(groups) == {1} and digits[3] in "23456789")
 
 
 def _may_hold_email(folded: str, words: Collection[str]) -> bool:
@@ -189,12 +281,22 @@ def _may_hold_email(folded: str, words: Collection[str]) -> bool:
     return _AT_GATE_SIGNS_RE.search(folded) is not None
 
 
-def _convincing(match: re.Match[str]) -> bool:
+def _introduced(folded: str, local: re.Match[str]) -> bool:
+    """Whether the text names an address just before this local part ("my email is julie")."""
+    word = local.group("local")
+    if len(word) < 3 or word in _NOT_A_LOCAL:
+        return False
+    start = local.start("local")
+    return _MAIL_INTRO_RE.search(folded, max(0, start - 32), start) is not None
+
+
+def _convincing(match: re.Match[str], folded: str) -> bool:
     """Whether a disguised address is one, given how its "@" and last dot were written.
 
     A bare "at"/"chez"/"a" or a last dot written as a space or a comma is a weak sign
     ("meet at the station", "je suis chez Paul"): the domain must then be a known provider,
-    or the dots spelled out, and with two weak signs the local part must look like a handle.
+    or the dots spelled out, and with two weak signs the local part must look like a handle
+    (or be introduced as an address: "my email is julie at gmail").
     """
     at = match.group("at").strip()
     groups = match.groupdict()
@@ -202,14 +304,17 @@ def _convincing(match: re.Match[str]) -> bool:
     last_dot = groups.get("dot")
     provider = _PROVIDER_RE.match(domain)
     known = provider is not None and provider.group() in _MAIL_PROVIDERS
-    handle = _HANDLE_RE.search(match.group("local")) is not None
-    weak_at = at in ("at", "chez", "a")
+    handle = _HANDLE_RE.fullmatch(match.group("local")) is not None
+    weak_at = at in ("at", "chez", "a", "sur", "on")
     weak_dot = last_dot is not None and last_dot.strip() in ("", ",")
-    if weak_dot and not known:
+    # "seat 12 on gmail", "4567 arobase yahoo": a number before a weak sign, or before a
+    # provider with no ending, is no address.
+    number = not match.group("local")[0].isalpha()
+    if (weak_dot and not known) or (number and (weak_at or last_dot is None)):
         return False
     if weak_at:
         if at == "a" or weak_dot or last_dot is None:
-            return known and handle
+            return known and (handle or (at != "a" and _introduced(folded, match)))
         spelled = _SPELLED_DOT_RE.search(domain + last_dot) is not None
         # "on se retrouve chez Paul point de rendez-vous": "chez" also needs a handle.
         return known or (spelled and (handle or at != "chez"))
@@ -226,12 +331,128 @@ def _local_head(folded: str, start: int) -> int:
     return start
 
 
+def _taken(start: int, end: int, found: Iterable[Found]) -> bool:
+    """Whether `[start, end)` overlaps a piece of data already found."""
+    return any(start < f.end and f.start < end for f in found)
+
+
+def _named(folded: str, found: list[Found]) -> list[Found]:
+    """Handles given after the provider's name ("mon gmail c'est lea.durand92")."""
+    out = []
+    for match in _NAMED_PROVIDER_RE.finditer(folded):
+        local = match.group("local")
+        pieces = local.split()
+        spelled = len(pieces) > 1 and pieces[0] not in _NOT_A_LOCAL and len(pieces[0]) > 1
+        if (
+            (spelled or _HANDLE_RE.fullmatch(local) is not None)
+            and pieces[-1] not in _NOT_LOCAL_ENDS
+            and not _taken(match.start("local"), match.end("local"), found)
+        ):
+            out.append(Found(EMAIL, match.start("local"), match.end("local")))
+    return out
+
+
+def _spaced(folded: str, found: list[Found]) -> list[Found]:
+    """Addresses written one character at a time ("j u l i e @ g m a i l . c o m")."""
+    out = []
+    for match in _SPACED_RE.finditer(folded):
+        spaced = match.group()
+        if (
+            "@" in spaced
+            and _EMAIL_RE.fullmatch(spaced.replace(" ", ""))
+            and not _taken(match.start(), match.end(), found)
+        ):
+            out.append(Found(EMAIL, match.start(), match.end()))
+    return out
+
+
+def _split_email(folded: str, found: list[Found]) -> list[Found]:
+    """An address given in two parts: "c'est julie.m, puis arobase gmail point com".
+
+    The second part is the "@" (a bare "at"/"chez" only with the ending) and a provider whose
+    name is no everyday word; the first, a handle a little before it.
+    """
+    out: list[Found] = []
+    for match in _SPLIT_DOMAIN_RE.finditer(folded):
+        if match.group("strong") is None and match.group("tld") is None:
+            continue
+        start = match.start()
+        if _taken(start, match.end(), found) or _taken(start, match.end(), out):
+            continue
+        handles = [
+            handle
+            for handle in _SPLIT_HANDLE_RE.finditer(folded, max(0, start - 2 * _SPLIT_EMAIL_GAP),
+                                                     start)
+            if len(handle.group()) >= 5 and start - handle.end() <= _SPLIT_EMAIL_GAP
+        ]
+        if handles and not _taken(handles[-1].start(), handles[-1].end(), found):
+            out.append(Found(EMAIL, handles[-1].start(), handles[-1].end()))
+            out.append(Found(EMAIL, start, match.end()))
+    return out
+
+
+def _british_halves(head: list[tuple[int, int, str]], tail: list[tuple[int, int, str]]) -> bool:
+    """A British mobile given in two parts: "07911", then "123 456"."""
+    return (len(head) == 1 and head[0][2][:2] == "07" and len(head[0][2]) == 5
+            and [len(group[2]) for group in tail] in ([3, 3], [6]))
+
+
+def _plainly_separated(folded: str, chain: list[tuple[int, int, str]]) -> bool:
+    """Whether a chain's groups are only apart by usual separators (no "12:34:56" in a split)."""
+    return all(
+        _SEPARATOR_RE.fullmatch(folded, left[1], right[0]) is not None
+        for left, right in zip(chain, chain[1:], strict=False)
+    )
+
+
+def _odd_joins(folded: str, chain: list[tuple[int, int, str]],
+               group: tuple[int, int, str]) -> bool:
+    """Whether an unusual separator joins `group` to `chain`: digits only, and the same
+    separator throughout, at least three times in a row ("06:12:34:56:78")."""
+    last = chain[-1]
+    gap = folded[last[1]:group[0]]
+    if not (_ODD_GAP_RE.fullmatch(gap) and folded[last[0]:last[1]].isdigit()
+            and folded[group[0]:group[1]].isdigit()):
+        return False
+    if len(chain) > 1:
+        return folded[chain[-2][1]:last[0]] == gap
+    position = group[1]
+    for _ in range(2):
+        digits = _DIGITS_RE.match(folded, position + len(gap))
+        if not folded.startswith(gap, position) or digits is None:
+            return False
+        position = digits.end()
+    return True
+
+
+def _letters_in_words(folded: str, matches: list[re.Match[str]],
+                      letters: Collection[str]) -> list[re.Match[str]]:
+    """The number words found, less one-letter ones that no other number word touches."""
+
+    def touches(first: int, second: int) -> bool:
+        if not 0 <= first < second < len(matches):
+            return False
+        neighbour = matches[first if matches[second].group() in letters else second]
+        return neighbour.group() not in letters and _JOIN_RE.fullmatch(
+            folded, matches[first].end(), matches[second].start()
+        ) is not None
+
+    return [
+        match
+        for index, match in enumerate(matches)
+        if match.group() not in letters or touches(index - 1, index) or touches(index, index + 1)
+    ]
+
+
 class PersonalDataFinder:
     """Finds personal data in folded text; `find` returns non-overlapping spans."""
 
     def __init__(self, number_words: Mapping[str, int],
                  repeats: Mapping[str, int] | None = None) -> None:
-        self.number_words = frozenset(number_words)
+        # A one-letter word ("o" for zero) is read only next to another number word, and does
+        # not count when deciding whether a message spells digits out.
+        self._letters = frozenset(word for word in number_words if len(word) == 1)
+        self.number_words = frozenset(number_words) - self._letters
         self._values = dict(number_words)
         self._repeats = dict(repeats or {})
         self._number_word_re = re.compile(
@@ -242,6 +463,8 @@ class PersonalDataFinder:
              exclude: Iterable[tuple[int, int]] = ()) -> list[Found]:
         """Personal data in `folded`; `words` are its canonical words, `exclude` spans to skip."""
         found: list[Found] = []
+        if not folded.isascii() and _OTHER_DIGIT_RE.search(folded):
+            folded = folded.translate(_DIGITS)
         if _may_hold_email(folded, words):
             found.extend(self._emails(folded))
         has_digit = _DIGIT_RE.search(folded) is not None
@@ -264,22 +487,28 @@ class PersonalDataFinder:
     @staticmethod
     def _emails(folded: str) -> list[Found]:
         found = [Found(EMAIL, m.start(), m.end()) for m in _EMAIL_RE.finditer(folded)]
-        for regex in (_SPELLED_EMAIL_RE, _PROVIDER_ONLY_RE):
+        # Four of the patterns need a provider's name: one search spares them the others.
+        provider = _PROVIDER_NAME_RE.search(folded) is not None
+        for regex in (_SPELLED_EMAIL_RE, _PROVIDER_ONLY_RE)[: 1 + provider]:
             for match in regex.finditer(folded):
-                if _convincing(match) and not overlaps(
-                    match.start(), match.end(), [(f.start, f.end) for f in found]
+                if (
+                    match.group("local") not in _NOT_A_LOCAL
+                    and _convincing(match, folded)
+                    and not _taken(match.start(), match.end(), found)
                 ):
                     found.append(Found(EMAIL, match.start(), match.end()))
         found = [Found(EMAIL, _local_head(folded, f.start), f.end) for f in found]
-        for match in _NAMED_PROVIDER_RE.finditer(folded):
-            found.append(Found(EMAIL, match.start("local"), match.end("local")))
-        if "@" in folded:
-            for match in _SPACED_RE.finditer(folded):
-                spaced = match.group()
-                if "@" in spaced and _EMAIL_RE.fullmatch(spaced.replace(" ", "")) and not overlaps(
-                    match.start(), match.end(), [(f.start, f.end) for f in found]
+        if provider:
+            found.extend(_named(folded, found))
+            for match in _NO_AT_RE.finditer(folded):
+                if _HANDLE_RE.fullmatch(match.group("local")) and not _taken(
+                    match.start(), match.end(), found
                 ):
                     found.append(Found(EMAIL, match.start(), match.end()))
+        if "@" in folded:
+            found.extend(_spaced(folded, found))
+        if provider:
+            found.extend(_split_email(folded, found))
         return found
 
     @staticmethod
@@ -355,7 +584,7 @@ class PersonalDataFinder:
         """
         last = chain[-1]
         if not _SEPARATOR_RE.fullmatch(folded, last[1], group[0]):
-            return False
+            return _odd_joins(folded, chain, group)
         if len(chain) < 2 or "," not in folded[last[1]:group[0]]:
             return True
         spelled = not folded[last[0]:last[1]].isdigit() or not folded[group[0]:group[1]].isdigit()
@@ -375,6 +604,9 @@ class PersonalDataFinder:
             plus = _PLUS_RE.search(folded, max(0, start - 6), start)
             if plus:
                 start = plus.start()
+            # "(415) 555-2671", "(+33) 6 12...": the bracket opened before the number goes too.
+            if start and folded[start - 1] == "(" and ")" in folded[start:chain[end - 1][1]]:
+                start -= 1
             found.append(Found(PHONE, start, chain[end - 1][1]))
             first = end
         return found
@@ -407,7 +639,9 @@ class PersonalDataFinder:
                 and (4 <= len(first) <= 8 or prefix)
                 and tail[0][0] - head[-1][1] <= _SPLIT_GAP
                 and phone_shaped(first + second, False, (len(first), len(second)))
-                and len(first + second) == 10
+                # Ten digits, or eleven for a British mobile ("07911 … 123 456").
+                and (len(first + second) == 10 or _british_halves(head, tail))
+                and _plainly_separated(folded, head) and _plainly_separated(folded, tail)
             ):
                 return [
                     Found(PHONE, head[0][0], head[-1][1]),
@@ -418,6 +652,8 @@ class PersonalDataFinder:
     def _spelled(self, folded: str) -> list[tuple[int, int, str]]:
         """Number words read as digit groups: "quatre-vingt-dix-neuf" -> "99"."""
         matches = list(self._number_word_re.finditer(folded))
+        if self._letters:
+            matches = _letters_in_words(folded, matches, self._letters)
         # A repeat word ("double", "triple") is stored as minus its count.
         values = [self._values.get(m.group(), -self._repeats.get(m.group(), 0)) for m in matches]
 

@@ -41,10 +41,21 @@ def test_scores_are_the_sum_of_the_message_features():
     model = load_model()
     assert model is not None
     words = Moderator(learned=False).words("T'es vraiment un boulet, on passe sur WhatsApp ?")
-    expected = [model.bias[k] + sum(model.weights.get(f, (0.0, 0.0, 0.0))[k]
-                                    for f in message_features(words)) for k in range(3)]
+    expected = [model.bias[k] + sum(model.weights.get(f, (0.0, 0.0, 0.0))[k] * value
+                                    for f, value in message_features(words)) for k in range(3)]
     assert model.logits(words) == pytest.approx(expected)
     assert model.scores(words)["off_platform"] == pytest.approx(sigmoid(expected[1]))
+
+
+def test_a_repeated_word_counts_once_as_in_training():
+    model = _model(2.0)
+    assert model.logits(["grumpf", "grumpf", "|", "grumpf"]) == model.logits(["grumpf"])
+    # "15 € aller, 15 € retour, 30 €": one price, not three (it was once blocked as spam).
+    rules, shipped = Moderator(learned=False), load_model()
+    assert shipped is not None
+    price = "Prix : 15 € aller, 15 € retour, 30 € en tout"
+    assert message_features(rules.words(price)).count(("w:00", 1.0)) == 1
+    assert Moderator().check(price, "fr").verdict == "allow"
 
 
 def test_the_weights_file_round_trips():
@@ -70,7 +81,8 @@ def test_an_off_platform_score_is_at_most_reviewed():
 
 def test_a_spam_score_alone_needs_a_margin_when_no_filter_found_anything():
     # logit 1.5 clears 0.7 (logit 0.85) but not 0.7 plus the default spam margin of 1.0.
-    spam_only = Moderator(learned=_model(-9.0, spam=1.5))
+    # The fake model knows nothing of off-platform proposals: no veto here (tested below).
+    spam_only = Moderator(learned=_model(-9.0, spam=1.5), veto_threshold=0.0)
     assert spam_only.check("grumpf").verdict == "allow"
     assert spam_only.check("grumpf, viens sur WhatsApp").verdict == "review"
     assert {r.rule for r in spam_only.check("grumpf, viens sur WhatsApp").reasons} >= {
@@ -83,10 +95,29 @@ def test_a_spam_score_alone_needs_a_margin_when_no_filter_found_anything():
         Moderator(learned=False, rule_free_margin={"spam": -1.0})
 
 
+def test_a_review_finding_the_model_contradicts_is_vetoed_but_never_a_block():
+    # The fake model scores every label at logit -9 (p ~ 0.0001) for these texts.
+    sceptic = Moderator(learned=_model(-9.0), veto_threshold=0.05)
+    trusting = Moderator(learned=_model(-9.0), veto_threshold=0.0)
+    proposal = "on passe sur WhatsApp ?"
+    assert trusting.check(proposal, "fr").verdict == "review"
+    assert sceptic.check(proposal, "fr").verdict == "allow"
+    # Blocks stand whatever the model says: a wrong veto would relay a strong insult.
+    assert sceptic.check("t'es un connard", "fr").verdict == "block"
+    # Personal data and links are facts, not opinions: never vetoed.
+    text = "mon mail julie.martin@gmail.com, https://chat.whatsapp.com/Ab12Cd"
+    masked = sceptic.check(text, "fr")
+    assert {r.rule for r in masked.reasons} >= {"pii.email", "spam.link",
+                                                "off_platform.invite_link"}
+    assert masked.verdict == "review" and "[email]" in (masked.text or "")
+
+
 def test_the_thresholds_are_settings_and_checked():
     assert Moderator(learned=_model(1.5), review_threshold=0.9).check("grumpf").verdict == "allow"
     with pytest.raises(ValueError):
         Moderator(review_threshold=0.9, block_threshold=0.5)
+    with pytest.raises(ValueError):
+        Moderator(review_threshold=0.5, veto_threshold=0.6)
 
 
 def test_the_rules_still_decide_first_and_the_stage_can_be_switched_off():
@@ -104,17 +135,32 @@ def test_wording_no_rule_lists_is_caught_by_the_shipped_model():
     assert both.check("On se voit au parking à 8h, bonne route", "fr").verdict == "allow"
 
 
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
 def test_no_evaluation_message_is_in_the_training_data():
-    training = {json.loads(line)["text"].strip().lower()
-                for line in (DATA / "training.jsonl").read_text(encoding="utf-8").splitlines()}
-    held_out = [json.loads(line) for line in (DATA / "blind.jsonl").read_text("utf-8").splitlines()]
-    held_out += [row for row in map(json.loads, (DATA / "messages.jsonl").read_text(
-        "utf-8").splitlines()) if row["split"] == "unseen"]
-    assert len(training) > 3000 and len(held_out) > 600
+    training = {row["text"].strip().lower()
+                for path in [DATA / "training.jsonl", *sorted((DATA / "written").glob("*.jsonl"))]
+                for row in _jsonl(path)}
+    held_out = _jsonl(DATA / "blind.jsonl") + _jsonl(DATA / "blind2.jsonl")
+    held_out += [row for row in _jsonl(DATA / "messages.jsonl") if row["split"] == "unseen"]
+    assert len(training) > 8000 and len(held_out) > 1200
     assert not [row["id"] for row in held_out if row["text"].strip().lower() in training]
-    from tools.moderation_train import TUNING_SPLITS
+    from tools.moderation_train import TUNING_SPLITS, held_out_texts, written_rows
 
     assert "unseen" not in TUNING_SPLITS
+    # The trainer reads every blind batch as held out, and the written lines as training.
+    assert {row["text"].strip().lower() for row in held_out} <= held_out_texts()
+    assert len(written_rows()) >= 3000
+
+
+def test_the_written_training_lines_are_well_formed():
+    rows = [row for path in sorted((DATA / "written").glob("*.jsonl")) for row in _jsonl(path)]
+    assert len({row["id"] for row in rows}) == len(rows)
+    allowed = {"insult", "off_platform", "spam", "pii"}
+    assert all(row["split"] == "train" and set(row["labels"]) <= allowed
+               and row["lang"] in ("fr", "en") and row["text"].strip() for row in rows)
 
 
 def test_training_reproduces_the_shipped_weights_byte_for_byte():

@@ -169,6 +169,12 @@ def test_coordinates_in_an_allowed_map_link_are_not_a_phone_number(moderator):
         ("4155552671", False, (3, 3, 4), True),
         ("2024118734", False, (4, 6), False),
         ("061234", False, (2, 2, 2), False),
+        ("33612345678", False, (2, 1, 2, 2, 2, 2), True),
+        ("33750120612", False, (2, 5, 2, 2), False),
+        ("5551234567", False, (3, 3, 4), True),
+        ("18005550199", False, (1, 3, 3, 4), True),
+        ("1234567890", False, (3, 3, 4), False),
+        ("5551234567", False, (10,), False),
     ],
 )
 def test_phone_shape(digits, plus, groups, expected):
