@@ -140,11 +140,15 @@ def written_rows() -> list[dict]:
 
 def train(examples: list[tuple[list[tuple[int, float]], tuple[int, ...]]], size: int,
           rng: random.Random) -> tuple[list[float], list[list[float]]]:
-    """Averaged SGD for one logistic regression per label; returns bias and weights."""
-    labels = len(LABELS)
-    weights = [[0.0] * labels for _ in range(size)]
-    totals = [[0.0] * labels for _ in range(size)]
-    bias, bias_total = [0.0] * labels, [0.0] * labels
+    """Averaged SGD for one logistic regression per label; returns bias and weights.
+
+    The three labels are independent models stepped together: one pass over an example's
+    features sums the three scores, one pass updates the three weights (the same arithmetic,
+    in the same order per label, as three separate passes, at a third of their cost).
+    """
+    weights = [[0.0, 0.0, 0.0] for _ in range(size)]
+    totals = [[0.0, 0.0, 0.0] for _ in range(size)]
+    bias, bias_total = [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]
     steps = 0
     order = list(range(len(examples)))
     for epoch in range(EPOCHS):
@@ -153,30 +157,55 @@ def train(examples: list[tuple[list[tuple[int, float]], tuple[int, ...]]], size:
         for index in order:
             features, targets = examples[index]
             steps += 1
-            for k in range(labels):
-                logit = bias[k] + sum(weights[f][k] * value for f, value in features)
-                p = 1 / (1 + math.exp(-max(-30.0, min(30.0, logit))))
-                gradient = targets[k] - p
+            g0, g1, g2 = _gradients(weights, features, targets, bias)
+            for k, gradient in enumerate((g0, g1, g2)):
                 bias[k] += rate * gradient
                 bias_total[k] += steps * rate * gradient
-                for f, value in features:
-                    change = rate * (gradient * value - L2 * weights[f][k])
-                    weights[f][k] += change
-                    totals[f][k] += steps * change
+            for f, value in features:
+                w, total = weights[f], totals[f]
+                change = rate * (g0 * value - L2 * w[0])
+                w[0] += change
+                total[0] += steps * change
+                change = rate * (g1 * value - L2 * w[1])
+                w[1] += change
+                total[1] += steps * change
+                change = rate * (g2 * value - L2 * w[2])
+                w[2] += change
+                total[2] += steps * change
     # Averaging: w_avg = w - totals / steps (the usual trick for averaged updates).
-    averaged = [[w[k] - t[k] / steps for k in range(labels)] for w, t in zip(weights, totals,
-                                                                            strict=True)]
-    return [bias[k] - bias_total[k] / steps for k in range(labels)], averaged
+    averaged = [[w[k] - t[k] / steps for k in range(3)] for w, t in zip(weights, totals,
+                                                                       strict=True)]
+    return [bias[k] - bias_total[k] / steps for k in range(3)], averaged
+
+
+def _gradients(weights: list[list[float]], features: list[tuple[int, float]],
+               targets: tuple[int, ...], bias: list[float]) -> tuple[float, float, float]:
+    """target - probability for each label, from one pass over the features."""
+    s0 = s1 = s2 = 0
+    for f, value in features:
+        w = weights[f]
+        s0 += w[0] * value
+        s1 += w[1] * value
+        s2 += w[2] * value
+    out = []
+    for k, total in enumerate((s0, s1, s2)):
+        logit = bias[k] + total
+        out.append(targets[k] - 1 / (1 + math.exp(-max(-30.0, min(30.0, logit)))))
+    return out[0], out[1], out[2]
 
 
 def fit(corpus: list[dict], moderator: Moderator) -> str:
     """The weights file of a model trained on `corpus` (rows with `text` and `labels`)."""
     index: dict[str, int] = {}
     examples = []
+    known: dict[str, list[tuple[int, float]]] = {}  # the written lines come three times
     for row in corpus:
-        # As the model scores them: a feature shared by two different words counts twice.
-        features = [(index.setdefault(f, len(index)), value)
-                    for f, value in message_features(moderator.words(row["text"]))]
+        features = known.get(row["text"])
+        if features is None:
+            # As the model scores them: a feature shared by two different words counts twice.
+            features = known[row["text"]] = [
+                (index.setdefault(f, len(index)), value)
+                for f, value in message_features(moderator.words(row["text"]))]
         examples.append((features, tuple(int(label in row["labels"]) for label in LABELS)))
     bias, weights = train(examples, len(index), random.Random(SEED))
     names = {number: name for name, number in index.items()}
