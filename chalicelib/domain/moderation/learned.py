@@ -44,9 +44,9 @@ def shape(word: str) -> str:
 
 def word_features(word: str) -> list[tuple[str, float]]:
     """The features that depend on one word alone, with their values: the word (1) and its
-    character n-grams, which share a value of 1 between them so that a long word weighs no
+    character n-grams, which share `NGRAM_SHARE` between them so that a long word weighs no
     more than a short one (unscaled, every word of a message added evidence for whichever
-    label has the most n-gram weight, and long harmless messages scored as spam)."""
+    label has the most n-gram weight, and ordinary messages were blocked by the model)."""
     word = shape(word)
     out = [("w:" + word, 1.0)]
     if word.isalpha() and len(word) > 2:

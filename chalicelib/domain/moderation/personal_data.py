@@ -333,7 +333,7 @@ def _local_head(folded: str, start: int) -> int:
 
 def _taken(start: int, end: int, found: Iterable[Found]) -> bool:
     """Whether `[start, end)` overlaps a piece of data already found."""
-    return any(start < f.end and f.start < end for f in found)
+    return overlaps(start, end, ((f.start, f.end) for f in found))
 
 
 def _named(folded: str, found: list[Found]) -> list[Found]:
