@@ -29,9 +29,12 @@ DATA = ROOT / "tests" / "data" / "moderation" / "messages.jsonl"
 BLIND = ROOT / "tests" / "data" / "moderation" / "blind.jsonl"
 MODEL_FILE = ROOT / "chalicelib" / "domain" / "moderation" / "data" / "model.tsv"
 BLIND2 = ROOT / "tests" / "data" / "moderation" / "blind2.jsonl"
-# Each blind batch measured once before the change it was written to judge.
-BEFORE = {"blind": ROOT / "bench" / "results" / "moderation_blind_before.json",
-          "blind2": ROOT / "bench" / "results" / "moderation_blind2_before.json"}
+BLIND3 = ROOT / "tests" / "data" / "moderation" / "blind3.jsonl"
+RESULTS = ROOT / "bench" / "results"
+# Each blind batch measured once before the change it was written to judge
+# (`--before NAME` records it).
+BEFORE = {name: RESULTS / f"moderation_{name}_before.json"
+          for name in ("blind", "blind2", "blind3")}
 COMMAND = "python -m bench.moderation"
 # In the order they were written; see tests/data/moderation/LABELLING.md.
 SPLITS = ("dev", "holdout", "round2", "round3", "unseen")
@@ -221,13 +224,48 @@ def _blind_note(batches: dict[str, tuple[Scores, Scores]],
     return note
 
 
+def record_before(name: str, path: Path, measured: str) -> dict:
+    """Measure a new blind batch once, before any change it is meant to judge: the table by
+    language, its adversarial subset and the rules alone, written to `BEFORE[name]`. Refuses
+    to overwrite a record (a batch is measured before a change only once)."""
+    target = BEFORE[name]
+    if target.exists():
+        raise SystemExit(f"{target.relative_to(ROOT)} exists: {name} was measured already")
+    rows = load_set(path)
+    moderator = Moderator(review_threshold=settings().moderation_review_threshold,
+                          block_threshold=settings().moderation_block_threshold,
+                          veto_threshold=settings().moderation_veto_threshold)
+    whole = evaluate(moderator, rows)
+    adversarial = evaluate(moderator, [r for r in rows if "adv" in r.get("tags", ())])
+    table = _quality_table({
+        name: whole,
+        f"{name} fr": evaluate(moderator, [r for r in rows if r["lang"] == "fr"]),
+        f"{name} en": evaluate(moderator, [r for r in rows if r["lang"] == "en"]),
+        "adversarial": adversarial,
+        "rules only": evaluate(Moderator(learned=False), rows),
+    })
+    record = {"measured": measured, "table": table,
+              "adversarial_verdict_right": [adversarial.verdicts_right, adversarial.messages],
+              "pii_recall_by_kind": whole.kinds}
+    target.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(table)  # figures only: the misses of a blind batch are never printed
+    return record
+
+
 def main() -> None:
     """Measure, print and record."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=100_000, help="stream length")
     parser.add_argument("--rounds", type=int, default=3, help="timed runs per filter")
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--before", nargs=2, metavar=("NAME", "WHAT"),
+                        help="record a new blind batch's figures before any change "
+                             "(NAME: blind3...; WHAT: the code measured, e.g. a commit)")
     args = parser.parse_args()
+    if args.before:
+        name, measured = args.before
+        record_before(name, ROOT / "tests" / "data" / "moderation" / f"{name}.jsonl", measured)
+        return
 
     pinned = _pin_one_core()
     # The thresholds the service runs with (MODERATION_REVIEW_THRESHOLD, ..._BLOCK_THRESHOLD).
