@@ -1,4 +1,4 @@
-"""No accepted message is ever lost: 20 members and 10 Helpers exchange 2,000 messages through
+"""No accepted message is ever lost: 20 members and 10 Helpers exchange 800 messages through
 the local stack while clients drop and reconnect at random; after `message.sync` both sides
 hold every acknowledged message exactly once, in seq order."""
 
@@ -19,11 +19,11 @@ pytestmark = pytest.mark.e2e
 
 MEMBERS = [f"m-load-{i:02d}" for i in range(20)]
 HELPERS = [f"h-load-{i:02d}" for i in range(10)]
-# 20 conversations x (30 from the member + 30 from the Helper) = 1,200 messages; the local
-# stack spends ~0.1 s of CPU per message, so this size keeps the suite within its budget while
-# the drop rate gives ~60 socket drops in the run.
-PER_SIDE = 30
-DROP = 0.05  # chance, before each send, that the client's socket drops
+# 20 conversations x (20 from the member + 20 from the Helper) = 800 messages; the local
+# stack spends ~0.1 s of CPU per message, so this size keeps the suite within its budget (it
+# was 1,200 at a 5 % drop rate: the same ~60 socket drops, in two thirds of the time).
+PER_SIDE = 20
+DROP = 0.075  # chance, before each send, that the client's socket drops
 RETRYABLE = {"unavailable", "internal"}
 MARKETPLACE_KEY = "e2e-marketplace-key"
 
@@ -189,5 +189,5 @@ async def scenario(urls):
 @pytest.mark.timeout(900)
 def test_no_acknowledged_message_is_lost_across_random_reconnects(stack):
     total, reconnects = asyncio.run(scenario(stack))
-    assert total == 2 * PER_SIDE * len(MEMBERS) == 1200
-    assert reconnects >= 20  # the drops really happened
+    assert total == 2 * PER_SIDE * len(MEMBERS) == 800
+    assert reconnects >= 30  # the drops really happened

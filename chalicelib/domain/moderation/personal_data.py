@@ -57,7 +57,7 @@ _DOT = (
     rf"|\s*(?:\*{_DOT_WORDS}\*|\"{_DOT_WORDS}\"|'{_DOT_WORDS}')\s*"
 )
 # Only endings that e-mail providers use: "I'm at home. It's late" must not become an address.
-_MAIL_TLD = r"(?:com|fr|net|org|uk|io|eu|info|ch|nl|be)"
+_MAIL_TLD = r"(?:com|fr|net|org|uk|io|eu|info|ch|nl|be|me)"
 # Before the ending only: a comma or a plain space ("gmail,com", "gmail com"), weak as well,
 # or the dot word glued to the ending ("gmail dotcom").
 _LAST_DOT = rf"{_DOT}|\s*,\s*|\s+|\s+(?:dot|point)(?={_MAIL_TLD}(?![a-z0-9]))"
@@ -117,6 +117,17 @@ _SPLIT_HANDLE_RE = re.compile(
     r"|(?<![a-z0-9._%+\-@'])[a-z][a-z_\-]*\d[a-z0-9_\-]*(?![a-z0-9@.])"
 )
 _SPLIT_EMAIL_GAP = 40
+# "#" standing for "@" ("remplace le # par un @ : sophie.lenoir#hotmail.fr"): a handle glued
+# to a mail provider's domain (a hashtag has nothing glued before it).
+_HASH_AT_RE = re.compile(
+    rf"(?<![\w.%+\-#])(?P<local>{_LOCAL})#(?P<domain>{_LABEL})\.{_MAIL_TLD}(?![a-z0-9])"
+)
+# A mail provider's domain standing alone ("then it's the google one, gmail.com", "derrière
+# l'arobase c'est numericable.fr"): with a handle a little before it, the two are an address.
+_MAIL_DOMAIN_RE = re.compile(
+    r"(?<![a-z0-9._%+\-@#])(?:" + "|".join(sorted(_MAIL_PROVIDERS - {"me", "mail", "web"}))
+    + rf")\.{_MAIL_TLD}(?![a-z0-9])"
+)
 _AT_GATE_RE = re.compile(
     rf"[@{_AT_EMOJI}]|\bat\b|[\-_*\"']at[\-_*\"']|arob|arrob|\bchez\b|\(a\)|\[a\]|{_PROVIDER_NAMES}"
 )
@@ -167,6 +178,13 @@ _SEPARATOR_RE = re.compile(r"[\s.\-_/,()*~|]{0,4}")
 _PLUS_RE = re.compile(r"(?:\+|\bplus)\s*$")
 _JOIN_RE = re.compile(r"[\s\-]+(?:(?:et|and)[\s\-]+)?")
 _SPLIT_GAP = 40
+# Further apart, the words between must say that the rest of the number follows.
+_SPLIT_CUED_GAP = 90
+_SPLIT_CUE_RE = re.compile(
+    r"\b(?:suite|fin|reste|derniers?|dernieres?|deuxieme|seconde?|rest|last|second|end"
+    r"|other half|autre moitie|then|puis|ensuite)\b"
+)
+_AREA_CODE_RE = re.compile(r"\barea code|\bindicatif")
 
 _TENS = frozenset((20, 30, 40, 50, 60, 70, 80, 90))
 # How "33 6 12 34 56 78" is grouped when the "+" is left out ("33 75012 06 12" is not one).
@@ -272,7 +290,7 @@ def _north_american(digits: str, groups: tuple[int, ...]) -> bool:
 
 def _may_hold_email(folded: str, words: Collection[str]) -> bool:
     """A cheap test before the address patterns: an "@" or a word that can stand for it."""
-    if "@" in folded or "arob" in folded or "arrob" in folded:
+    if "@" in folded or "arob" in folded or "arrob" in folded or "#" in folded:
         return True
     if not words:
         return _AT_GATE_RE.search(folded) is not None
@@ -391,10 +409,65 @@ def _split_email(folded: str, found: list[Found]) -> list[Found]:
     return out
 
 
+def _hashed(folded: str, found: list[Found]) -> list[Found]:
+    """Addresses with "#" for "@" before a mail provider's domain ("lea.d#proton.me")."""
+    return [
+        Found(EMAIL, match.start(), match.end())
+        for match in _HASH_AT_RE.finditer(folded)
+        if match.group("domain") in _MAIL_PROVIDERS
+        and match.group("local") not in _NOT_A_LOCAL
+        and not _taken(match.start(), match.end(), found)
+    ]
+
+
+def _bare_domain(folded: str, found: list[Found]) -> list[Found]:
+    """An address given as a handle, then a little further the provider's domain alone
+    ("mon identifiant c'est vincent.perrot, et derrière l'arobase c'est numericable.fr")."""
+    out: list[Found] = []
+    for match in _MAIL_DOMAIN_RE.finditer(folded):
+        start = match.start()
+        if _taken(start, match.end(), found):
+            continue
+        handles = [
+            handle
+            for handle in _SPLIT_HANDLE_RE.finditer(folded, max(0, start - 2 * _SPLIT_EMAIL_GAP),
+                                                     start)
+            if len(handle.group()) >= 5 and start - handle.end() <= _SPLIT_EMAIL_GAP
+            and not _MAIL_DOMAIN_RE.fullmatch(handle.group())
+        ]
+        if handles and not _taken(handles[-1].start(), handles[-1].end(), found):
+            out.append(Found(EMAIL, handles[-1].start(), handles[-1].end()))
+            out.append(Found(EMAIL, start, match.end()))
+    return out
+
+
+def _two_halves(folded: str, head: list[tuple[int, int, str]],
+                tail: list[tuple[int, int, str]]) -> bool:
+    """Whether two digit chains are the halves of one phone number: ten digits starting with
+    0 (eleven for a British mobile), or an American area code then the 3-4 rest."""
+    first = "".join(g[2] for g in head)
+    second = "".join(g[2] for g in tail)
+    if not (_plainly_separated(folded, head) and _plainly_separated(folded, tail)):
+        return False
+    if len(first) == 3 and first[0] in "23456789" and [len(g[2]) for g in tail] == [3, 4]:
+        # "Area code's 312. The rest is 648 0417."
+        return _AREA_CODE_RE.search(folded) is not None
+    # "mon 06 c'est 12 34 56 78": a mobile prefix alone, then four pairs.
+    prefix = first in ("06", "07") and [len(g[2]) for g in tail] == [2, 2, 2, 2]
+    return (
+        first.startswith("0")
+        and (4 <= len(first) <= 8 or prefix)
+        and phone_shaped(first + second, False, (len(first), len(second)))
+        # Ten digits, or eleven for a British mobile ("07911 … 123 456").
+        and (len(first + second) == 10 or _british_halves(head, tail))
+    )
+
+
 def _british_halves(head: list[tuple[int, int, str]], tail: list[tuple[int, int, str]]) -> bool:
     """A British mobile given in two parts: "07911", then "123 456"."""
-    return (len(head) == 1 and head[0][2][:2] == "07" and len(head[0][2]) == 5
-            and [len(group[2]) for group in tail] in ([3, 3], [6]))
+    digits = "".join(group[2] for group in head)
+    return (digits[:2] == "07" and 5 <= len(digits) <= 6
+            and len("".join(group[2] for group in tail)) == 11 - len(digits))
 
 
 def _plainly_separated(folded: str, chain: list[tuple[int, int, str]]) -> bool:
@@ -456,7 +529,8 @@ class PersonalDataFinder:
         self._values = dict(number_words)
         self._repeats = dict(repeats or {})
         self._number_word_re = re.compile(
-            r"(?<![a-z0-9])(?:" + trie_regex([*self._values, *self._repeats]) + r")(?![a-z0-9])"
+            # "zéro6 vingt-sept…": a digit may follow a number word without a space.
+            r"(?<![a-z0-9])(?:" + trie_regex([*self._values, *self._repeats]) + r")(?![a-z])"
         )
 
     def find(self, folded: str, words: Collection[str] = (),
@@ -509,6 +583,9 @@ class PersonalDataFinder:
             found.extend(_spaced(folded, found))
         if provider:
             found.extend(_split_email(folded, found))
+        if "#" in folded:
+            found.extend(_hashed(folded, found))
+        found.extend(_bare_domain(folded, found))
         return found
 
     @staticmethod
@@ -622,31 +699,35 @@ class PersonalDataFinder:
             digits = "".join(group[2] for group in chain[first:last])
             if len(digits) < 8:
                 return None
-            if phone_shaped(digits, plus, tuple(len(g[2]) for g in chain[first:last])):
+            groups = tuple(len(g[2]) for g in chain[first:last])
+            if any(not folded[g[0]:g[1]].isdigit() for g in chain[first:last]):
+                # Spoken, a number is said digit by digit or in pairs as it comes: its groups
+                # are no layout ("seven one eight, nine 0 four, 33 seventy-one").
+                groups = (1,) * len(digits)
+            if phone_shaped(digits, plus, groups):
                 return last
         return None
 
     @staticmethod
     def _split_number(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Found]:
-        """A French number given in two parts of the same message ("06 12 34 … 56 78")."""
-        for head, tail in zip(chains, chains[1:], strict=False):
-            first = "".join(g[2] for g in head)
-            second = "".join(g[2] for g in tail)
-            # "mon 06 c'est 12 34 56 78": a mobile prefix alone, then four pairs.
-            prefix = first in ("06", "07") and [len(g[2]) for g in tail] == [2, 2, 2, 2]
-            if (
-                first.startswith("0")
-                and (4 <= len(first) <= 8 or prefix)
-                and tail[0][0] - head[-1][1] <= _SPLIT_GAP
-                and phone_shaped(first + second, False, (len(first), len(second)))
-                # Ten digits, or eleven for a British mobile ("07911 … 123 456").
-                and (len(first + second) == 10 or _british_halves(head, tail))
-                and _plainly_separated(folded, head) and _plainly_separated(folded, tail)
-            ):
-                return [
-                    Found(PHONE, head[0][0], head[-1][1]),
-                    Found(PHONE, tail[0][0], tail[-1][1]),
-                ]
+        """A number given in two parts of the same message ("06 12 34 … 56 78").
+
+        The parts may be apart by a few words, or by a sentence that says the rest follows
+        ("les quatre premiers chiffres c'est 0761, et la suite… 45 33 90"); a number word
+        between them ("les six derniers") does not part them.
+        """
+        for index, head in enumerate(chains):
+            for tail in chains[index + 1:index + 4]:
+                gap = folded[head[-1][1]:tail[0][0]]
+                if len(gap) > _SPLIT_GAP and not (
+                    len(gap) <= _SPLIT_CUED_GAP and _SPLIT_CUE_RE.search(gap)
+                ):
+                    break
+                if _two_halves(folded, head, tail):
+                    return [
+                        Found(PHONE, head[0][0], head[-1][1]),
+                        Found(PHONE, tail[0][0], tail[-1][1]),
+                    ]
         return []
 
     def _spelled(self, folded: str) -> list[tuple[int, int, str]]:
