@@ -154,6 +154,11 @@ _IBAN_LENGTHS = {
     "at": 20, "be": 16, "ch": 21, "de": 22, "dk": 18, "es": 24, "fi": 18, "fr": 27, "gb": 22,
     "ie": 22, "it": 27, "lu": 20, "mc": 27, "nl": 18, "no": 15, "pl": 28, "pt": 25, "se": 24,
 }
+# An IBAN given in parts ("FR76 3000 6000 01… la suite : 12 3456 7890 189"): its country and
+# check digits, then runs of groups holding digits, up to this many characters further.
+_IBAN_HEAD_RE = re.compile(r"(?<![a-z0-9])([a-z]{2})\d{2}")
+_DIGIT_RUN_RE = re.compile(r"[a-z0-9]*\d[a-z0-9]*(?:[ \-][a-z0-9]*\d[a-z0-9]*)*")
+_SPLIT_IBAN_REACH = 160
 _CARD_RE = re.compile(r"(?<![0-9])[2-6]\d{3}(?:[ \-]?\d){9,15}(?![0-9])")
 _CARD_LENGTHS = (16, 15, 19, 14, 13, 17, 18)
 
@@ -463,6 +468,28 @@ def _two_halves(folded: str, head: list[tuple[int, int, str]],
     )
 
 
+def _split_ibans(folded: str) -> list[Found]:
+    """IBANs given in two or more parts of a message: the parts, put together, have exactly
+    the country's length and pass the mod-97 check (which no chance sequence of numbers
+    does but once in 97, on top of the exact length)."""
+    out: list[Found] = []
+    for head in _IBAN_HEAD_RE.finditer(folded):
+        length = _IBAN_LENGTHS.get(head.group(1))
+        if length is None:
+            continue
+        runs: list[tuple[int, int]] = []
+        compact = ""
+        for run in _DIGIT_RUN_RE.finditer(folded, head.start(),
+                                          min(len(folded), head.start() + _SPLIT_IBAN_REACH)):
+            compact += run.group().replace(" ", "").replace("-", "")
+            runs.append((run.start(), run.end()))
+            if len(compact) >= length:
+                break
+        if len(runs) >= 2 and len(compact) == length and iban_valid(compact):
+            out.extend(Found(IBAN, start, end) for start, end in runs)
+    return out
+
+
 def _british_halves(head: list[tuple[int, int, str]], tail: list[tuple[int, int, str]]) -> bool:
     """A British mobile given in two parts: "07911", then "123 456"."""
     digits = "".join(group[2] for group in head)
@@ -601,7 +628,7 @@ class PersonalDataFinder:
                     end = match.start() + positions[length - 1] + 1
                     found.append(Found(IBAN, match.start(), end))
                     break
-        return found
+        return found or _split_ibans(folded)
 
     @staticmethod
     def _cards(folded: str) -> list[Found]:

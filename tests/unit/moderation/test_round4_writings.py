@@ -115,3 +115,30 @@ def test_new_ways_of_leaving_the_platform_are_held(rules, text):
     verdict = rules.check(text)
     assert "off_platform" in _categories(verdict), verdict.reasons
     assert verdict.verdict == "review"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IBAN FR76 3000 6000 01, et la suite : 12 3456 7890 189",
+        "my iban starts BE68 5390 and ends 0754 7034",
+        "FR7630006000011 ... attends je cherche ... 234567890189",
+    ],
+)
+def test_an_iban_given_in_parts_is_masked(rules, text):
+    verdict = rules.check(text)
+    assert [reason.rule for reason in verdict.reasons] == ["pii.iban", "pii.iban"]
+    assert verdict.text is not None and not any(char.isdigit() for char in verdict.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FR76 c'est le début, le reste je te le donne plus tard: 12 34",
+        "vol AF12 départ 0730, porte 22, siège 14C, arrivée 1045",
+        "IBAN FR76 3000 6000 01, et la suite : 12 3456 7890 188",  # check digits wrong
+    ],
+)
+def test_parts_that_make_no_valid_iban_stay_clean(rules, text):
+    verdict = rules.check(text)
+    assert "pii" not in _categories(verdict), verdict.reasons
