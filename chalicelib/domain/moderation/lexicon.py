@@ -1,4 +1,4 @@
-"""Lexicon files: word classes and phrase rules, compiled into one regex per file.
+"""Lexicon files: word classes and phrase rules, compiled into regexes.
 
 A `.rules` file (see docs/moderation.md) has `[class NAME]` and `[anchor NAME]` word lists,
 one entry per line (several words allowed), a `[rules]` section of `id action pattern`
@@ -16,7 +16,8 @@ Pattern syntax, word by word:
 Actions: `block` and `review` report a hit; `cancel` drops the hits it overlaps (self
 deprecation, quoting); `cancel-all` drops every hit of the file (a member reporting what
 someone else wrote). Every hit rule must contain an anchor: a message without any anchor
-word skips the file without running a regex.
+word skips the file without running a regex, and one with some runs only the rules that
+need them.
 """
 
 from __future__ import annotations
@@ -271,6 +272,9 @@ class RuleSet:
         }
         compiler = _Compiler(source.name, classes, gates, canon)
         self.rules: list[tuple[str, str, frozenset[str]]] = []
+        # Hit rules by anchor word: a rule cannot match without one of its anchor words, so
+        # a message only runs the rules whose anchors it holds.
+        by_anchor: dict[str, list[int]] = {}
         hit_parts: list[str] = []
         cancel_parts: list[str] = []
         cancel_all_parts: list[str] = []
@@ -282,6 +286,8 @@ class RuleSet:
                 if required is None:
                     raise LexiconError(f"{source.name}:{line}: rule {rule_id} has no anchor")
                 gate |= required
+                for word in required:
+                    by_anchor.setdefault(word, []).append(len(hit_parts))
                 hit_parts.append(fragment)
                 # `id:en` limits a rule to messages whose language hint is English (or unknown).
                 base, _, langs = rule_id.partition(":")
@@ -291,9 +297,10 @@ class RuleSet:
             else:
                 cancel_all_parts.append(fragment)
         self.gate = frozenset(gate)
+        self._by_anchor = {word: tuple(rules) for word, rules in by_anchor.items()}
         # The regexes are compiled when a message first needs them: compiling all of them
         # costs ~200 ms, a cold start's worth, and most messages never reach a rule set
-        # (its gate words are absent) or a hit (the per-rule regexes).
+        # (its gate words are absent) or a rule (its anchor words are absent).
         self._hit_parts = hit_parts
         self._cancel_parts = cancel_parts
         self._cancel_all_parts = cancel_all_parts
@@ -304,10 +311,6 @@ class RuleSet:
             if negation not in classes:
                 raise LexiconError(f"{source.name}: negation class {negation} is not defined")
             self._negation_source = " (?:" + trie_regex(classes[negation]) + ")(?= )"
-
-    @cached_property
-    def _hits(self) -> re.Pattern[str] | None:
-        return _combine(self._hit_parts)
 
     @cached_property
     def _cancel(self) -> re.Pattern[str] | None:
@@ -332,7 +335,7 @@ class RuleSet:
         """Compile every regex now (tests check that each rule file compiles)."""
         for index in range(len(self._hit_parts)):
             self._rule(index)
-        for name in ("_hits", "_cancel", "_cancel_all", "_negation"):
+        for name in ("_cancel", "_cancel_all", "_negation"):
             getattr(self, name)
 
     @staticmethod
@@ -342,16 +345,22 @@ class RuleSet:
             raise LexiconError(f"{name}: entry {entry!r} is not made of words")
         return word
 
-    def find(self, stream: str, lang: str | None = None) -> list[Hit]:
-        """The hits in a canonical stream, after the cancel and negation rules."""
-        if self._hits is None:
+    def find(self, stream: str, lang: str | None = None,
+             anchors: Iterable[str] | None = None) -> list[Hit]:
+        """The hits in a canonical stream, after the cancel and negation rules.
+
+        `anchors`: the words of `self.gate` among the stream's words, when the caller knows
+        them; only the rules needing one of them are run.
+        """
+        if anchors is None:
+            anchors = self.gate.intersection(stream.split())
+        candidates = sorted(
+            {index for word in anchors for index in self._by_anchor.get(word, ())}
+        )
+        if not candidates:
             return []
         hits = []
-        for start, end in _spans(self._hits, stream):
-            # The combined regex says where; the first rule matching there says which.
-            index = next(
-                i for i in range(len(self._hit_parts)) if self._rule(i).match(stream, start - 1)
-            )
+        for index, start, end in self._matches(stream, candidates):
             rule_id, action, langs = self.rules[index]
             if langs and lang and lang not in langs:
                 continue
@@ -367,6 +376,31 @@ class RuleSet:
         if negation is not None:
             hits = [h for h in hits if not self._negated(negation, stream, h)]
         return hits
+
+    def _matches(self, stream: str, candidates: list[int]) -> list[tuple[int, int, int]]:
+        """`(rule index, start, end)` of each match of the candidate rules, as one regex
+        joining them in rule order would find them (see `_spans`): the leftmost match, of
+        the first rule matching there, then the next from the space that ends it.
+
+        Each rule's next match is kept until the search has gone past its start: a match
+        does not depend on where the search began (lookbehinds see the whole stream).
+        """
+        regexes = [self._rule(index) for index in candidates]
+        pending = [regex.search(stream) for regex in regexes]
+        found: list[tuple[int, int, int]] = []
+        position = 0
+        while True:
+            first: re.Match[str] | None = None
+            first_index = 0
+            for slot, match in enumerate(pending):
+                if match is not None and match.start() < position:
+                    match = pending[slot] = regexes[slot].search(stream, position)
+                if match is not None and (first is None or match.start() < first.start()):
+                    first, first_index = match, candidates[slot]
+            if first is None:
+                return found
+            found.append((first_index, first.start() + 1, first.end() - 1))
+            position = first.end() - 1
 
     @staticmethod
     def _negated(negation: re.Pattern[str], stream: str, hit: Hit) -> bool:

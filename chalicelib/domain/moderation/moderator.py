@@ -8,7 +8,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from chalicelib.domain.moderation.learned import LinearModel, load_model, logit
-from chalicelib.domain.moderation.lexicon import RuleSet, load_source, vocabulary
+from chalicelib.domain.moderation.lexicon import Hit, RuleSet, load_source, vocabulary
 from chalicelib.domain.moderation.links import LinkPolicy
 from chalicelib.domain.moderation.normalise import OffsetMap, fold, overlaps
 from chalicelib.domain.moderation.personal_data import (
@@ -168,14 +168,14 @@ class Moderator:
 
     def _phrases(self, folded: str, stream: str, words: list[str],
                  lang: str | None) -> list[_Finding]:
-        if self._gate.isdisjoint(words):
+        present = self._gate.intersection(words)
+        if not present:
             return []
-        hits = [
-            (rules.category, hit)
-            for rules in self._rule_sets
-            if not rules.gate.isdisjoint(words)
-            for hit in rules.find(stream, lang)
-        ]
+        hits: list[tuple[str, Hit]] = []
+        for rules in self._rule_sets:
+            anchors = rules.gate.intersection(present)
+            if anchors:
+                hits.extend((rules.category, hit) for hit in rules.find(stream, lang, anchors))
         if not hits:
             return []
         _, spans = self._canon.stream_with_spans(folded)

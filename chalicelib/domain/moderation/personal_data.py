@@ -136,7 +136,10 @@ _AT_GATE_WORDS = frozenset(
     "at chez arroba gmail googlemail hotmail outlook yahoo ymail icloud protonmail wanadoo "
     "laposte".split()
 )
-_AT_GATE_SIGNS_RE = re.compile(rf"[{_AT_EMOJI}]|\(a\)|\[a\]|[\-_*\"']at[\-_*\"']")
+# The signs for "@" that are not words ("(a)", "[a]", an envelope emoji, "-at-"), tested one
+# by one, substrings first: one regex for all of them was tried at every character.
+_AT_EMOJI_RE = re.compile(f"[{_AT_EMOJI}]")
+_GLUED_AT_RE = re.compile(r"[\-_*\"']at[\-_*\"']")
 # What a local part looks like when no "@" vouches for it: "j.martin", "tom_smith", "julie92"
 # (not "a6", "bk4578", "abc-123-456" or "today.3").
 _HANDLE_RE = re.compile(r"[a-z][a-z\-]*[._][a-z][a-z0-9._\-]*|[a-z]{3,}[a-z._\-]*\d+")
@@ -301,7 +304,11 @@ def _may_hold_email(folded: str, words: Collection[str]) -> bool:
         return _AT_GATE_RE.search(folded) is not None
     if not _AT_GATE_WORDS.isdisjoint(words):
         return True
-    return _AT_GATE_SIGNS_RE.search(folded) is not None
+    if "(a)" in folded or "[a]" in folded:
+        return True
+    if not folded.isascii() and _AT_EMOJI_RE.search(folded) is not None:
+        return True
+    return _GLUED_AT_RE.search(folded) is not None
 
 
 def _introduced(folded: str, local: re.Match[str]) -> bool:
@@ -653,6 +660,8 @@ class PersonalDataFinder:
         view = folded
         if _LOOKS_LIKE_DIGIT_RE.search(folded):
             view = _MIXED_NUMBER_RE.sub(lambda m: m.group().translate(_AS_DIGITS), folded)
+        if not spelled and len(_DIGIT_RE.findall(view)) < 8:
+            return []  # too few digits for any number (most prices, times and dates)
         taken = taken + [(m.start(), m.end()) for m in _DATE_RE.finditer(view)]
         groups = [(m.start(), m.end(), m.group()) for m in _DIGITS_RE.finditer(view)]
         if spelled:

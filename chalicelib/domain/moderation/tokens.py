@@ -21,11 +21,14 @@ _SINGLES = (
     r"(?![a-z0-9])"
 )
 _PIECE = r"[a-z0-9]+(?:[@$!*€]+[a-z0-9]+)*"
-_DOTTED = rf"[@$]?{_PIECE}(?:[.\-_]{_PIECE})+"
-_WORD = rf"[@$]?{_PIECE}[$*€]*"
+# A word, or pieces joined by dots, hyphens or underscores ("maps.google.com"); one alternative
+# for both, so that a plain word is scanned once (as two alternatives, the dotted one scanned
+# and backtracked over every word before the plain one scanned it again: same matches).
+_DOTTED_TAIL = rf"(?:[.\-_]{_PIECE})+"
+_WORD = rf"[@$]?{_PIECE}(?:{_DOTTED_TAIL}|[$*€]*)"
 _CLAUSE = r"[,;:?()\[\]{}\"\n/|]+|[.!]+(?![a-z0-9])"
 _CURRENCY = r"[€£$¥]"
-SEGMENT_RE = re.compile(f"{_SINGLES}|{_DOTTED}|{_WORD}|{_CLAUSE}|{_CURRENCY}")
+SEGMENT_RE = re.compile(f"{_SINGLES}|{_WORD}|{_CLAUSE}|{_CURRENCY}")
 # Currency signs become words so that rules can tell "500 €" from "500 km".
 _CURRENCIES = {"€": "eur", "£": "gbp", "$": "usd", "¥": "jpy"}
 _BARS_RE = re.compile(r"\|(?: \|)+")

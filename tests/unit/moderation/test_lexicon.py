@@ -72,3 +72,27 @@ def test_every_shipped_rule_file_compiles_although_regexes_are_built_lazily():
         assert rules._hit_parts, rules.name
         rules.compile_all()
         assert all(rule is not None for rule in rules._each)
+
+
+def test_rules_run_apart_match_as_one_regex_of_all_the_rules_would(moderator):
+    # A message runs only the rules needing an anchor word it holds, one regex each; merged,
+    # their matches must be those of one regex joining every hit rule of the file: leftmost
+    # first, the earlier rule when two match there, the next search from the closing space.
+    from bench.moderation import load_set
+    from chalicelib.domain.moderation.normalise import fold
+
+    for rules in moderator._rule_sets:
+        joined = re.compile(" (?:" + "|".join(rules._hit_parts) + ")")
+        every_rule = list(range(len(rules._hit_parts)))
+        for row in load_set():
+            stream = moderator._canon.stream(fold(row["text"]))
+            expected = []
+            position = 0
+            while (match := joined.search(stream, position)) is not None:
+                index = next(i for i in every_rule if rules._rule(i).match(stream, match.start()))
+                expected.append((index, match.start() + 1, match.end() - 1))
+                position = match.end() - 1
+            anchors = rules.gate.intersection(stream.split())
+            gated = sorted({i for word in anchors for i in rules._by_anchor[word]})
+            assert rules._matches(stream, gated) == expected, (rules.name, row["id"])
+            assert rules._matches(stream, every_rule) == expected, (rules.name, row["id"])
