@@ -224,6 +224,13 @@ def _blind_note(batches: dict[str, tuple[Scores, Scores]],
     return note
 
 
+def service_moderator() -> Moderator:
+    """A moderator with the thresholds the service runs with (MODERATION_*_THRESHOLD)."""
+    return Moderator(review_threshold=settings().moderation_review_threshold,
+                     block_threshold=settings().moderation_block_threshold,
+                     veto_threshold=settings().moderation_veto_threshold)
+
+
 def record_before(name: str, path: Path, measured: str) -> dict:
     """Measure a new blind batch once, before any change it is meant to judge: the table by
     language, its adversarial subset and the rules alone, written to `BEFORE[name]`. Refuses
@@ -232,9 +239,7 @@ def record_before(name: str, path: Path, measured: str) -> dict:
     if target.exists():
         raise SystemExit(f"{target.relative_to(ROOT)} exists: {name} was measured already")
     rows = load_set(path)
-    moderator = Moderator(review_threshold=settings().moderation_review_threshold,
-                          block_threshold=settings().moderation_block_threshold,
-                          veto_threshold=settings().moderation_veto_threshold)
+    moderator = service_moderator()
     whole = evaluate(moderator, rows)
     adversarial = evaluate(moderator, [r for r in rows if "adv" in r.get("tags", ())])
     table = _quality_table({
@@ -273,8 +278,7 @@ def main() -> None:
     block_at = settings().moderation_block_threshold
     veto_at = settings().moderation_veto_threshold
     started = time.perf_counter()
-    moderator = Moderator(review_threshold=review_at, block_threshold=block_at,
-                          veto_threshold=veto_at)
+    moderator = service_moderator()
     build = time.perf_counter() - started
     model_kib = MODEL_FILE.stat().st_size / 1024
     rows = load_set()
@@ -290,7 +294,8 @@ def main() -> None:
         "blind2 adversarial": evaluate(moderator, [r for r in blind2 if "adv" in r["tags"]]),
         "blind3": evaluate(moderator, blind3),
         "blind3, rules only": evaluate(rules_only, blind3),
-        "blind3 adversarial": evaluate(moderator, [r for r in blind3 if "adv" in r.get("tags", ())]),
+        "blind3 adversarial": evaluate(moderator,
+                                       [r for r in blind3 if "adv" in r.get("tags", ())]),
     }
     detail = {split: evaluate(moderator, [r for r in rows if r["split"] == split])
               for split in SPLITS}

@@ -409,16 +409,25 @@ def _split_email(folded: str, found: list[Found]) -> list[Found]:
         start = match.start()
         if _taken(start, match.end(), found) or _taken(start, match.end(), out):
             continue
-        handles = [
-            handle
-            for handle in _SPLIT_HANDLE_RE.finditer(folded, max(0, start - 2 * _SPLIT_EMAIL_GAP),
-                                                     start)
-            if len(handle.group()) >= 5 and start - handle.end() <= _SPLIT_EMAIL_GAP
-        ]
-        if handles and not _taken(handles[-1].start(), handles[-1].end(), found):
-            out.append(Found(EMAIL, handles[-1].start(), handles[-1].end()))
-            out.append(Found(EMAIL, start, match.end()))
+        handle = _handle_before(folded, start, found)
+        if handle is not None:
+            out.extend((handle, Found(EMAIL, start, match.end())))
     return out
+
+
+def _handle_before(folded: str, start: int, found: list[Found]) -> Found | None:
+    """The handle a little before `start` that an address given apart begins with, if any
+    (not a mail domain itself, nor data already found)."""
+    handles = [
+        handle
+        for handle in _SPLIT_HANDLE_RE.finditer(folded, max(0, start - 2 * _SPLIT_EMAIL_GAP),
+                                                 start)
+        if len(handle.group()) >= 5 and start - handle.end() <= _SPLIT_EMAIL_GAP
+        and not _MAIL_DOMAIN_RE.fullmatch(handle.group())
+    ]
+    if not handles or _taken(handles[-1].start(), handles[-1].end(), found):
+        return None
+    return Found(EMAIL, handles[-1].start(), handles[-1].end())
 
 
 def _hashed(folded: str, found: list[Found]) -> list[Found]:
@@ -440,16 +449,9 @@ def _bare_domain(folded: str, found: list[Found]) -> list[Found]:
         start = match.start()
         if _taken(start, match.end(), found):
             continue
-        handles = [
-            handle
-            for handle in _SPLIT_HANDLE_RE.finditer(folded, max(0, start - 2 * _SPLIT_EMAIL_GAP),
-                                                     start)
-            if len(handle.group()) >= 5 and start - handle.end() <= _SPLIT_EMAIL_GAP
-            and not _MAIL_DOMAIN_RE.fullmatch(handle.group())
-        ]
-        if handles and not _taken(handles[-1].start(), handles[-1].end(), found):
-            out.append(Found(EMAIL, handles[-1].start(), handles[-1].end()))
-            out.append(Found(EMAIL, start, match.end()))
+        handle = _handle_before(folded, start, found)
+        if handle is not None:
+            out.extend((handle, Found(EMAIL, start, match.end())))
     return out
 
 
