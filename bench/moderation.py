@@ -34,7 +34,7 @@ RESULTS = ROOT / "bench" / "results"
 # Each blind batch measured once before the change it was written to judge
 # (`--before NAME` records it).
 BEFORE = {name: RESULTS / f"moderation_{name}_before.json"
-          for name in ("blind", "blind2", "blind3")}
+          for name in ("blind", "blind2", "blind3", "blind4")}
 COMMAND = "python -m bench.moderation"
 # In the order they were written; see tests/data/moderation/LABELLING.md.
 SPLITS = ("dev", "holdout", "round2", "round3", "unseen")
@@ -338,7 +338,7 @@ learned stage is also trained on the hand-written lines of `tests/data/moderatio
 {_quality_table(splits)}
 
 {_blind_note({name: (splits[name], splits[f"{name} adversarial"])
-              for name in ("blind", "blind2", "blind3")}, (review_at, block_at, veto_at))}
+              for name in ("blind", "blind2", "blind3", "blind4")}, (review_at, block_at, veto_at))}
 
 For reference, better-profanity 0.7.0 on all labelled messages, insult category: precision
 {bp_precision:.3f}, recall {bp_recall:.3f}.
