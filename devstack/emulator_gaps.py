@@ -284,15 +284,10 @@ def _parameters_in_substitutions() -> None:  # gap 8
 
 def serve(host: str = "127.0.0.1", port: int = 0) -> Any:
     """Start a patched moto server in this process; returns it (`.stop()`, `.port`)."""
-    import logging
+    from devstack import moto_server
 
-    from moto.server import ThreadedMotoServer
-
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
     install()
-    server = ThreadedMotoServer(ip_address=host, port=port, verbose=False)
-    server.start()
-    return server
+    return moto_server.start(host, port)
 
 
 def main() -> None:
