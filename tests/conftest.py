@@ -26,4 +26,20 @@ import time  # noqa: E402
 
 time.tzset()
 
+
+def _one_botocore_loader_per_process() -> None:
+    """Every test's boto3 sessions share one botocore data loader, as one Lambda container's
+    session does: each `mock_aws` starts a new default session (and the app, PynamoDB and the
+    fixtures make their own), and a new loader parsed endpoints.json and the service models
+    again, a quarter of an integration test's time. The loader caches what it parsed and
+    hands the same objects out; sharing it changes nothing a test can see."""
+    import functools
+
+    import botocore.session
+
+    botocore.session.create_loader = functools.cache(botocore.session.create_loader)
+
+
+_one_botocore_loader_per_process()
+
 pytest_plugins = ["tests.support.claims_aws", "tests.support.aws_fixtures"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -29,10 +30,37 @@ TEST_ENV = {
 
 
 
+_SUFFIX = re.compile(r"-[0-9a-f]{6}\b")
+
+
+def _validate_each_definition_once() -> None:
+    """moto parses a state machine's whole definition (ANTLR, pure Python) to validate it at
+    creation: a third of an integration test's time, since every test creates the claims
+    state machine again. The definitions differ only by the test's resource suffix, inside
+    names, which no parse reads: one validation per definition with the suffix blanked is the
+    same verdict. Executions still parse the definition they run."""
+    from moto.stepfunctions.parser.models import StepFunctionsParserBackend
+
+    validate = StepFunctionsParserBackend._validate_definition
+    if getattr(validate, "remembers", False):
+        return
+    valid: set[str] = set()
+
+    def validate_once(definition: str) -> None:
+        key = _SUFFIX.sub("-suffix", definition)
+        if key not in valid:
+            validate(definition)
+            valid.add(key)
+
+    validate_once.remembers = True  # type: ignore[attr-defined]
+    StepFunctionsParserBackend._validate_definition = staticmethod(validate_once)  # type: ignore[method-assign]
+
+
 @pytest.fixture
 def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
     """A fresh emulated AWS with every table, queue and topic; returns the environment."""
     serialise_moto_dynamodb()
+    _validate_each_definition_once()
     with mock_aws(config={"stepfunctions": {"execute_state_machine": True}}):
         suffix = uuid.uuid4().hex[:6]
         env = dict(TEST_ENV)
