@@ -28,6 +28,11 @@ not do what AWS does, it is patched here, each gap named with what AWS does inst
 9. CloudFormation cannot create `AWS::CloudWatch::Alarm` (it warns and skips it). AWS
    creates the metric alarm (`Ref` is its name) with its actions: a small model puts it
    through moto's own CloudWatch `PutMetricAlarm`, so `DescribeAlarms` shows what AWS would.
+10. `StopExecution` fails with an internal error while a new execution is still parsing its
+   definition (its worker has no environment yet: a second or more on a busy machine); AWS
+   stops an execution at any time. Here the stop waits for the worker to be ready (at most
+   10 s). The erasure stops the claim workflow of a claim filed a moment before: the
+   rehearsal hit this. The local stack applies this patch too.
 
 `install()` applies them in this process; `serve()` runs a patched moto server.
 """
@@ -58,7 +63,32 @@ def install() -> None:
         _role_policies_in_cloudformation()
         _parameters_in_substitutions()
         _alarms_in_cloudformation()
+        stop_executions_while_they_start()
         _done = True
+
+
+_stop_patched = False
+
+
+def stop_executions_while_they_start() -> None:  # gap 10
+    """StopExecution waits (at most 10 s) for a starting execution's worker to be ready."""
+    global _stop_patched
+    if _stop_patched:
+        return
+    import time
+
+    from moto.stepfunctions.parser.backend.execution_worker import ExecutionWorker
+
+    stop = ExecutionWorker.stop
+
+    def stop_once_started(self, stop_date, error, cause):  # type: ignore[no-untyped-def]
+        deadline = time.monotonic() + 10
+        while self.env is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return stop(self, stop_date=stop_date, error=error, cause=cause)
+
+    ExecutionWorker.stop = stop_once_started  # type: ignore[method-assign]
+    _stop_patched = True
 
 
 def _secrets_in_cloudformation() -> None:

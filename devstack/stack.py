@@ -138,8 +138,10 @@ class LocalStack:
 
         from devstack import moto_server
         from devstack.atomic_dynamodb import install
+        from devstack.emulator_gaps import stop_executions_while_they_start
 
         install()
+        stop_executions_while_they_start()
         # Executions must be enabled before any state machine exists (a different store).
         default_user_config.setdefault("stepfunctions", {})["execute_state_machine"] = True
         # The stack's own AWS calls reach the emulator inside this process: botocore builds,
