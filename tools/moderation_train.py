@@ -144,10 +144,11 @@ def train(examples: list[tuple[list[tuple[int, float]], tuple[int, ...]]], size:
 
     The three labels are independent models stepped together: one pass over an example's
     features sums the three scores, one pass updates the three weights (the same arithmetic,
-    in the same order per label, as three separate passes, at a third of their cost).
+    in the same order per label, as three separate passes, at a third of their cost). Each
+    label's weights and running totals are flat lists (a list per feature cost a third more).
     """
-    weights = [[0.0, 0.0, 0.0] for _ in range(size)]
-    totals = [[0.0, 0.0, 0.0] for _ in range(size)]
+    w0, w1, w2 = [0.0] * size, [0.0] * size, [0.0] * size
+    t0, t1, t2 = [0.0] * size, [0.0] * size, [0.0] * size
     bias, bias_total = [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]
     steps = 0
     order = list(range(len(examples)))
@@ -157,41 +158,35 @@ def train(examples: list[tuple[list[tuple[int, float]], tuple[int, ...]]], size:
         for index in order:
             features, targets = examples[index]
             steps += 1
-            g0, g1, g2 = _gradients(weights, features, targets, bias)
+            s0 = s1 = s2 = 0
+            for f, value in features:
+                s0 += w0[f] * value
+                s1 += w1[f] * value
+                s2 += w2[f] * value
+            g0 = targets[0] - _sigmoid(bias[0] + s0)
+            g1 = targets[1] - _sigmoid(bias[1] + s1)
+            g2 = targets[2] - _sigmoid(bias[2] + s2)
             for k, gradient in enumerate((g0, g1, g2)):
                 bias[k] += rate * gradient
                 bias_total[k] += steps * rate * gradient
             for f, value in features:
-                w, total = weights[f], totals[f]
-                change = rate * (g0 * value - L2 * w[0])
-                w[0] += change
-                total[0] += steps * change
-                change = rate * (g1 * value - L2 * w[1])
-                w[1] += change
-                total[1] += steps * change
-                change = rate * (g2 * value - L2 * w[2])
-                w[2] += change
-                total[2] += steps * change
+                change = rate * (g0 * value - L2 * w0[f])
+                w0[f] += change
+                t0[f] += steps * change
+                change = rate * (g1 * value - L2 * w1[f])
+                w1[f] += change
+                t1[f] += steps * change
+                change = rate * (g2 * value - L2 * w2[f])
+                w2[f] += change
+                t2[f] += steps * change
     # Averaging: w_avg = w - totals / steps (the usual trick for averaged updates).
-    averaged = [[w[k] - t[k] / steps for k in range(3)] for w, t in zip(weights, totals,
-                                                                       strict=True)]
+    averaged = [[w0[f] - t0[f] / steps, w1[f] - t1[f] / steps, w2[f] - t2[f] / steps]
+                for f in range(size)]
     return [bias[k] - bias_total[k] / steps for k in range(3)], averaged
 
 
-def _gradients(weights: list[list[float]], features: list[tuple[int, float]],
-               targets: tuple[int, ...], bias: list[float]) -> tuple[float, float, float]:
-    """target - probability for each label, from one pass over the features."""
-    s0 = s1 = s2 = 0
-    for f, value in features:
-        w = weights[f]
-        s0 += w[0] * value
-        s1 += w[1] * value
-        s2 += w[2] * value
-    out = []
-    for k, total in enumerate((s0, s1, s2)):
-        logit = bias[k] + total
-        out.append(targets[k] - 1 / (1 + math.exp(-max(-30.0, min(30.0, logit)))))
-    return out[0], out[1], out[2]
+def _sigmoid(logit: float) -> float:
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, logit))))
 
 
 def fit(corpus: list[dict], moderator: Moderator) -> str:
