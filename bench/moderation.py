@@ -30,6 +30,7 @@ BLIND = ROOT / "tests" / "data" / "moderation" / "blind.jsonl"
 MODEL_FILE = ROOT / "chalicelib" / "domain" / "moderation" / "data" / "model.tsv"
 BLIND2 = ROOT / "tests" / "data" / "moderation" / "blind2.jsonl"
 BLIND3 = ROOT / "tests" / "data" / "moderation" / "blind3.jsonl"
+BLIND4 = ROOT / "tests" / "data" / "moderation" / "blind4.jsonl"
 RESULTS = ROOT / "bench" / "results"
 # Each blind batch measured once before the change it was written to judge
 # (`--before NAME` records it).
@@ -282,7 +283,8 @@ def main() -> None:
     build = time.perf_counter() - started
     model_kib = MODEL_FILE.stat().st_size / 1024
     rows = load_set()
-    blind, blind2, blind3 = load_set(BLIND), load_set(BLIND2), load_set(BLIND3)
+    blind, blind2 = load_set(BLIND), load_set(BLIND2)
+    blind3, blind4 = load_set(BLIND3), load_set(BLIND4)
     rules_only = Moderator(learned=False)
     splits = {
         "tuning": evaluate(moderator, [r for r in rows if r["split"] in TUNING]),
@@ -290,16 +292,19 @@ def main() -> None:
         "blind": evaluate(moderator, blind),
         "blind adversarial": evaluate(moderator, [r for r in blind if "adv" in r["tags"]]),
         "blind2": evaluate(moderator, blind2),
-        "blind2, rules only": evaluate(rules_only, blind2),
         "blind2 adversarial": evaluate(moderator, [r for r in blind2 if "adv" in r["tags"]]),
         "blind3": evaluate(moderator, blind3),
         "blind3, rules only": evaluate(rules_only, blind3),
         "blind3 adversarial": evaluate(moderator,
                                        [r for r in blind3 if "adv" in r.get("tags", ())]),
+        "blind4": evaluate(moderator, blind4),
+        "blind4, rules only": evaluate(rules_only, blind4),
+        "blind4 adversarial": evaluate(moderator,
+                                       [r for r in blind4 if "adv" in r.get("tags", ())]),
     }
     detail = {split: evaluate(moderator, [r for r in rows if r["split"] == split])
               for split in SPLITS}
-    labelled = rows + blind + blind2 + blind3
+    labelled = rows + blind + blind2 + blind3 + blind4
     bp_precision, bp_recall = profanity_scores(labelled)
 
     stream = list(itertools.islice(itertools.cycle(r["text"] for r in labelled), args.messages))
@@ -330,7 +335,10 @@ by an independent author who read only the policy and the labelling rules, see B
 measured before and after round 3, then **tuned on in round 4**: its misses were read, so it
 flatters from round 4 on); **blind3** = `tests/data/moderation/blind3.jsonl` ({len(blind3)}
 messages by another independent author under the same rule, see BLIND3.md, measured once
-before round 4 and never read: the fairest figure), each with its adversarial subset. The
+before round 4, then **tuned on in round 5**: it flatters from round 5 on); **blind4** =
+`tests/data/moderation/blind4.jsonl` ({len(blind4)} messages by a fourth independent author
+under the same rule, see BLIND4.md, measured once before round 5 and never read: the fairest
+figure), each with its adversarial subset. The
 learned stage is also trained on the hand-written lines of `tests/data/moderation/written/`
 (other authors, blind to every batch here). {len(labelled)} messages
 ({sum(r["lang"] == "fr" for r in labelled)} French).
