@@ -13,11 +13,11 @@ Pattern syntax, word by word:
     ~N          up to N words of the same clause; `~~N` may cross clause punctuation
     ^  $        clause start / clause end
     /regex/     one word matching the regex
-Actions: `block` and `review` report a hit; `cancel` drops the hits it overlaps (self
-deprecation, quoting); `cancel-all` drops every hit of the file (a member reporting what
-someone else wrote). Every hit rule must contain an anchor: a message without any anchor
-word skips the file without running a regex, and one with some runs only the rules that
-need them.
+Actions: `block` and `review` report a hit, `firm` a review that the learned stage may not
+veto (see moderator.py); `cancel` drops the hits it overlaps (self deprecation, quoting);
+`cancel-all` drops every hit of the file (a member reporting what someone else wrote).
+Every hit rule must contain an anchor: a message without any anchor word skips the file
+without running a regex, and one with some runs only the rules that need them.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ from typing import TypeAlias
 from chalicelib.domain.moderation.normalise import fold, overlaps
 from chalicelib.domain.moderation.tokens import Canonicaliser
 
-HIT_ACTIONS = ("block", "review")
+# `firm`: a review the learned stage may not veto (a writing with no innocent reading).
+HIT_ACTIONS = ("block", "review", "firm")
 MASKED_CLASS = "MASKED"
 CANCEL_ACTIONS = ("cancel", "cancel-all")
 _PATTERN_TOKEN_RE = re.compile(r"\s*(/[^/\s]+/|~~?\d+|[()|^$]|[^\s()|?{}]+)(\?|\{\d+,\d+\})?")
@@ -416,7 +417,7 @@ class RuleSet:
 
 
 _ANY: frozenset[str] = frozenset()
-_ACTION_ORDER = {"block": 0, "review": 1, "cancel": 2, "cancel-all": 3}
+_ACTION_ORDER = {"block": 0, "review": 1, "firm": 1, "cancel": 2, "cancel-all": 3}
 
 
 def _combine(parts: list[str]) -> re.Pattern[str] | None:

@@ -82,16 +82,30 @@ class LinkPolicy:
         # and this search is much cheaper than the pattern above.
         firsts = sorted({ending[0] for ending in [*data["tlds"], *data["tlds_with_path"]]})
         self._bare_domain_re = re.compile(r"[a-z0-9]\.[" + re.escape("".join(firsts)) + "]")
+        # A link with its dot disguised: bracketed ("discord(.)gg/x", "site[dot]com"), or
+        # spaced or spelled out and then followed by a path ("discord . gg / x", "bit dot ly
+        # slash x", "leetchi point com slash x"): no sentence writes a domain ending then
+        # "slash".
+        every = trie_regex([*data["tlds"], *data["tlds_with_path"]])
+        label = r"(?<![@a-z0-9.\-])(?P<host>[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)"
+        path = r"\s*(?:/|\bslash\b)\s*(?P<path>[a-z0-9][^\s<>\"]*)"
+        self._spelled_res = (
+            re.compile(rf"{label}\s*[\[(]\s*(?:\.|dot|point)\s*[\])]\s*(?P<tld>{every})"
+                       rf"(?![a-z0-9\-@])(?:{path})?"),
+            re.compile(rf"{label}(?:\s+\.\s*|\s*\.\s+)(?P<tld>{anywhere}){path}"),
+            re.compile(rf"{label}\s+(?:dot|point)\s+(?P<tld>{every}){path}"),
+        )
 
     def find(self, folded: str, exclude: Iterable[tuple[int, int]] = ()) -> list[Link]:
         """Links in folded text, skipping the `exclude` spans (e-mail addresses)."""
+        skip = list(exclude)
+        links = self._spelled(folded, skip) if _may_be_spelled(folded) else []
         if "." not in folded:
-            return []
+            return links
         if ("://" not in folded and "www." not in folded
                 and self._bare_domain_re.search(folded) is None):
-            return []
-        skip = list(exclude)
-        links = []
+            return links
+        skip += [(link.start, link.end) for link in links]
         for match in self._link_re.finditer(folded):
             start, end = match.start(), match.end()
             if overlaps(start, end, skip):
@@ -106,6 +120,59 @@ class LinkPolicy:
                 invite=any(_matches(host, path, entry) for entry in self.invites),
             ))
         return links
+
+    def _spelled(self, folded: str, skip: list[tuple[int, int]]) -> list[Link]:
+        """Links whose dot is bracketed, spaced or spelled out (see `_spelled_res`)."""
+        links: list[Link] = []
+        for match in _SPACED_RE.finditer(folded):
+            # "e n t r a i d e - v e r i f . c o m": a link written one character at a time.
+            joined = match.group().replace(" ", "")
+            if "." in joined and self._link_re.fullmatch(joined) and not overlaps(
+                match.start(), match.end(), skip
+            ) and not _AFTER_AT_RE.search(folded, max(0, match.start() - 12), match.start()):
+                address = joined.removeprefix("www.")
+                host, _, path = _split(address)
+                links.append(Link(
+                    match.start(), match.end(),
+                    allowed=any(_matches(host, path, entry) for entry in self.allowed),
+                    invite=any(_matches(host, path, entry) for entry in self.invites),
+                ))
+        taken = skip + [(link.start, link.end) for link in links]
+        for regex in self._spelled_res:
+            # A regex's own matches never overlap: only the spans found before it are tested.
+            earlier = list(taken)
+            for match in regex.finditer(folded):
+                start, end = match.start(), match.end()
+                if earlier and overlaps(start, end, earlier):
+                    continue
+                taken.append((start, end))
+                end = start + len(match.group().rstrip(_TRAILING))
+                host = f"{match.group('host')}.{match.group('tld')}"
+                path = (match.group("path") or "").rstrip(_TRAILING)
+                links.append(Link(
+                    start, end,
+                    allowed=any(_matches(host, path, entry) for entry in self.allowed),
+                    invite=any(_matches(host, path, entry) for entry in self.invites),
+                ))
+        return sorted(links, key=lambda link: link.start)
+
+
+# Characters written one at a time, among them a dot ("e n t r a i d e . c o m").
+_SPACED_RE = re.compile(r"(?<![a-z0-9])(?:[a-z0-9.\-/] ){5,}[a-z0-9]+(?![a-z0-9])")
+
+
+# ... unless an "@" comes just before it: then it is an address's domain ("lea (a) f r e e . f r").
+_AFTER_AT_RE = re.compile(r"(?:@|\(a\)|\[a\]|\(at\)|\[at\]|\bat|arob[a-z]*|\bchez)\s*\Z")
+
+
+_BRACKETED_DOT_RE = re.compile(r"[\[(]\s*(?:\.|dot|point)\s*[\])]")
+
+
+def _may_be_spelled(folded: str) -> bool:
+    """A cheap test before `_spelled_res`: a spaced or spelled-out dot before a path, or a
+    bracketed one (brackets are rare: the regex runs only when there is one)."""
+    return ("slash" in folded or " . " in folded or ". /" in folded
+            or (("(" in folded or "[" in folded) and _BRACKETED_DOT_RE.search(folded) is not None))
 
 
 def _split(address: str) -> tuple[str, str, str]:

@@ -52,9 +52,13 @@ RULE_FREE_MARGIN: Mapping[str, float] = MappingProxyType(
 # A phrase rule's review finding that the model scores below this probability for its
 # category is read as a false alarm (a report, a refusal, a question about paying in the app)
 # and dropped (setting MODERATION_VETO_THRESHOLD). Blocks are never vetoed: a wrong veto
-# would relay a strong insult; findings of personal data and links neither.
+# would relay a strong insult; findings of personal data and links neither, nor those of
+# the phrase rules marked `firm` in their file.
 VETO_THRESHOLD = 0.05
 _NEVER_VETOED = frozenset({"spam.link", "off_platform.invite_link"})
+# The action of a phrase rule marked `firm` in its file: a review finding the veto spares
+# ("wire it to <IBAN>", "check tes DM insta"), written as a review in the verdict.
+_FIRM = "firm"
 
 
 class Moderator:
@@ -139,7 +143,7 @@ class Moderator:
         veto = self._veto_logit
         if veto is not None:
             findings = [f for f in findings if f[0] not in scores or f[1] in _NEVER_VETOED
-                        or scores[f[0]] >= veto]
+                        or f[2] == _FIRM or scores[f[0]] >= veto]
         found = {finding[0] for finding in findings}
         out = list(findings)
         for label, score in scores.items():
@@ -219,7 +223,7 @@ class Moderator:
             return Verdict(ALLOW, text)
         offsets = OffsetMap.build(text)
         unique = {
-            (*offsets.original(start, end), rule, category, action)
+            (*offsets.original(start, end), rule, category, REVIEW if action == _FIRM else action)
             for category, rule, action, start, end in findings
         }
         ordered = sorted(unique)

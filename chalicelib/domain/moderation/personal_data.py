@@ -41,12 +41,14 @@ _EMAIL_RE = re.compile(
 # more evidence (see `_convincing`).
 _AROBASE = r"ar{1,2}oba(?:s{1,2}e|ze|s|z)?"
 _AT_WORDS = rf"(?:at|chez|{_AROBASE})"
+# The sign's name said in full: "a commercial" (French), "at the rate" (Indian English).
+_AT_SAID = r"\s+(?:a\s+commerciale?|at\s+the\s+rate(?:\s+of)?)\s+"
 _AT_EMOJI = "\U0001f4e7\u2709\U0001f4e9\U0001f4e8\U0001f300\U0001f150\U0001f170"
 _OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
 _AT_STRONG = (
     rf"\s*@+\s*|\s*{_OPEN}\s*(?:{_AT_WORDS}|@|a)\s*{_CLOSE}\s*|\s*[\-_]{_AT_WORDS}[\-_]\s*"
     rf"|\s*(?:\*(?:{_AT_WORDS}|@)\*|\"(?:{_AT_WORDS}|@)\"|'(?:{_AT_WORDS}|@)')\s*"
-    rf"|\s*[{_AT_EMOJI}]\s*|\s+{_AROBASE}\s+"
+    rf"|\s*[{_AT_EMOJI}]\s*|\s+{_AROBASE}\s+|{_AT_SAID}"
 )
 _AT_WEAK = r"\s+(?:at|chez|a)\s+"
 # Dots: the character and its look-alikes that folding keeps, or "dot", "point", "pt".
@@ -58,12 +60,20 @@ _DOT = (
 )
 # Only endings that e-mail providers use: "I'm at home. It's late" must not become an address.
 _MAIL_TLD = r"(?:com|fr|net|org|uk|io|eu|info|ch|nl|be|me)"
+# Country endings of providers abroad ("sapo point pt", "web point de"): read only after a
+# strong sign for the "@" and a dot that is written, never after "at" or a space.
+_ABROAD_TLDS = frozenset(
+    "pt de es it ca qc us in au nz ie lu at pl ro sn ci cm ma tn dz ml bf bj tg ga cd mg re br "
+    "mx ru".split()
+)
+_ABROAD_TLD = "(?:" + "|".join(sorted(_ABROAD_TLDS)) + ")"
 # Before the ending only: a comma or a plain space ("gmail,com", "gmail com"), weak as well,
 # or the dot word glued to the ending ("gmail dotcom").
 _LAST_DOT = rf"{_DOT}|\s*,\s*|\s+|\s+(?:dot|point)(?={_MAIL_TLD}(?![a-z0-9]))"
 _SPELLED_EMAIL_RE = re.compile(
     rf"(?<![a-z0-9._%+\-])(?P<local>{_LOCAL})(?P<at>{_AT_STRONG}|{_AT_WEAK})"
-    rf"(?P<domain>{_LABEL}(?:(?:{_DOT}){_LABEL})*?)(?P<dot>{_LAST_DOT}){_MAIL_TLD}(?![a-z0-9])"
+    rf"(?P<domain>{_LABEL}(?:(?:{_DOT}){_LABEL})*?)(?P<dot>{_LAST_DOT})"
+    rf"(?P<tld>{_MAIL_TLD}|{_ABROAD_TLD})(?![a-z0-9])"
 )
 _MAIL_PROVIDERS = frozenset(
     "gmail googlemail hotmail outlook live msn yahoo ymail aol icloud me mac orange wanadoo "
@@ -105,11 +115,15 @@ _NOT_A_LOCAL = frozenset(
     "me moi you toi him her lui elle us nous vous them eux it is est was are there here mail "
     "email adresse address compte account inbox and et or ou the le la les mon my ma pas not "
     "down broken full blocked bloque plein nul also aussi still toujours puis ensuite apres "
-    "then after next suite fin end reste rest domaine domain c ca".split()
+    "then after next suite fin end reste rest domaine domain c ca "
+    # "mon mail finit par @gmail.com", "it ends with @outlook.com": the domain alone.
+    "par with by avec en de du des in from to pour for sur on at dans au aux un une a an "
+    "finit termine ends ending start starts commence begins boite mailbox ta ton sa son your "
+    "his".split()
 )
 # The rest of an address given apart from its local part: "julie.m ... arobase gmail point com".
 _SPLIT_DOMAIN_RE = re.compile(
-    rf"(?P<strong>@+|\b{_AROBASE}|[{_AT_EMOJI}]|{_OPEN}\s*(?:at|@)\s*{_CLOSE})?(?(strong)|"
+    rf"(?P<strong>@+|\b{_AROBASE}|[{_AT_EMOJI}]|{_OPEN}\s*(?:at|@)\s*{_CLOSE}|{_AT_SAID})?(?(strong)|"
     rf"\b(?:at|chez))\s*(?P<domain>{_PROVIDER_NAMES})(?P<tld>(?:{_DOT}){_MAIL_TLD})?(?![a-z0-9])"
 )
 _SPLIT_HANDLE_RE = re.compile(
@@ -117,6 +131,21 @@ _SPLIT_HANDLE_RE = re.compile(
     r"|(?<![a-z0-9._%+\-@'])[a-z][a-z_\-]*\d[a-z0-9_\-]*(?![a-z0-9@.])"
 )
 _SPLIT_EMAIL_GAP = 40
+# A handle, then the provider named after it ("lea.d92 (gmail)", "tom_b, c'est du hotmail",
+# "kev.ob, it's a yahoo one"): the provider's name makes the handle an address.
+_PROVIDER_AFTER_RE = re.compile(
+    r"(?<![a-z0-9._%+\-@'])(?P<local>[a-z][a-z0-9_\-]*(?:\.[a-z0-9_\-]+)+"
+    r"|[a-z][a-z_\-]*\d[a-z0-9_\-]*)"
+    rf"\s*(?:\(\s*{_PROVIDER_NAMES}\s*\)|,?\s+(?:c'?\s?est|it'?s|its)\s+"
+    rf"(?:du\s+|un\s+|une\s+|a\s+|an\s+|on\s+|sur\s+|chez\s+)?{_PROVIDER_NAMES})(?![a-z0-9@.])"
+)
+# Further apart, the words between must say that the rest of the address follows ("pas de
+# majuscule. Et derrière c'est @gmail.com", "the provider bit comes after the at: ...").
+_SPLIT_EMAIL_CUED_GAP = 90
+_SPLIT_EMAIL_CUE_RE = re.compile(
+    r"\b(?:derriere|apres|ensuite|puis|suite|reste|fin|fournisseur|domaine|then|after|rest"
+    r"|second|end|provider|domain)\b|arob|@"
+)
 # "#" standing for "@" ("remplace le # par un @ : sophie.lenoir#hotmail.fr"): a handle glued
 # to a mail provider's domain (a hashtag has nothing glued before it).
 _HASH_AT_RE = re.compile(
@@ -128,13 +157,20 @@ _MAIL_DOMAIN_RE = re.compile(
     r"(?<![a-z0-9._%+\-@#])(?:" + "|".join(sorted(_MAIL_PROVIDERS - {"me", "mail", "web"}))
     + rf")\.{_MAIL_TLD}(?![a-z0-9])"
 )
+# The same with its dot spelled out, for providers whose name is no everyday word ("le
+# fournisseur c'est laposte point net").
+_SPELLED_MAIL_DOMAIN_RE = re.compile(
+    rf"(?<![a-z0-9._%+\-@#]){_PROVIDER_NAMES}(?:\s+(?:dot|point)\s+|\s*{_OPEN}\s*(?:dot|point|\.)"
+    rf"\s*{_CLOSE}\s*){_MAIL_TLD}(?![a-z0-9])"
+)
 _AT_GATE_RE = re.compile(
-    rf"[@{_AT_EMOJI}]|\bat\b|[\-_*\"']at[\-_*\"']|arob|arrob|\bchez\b|\(a\)|\[a\]|{_PROVIDER_NAMES}"
+    rf"[@{_AT_EMOJI}]|\bat\b|[\-_*\"']at[\-_*\"']|arob|arrob|\bchez\b|\(a\)|\[a\]|commercial"
+    rf"|{_PROVIDER_NAMES}"
 )
 # The same test on the canonical words and with substring tests (the regex costs µs).
 _AT_GATE_WORDS = frozenset(
     "at chez arroba gmail googlemail hotmail outlook yahoo ymail icloud protonmail wanadoo "
-    "laposte".split()
+    "laposte commercial commerciale".split()
 )
 # The signs for "@" that are not words ("(a)", "[a]", an envelope emoji, "-at-"), tested one
 # by one, substrings first: one regex for all of them was tried at every character.
@@ -153,16 +189,28 @@ _LOCAL_HEAD_RE = re.compile(
 _SPACED_RE = re.compile(r"(?<![a-z0-9])(?:[a-z0-9._@] ){5,}[a-z0-9](?![a-z0-9])")
 
 _IBAN_RE = re.compile(r"(?<![a-z0-9])[a-z]{2}\d{2}(?:[ \-]?[a-z0-9]){11,32}")
+# The SWIFT registry's lengths, and those of the countries that use IBANs outside it (the
+# West and Central African monetary unions, Morocco, Algeria, Madagascar...).
 _IBAN_LENGTHS = {
-    "at": 20, "be": 16, "ch": 21, "de": 22, "dk": 18, "es": 24, "fi": 18, "fr": 27, "gb": 22,
-    "ie": 22, "it": 27, "lu": 20, "mc": 27, "nl": 18, "no": 15, "pl": 28, "pt": 25, "se": 24,
+    "ad": 24, "ae": 23, "al": 28, "at": 20, "az": 28, "ba": 20, "be": 16, "bg": 22, "bh": 22,
+    "br": 29, "ch": 21, "cr": 22, "cy": 28, "cz": 24, "de": 22, "dk": 18, "do": 28, "ee": 20,
+    "es": 24, "fi": 18, "fo": 18, "fr": 27, "gb": 22, "ge": 22, "gi": 23, "gl": 18, "gr": 27,
+    "gt": 28, "hr": 21, "hu": 28, "ie": 22, "il": 23, "is": 26, "it": 27, "jo": 30, "kw": 30,
+    "kz": 20, "lb": 28, "li": 21, "lt": 20, "lu": 20, "lv": 21, "mc": 27, "md": 24, "me": 22,
+    "mk": 19, "mr": 27, "mt": 31, "mu": 30, "nl": 18, "no": 15, "pk": 24, "pl": 28, "ps": 29,
+    "pt": 25, "qa": 29, "ro": 24, "rs": 22, "sa": 24, "se": 24, "si": 19, "sk": 24, "sm": 27,
+    "tn": 24, "tr": 26, "ua": 29, "xk": 20,
+    "bj": 28, "bf": 28, "ci": 28, "ml": 28, "ne": 28, "sn": 28, "tg": 28, "gw": 25,
+    "cm": 27, "cf": 27, "td": 27, "cg": 27, "gq": 27, "ga": 27,
+    "ma": 28, "dz": 26, "mg": 27, "mz": 25, "ao": 25, "cv": 25,
 }
 # An IBAN given in parts ("FR76 3000 6000 01… la suite : 12 3456 7890 189"): its country and
 # check digits, then runs of groups holding digits, up to this many characters further.
 _IBAN_HEAD_RE = re.compile(r"(?<![a-z0-9])([a-z]{2})\d{2}")
 _DIGIT_RUN_RE = re.compile(r"[a-z0-9]*\d[a-z0-9]*(?:[ \-][a-z0-9]*\d[a-z0-9]*)*")
 _SPLIT_IBAN_REACH = 160
-_CARD_RE = re.compile(r"(?<![0-9])[2-6]\d{3}(?:[ \-]?\d){9,15}(?![0-9])")
+# Groups apart by spaces, dashes, dots or slashes ("3713.139777.42608", "4172/4700/...").
+_CARD_RE = re.compile(r"(?<![0-9])[2-6]\d{3}(?:[ \-./]?\d){9,15}(?![0-9])")
 _CARD_LENGTHS = (16, 15, 19, 14, 13, 17, 18)
 
 _DIGIT_RE = re.compile(r"\d")
@@ -193,7 +241,33 @@ _SPLIT_CUE_RE = re.compile(
     r"|other half|autre moitie|then|puis|ensuite)\b"
 )
 _AREA_CODE_RE = re.compile(r"\barea code|\bindicatif")
+# A number given without its leading zero, the text saying so ("sans le zéro", "add a 0 in
+# front"): nine digits for France, ten for a British number.
+_NO_ZERO_RE = re.compile(
+    r"\b(?:sans|without|minus|moins|enleve|retire|drop|dropped|removed|left off)\s+"
+    r"(?:le\s+|the\s+|leading\s+|first\s+|premier\s+)*(?:zero|0|oh)\b"
+)
+# ... or says to put it back: enough on its own.
+_ADD_ZERO_RE = re.compile(
+    r"\b(?:rajoute|rajoutez|ajoute|ajoutez|mets|mettez|avec|add|put|stick|with)\s+"
+    r"(?:un\s+|le\s+|a\s+|the\s+)?(?:zero|0|oh)\s+"
+    r"(?:devant|au debut|in front|at the (?:start|front|beginning)|first|before)"
+)
+# Nine-digit mobiles written without a prefix, by their layout: the first digits they take.
+_MOBILE_LAYOUTS = {(1, 2, 2, 2, 2): "67", (2, 3, 2, 2): "7", (3, 2, 2, 2): "6"}
+# Words before a number that make it a reference, not a phone number.
+_REFERENCE_RE = re.compile(
+    r"\b(?:ref|reference|dossier|commande|order|booking|reservation|resa|ticket|billet|vol"
+    r"|flight|train|facture|invoice|siret|siren|client|contrat|contract|colis|parcel|suivi"
+    r"|tracking|code|n[o°])\b"
+)
+# ... and says it is a phone number.
+_PHONE_WORD_RE = re.compile(
+    r"\b(?:num|numero|tel|telephone|portable|phone|number|mobile|cell|natel|gsm|joindre"
+    r"|appelle|appelez|appeler|rappelle|rappeler|bipe|biper|call|ring|sms|texto|text|whatsapp)\b"
+)
 
+_REPEATED_DIGIT_RE = re.compile(r"[\s\-]+(\d)(?!\d)")
 _TENS = frozenset((20, 30, 40, 50, 60, 70, 80, 90))
 # How "33 6 12 34 56 78" is grouped when the "+" is left out ("33 75012 06 12" is not one).
 _FRENCH_AFTER_33 = frozenset(((2, 1, 2, 2, 2, 2), (2, 9), (2, 3, 2, 2, 2), (2, 1, 8)))
@@ -329,6 +403,9 @@ def _convincing(match: re.Match[str], folded: str) -> bool:
     (or be introduced as an address: "my email is julie at gmail").
     """
     at = match.group("at").strip()
+    if at.startswith(("a ", "at ")):
+        # "a commercial", "at the rate": also phrases ("I saw a commercial"), so weak like "a".
+        at = "a"
     groups = match.groupdict()
     domain = groups.get("domain") or match.group()[match.end("at") - match.start():]
     last_dot = groups.get("dot")
@@ -337,6 +414,8 @@ def _convincing(match: re.Match[str], folded: str) -> bool:
     handle = _HANDLE_RE.fullmatch(match.group("local")) is not None
     weak_at = at in ("at", "chez", "a", "sur", "on")
     weak_dot = last_dot is not None and last_dot.strip() in ("", ",")
+    if groups.get("tld") in _ABROAD_TLDS and (weak_at or weak_dot):
+        return False
     # "seat 12 on gmail", "4567 arobase yahoo": a number before a weak sign, or before a
     # provider with no ending, is no address.
     number = not match.group("local")[0].isalpha()
@@ -420,11 +499,15 @@ def _handle_before(folded: str, start: int, found: list[Found]) -> Found | None:
     (not a mail domain itself, nor data already found)."""
     handles = [
         handle
-        for handle in _SPLIT_HANDLE_RE.finditer(folded, max(0, start - 2 * _SPLIT_EMAIL_GAP),
+        for handle in _SPLIT_HANDLE_RE.finditer(folded, max(0, start - 2 * _SPLIT_EMAIL_CUED_GAP),
                                                  start)
-        if len(handle.group()) >= 5 and start - handle.end() <= _SPLIT_EMAIL_GAP
+        if len(handle.group()) >= 5 and start - handle.end() <= _SPLIT_EMAIL_CUED_GAP
         and not _MAIL_DOMAIN_RE.fullmatch(handle.group())
     ]
+    if handles and start - handles[-1].end() > _SPLIT_EMAIL_GAP and (
+        _SPLIT_EMAIL_CUE_RE.search(folded, handles[-1].end(), start) is None
+    ):
+        return None
     if not handles or _taken(handles[-1].start(), handles[-1].end(), found):
         return None
     return Found(EMAIL, handles[-1].start(), handles[-1].end())
@@ -441,11 +524,16 @@ def _hashed(folded: str, found: list[Found]) -> list[Found]:
     ]
 
 
-def _bare_domain(folded: str, found: list[Found]) -> list[Found]:
+def _bare_domain(folded: str, found: list[Found], provider: bool) -> list[Found]:
     """An address given as a handle, then a little further the provider's domain alone
-    ("mon identifiant c'est vincent.perrot, et derrière l'arobase c'est numericable.fr")."""
+    ("mon identifiant c'est vincent.perrot, et derrière l'arobase c'est numericable.fr"), its
+    dot maybe spelled out when the provider's name is no everyday word ("laposte point net";
+    `provider`: whether the text names one)."""
     out: list[Found] = []
-    for match in _MAIL_DOMAIN_RE.finditer(folded):
+    matches = list(_MAIL_DOMAIN_RE.finditer(folded))
+    if provider:
+        matches.extend(_SPELLED_MAIL_DOMAIN_RE.finditer(folded))
+    for match in matches:
         start = match.start()
         if _taken(start, match.end(), found):
             continue
@@ -499,10 +587,37 @@ def _split_ibans(folded: str) -> list[Found]:
     return out
 
 
+def _without_zero(folded: str, chains: list[list[tuple[int, int, str]]],
+                  said: bool) -> list[Found]:
+    """A number given without a leading zero or country code, in a text about a phone.
+
+    When the text says the zero is left out (`said`): nine digits of a French number (not
+    starting with 0 or 8), or ten of a British one starting with 1, 2 or 7. Otherwise only
+    a mobile's nine digits in its usual layout: French without its zero ("6 12 34 56 78"),
+    Senegalese ("77 123 45 67"), Cameroonian ("699 12 34 56").
+    """
+    for chain in chains:
+        digits = "".join(group[2] for group in chain)
+        if said and ((len(digits) == 9 and digits[0] in "12345679") or (
+            len(digits) == 10 and digits[0] in "127"
+        )):
+            return [Found(PHONE, chain[0][0], chain[-1][1])]
+        if (
+            len(digits) == 9
+            and all(folded[start:end].isdigit() for start, end, _ in chain)
+            and digits[0] in _MOBILE_LAYOUTS.get(tuple(len(group[2]) for group in chain), "")
+            and not _REFERENCE_RE.search(folded, max(0, chain[0][0] - 32), chain[0][0])
+        ):
+            return [Found(PHONE, chain[0][0], chain[-1][1])]
+    return []
+
+
 def _british_halves(head: list[tuple[int, int, str]], tail: list[tuple[int, int, str]]) -> bool:
     """A British mobile given in two parts: "07911", then "123 456"."""
     digits = "".join(group[2] for group in head)
-    return (digits[:2] == "07" and 5 <= len(digits) <= 6
+    # Longer heads only in the usual layout, "07700 900 … 777" (not "0745 0830 … 123").
+    usual = 5 <= len(digits) <= 6 or (len(digits) <= 9 and len(head[0][2]) == 5)
+    return (digits[:2] == "07" and usual
             and len("".join(group[2] for group in tail)) == 11 - len(digits))
 
 
@@ -578,14 +693,18 @@ class PersonalDataFinder:
         if _may_hold_email(folded, words):
             found.extend(self._emails(folded))
         has_digit = _DIGIT_RE.search(folded) is not None
+        not_phones: list[tuple[int, int]] = []
         if has_digit:
-            found.extend(self._without(self._ibans(folded), found))
+            ibans, mistyped = self._ibans(folded)
+            found.extend(self._without(ibans, found))
             found.extend(self._without(self._cards(folded), found))
+            if not ibans:
+                not_phones = mistyped
         # Three number words, or one next to digits ("zéro 6 12 34 56 78", "06 onze 22 33 44").
         spelled_words = len(self.number_words.intersection(words))
         spelled = spelled_words >= 3 or (has_digit and spelled_words > 0)
         if has_digit or spelled:
-            taken = [(f.start, f.end) for f in found] + list(exclude)
+            taken = [(f.start, f.end) for f in found] + list(exclude) + not_phones
             found.extend(self._phones(folded, spelled, taken))
         return found
 
@@ -610,6 +729,11 @@ class PersonalDataFinder:
         found = [Found(EMAIL, _local_head(folded, f.start), f.end) for f in found]
         if provider:
             found.extend(_named(folded, found))
+            for match in _PROVIDER_AFTER_RE.finditer(folded):
+                if _HANDLE_RE.fullmatch(match.group("local")) and not _taken(
+                    match.start(), match.end(), found
+                ):
+                    found.append(Found(EMAIL, match.start(), match.end()))
             for match in _NO_AT_RE.finditer(folded):
                 if _HANDLE_RE.fullmatch(match.group("local")) and not _taken(
                     match.start(), match.end(), found
@@ -621,12 +745,16 @@ class PersonalDataFinder:
             found.extend(_split_email(folded, found))
         if "#" in folded:
             found.extend(_hashed(folded, found))
-        found.extend(_bare_domain(folded, found))
+        found.extend(_bare_domain(folded, found, provider))
         return found
 
     @staticmethod
-    def _ibans(folded: str) -> list[Found]:
+    def _ibans(folded: str) -> tuple[list[Found], list[tuple[int, int]]]:
+        """IBANs, and the spans written as an IBAN of a known country and about its length
+        that fail the check ("l'appli refuse mon IBAN FR08 3000 …, j'ai mal recopié ?"): a
+        mistyped IBAN is no phone number either."""
         found = []
+        mistyped = []
         for match in _IBAN_RE.finditer(folded):
             positions = [i for i, char in enumerate(match.group()) if char not in " -"]
             compact = "".join(match.group()[i] for i in positions)
@@ -637,7 +765,12 @@ class PersonalDataFinder:
                     end = match.start() + positions[length - 1] + 1
                     found.append(Found(IBAN, match.start(), end))
                     break
-        return found or _split_ibans(folded)
+            else:
+                if known and len(positions) >= known - 2:
+                    # The span ends after the country's length (the pattern runs on).
+                    last = positions[min(known, len(positions)) - 1]
+                    mistyped.append((match.start(), match.start() + last + 1))
+        return found or _split_ibans(folded), mistyped
 
     @staticmethod
     def _cards(folded: str) -> list[Found]:
@@ -667,7 +800,13 @@ class PersonalDataFinder:
         taken = taken + [(m.start(), m.end()) for m in _DATE_RE.finditer(view)]
         groups = [(m.start(), m.end(), m.group()) for m in _DIGITS_RE.finditer(view)]
         if spelled:
-            groups.extend(self._spelled(folded))
+            words = self._spelled(folded)
+            # A digit read with its repeat word ("double 0") is not read again alone: both
+            # end on that digit.
+            repeated = {g[1] for g in words if not folded[g[1] - 1].isalpha()}
+            if repeated:
+                groups = [g for g in groups if g[1] not in repeated]
+            groups.extend(words)
             groups.sort()
         groups = [g for g in groups if not overlaps(g[0], g[1], taken)]
         if sum(len(g[2]) for g in groups) < 8:
@@ -687,6 +826,9 @@ class PersonalDataFinder:
                 leftovers.append(chain)
         if not found:
             found.extend(self._split_number(folded, leftovers))
+        if not found and (_ADD_ZERO_RE.search(folded) or _PHONE_WORD_RE.search(folded)):
+            said = _ADD_ZERO_RE.search(folded) or _NO_ZERO_RE.search(folded)
+            found.extend(_without_zero(folded, leftovers, said is not None))
         return found
 
     @staticmethod
@@ -795,6 +937,12 @@ class PersonalDataFinder:
                     index += 1
                     groups.append((matches[first].start(), matches[index - 1].end(),
                                    str(digit) * -value))
+                else:
+                    # "double 0", "triple 7": the repeated digit written as a digit.
+                    written = _REPEATED_DIGIT_RE.match(folded, matches[first].end())
+                    if written is not None:
+                        groups.append((matches[first].start(), written.end(),
+                                       written.group(1) * -value))
                 continue
             if value == 4 and joined(index) == 20:
                 value, index = 80, index + 1

@@ -146,6 +146,12 @@ class Canonicaliser:
             for variant in (letters.replace("k", "c"), letters.replace("k", "qu")):
                 if variant in self.suspicious:
                     return variant
+        if "y" in letters and len(letters) >= 4:
+            # A Cyrillic "у" folds to "y" but stands for a "u" as often ("pуte"); short words
+            # ("y", "ty") keep their "y".
+            variant = letters.replace("y", "u")
+            if variant in self.suspicious:
+                return variant
         return token
 
     def _unmask(self, masked: str) -> str | None:
