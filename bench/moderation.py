@@ -88,7 +88,7 @@ def evaluate(moderator: Moderator, rows: Iterable[dict]) -> Scores:
     scores = Scores(counts={category: [0, 0, 0] for category in CATEGORIES})
     for row in rows:
         verdict = moderator.check(row["text"], row["lang"])
-        predicted = {reason.category for reason in verdict.reasons}
+        predicted = set(verdict.categories)
         expected = set(row["labels"]) - {"clean"}
         for category in CATEGORIES:
             counts = scores.counts[category]

@@ -66,6 +66,11 @@ class Verdict:
         """Whether the text may be relayed as written."""
         return self.verdict == ALLOW
 
+    @property
+    def categories(self) -> frozenset[str]:
+        """The categories its reasons found (`pii`, `insult`, `off_platform`, `spam`...)."""
+        return frozenset(reason.category for reason in self.reasons)
+
     def with_reasons(self, *extra: Reason) -> Verdict:
         """This verdict with more reasons (e.g. flooding), precedence applied again."""
         if not extra:

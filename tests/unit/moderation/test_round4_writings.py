@@ -5,17 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from chalicelib.domain.moderation import Moderator
-
-
-@pytest.fixture(scope="module")
-def rules() -> Moderator:
-    return Moderator(learned=False)
-
-
-def _categories(verdict) -> set[str]:
-    return {reason.category for reason in verdict.reasons}
-
 
 @pytest.mark.parametrize(
     "text",
@@ -35,7 +24,7 @@ def _categories(verdict) -> set[str]:
 )
 def test_numbers_and_addresses_given_in_parts_are_masked(rules, text):
     verdict = rules.check(text)
-    assert "pii" in _categories(verdict), verdict.reasons
+    assert "pii" in verdict.categories, verdict.reasons
     assert verdict.text is not None and "[" in verdict.text
 
 
@@ -54,7 +43,7 @@ def test_numbers_and_addresses_given_in_parts_are_masked(rules, text):
 )
 def test_their_look_alikes_stay_clean(rules, text):
     verdict = rules.check(text)
-    assert "pii" not in _categories(verdict), verdict.reasons
+    assert "pii" not in verdict.categories, verdict.reasons
     assert verdict.text == text
 
 
@@ -79,7 +68,7 @@ def test_their_look_alikes_stay_clean(rules, text):
 )
 def test_new_kinds_of_spam_are_blocked(rules, text):
     verdict = rules.check(text)
-    assert verdict.verdict == "block" and "spam" in _categories(verdict), verdict.reasons
+    assert verdict.verdict == "block" and "spam" in verdict.categories, verdict.reasons
 
 
 @pytest.mark.parametrize(
@@ -113,7 +102,7 @@ def test_everyday_sentences_near_them_stay_clean(rules, text):
 )
 def test_new_ways_of_leaving_the_platform_are_held(rules, text):
     verdict = rules.check(text)
-    assert "off_platform" in _categories(verdict), verdict.reasons
+    assert "off_platform" in verdict.categories, verdict.reasons
     assert verdict.verdict == "review"
 
 
@@ -141,4 +130,4 @@ def test_an_iban_given_in_parts_is_masked(rules, text):
 )
 def test_parts_that_make_no_valid_iban_stay_clean(rules, text):
     verdict = rules.check(text)
-    assert "pii" not in _categories(verdict), verdict.reasons
+    assert "pii" not in verdict.categories, verdict.reasons

@@ -9,16 +9,6 @@ import pytest
 from chalicelib.domain.moderation import Moderator
 from chalicelib.domain.moderation.learned import LinearModel
 
-
-@pytest.fixture(scope="module")
-def rules() -> Moderator:
-    return Moderator(learned=False)
-
-
-def _categories(verdict) -> set[str]:
-    return {reason.category for reason in verdict.reasons}
-
-
 # ---- personal data ---------------------------------------------------------------------
 
 
@@ -67,7 +57,7 @@ def _categories(verdict) -> set[str]:
 )
 def test_personal_data_written_these_ways_is_masked(rules, text):
     verdict = rules.check(text)
-    assert "pii" in _categories(verdict), verdict.reasons
+    assert "pii" in verdict.categories, verdict.reasons
     assert verdict.text is not None and "[" in verdict.text
 
 
@@ -100,7 +90,7 @@ def test_personal_data_written_these_ways_is_masked(rules, text):
 )
 def test_their_look_alikes_stay_clean(rules, text):
     verdict = rules.check(text)
-    assert "pii" not in _categories(verdict), verdict.reasons
+    assert "pii" not in verdict.categories, verdict.reasons
     assert verdict.text == text
 
 
@@ -121,7 +111,7 @@ def test_their_look_alikes_stay_clean(rules, text):
 def test_links_with_their_dot_disguised_are_held(rules, text, invite):
     verdict = rules.check(text)
     assert "spam.link" in {reason.rule for reason in verdict.reasons}, verdict.reasons
-    assert ("off_platform" in _categories(verdict)) == invite
+    assert ("off_platform" in verdict.categories) == invite
 
 
 @pytest.mark.parametrize(
@@ -201,7 +191,7 @@ def test_sentences_with_spaced_dots_and_slashes_stay_clean(rules, text):
 )
 def test_new_kinds_of_spam_are_blocked(rules, text):
     verdict = rules.check(text)
-    assert verdict.verdict == "block" and "spam" in _categories(verdict), verdict.reasons
+    assert verdict.verdict == "block" and "spam" in verdict.categories, verdict.reasons
 
 
 @pytest.mark.parametrize(
@@ -284,7 +274,7 @@ def test_a_cohort_called_promo_is_no_promotion(rules):
 )
 def test_new_ways_of_leaving_the_platform_are_held(rules, text):
     verdict = rules.check(text)
-    assert "off_platform" in _categories(verdict), verdict.reasons
+    assert "off_platform" in verdict.categories, verdict.reasons
     assert verdict.verdict == "review"
 
 
@@ -305,7 +295,7 @@ def test_new_ways_of_leaving_the_platform_are_held(rules, text):
 )
 def test_everyday_mentions_stay_clean(rules, text):
     verdict = rules.check(text)
-    assert "off_platform" not in _categories(verdict), verdict.reasons
+    assert "off_platform" not in verdict.categories, verdict.reasons
 
 
 def test_firm_rules_survive_a_sceptical_model():
@@ -316,7 +306,7 @@ def test_firm_rules_survive_a_sceptical_model():
                  "regarde tes DM insta, je t'ai répondu"):
         verdict = sceptic.check(text, "fr")
         assert verdict.verdict == "review", verdict.reasons
-        assert "off_platform" in _categories(verdict)
+        assert "off_platform" in verdict.categories
     assert sceptic.check("on passe sur WhatsApp ?", "fr").verdict == "allow"
 
 
@@ -353,7 +343,7 @@ def test_firm_rules_survive_a_sceptical_model():
 )
 def test_new_abuse_is_blocked(rules, text):
     verdict = rules.check(text)
-    assert verdict.verdict == "block" and "insult" in _categories(verdict), verdict.reasons
+    assert verdict.verdict == "block" and "insult" in verdict.categories, verdict.reasons
 
 
 @pytest.mark.parametrize(
@@ -367,7 +357,7 @@ def test_new_abuse_is_blocked(rules, text):
 )
 def test_regional_mild_insults_are_reviewed(rules, text):
     verdict = rules.check(text)
-    assert verdict.verdict == "review" and "insult" in _categories(verdict), verdict.reasons
+    assert verdict.verdict == "review" and "insult" in verdict.categories, verdict.reasons
 
 
 @pytest.mark.parametrize(
@@ -399,4 +389,4 @@ def test_regional_mild_insults_are_reviewed(rules, text):
 )
 def test_their_innocent_look_alikes_stay_clean(rules, text):
     verdict = rules.check(text)
-    assert "insult" not in _categories(verdict), verdict.reasons
+    assert "insult" not in verdict.categories, verdict.reasons

@@ -9,14 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from chalicelib.domain.moderation import Moderator
-
-
-@pytest.fixture(scope="module")
-def rules() -> Moderator:
-    """Rules only: these writings must not depend on the learned stage."""
-    return Moderator(learned=False)
-
 
 @pytest.mark.parametrize(
     "address",
