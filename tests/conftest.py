@@ -43,3 +43,9 @@ def _one_botocore_loader_per_process() -> None:
 _one_botocore_loader_per_process()
 
 pytest_plugins = ["tests.support.claims_aws", "tests.support.aws_fixtures"]
+
+
+def pytest_collection_modifyitems(items: list) -> None:
+    """The tests marked `long` first, the rest in their usual order: xdist hands tests out in
+    this order, so a long test found last would keep one worker busy while the other idles."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)

@@ -7,7 +7,7 @@ import pytest
 
 from bench.load import Plan, check_plan, measure, report
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.long]
 
 
 @pytest.mark.timeout(180)

@@ -15,7 +15,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake
 from devstack.process import start_devstack, stop_devstack
 from tests.support.client import Peer, dev_token, make_helper
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.long]
 
 MEMBERS = [f"m-load-{i:02d}" for i in range(20)]
 HELPERS = [f"h-load-{i:02d}" for i in range(10)]

@@ -20,7 +20,7 @@ from devstack.rehearsal.scenario import start_emulator
 from infra.deploy import FUNCTION_ROLES, GATEWAY_ERRORS, PUBLIC_ROUTES, THROTTLING
 from infra.stack import load_template, outputs_as_env
 
-pytestmark = pytest.mark.xdist_group("chalice-package")
+pytestmark = [pytest.mark.xdist_group("chalice-package"), pytest.mark.long]
 STACK = "entraide-dev"
 
 

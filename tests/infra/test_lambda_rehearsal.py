@@ -14,7 +14,7 @@ from devstack.rehearsal import iam
 from devstack.rehearsal.host import ACCOUNT, API_ID, REGION, STAGE
 from devstack.rehearsal.package import ROOT
 
-pytestmark = pytest.mark.xdist_group("chalice-package")
+pytestmark = [pytest.mark.xdist_group("chalice-package"), pytest.mark.long]
 
 # What the journey must have done, through the packaged handlers (scenario.Journey).
 JOURNEY = [

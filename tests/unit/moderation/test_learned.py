@@ -163,6 +163,7 @@ def test_the_written_training_lines_are_well_formed():
                and row["lang"] in ("fr", "en") and row["text"].strip() for row in rows)
 
 
+@pytest.mark.long
 def test_training_reproduces_the_shipped_weights_byte_for_byte():
     result = subprocess.run([sys.executable, "-m", "tools.moderation_train", "--check"],
                             cwd=ROOT, capture_output=True, text=True, timeout=300)
