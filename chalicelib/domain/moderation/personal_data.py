@@ -370,6 +370,42 @@ def _north_american(digits: str, groups: tuple[int, ...]) -> bool:
     return groups == (3, 3, 4) or (set(groups) == {1} and digits[3] in "23456789")
 
 
+# An address read aloud, its parts apart: "zoe point martinez, arobase, icloud point com",
+# "ethan, then a period, then brooks, at gmail, period, com". The commas and the little words
+# around a separator's name become spaces and the English names become the ones the patterns
+# read ("period" -> "point", "at sign" -> "arobase"), length for length, so that every span
+# found in this view is the same span in the message.
+_SPOKEN_RE = re.compile(
+    r"(?:,\s*)?(?:\b(?:then|ensuite|puis)\s+)?(?:\b(?:un|a)\s+)?"
+    r"\b(?P<sep>point|dot|period|arobase|at sign|at|chez)\b"
+    r"(?:\s*,)?(?:\s+(?:then|ensuite|puis)\b)?"
+)
+_SPOKEN_NAMES = {"period": "point ", "at sign": "arobase"}
+# Said between two parts of a name: "liam underscore obrien", "jean tiret bas dupont".
+_SPOKEN_JOINER_RE = re.compile(
+    r"\s+(?:(?P<low>underscore|tiret\s+(?:du\s+)?bas)|tiret|dash|hyphen)\s+(?=[a-z0-9])")
+
+
+def _spoken(folded: str) -> str:
+    """`folded` with a spoken address's separators as the patterns read them (same length)."""
+    if "," not in folded and "period" not in folded and "at sign" not in folded and not (
+            "then" in folded or "ensuite" in folded or "puis" in folded):
+        spoken = folded
+    else:
+        spoken = _SPOKEN_RE.sub(_said, folded)
+    if "underscore" in spoken or "tiret" in spoken or "dash" in spoken or "hyphen" in spoken:
+        spoken = _SPOKEN_JOINER_RE.sub(
+            lambda m: ("_" if m.group("low") else "-") * len(m.group()), spoken)
+    return spoken
+
+
+def _said(match: re.Match[str]) -> str:
+    sep = match.group("sep")
+    start = match.start("sep") - match.start()
+    out = " " * start + _SPOKEN_NAMES.get(sep, sep)
+    return out + " " * (len(match.group()) - len(out))
+
+
 def _may_hold_email(folded: str, words: Collection[str]) -> bool:
     """A cheap test before the address patterns: an "@" or a word that can stand for it."""
     if "@" in folded or "arob" in folded or "arrob" in folded or "#" in folded:
@@ -715,6 +751,7 @@ class PersonalDataFinder:
 
     @staticmethod
     def _emails(folded: str) -> list[Found]:
+        folded = _spoken(folded)
         found = [Found(EMAIL, m.start(), m.end()) for m in _EMAIL_RE.finditer(folded)]
         # Four of the patterns need a provider's name: one search spares them the others.
         provider = _PROVIDER_NAME_RE.search(folded) is not None

@@ -390,3 +390,39 @@ def test_regional_mild_insults_are_reviewed(rules, text):
 def test_their_innocent_look_alikes_stay_clean(rules, text):
     verdict = rules.check(text)
     assert "insult" not in verdict.categories, verdict.reasons
+
+
+# ---- an address read aloud, its parts apart (the personal-data battery's misses) ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "c'est paul point girard, arobase, laposte point net",
+        "nina, puis un point, puis costa, chez gmail, point com",
+        "It's owen, then a period, then hale, at yahoo, period, com",
+        "ruby dot quinn at sign hotmail dot co dot uk",
+        "sam underscore patel at gmail dot com",
+        "jean tiret bas dupont chez orange point fr",
+    ],
+)
+def test_an_address_read_aloud_is_masked_whole(rules, text):
+    verdict = rules.check(text)
+    assert "pii" in verdict.categories, verdict.reasons
+    assert verdict.text is not None
+    for part in ("girard", "costa", "hale", "quinn", "patel", "dupont", "paul", "nina", "owen",
+                 "ruby", "sam", "jean"):
+        assert part not in verdict.text.lower(), verdict.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On se retrouve à la gare, puis un point sur le trajet, chez Marc vers 18 h.",
+        "Then, at the station, a period of waiting, then the bus.",
+        "Il y a un tiret bas dans le nom du fichier, chez moi ça bloque.",
+        "Gmail, Outlook, peu importe, écris-moi dans l'appli.",
+    ],
+)
+def test_commas_and_little_words_alone_make_no_address(rules, text):
+    assert "pii" not in rules.check(text).categories
