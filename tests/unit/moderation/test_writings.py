@@ -335,11 +335,11 @@ def test_mentions_refusals_and_reports_of_scams_are_not_blocked(rules, text):
         ("my email is julie at gmail", "en", "my email is [email]"),
         ("write to julie.martin at gmail.", "en", "write to [email]."),
         ("mon mail c'est julie chez hotmail", "fr", "mon mail c'est [email]"),
-        ("c'est julie.m puis arobase gmail point com", "fr", "c'est [email] puis [email]"),
+        # read aloud, the parts apart: one address (round 5), masked whole
+        ("c'est julie.m puis arobase gmail point com", "fr", "c'est [email]"),
         ("mon mail c'est julie.martin92 et ensuite @gmail.com", "fr",
          "mon mail c'est [email] et ensuite [email]"),
-        ("my address is tom.smith, then at gmail dot com", "en",
-         "my address is [email], then [email]"),
+        ("my address is tom.smith, then at gmail dot com", "en", "my address is [email]"),
     ],
 )
 def test_email_addresses_written_across_a_sentence_are_masked(rules, text, lang, masked):
