@@ -33,7 +33,8 @@ from chalicelib.domain.moderation.normalise import fold, overlaps
 from chalicelib.domain.moderation.tokens import Canonicaliser
 
 # `firm`: a review the learned stage may not veto (a writing with no innocent reading).
-HIT_ACTIONS = ("block", "review", "firm")
+FIRM = "firm"
+HIT_ACTIONS = ("block", "review", FIRM)
 MASKED_CLASS = "MASKED"
 CANCEL_ACTIONS = ("cancel", "cancel-all")
 _PATTERN_TOKEN_RE = re.compile(r"\s*(/[^/\s]+/|~~?\d+|[()|^$]|[^\s()|?{}]+)(\?|\{\d+,\d+\})?")
@@ -417,7 +418,7 @@ class RuleSet:
 
 
 _ANY: frozenset[str] = frozenset()
-_ACTION_ORDER = {"block": 0, "review": 1, "firm": 1, "cancel": 2, "cancel-all": 3}
+_ACTION_ORDER = {"block": 0, "review": 1, FIRM: 1, "cancel": 2, "cancel-all": 3}
 
 
 def _combine(parts: list[str]) -> re.Pattern[str] | None:

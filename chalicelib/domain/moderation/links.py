@@ -114,12 +114,14 @@ class LinkPolicy:
             end = start + len(text)
             address = re.sub(r"^[a-z]+://", "", text).removeprefix("www.")
             host, _, path = _split(address)
-            links.append(Link(
-                start, end,
-                allowed=any(_matches(host, path, entry) for entry in self.allowed),
-                invite=any(_matches(host, path, entry) for entry in self.invites),
-            ))
+            links.append(self._link(start, end, host, path))
         return links
+
+    def _link(self, start: int, end: int, host: str, path: str) -> Link:
+        """The link at `start:end`, judged by its host and path against the lists."""
+        return Link(start, end,
+                    allowed=any(_matches(host, path, entry) for entry in self.allowed),
+                    invite=any(_matches(host, path, entry) for entry in self.invites))
 
     def _spelled(self, folded: str, skip: list[tuple[int, int]]) -> list[Link]:
         """Links whose dot is bracketed, spaced or spelled out (see `_spelled_res`)."""
@@ -132,11 +134,7 @@ class LinkPolicy:
             ) and not _AFTER_AT_RE.search(folded, max(0, match.start() - 12), match.start()):
                 address = joined.removeprefix("www.")
                 host, _, path = _split(address)
-                links.append(Link(
-                    match.start(), match.end(),
-                    allowed=any(_matches(host, path, entry) for entry in self.allowed),
-                    invite=any(_matches(host, path, entry) for entry in self.invites),
-                ))
+                links.append(self._link(match.start(), match.end(), host, path))
         taken = skip + [(link.start, link.end) for link in links]
         for regex in self._spelled_res:
             # A regex's own matches never overlap: only the spans found before it are tested.
@@ -149,11 +147,7 @@ class LinkPolicy:
                 end = start + len(match.group().rstrip(_TRAILING))
                 host = f"{match.group('host')}.{match.group('tld')}"
                 path = (match.group("path") or "").rstrip(_TRAILING)
-                links.append(Link(
-                    start, end,
-                    allowed=any(_matches(host, path, entry) for entry in self.allowed),
-                    invite=any(_matches(host, path, entry) for entry in self.invites),
-                ))
+                links.append(self._link(start, end, host, path))
         return sorted(links, key=lambda link: link.start)
 
 

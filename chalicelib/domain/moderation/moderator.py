@@ -8,7 +8,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from chalicelib.domain.moderation.learned import LinearModel, load_model, logit
-from chalicelib.domain.moderation.lexicon import Hit, RuleSet, load_source, vocabulary
+from chalicelib.domain.moderation.lexicon import FIRM, Hit, RuleSet, load_source, vocabulary
 from chalicelib.domain.moderation.links import LinkPolicy
 from chalicelib.domain.moderation.normalise import OffsetMap, fold, overlaps
 from chalicelib.domain.moderation.personal_data import (
@@ -56,9 +56,8 @@ RULE_FREE_MARGIN: Mapping[str, float] = MappingProxyType(
 # the phrase rules marked `firm` in their file.
 VETO_THRESHOLD = 0.05
 _NEVER_VETOED = frozenset({"spam.link", "off_platform.invite_link"})
-# The action of a phrase rule marked `firm` in its file: a review finding the veto spares
-# ("wire it to <IBAN>", "check tes DM insta"), written as a review in the verdict.
-_FIRM = "firm"
+# A phrase rule marked `firm` (lexicon.FIRM) is a review finding the veto spares ("wire it to
+# <IBAN>", "check tes DM insta"), written as a review in the verdict.
 
 
 class Moderator:
@@ -143,7 +142,7 @@ class Moderator:
         veto = self._veto_logit
         if veto is not None:
             findings = [f for f in findings if f[0] not in scores or f[1] in _NEVER_VETOED
-                        or f[2] == _FIRM or scores[f[0]] >= veto]
+                        or f[2] == FIRM or scores[f[0]] >= veto]
         found = {finding[0] for finding in findings}
         out = list(findings)
         for label, score in scores.items():
@@ -223,7 +222,7 @@ class Moderator:
             return Verdict(ALLOW, text)
         offsets = OffsetMap.build(text)
         unique = {
-            (*offsets.original(start, end), rule, category, REVIEW if action == _FIRM else action)
+            (*offsets.original(start, end), rule, category, REVIEW if action == FIRM else action)
             for category, rule, action, start, end in findings
         }
         ordered = sorted(unique)

@@ -386,14 +386,17 @@ _SPOKEN_JOINER_RE = re.compile(
     r"\s+(?:(?P<low>underscore|tiret\s+(?:du\s+)?bas)|tiret|dash|hyphen)\s+(?=[a-z0-9])")
 
 
+# What `_SPOKEN_RE` and `_SPOKEN_JOINER_RE` may change: without any of these, nothing.
+_SPOKEN_CUES = (",", "period", "at sign", "then", "ensuite", "puis")
+_SPOKEN_JOINERS = ("underscore", "tiret", "dash", "hyphen")
+
+
 def _spoken(folded: str) -> str:
     """`folded` with a spoken address's separators as the patterns read them (same length)."""
-    if "," not in folded and "period" not in folded and "at sign" not in folded and not (
-            "then" in folded or "ensuite" in folded or "puis" in folded):
-        spoken = folded
-    else:
+    spoken = folded
+    if any(cue in folded for cue in _SPOKEN_CUES):
         spoken = _SPOKEN_RE.sub(_said, folded)
-    if "underscore" in spoken or "tiret" in spoken or "dash" in spoken or "hyphen" in spoken:
+    if any(joiner in spoken for joiner in _SPOKEN_JOINERS):
         spoken = _SPOKEN_JOINER_RE.sub(
             lambda m: ("_" if m.group("low") else "-") * len(m.group()), spoken)
     return spoken
@@ -766,16 +769,12 @@ class PersonalDataFinder:
         found = [Found(EMAIL, _local_head(folded, f.start), f.end) for f in found]
         if provider:
             found.extend(_named(folded, found))
-            for match in _PROVIDER_AFTER_RE.finditer(folded):
-                if _HANDLE_RE.fullmatch(match.group("local")) and not _taken(
-                    match.start(), match.end(), found
-                ):
-                    found.append(Found(EMAIL, match.start(), match.end()))
-            for match in _NO_AT_RE.finditer(folded):
-                if _HANDLE_RE.fullmatch(match.group("local")) and not _taken(
-                    match.start(), match.end(), found
-                ):
-                    found.append(Found(EMAIL, match.start(), match.end()))
+            for regex in (_PROVIDER_AFTER_RE, _NO_AT_RE):
+                for match in regex.finditer(folded):
+                    if _HANDLE_RE.fullmatch(match.group("local")) and not _taken(
+                        match.start(), match.end(), found
+                    ):
+                        found.append(Found(EMAIL, match.start(), match.end()))
         if "@" in folded:
             found.extend(_spaced(folded, found))
         if provider:
@@ -863,9 +862,11 @@ class PersonalDataFinder:
                 leftovers.append(chain)
         if not found:
             found.extend(self._split_number(folded, leftovers))
-        if not found and (_ADD_ZERO_RE.search(folded) or _PHONE_WORD_RE.search(folded)):
-            said = _ADD_ZERO_RE.search(folded) or _NO_ZERO_RE.search(folded)
-            found.extend(_without_zero(folded, leftovers, said is not None))
+        if not found:
+            add_zero = _ADD_ZERO_RE.search(folded) is not None
+            if add_zero or _PHONE_WORD_RE.search(folded):
+                said = add_zero or _NO_ZERO_RE.search(folded) is not None
+                found.extend(_without_zero(folded, leftovers, said))
         return found
 
     @staticmethod
