@@ -39,6 +39,7 @@ not do what AWS does, it is patched here, each gap named with what AWS does inst
 
 from __future__ import annotations
 
+import functools
 import json
 import secrets
 import string
@@ -67,14 +68,9 @@ def install() -> None:
         _done = True
 
 
-_stop_patched = False
-
-
+@functools.cache  # once per process
 def stop_executions_while_they_start() -> None:  # gap 10
     """StopExecution waits (at most 10 s) for a starting execution's worker to be ready."""
-    global _stop_patched
-    if _stop_patched:
-        return
     import time
 
     from moto.stepfunctions.parser.backend.execution_worker import ExecutionWorker
@@ -88,7 +84,6 @@ def stop_executions_while_they_start() -> None:  # gap 10
         return stop(self, stop_date=stop_date, error=error, cause=cause)
 
     ExecutionWorker.stop = stop_once_started  # type: ignore[method-assign]
-    _stop_patched = True
 
 
 def _secrets_in_cloudformation() -> None:

@@ -12,8 +12,6 @@ import functools
 import logging
 from typing import Any
 
-_cached = False
-
 
 def start(host: str, port: int) -> Any:
     """Start moto's threaded server in this process; returns it (`.stop()`,
@@ -27,10 +25,8 @@ def start(host: str, port: int) -> Any:
     return server
 
 
+@functools.cache  # once per process
 def _remember_backend_per_host() -> None:
-    global _cached
-    if _cached:
-        return
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication
 
     lookup = DomainDispatcherApplication.get_backend_for_host
@@ -43,4 +39,3 @@ def _remember_backend_per_host() -> None:
         return found[host]
 
     DomainDispatcherApplication.get_backend_for_host = get_backend_for_host  # type: ignore[method-assign]
-    _cached = True

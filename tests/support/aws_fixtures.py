@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import uuid
@@ -33,6 +34,7 @@ TEST_ENV = {
 _SUFFIX = re.compile(r"-[0-9a-f]{6}\b")
 
 
+@functools.cache  # once per process
 def _validate_each_definition_once() -> None:
     """moto parses a state machine's whole definition (ANTLR, pure Python) to validate it at
     creation: a third of an integration test's time, since every test creates the claims
@@ -42,8 +44,6 @@ def _validate_each_definition_once() -> None:
     from moto.stepfunctions.parser.models import StepFunctionsParserBackend
 
     validate = StepFunctionsParserBackend._validate_definition
-    if getattr(validate, "remembers", False):
-        return
     valid: set[str] = set()
 
     def validate_once(definition: str) -> None:
@@ -52,7 +52,6 @@ def _validate_each_definition_once() -> None:
             validate(definition)
             valid.add(key)
 
-    validate_once.remembers = True  # type: ignore[attr-defined]
     StepFunctionsParserBackend._validate_definition = staticmethod(validate_once)  # type: ignore[method-assign]
 
 
