@@ -13,7 +13,7 @@ import pytest
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
 from devstack.process import start_devstack, stop_devstack
-from tests.support.client import Peer, dev_token, make_helper
+from tests.support.client import HttpError, Peer, dev_token, make_helper
 
 pytestmark = [pytest.mark.e2e, pytest.mark.long]
 
@@ -69,6 +69,12 @@ class Client:
                 except (TimeoutError, OSError, InvalidHandshake):
                     # A busy machine can be slow to answer a handshake: try again, as apps do.
                     await asyncio.sleep(0.5 * (attempt + 1))
+                except HttpError as error:
+                    # Ten tickets a minute per member (TICKETS_PER_MINUTE): a Helper whose
+                    # socket drops often meets the limit and waits as the 429 says (retry_after).
+                    if error.status != 429:
+                        raise
+                    await asyncio.sleep(float(error.body.get("retry_after", 1)))
             raise ConnectionError(f"{self.member_id} could not reconnect")
 
     async def heartbeat(self, every: float = 25.0):
