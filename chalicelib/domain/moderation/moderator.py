@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from functools import lru_cache
 from types import MappingProxyType
 
 from chalicelib.domain.moderation.learned import LinearModel, load_model, logit
 from chalicelib.domain.moderation.lexicon import FIRM, Hit, RuleSet, load_source, vocabulary
-from chalicelib.domain.moderation.links import LinkPolicy
-from chalicelib.domain.moderation.normalise import OffsetMap, fold, overlaps
+from chalicelib.domain.moderation.links import Link, LinkPolicy
+from chalicelib.domain.moderation.normalise import OffsetMap, fold, imitates_latin, overlaps
 from chalicelib.domain.moderation.personal_data import (
     EMAIL,
     PersonalDataFinder,
@@ -35,6 +37,8 @@ LEXICONS = (("insults.rules", INSULT), ("off_platform.rules", OFF_PLATFORM),
 
 # Words written in the word stream in place of what the data finder found.
 _PLACEHOLDERS = {"phone": "xphone", "email": "xmail", "iban": "xiban", "card": "xcard"}
+_LINK_WORD = "xlink"
+_HOST_END_RE = re.compile(r"[/?#]")
 # A finding before offsets are mapped back: category, rule, action, folded span.
 _Finding = tuple[str, str, str, int, int]
 # Defaults of the learned stage's thresholds (settings MODERATION_REVIEW_THRESHOLD and
@@ -107,7 +111,7 @@ class Moderator:
         folded = fold(text)
         stream = self._canon.stream(folded)
         words = stream.split()
-        findings, marks = self._data_and_links(folded, words)
+        findings, marks = self._data_and_links(text, folded, words)
         if marks:
             # Phrase rules see "envoie un sms au xphone" instead of the digits, so that they
             # can tell a disclosure from an invitation to use it elsewhere.
@@ -122,7 +126,7 @@ class Moderator:
         and links replaced by placeholders (`xphone`, `xmail`, `xlink`...)."""
         folded = fold(text)
         words = self._canon.stream(folded).split()
-        _, marks = self._data_and_links(folded, words)
+        _, marks = self._data_and_links(text, folded, words)
         if marks:
             words = self._canon.stream(_with_placeholders(folded, marks)).split()
         return words
@@ -151,7 +155,23 @@ class Moderator:
                 continue
             sure = score >= self._block_logit and label != OFF_PLATFORM
             out.append((label, f"{label}.model", BLOCK if sure else REVIEW, 0, length))
-        return out
+        return out + self._pitched_link(words, out, length)
+
+    def _pitched_link(self, words: list[str], findings: list[_Finding],
+                      length: int) -> list[_Finding]:
+        """A block for an unknown link sold by its message: a fine to pay, a parcel to
+        reschedule, a "VIP deals" group. Read without its links, the message must score as
+        spam on its own (the model learned that a link alone is spam-like: with the link in
+        it, a festival programme scores as high as a fake fine)."""
+        assert self._model is not None
+        if not any(f[1] == "spam.link" for f in findings) or any(
+            f[0] == SPAM and f[2] == BLOCK for f in findings
+        ):
+            return []
+        pitch = self._model.logits([word for word in words if word != _LINK_WORD])
+        if pitch[self._model.labels.index(SPAM)] < self._review_logit:
+            return []
+        return [(SPAM, "spam.link_pitch", BLOCK, 0, length)]
 
     def clean(self, text: str, lang: str | None = None) -> str | None:
         """The text as it may be stored (masked), or None when it is blocked."""
@@ -195,12 +215,17 @@ class Moderator:
         return findings
 
     def _data_and_links(
-        self, folded: str, words: list[str]
+        self, text: str, folded: str, words: list[str]
     ) -> tuple[list[_Finding], list[tuple[int, int, str]]]:
         """Findings for personal data and links, and the placeholders to write in their place."""
         found = self._personal.find(folded, words)
         emails = [(f.start, f.end) for f in found if f.kind == EMAIL]
         links = self._links.find(folded, exclude=emails)
+        imitations = _imitations(text, links) if links and not text.isascii() else set()
+        if imitations:
+            # A host written with look-alike letters imitates another site: never allowed.
+            links = [replace(link, allowed=False) if link.start in imitations else link
+                     for link in links]
         allowed = [(link.start, link.end) for link in links if link.allowed]
         if allowed:
             # Coordinates in a map link are not a phone number.
@@ -208,9 +233,11 @@ class Moderator:
         findings: list[_Finding] = [(PII, f"pii.{f.kind}", MASK, f.start, f.end) for f in found]
         marks = [(f.start, f.end, _PLACEHOLDERS[f.kind]) for f in found]
         for link in links:
+            if link.start in imitations:
+                findings.append((SPAM, "spam.lookalike_link", BLOCK, link.start, link.end))
             if not link.allowed:
                 findings.append((SPAM, "spam.link", REVIEW, link.start, link.end))
-                marks.append((link.start, link.end, "xlink"))
+                marks.append((link.start, link.end, _LINK_WORD))
             if link.invite:
                 findings.append((OFF_PLATFORM, "off_platform.invite_link", REVIEW,
                                  link.start, link.end))
@@ -240,6 +267,19 @@ class Moderator:
             if action == MASK
         ]
         return Verdict(verdict, _masked(text, masks) if masks else text, tuple(reasons))
+
+
+def _imitations(text: str, links: list[Link]) -> set[int]:
+    """Where the links start whose host, in the original text, imitates Latin letters (see
+    `imitates_latin`)."""
+    offsets = OffsetMap.build(text)
+    out = set()
+    for link in links:
+        start, end = offsets.original(link.start, link.end)
+        address = text[start:end].split("://", 1)[-1]
+        if imitates_latin(_HOST_END_RE.split(address, 1)[0]):
+            out.add(link.start)
+    return out
 
 
 def _with_placeholders(folded: str, marks: list[tuple[int, int, str]]) -> str:

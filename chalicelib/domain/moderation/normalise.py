@@ -139,6 +139,22 @@ class OffsetMap:
         return self.starts[start], self.ends[end - 1]
 
 
+def imitates_latin(text: str) -> bool:
+    """Whether `text` holds letters of another script or style that fold to Latin ones: a
+    Cyrillic "е", a Greek "ο", a full-width or mathematical "a". Accented Latin letters do
+    not count. In a link's host they imitate another site ("entrаide.app")."""
+    if text.isascii():
+        return False
+    for char in text:
+        if ord(char) > 127:
+            folded = FOLD[ord(char)]
+            if folded.isascii() and folded.isalpha() and not unicodedata.name(
+                char, ""
+            ).startswith("LATIN"):
+                return True
+    return False
+
+
 def overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     """Whether `[start, end)` shares a character with any of the spans."""
     return any(start < other_end and other_start < end for other_start, other_end in spans)
