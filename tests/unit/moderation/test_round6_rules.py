@@ -29,6 +29,9 @@ from chalicelib.domain.moderation.normalise import imitates_latin
             "kas to lagel si to revinn",
             "ça te dit un peu de seggs ce soir ?",
             "send me spicy pics before the trip",
+            # a picture of the member demanded as the price of the ride
+            "une photo sexy d'abord, sinon je te prends pas",
+            "pics in a bikini first, or I'm not taking you",
         )
     ] + [
         # regional mild insults aimed at someone: review
@@ -58,6 +61,7 @@ def test_insults_threats_and_harassment_in_these_words(rules, text, verdict):
         # ordinary words near the new ones
         "Je sais où t'habites à peu près, c'est la maison avec le portail bleu ?",
         "Can you send me the pics of the bikini my daughter left in the boot?",
+        "Envoie une photo de ta valise avant, sinon pas de trajet si elle est trop grosse",
         "the kids are zonked, and the corn fields were lovely",
     ],
 )
@@ -80,6 +84,9 @@ def test_reports_and_ordinary_words_stay_clean(rules, text):
         # a network nobody names, but where to look the member up
         "Ajoute-moi, tu me trouveras vite, c'est mon vrai nom avec un vélo en photo de profil",
         "add me, I'm the only Bashir Okonjo on there, profile pic is a red car",
+        # the real price paid beside a free ride on the app
+        "Sur l'appli c'est gratuit, mais tu me files 10 € à l'arrivée",
+        "free on the app but you hand me a fiver at the end, cool?",
         # without the app, in Haitian creole
         "pwochen fwa nou fè l san aplikasyon an, peye m kach",
     ],
@@ -95,6 +102,7 @@ def test_off_platform_in_these_words_is_reviewed(rules, text):
         "Je ne prends pas de liquide, tout passe par l'appli",
         "the toll on the bridge is cash only, bring coins",
         "Add me to the booking for Friday please",
+        "Le trajet est gratuit sur l'appli pour les moins de 12 ans",
         "I don't only take cash, the app is fine too",
         # a code received by SMS is a scam's business (spam), not a move to SMS
         "ne donne jamais le code reçu par SMS à personne",
