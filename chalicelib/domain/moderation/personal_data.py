@@ -142,13 +142,17 @@ _LEADS_TO_HANDLE_RE = re.compile(
 _MAILBOX_STATE_RE = re.compile(
     r"\b(?:pleine?|full|down|broken|bloquee?|blocked|crash\w*|plante|hack\w*|pirate|saturee?"
     r"|morte?|dead|marche|work\w*|app|appli|application|bug\w*|spams?|password|mot de passe"
-    r"|mdp)\b"
+    r"|mdp|panne|hs)\b"
 )
+# After a handle-shaped word following an everyday provider, the same words say it is a
+# product ("chez sfr : box4 en panne").
+_STATE_REACH = 30
 # A handle in that reach is no file name ("photo.jpg") nor domain ("site.fr").
-_NOT_HANDLE_END_RE = re.compile(
-    r"\.(?:pdf|jpe?g|png|gif|docx?|txt|zip|mp[34]|xlsx?|pptx?|heic|mov|html?|php|apk|exe"
-    rf"|{_MAIL_TLD}|{_ABROAD_TLD})\Z"
+_FILE_NAMES = (
+    r"\.(?:pdf|jpe?g|png|gif|docx?|txt|zip|mp[34]|xlsx?|pptx?|heic|mov|html?|php|apk|exe)\Z"
 )
+_FILE_NAME_RE = re.compile(_FILE_NAMES)
+_NOT_HANDLE_END_RE = re.compile(rf"{_FILE_NAMES}|\.(?:{_MAIL_TLD}|{_ABROAD_TLD})\Z")
 # Between two handles so given, only a comma or a small word: "firstname.lastname, so amy.f".
 _HANDLES_JOIN_RE = re.compile(r"(?:\s|,|:|\bso\b|\bdonc\b|\bsoit\b|\bou\b|\bor\b)*")
 # Words that stand for a name in a template ("mon prénom point nom chez gmail", "first name
@@ -170,12 +174,15 @@ _NOT_A_LOCAL = frozenset(
     # "mon mail finit par @gmail.com", "it ends with @outlook.com": the domain alone.
     "par with by avec en de du des in from to pour for sur on at dans au aux un une a an "
     "finit termine ends ending start starts commence begins boite mailbox ta ton sa son your "
-    "his".split()
+    "his "
+    # "gmail c'est mieux que @yahoo.fr": a comparison of domains.
+    "que than vs versus plutot rather".split()
 )
 # The rest of an address given apart from its local part: "julie.m ... arobase gmail point com".
 _SPLIT_DOMAIN_RE = re.compile(
-    rf"(?P<strong>@+|\b{_AT_NAMES}|[{_AT_EMOJI}]|{_OPEN}\s*(?:at|@)\s*{_CLOSE}|{_AT_SAID})?(?(strong)|"
-    rf"\b(?:at|chez))\s*(?P<domain>{_PROVIDER_NAMES})(?P<tld>(?:{_DOT}){_MAIL_TLD})?(?![a-z0-9])"
+    rf"(?P<strong>@+|\b{_AT_NAMES}|[{_AT_EMOJI}]|{_OPEN}\s*(?:at|@)\s*{_CLOSE}|{_AT_SAID})?"
+    rf"(?(strong)|\b(?:at|chez))\s*(?P<domain>{_PROVIDER_NAMES})"
+    rf"(?P<tld>(?:{_DOT}){_MAIL_TLD})?(?![a-z0-9])"
 )
 _SPLIT_HANDLE_RE = re.compile(
     r"(?<![a-z0-9._%+\-@'])[a-z][a-z0-9_\-]*(?:\.[a-z0-9_\-]+)+(?![a-z0-9@])"
@@ -207,11 +214,14 @@ _SPLIT_EMAIL_CUE_RE = re.compile(
 _PROVIDER_SAID_RE = re.compile(
     r"\b(?:c'?\s?est|it'?s|its|is)\s+(?:du\s+|un\s+|une\s+|a\s+|an\s+|on\s+|sur\s+|chez\s+)?"
     rf"(?P<said>{_PROVIDER_NAMES}(?:(?:{_DOT}|\s*,?\s+(?:en|in)\s+\.?){_MAIL_TLD}(?![a-z0-9]))?)"
-    r"(?![a-z0-9@]|\.[a-z0-9])"
+    # ... at the end of its clause ("c'est gmail qui m'a bloqué" names a sender).
+    r"(?=\s*(?:[,.;:!?)]|\Z))"
 )
-# Before a handle given after the domain, words that say the address starts there.
+# Before a handle given after the domain, words that say the address starts there, or name
+# its first part ("the name part is ...", "l'identifiant c'est ...").
 _HANDLE_FIRST_CUE_RE = re.compile(
-    r"\b(?:first|start|begin\w*|before|debut|commence\w*|premiere?|avant|devant)\b"
+    r"\b(?:first|start|begin\w*|before|debut|commence\w*|premiere?|avant|devant|identifiant"
+    r"|username|user|login|handle|name part|local part)\b"
 )
 # "#" standing for "@" ("remplace le # par un @ : sophie.lenoir#hotmail.fr"): a handle glued
 # to a mail provider's domain (a hashtag has nothing glued before it).
@@ -255,7 +265,8 @@ _SPELLED_DOT_RE = re.compile(_DOT_NAMES + r"|\bpt\b|\s\.|\.\s|[\[({<*\"'\u22c5\u
 _PROVIDER_RE = re.compile(r"[a-z0-9\-]+")
 # A dot spelled out inside the local part ("tom dot smith at ..."), read backwards from the "@".
 _LOCAL_HEAD_RE = re.compile(
-    rf"[a-z0-9_\-]+(?:\s+{_DOT_WORDS}\s+|\s*{_OPEN}\s*{_DOT_WORDS}\s*{_CLOSE}\s*|\s+\.\s*|\.\s+)\Z"
+    r"[a-z0-9_\-]+(?:\.[a-z0-9_\-]+)*"
+    rf"(?:\s+{_DOT_WORDS}\s+|\s*{_OPEN}\s*{_DOT_WORDS}\s*{_CLOSE}\s*|\s+\.\s*|\.\s+)\Z"
 )
 # Letters written one at a time: "j u l i e @ g m a i l . c o m".
 _SPACED_RE = re.compile(r"(?<![a-z0-9])(?:[a-z0-9._@] ){5,}[a-z0-9](?![a-z0-9])")
@@ -327,7 +338,7 @@ _SPLIT_CUED_GAP = 90
 _SPLIT_CUE_RE = re.compile(
     r"\b(?:suite|fin|reste|derniers?|dernieres?|deuxieme|seconde?|rest|last|second|end"
     r"|other half|autre moitie|then|puis|ensuite|finit|finir|termine|terminer|milieu|middle|enfin"
-    r"|finally|next|bit|part)\b"
+    r"|finally|final|remaining|next|bit|part|apres|after)\b"
 )
 _AREA_CODE_RE = re.compile(r"\barea code|\bindicatif")
 # A number given in three parts or more, words between ("zéro six, puis 47 82, … la suite :
@@ -343,20 +354,26 @@ _ASIDE_RE = re.compile(r"\([^()]{0,60}\)")
 _PREFIX_PART_RE = re.compile(r"0[67]|0\d{3,4}")
 _BRITISH_PREFIX_RE = re.compile(r"0\d{4}")
 # A number word next to these counts digits, it is none of them ("the last three are 263").
-_COUNT_BEFORE_RE = re.compile(r"\b(?:last|first|next|other|derniers|dernieres|premiers"
-                              r"|premieres|autres|les)\s+\Z")
+_COUNT_BEFORE_RE = re.compile(r"\b(?:last|final|first|next|other|remaining|derniers"
+                              r"|dernieres|premiers|premieres|autres|les)\s+\Z")
 _COUNT_AFTER_RE = re.compile(r"\s+(?:derniers|dernieres|premiers|premieres|chiffres|digits"
                              r"|numbers|numeros|are|sont|is)\b")
-_PARTS_JOIN_RE = re.compile(r"[\s,;:\-…]*(?:\b(?:et|and|&)\b[\s,;:\-…]*)?")
+_PARTS_JOIN_RE = re.compile(
+    r"[\s,;:\-…]*(?:(?:\b(?:et|and|&|c'?\s?est|is|it'?s)\b)[\s,;:\-…]*)?")
 # A part that is a date, an hour, an amount or a rank: a word before or a unit after it
 # ("le 06, puis le 13 …", "06 30, puis 07 15 h").
 _NOT_A_PART_BEFORE_RE = re.compile(
-    r"\b(?:le|les|du|au|aux|the|by|for|pour|vers|until|from|depuis|jusqu'?au|page|p|chapitre"
-    r"|chapter|ligne|line|bus|quai|platform|gate|porte|salle|room|etape|step)\W*\Z"
+    r"\b(?P<word>le|les|du|au|aux|the|by|for|pour|vers|until|from|depuis|jusqu'?au|after|apres"
+    r"|before|avant|between|entre|des|page|p|chapitre|chapter|ligne|line|bus|quai|platform|gate"
+    r"|porte|salle|room|etape|step)\W*\Z"
 )
+# ... except "c'est le 06, puis …" before the first part, and "…, après 34" before the others.
+_FIRST_PART_MAY_FOLLOW, _PART_MAY_FOLLOW = frozenset({"le"}), frozenset({"apres", "after"})
 _UNIT_AFTER_RE = re.compile(
     r"\s?(?:h\b|h\d|:\d|€|\$|£|%|°|eur\b|euros?\b|km|kms|min\b|mn\b|ans\b|years?\b|kg\b"
-    r"|pm\b|am\b|st\b|nd\b|rd\b|th\b|er\b|e\b|eme\b|x\b|/)"
+    r"|pm\b|am\b|st\b|nd\b|rd\b|th\b|er\b|e\b|eme\b|x\b|/|mah\b|[kmg]?[bo]\b|[km]?w\b"
+    r"|members|membres|personnes|people|habitants|views|vues|likes|followers|abonnes|fans"
+    r"|places|seats|points|pts|pages|jours|days)"
 )
 # A national number of eight digits (Singapore, Hong Kong, Mauritius, Haiti, Qatar, Denmark,
 # Norway; Lebanon's with its 0): with a word about a phone just before or after it, or the
@@ -404,7 +421,7 @@ _REFERENCE_RE = re.compile(
     r"\b(?:ref|reference|dossier|commande|order|booking|reservation|resa|ticket|billet|vol"
     r"|flight|train|facture|invoice|siret|siren|client|contrat|contract|colis|parcel|suivi"
     r"|tracking|code|n[o°]|voucher|coupon|promo|pin|otp|serie|serial|imei|badge|seat|siege"
-    r"|compte|account|carte|card|iban|rib)\b"
+    r"|compte|account|carte|card|iban|rib|digicode|passcode|password|mdp|postal)\b"
 )
 # ... and says it is a phone number: a word for a phone or for calling, or for a number
 # (creole too: "nimewo m se …" in Haiti, "mo nimero se …" in Mauritius, "rele"/"apel": call).
@@ -580,8 +597,10 @@ def _may_hold_email(folded: str, words: Collection[str]) -> bool:
         return _AT_GATE_RE.search(folded) is not None
     if not _AT_GATE_WORDS.isdisjoint(words):
         return True
-    if not _EVERYDAY_PROVIDER_WORDS.isdisjoint(words) and _MAIL_WORD_RE.search(folded):
-        return True  # "l'adresse orange c'est ..."
+    if not _EVERYDAY_PROVIDER_WORDS.isdisjoint(words) and (
+        _MAIL_WORD_RE.search(folded) or _MAIL_DOMAIN_RE.search(folded)
+    ):
+        return True  # "l'adresse orange c'est ...", "... et le fournisseur c'est free.fr"
     if "(a)" in folded or "[a]" in folded:
         return True
     if not folded.isascii() and _AT_EMOJI_RE.search(folded) is not None:
@@ -685,6 +704,9 @@ def _named(folded: str, found: list[Found]) -> list[Found]:
             spans = _handles_further(folded, intro.end())
         else:
             continue
+        if provider in _EVERYDAY_PROVIDER_WORDS:
+            spans = [(start, end) for start, end in spans if _MAILBOX_STATE_RE.search(
+                folded, end, min(len(folded), end + _STATE_REACH)) is None]
         out.extend(Found(EMAIL, start, end) for start, end in spans
                    if not _taken(start, end, found) and not _taken(start, end, out))
     return out
@@ -762,6 +784,7 @@ def _handles(folded: str, start: int, end: int) -> list[re.Match[str]]:
     handles = [
         handle for handle in _SPLIT_HANDLE_RE.finditer(folded, start, end)
         if len(handle.group()) >= 5 and not _MAIL_DOMAIN_RE.fullmatch(handle.group())
+        and not _FILE_NAME_RE.search(handle.group())
     ]
     handles.extend(
         handle for handle in _SPELLED_HANDLE_RE.finditer(folded, start, end)
@@ -861,8 +884,8 @@ def _bare_domain(folded: str, found: list[Found], provider: bool) -> list[Found]
     """An address given as a handle, then a little further the provider's domain alone
     ("mon identifiant c'est vincent.perrot, et derrière l'arobase c'est numericable.fr"), its
     dot maybe spelled out when the provider's name is no everyday word ("laposte point net";
-    `provider`: whether the text names one), or after a lone "@", the handle maybe given after
-    it ("the last bit is @gmx.com. The first bit is felix.b")."""
+    `provider`: whether the text names one), or after a lone "@"; the handle may also come
+    after the domain ("the last bit is @gmx.com. The first bit is felix.b")."""
     out: list[Found] = []
     matches = list(_MAIL_DOMAIN_RE.finditer(folded))
     if provider:
@@ -872,9 +895,7 @@ def _bare_domain(folded: str, found: list[Found], provider: bool) -> list[Found]
         start = match.start()
         if _taken(start, match.end(), found) or _taken(start, match.end(), out):
             continue
-        handle = _handle_before(folded, start, found)
-        if handle is None and match in lone:
-            handle = _handle_after(folded, match.end(), found)
+        handle = _handle_before(folded, start, found) or _handle_after(folded, match.end(), found)
         if handle is not None:
             out.extend((handle, Found(EMAIL, start, match.end())))
     return out
@@ -936,7 +957,7 @@ def _in_parts(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Fou
             _PREFIX_PART_RE.fullmatch(head_digits) is not None
             and (len(head) == 1 or any(not folded[g[0]:g[1]].isdigit() for g in head)))
         if not (plus or prefix or (head_digits.startswith("0") and phone_word)) or not _a_part(
-            folded, head
+            folded, head, first=True
         ) or (
             _REFERENCE_RE.search(folded, max(0, head[0][0] - 32), head[0][0])
         ):
@@ -996,13 +1017,16 @@ def _parts_shaped(digits: str, plus: bool) -> bool:
     return len(digits) == 10 and digits[1] != "0"
 
 
-def _a_part(folded: str, chain: list[tuple[int, int, str]]) -> bool:
-    """Whether a chain may be a part of a number given in parts: plainly written, and no date,
-    hour, amount or rank (see `_NOT_A_PART_BEFORE_RE`, `_UNIT_AFTER_RE`)."""
+def _a_part(folded: str, chain: list[tuple[int, int, str]], first: bool = False) -> bool:
+    """Whether a chain may be a part of a number given in parts (the `first` or another):
+    plainly written, and no date, hour, amount or rank (see `_NOT_A_PART_BEFORE_RE`,
+    `_UNIT_AFTER_RE`)."""
     start, end = chain[0][0], chain[-1][1]
+    before = _NOT_A_PART_BEFORE_RE.search(folded, max(0, start - 16), start)
     return (
         _plainly_separated(folded, chain)
-        and _NOT_A_PART_BEFORE_RE.search(folded, max(0, start - 16), start) is None
+        and (before is None or before.group("word") in (
+            _FIRST_PART_MAY_FOLLOW if first else _PART_MAY_FOLLOW))
         and _UNIT_AFTER_RE.match(folded, end) is None
     )
 
