@@ -15,7 +15,7 @@ from chalicelib.domain.moderation.personal_data import (
     EMAIL,
     PersonalDataFinder,
     load_number_words,
-    provider_domains,
+    provider_domain,
 )
 from chalicelib.domain.moderation.tokens import Canonicaliser
 from chalicelib.domain.moderation.verdict import (
@@ -202,10 +202,8 @@ class Moderator:
         found = self._personal.find(folded, words)
         emails = [(f.start, f.end) for f in found if f.kind == EMAIL]
         links = self._links.find(folded, exclude=emails)
-        if links:
-            # "c'est chez yahoo.fr" in a text about an address: its provider, not a link.
-            domains = provider_domains(folded)
-            links = [link for link in links if (link.start, link.end) not in domains]
+        # "c'est chez yahoo.fr" in a text about an address: its provider, not a link.
+        links = [link for link in links if not provider_domain(folded, link.start, link.end)]
         allowed = [(link.start, link.end) for link in links if link.allowed]
         if allowed:
             # Coordinates in a map link are not a phone number.

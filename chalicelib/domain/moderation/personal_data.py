@@ -57,7 +57,8 @@ _AT_STRONG = (
 _AT_WEAK = r"\s+(?:at|chez|a)\s+"
 # Dots: the character and its look-alikes that folding keeps, or its name: "dot", "point",
 # "pt", and "punto" (it, es), "punkt" (de), "punt" (nl), "ponto" (pt), "pwen"/"pwin" (creole).
-_DOT_NAMES = r"(?:dot|point|punto|punkt|punt|ponto|pwen|pwin)"
+# (A trie: the patterns try it at every position.)
+_DOT_NAMES = trie_regex("dot point punto punkt punt ponto pwen pwin".split())
 _DOT_WORDS = rf"(?:{_DOT_NAMES}|pt)"
 _DOT = (
     rf"\s*[.\u22c5\u30fb\u25cf]\s*|\s*{_OPEN}\s*(?:{_DOT_WORDS}|\.)\s*{_CLOSE}\s*"
@@ -277,6 +278,8 @@ _LETTER_RUN_RE = re.compile(
     r"(?<![a-z0-9\-])[a-z0-9](?:-[a-z0-9])+(?![a-z0-9\-])"
     r"|(?<![a-z0-9])[a-z0-9](?: [a-z0-9]){2,}(?![a-z0-9])"
 )
+# One of them at least spells a word of three characters or more.
+_SPELLED_WORD = 5
 # Between two such runs a bare "at" is the "@" of a spelled address ("t-o-m at x-t-r-a").
 _RUNS_AT_RE = re.compile(r"\s+(?:at|chez|a)\s+")
 # An address given backwards, one piece per comma: "com, point, gmail, arobase, cohen, point,
@@ -286,6 +289,7 @@ _BACKWARDS_RE = re.compile(
     r"(?![a-z0-9])"
 )
 _LIST_COMMA_RE = re.compile(r"\s*,\s*")
+_BACKWARDS_COMMAS = 4
 
 _IBAN_RE = re.compile(r"(?<![a-z0-9])[a-z]{2}\d{2}(?:[ \-]?[a-z0-9]){11,32}")
 # The SWIFT registry's lengths, and those of the countries that use IBANs outside it (the
@@ -581,12 +585,12 @@ def _said(match: re.Match[str]) -> str:
     return out + " " * (len(match.group()) - len(out))
 
 
-def provider_domains(folded: str) -> list[tuple[int, int]]:
-    """Spans of mail providers' domains in a text about an address ("pour le mail ... c'est
-    chez yahoo.fr"): the provider of an address, not a link to a site."""
-    if "@" not in folded and "arob" not in folded and _MAIL_WORD_RE.search(folded) is None:
-        return []
-    return [(match.start(), match.end()) for match in _MAIL_DOMAIN_RE.finditer(folded)]
+def provider_domain(folded: str, start: int, end: int) -> bool:
+    """Whether `folded[start:end]` is a mail provider's domain in a text about an address
+    ("pour le mail ... c'est chez yahoo.fr"): the provider of an address, not a link."""
+    return _MAIL_DOMAIN_RE.fullmatch(folded, start, end) is not None and (
+        "@" in folded or "arob" in folded or _MAIL_WORD_RE.search(folded) is not None
+    )
 
 
 def _may_hold_email(folded: str, words: Collection[str]) -> bool:
@@ -1193,6 +1197,8 @@ class PersonalDataFinder:
     def _emails(folded: str, collapse: bool = True) -> list[Found]:
         """E-mail addresses; `collapse`: also read characters spelled one at a time."""
         runs = list(_LETTER_RUN_RE.finditer(folded)) if collapse else []
+        if not any(len(run.group()) >= _SPELLED_WORD for run in runs):
+            runs = []  # "2-1", "c-o" alone: nothing spelled
         written, folded = folded, _spoken(folded)
         found = [Found(EMAIL, m.start(), m.end()) for m in _EMAIL_RE.finditer(folded)]
         # Four of the patterns need a provider's name: one search spares them the others.
@@ -1222,7 +1228,7 @@ class PersonalDataFinder:
         if "#" in folded:
             found.extend(_hashed(folded, found))
         found.extend(_bare_domain(folded, found, provider))
-        if "," in written:
+        if written.count(",") >= _BACKWARDS_COMMAS:
             found.extend(_backwards(written, found))
         if runs:
             # Only the addresses that take in a spelled run are new.
