@@ -7,11 +7,17 @@ nine digits; other international numbers start with + or 00; North American ones
 in one run, so they are left alone. A phone number is read through separators (an unusual
 one such as ":" only when used throughout), letters standing for digits (O, I, l, and S
 between pairs), digits of any script ("٠٦", "❶"), number words in French and English
-("zéro six douze…", "oh seven nine…") and, once per message, two parts written apart
-("06 12 34, et la fin 56 78"). An e-mail address is read through every disguise of its "@"
-and dots; a weak one ("at", "chez", "sur", a space for the last dot) needs a known provider
-and a local part that looks like a handle, and an address may also be given after its
-provider ("mon gmail c'est lea.d") or in two parts ("julie.m … arobase gmail point com").
+("zéro six douze…", "oh seven nine…", "treble six", "nine hundred") and, once per
+message, two parts written apart ("06 12 34, et la fin 56 78") or up to five with words
+between ("zéro six, puis 47 82, … la suite : 19 03"); an eight-digit national number
+(Singapore, Mauritius, Haiti, Lebanon…) only when the text says it is a phone or names the
+country. An e-mail address is read through every disguise of its "@" and dots, in several
+languages ("chiocciola", "klammeraffe", "punto"); a weak one ("at", "chez", "sur", a space
+for the last dot) needs a known provider and a local part that looks like a handle, and an
+address may also be given after its provider ("mon gmail c'est lea.d", "my gmail is just
+first.last, so amy.f"), in two parts ("julie.m … arobase gmail point com", "the last bit is
+@gmx.com, the first is felix.b"), letter by letter ("c-h-l-o-e arobase …") or backwards
+("com, point, gmail, arobase, …").
 """
 
 from __future__ import annotations
