@@ -17,6 +17,7 @@ from chalicelib.domain.moderation.personal_data import (
     EMAIL,
     PersonalDataFinder,
     load_number_words,
+    provider_domain,
 )
 from chalicelib.domain.moderation.tokens import Canonicaliser
 from chalicelib.domain.moderation.verdict import (
@@ -221,6 +222,8 @@ class Moderator:
         found = self._personal.find(folded, words)
         emails = [(f.start, f.end) for f in found if f.kind == EMAIL]
         links = self._links.find(folded, exclude=emails)
+        # "c'est chez yahoo.fr" in a text about an address: its provider, not a link.
+        links = [link for link in links if not provider_domain(folded, link.start, link.end)]
         imitations = _imitations(text, links) if links and not text.isascii() else set()
         if imitations:
             # A host written with look-alike letters imitates another site: never allowed.

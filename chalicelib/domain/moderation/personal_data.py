@@ -7,11 +7,17 @@ nine digits; other international numbers start with + or 00; North American ones
 in one run, so they are left alone. A phone number is read through separators (an unusual
 one such as ":" only when used throughout), letters standing for digits (O, I, l, and S
 between pairs), digits of any script ("٠٦", "❶"), number words in French and English
-("zéro six douze…", "oh seven nine…") and, once per message, two parts written apart
-("06 12 34, et la fin 56 78"). An e-mail address is read through every disguise of its "@"
-and dots; a weak one ("at", "chez", "sur", a space for the last dot) needs a known provider
-and a local part that looks like a handle, and an address may also be given after its
-provider ("mon gmail c'est lea.d") or in two parts ("julie.m … arobase gmail point com").
+("zéro six douze…", "oh seven nine…", "treble six", "nine hundred") and, once per
+message, two parts written apart ("06 12 34, et la fin 56 78") or up to five with words
+between ("zéro six, puis 47 82, … la suite : 19 03"); an eight-digit national number
+(Singapore, Mauritius, Haiti, Lebanon…) only when the text says it is a phone or names the
+country. An e-mail address is read through every disguise of its "@" and dots, in several
+languages ("chiocciola", "klammeraffe", "punto"); a weak one ("at", "chez", "sur", a space
+for the last dot) needs a known provider and a local part that looks like a handle, and an
+address may also be given after its provider ("mon gmail c'est lea.d", "my gmail is just
+first.last, so amy.f"), in two parts ("julie.m … arobase gmail point com", "the last bit is
+@gmx.com, the first is felix.b"), letter by letter ("c-h-l-o-e arobase …") or backwards
+("com, point, gmail, arobase, …").
 """
 
 from __future__ import annotations
@@ -40,7 +46,11 @@ _EMAIL_RE = re.compile(
 # sentence uses ("arobase" and its misspellings). A bare "at", "chez" or "a" is weak: it needs
 # more evidence (see `_convincing`).
 _AROBASE = r"ar{1,2}oba(?:s{1,2}e|ze|s|z)?"
-_AT_WORDS = rf"(?:at|chez|{_AROBASE})"
+# The sign's name in other languages, no everyday word either: "arroba" (es, pt) and "arobaz"
+# (creole) are spelled like "arobase"; "chiocciola" (it), "klammeraffe" (de), "apenstaartje"
+# (nl), "zavinac" (cs).
+_AT_NAMES = rf"(?:{_AROBASE}|chiocciola|klammeraffe|apenstaartje|zavinac)"
+_AT_WORDS = rf"(?:at|chez|{_AT_NAMES})"
 # The sign's name said in full: "a commercial" (French), "at the rate" (Indian English).
 _AT_SAID = r"\s+(?:a\s+commerciale?|at\s+the\s+rate(?:\s+of)?)\s+"
 _AT_EMOJI = "\U0001f4e7\u2709\U0001f4e9\U0001f4e8\U0001f300\U0001f150\U0001f170"
@@ -48,11 +58,14 @@ _OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
 _AT_STRONG = (
     rf"\s*@+\s*|\s*{_OPEN}\s*(?:{_AT_WORDS}|@|a)\s*{_CLOSE}\s*|\s*[\-_]{_AT_WORDS}[\-_]\s*"
     rf"|\s*(?:\*(?:{_AT_WORDS}|@)\*|\"(?:{_AT_WORDS}|@)\"|'(?:{_AT_WORDS}|@)')\s*"
-    rf"|\s*[{_AT_EMOJI}]\s*|\s+{_AROBASE}\s+|{_AT_SAID}"
+    rf"|\s*[{_AT_EMOJI}]\s*|\s+{_AT_NAMES}\s+|{_AT_SAID}"
 )
 _AT_WEAK = r"\s+(?:at|chez|a)\s+"
-# Dots: the character and its look-alikes that folding keeps, or "dot", "point", "pt".
-_DOT_WORDS = r"(?:dot|point|pt)"
+# Dots: the character and its look-alikes that folding keeps, or its name: "dot", "point",
+# "pt", and "punto" (it, es), "punkt" (de), "punt" (nl), "ponto" (pt), "pwen"/"pwin" (creole).
+# (A trie: the patterns try it at every position.)
+_DOT_NAMES = trie_regex("dot point punto punkt punt ponto pwen pwin".split())
+_DOT_WORDS = rf"(?:{_DOT_NAMES}|pt)"
 _DOT = (
     rf"\s*[.\u22c5\u30fb\u25cf]\s*|\s*{_OPEN}\s*(?:{_DOT_WORDS}|\.)\s*{_CLOSE}\s*"
     rf"|\s+{_DOT_WORDS}\s+|\s*[\-_]{_DOT_WORDS}[\-_]\s*"
@@ -69,7 +82,7 @@ _ABROAD_TLDS = frozenset(
 _ABROAD_TLD = "(?:" + "|".join(sorted(_ABROAD_TLDS)) + ")"
 # Before the ending only: a comma or a plain space ("gmail,com", "gmail com"), weak as well,
 # or the dot word glued to the ending ("gmail dotcom").
-_LAST_DOT = rf"{_DOT}|\s*,\s*|\s+|\s+(?:dot|point)(?={_MAIL_TLD}(?![a-z0-9]))"
+_LAST_DOT = rf"{_DOT}|\s*,\s*|\s+|\s+{_DOT_NAMES}(?={_MAIL_TLD}(?![a-z0-9]))"
 _SPELLED_EMAIL_RE = re.compile(
     rf"(?<![a-z0-9._%+\-])(?P<local>{_LOCAL})(?P<at>{_AT_STRONG}|{_AT_WEAK})"
     rf"(?P<domain>{_LABEL}(?:(?:{_DOT}){_LABEL})*?)(?P<dot>{_LAST_DOT})"
@@ -77,7 +90,8 @@ _SPELLED_EMAIL_RE = re.compile(
 )
 _MAIL_PROVIDERS = frozenset(
     "gmail googlemail hotmail outlook live msn yahoo ymail aol icloud me mac orange wanadoo "
-    "free sfr neuf laposte bbox numericable protonmail proton gmx web mail yandex".split()
+    "free sfr neuf laposte bbox numericable protonmail proton gmx web mail yandex skynet "
+    "telenet bluewin libero sapo zoho tutanota".split()
 )
 # Providers whose name is no everyday word: an address may stop at them ("lea.d @gmail").
 _PROVIDER_NAMES = (
@@ -90,20 +104,68 @@ _PROVIDER_ONLY_RE = re.compile(
     rf"(?<![a-z0-9._%+\-])(?P<local>{_LOCAL})(?P<at>{_AT_STRONG}|{_AT_WEAK}|\s+(?:sur|on)\s+)"
     rf"{_PROVIDER_NAMES}(?![a-z0-9@]|\.[a-z0-9])"
 )
-# No "@" at all, a handle then the provider's full domain: "julie.martin gmail.com".
+# No "@" at all, a handle then the provider's full domain: "julie.martin gmail.com",
+# "maxime.r, gmail, point com".
 _NO_AT_RE = re.compile(
-    rf"(?<![a-z0-9._%+\-])(?P<local>{_LOCAL})\s+(?:{_PROVIDER_NAMES})(?:{_DOT}){_MAIL_TLD}"
-    r"(?![a-z0-9])"
+    rf"(?<![a-z0-9._%+\-])(?P<local>{_LOCAL})(?:\s*,\s*|\s+)(?:{_PROVIDER_NAMES})(?:{_DOT})"
+    rf"{_MAIL_TLD}(?![a-z0-9])"
 )
-# "mon gmail c'est lea.durand92", "my gmail address is tom.smith88", "gmail : lea.d": the
-# provider named first, then a handle (a dot, an underscore or a digit, see `_named`).
+# Providers whose name is an everyday word ("orange", "free", "live"): named as the provider
+# only next to a word for an address ("l'adresse orange", "mon mail free"), or after "chez" in
+# a text about mail ("mon mail ... chez Free : jdupre62").
+_EVERYDAY_PROVIDERS = (
+    r"(?:orange|free|sfr|bbox|neuf|numericable|aol|gmx|proton|yandex|live|msn|skynet|libero"
+    r"|sapo)"
+)
+_EVERYDAY_PROVIDER_WORDS = frozenset(_EVERYDAY_PROVIDERS[3:-1].split("|"))
+_EVERYDAY_PROVIDER_RE = re.compile(rf"\b{_EVERYDAY_PROVIDERS}\b")
+_MAIL_WORD_RE = re.compile(r"\b(?:e-?mail|mail|adresse|address|courriel|boite|mailbox)\b")
+# "mon gmail c'est lea.durand92", "my gmail address is tom.smith88", "gmail : lea.d", "l'adresse
+# orange c'est celine.b", "chez Free : jdupre62": the provider named first, then a handle (a
+# dot, an underscore or a digit, see `_named`).
 _NAMED_PROVIDER_RE = re.compile(
-    r"(?:\b(?:mon|ma|my|adresse|address)\s+(?:(?:e-?mail|mail|boite|adresse|address|compte"
-    rf"|account)\s+)?{_PROVIDER_NAMES}(?:\s+(?:address|adresse|account|compte))?"
-    r"\s*(?:c'?\s?est|est|is|:|=|->)?"
-    rf"|\b{_PROVIDER_NAMES}\s*(?::|=|->))\s*"
-    r"(?P<local>[a-z][a-z0-9_\-]*(?:\.[a-z0-9_\-]+|\s+(?:point|dot)\s+[a-z][a-z0-9_\-]+)*)"
-    r"(?![a-z0-9@])"
+    r"\b(?:(?:mon|ma|my|(?P<intro>adresse|address))\s+(?:(?P<mail>e-?mail|mail|boite|adresse"
+    rf"|address|compte|account)\s+)?(?P<provider>{_PROVIDER_NAMES}|{_EVERYDAY_PROVIDERS})"
+    r"(?:\s+(?P<after>address|adresse|account|compte|mail|e-?mail))?"
+    r"\s*(?:,\s*)?(?P<copula>c'?\s?est|est|is|:|=|->)?"
+    rf"|(?P<chez>(?:chez|sur|on)\s+)?(?P<named>{_PROVIDER_NAMES}|{_EVERYDAY_PROVIDERS})"
+    r"\s*(?:(?P<sign>:|=|->)|(?(chez),?\s*(?P<am>je suis|i'?m|i am|c'?\s?est|it'?s)\b|(?!))))"
+    r"\s*"
+)
+_NAMED_LOCAL_RE = re.compile(
+    rf"[a-z][a-z0-9_\-]*(?:\.[a-z0-9_\-]+|\s+{_DOT_NAMES}\s+[a-z][a-z0-9_\-]+)*(?![a-z0-9@])"
+)
+# Further on in the same sentence, a handle after words that lead to it: a colon, "so",
+# "donc", "soit" ("mon gmail c'est mon prénom point nom : amandine.r", "my gmail is
+# firstname.lastname, so amy.f"), or a word that only softens ("just", "juste").
+_NAMED_REACH = 60
+_SENTENCE_END_RE = re.compile(r"[.!?]+(?:\s|\Z)|\n")
+_LEADS_TO_HANDLE_RE = re.compile(
+    r":|\b(?:so|donc|soit|ie|i\.e|genre|like|comme|aka)\b|\A\s*(?:(?:just|simply|juste"
+    r"|simplement|tout|only|seulement)\s+)+\Z"
+)
+# ... and words that say the sentence is about the mailbox, not its address ("mon gmail est
+# plein : photos2019 ...", "my gmail is down, app3 ...").
+_MAILBOX_STATE_RE = re.compile(
+    r"\b(?:pleine?|full|down|broken|bloquee?|blocked|crash\w*|plante|hack\w*|pirate|saturee?"
+    r"|morte?|dead|marche|work\w*|app|appli|application|bug\w*|spams?|password|mot de passe"
+    r"|mdp|panne|hs)\b"
+)
+# After a handle-shaped word following an everyday provider, the same words say it is a
+# product ("chez sfr : box4 en panne").
+_STATE_REACH = 30
+# A handle in that reach is no file name ("photo.jpg") nor domain ("site.fr").
+_FILE_NAMES = (
+    r"\.(?:pdf|jpe?g|png|gif|docx?|txt|zip|mp[34]|xlsx?|pptx?|heic|mov|html?|php|apk|exe)\Z"
+)
+_FILE_NAME_RE = re.compile(_FILE_NAMES)
+_NOT_HANDLE_END_RE = re.compile(rf"{_FILE_NAMES}|\.(?:{_MAIL_TLD}|{_ABROAD_TLD})\Z")
+# Between two handles so given, only a comma or a small word: "firstname.lastname, so amy.f".
+_HANDLES_JOIN_RE = re.compile(r"(?:\s|,|:|\bso\b|\bdonc\b|\bsoit\b|\bou\b|\bor\b)*")
+# Words that stand for a name in a template ("mon prénom point nom chez gmail", "first name
+# dot surname at gmail"): no one's address yet, however its dots are spelled.
+_NAME_PLACEHOLDERS = frozenset(
+    "prenom nom name surname firstname lastname initiale initial pseudo".split()
 )
 # Words that end a sentence rather than an address: "... c'est fini point barre".
 _NOT_LOCAL_ENDS = frozenset(("barre", "final", "de", "com"))
@@ -119,16 +181,24 @@ _NOT_A_LOCAL = frozenset(
     # "mon mail finit par @gmail.com", "it ends with @outlook.com": the domain alone.
     "par with by avec en de du des in from to pour for sur on at dans au aux un une a an "
     "finit termine ends ending start starts commence begins boite mailbox ta ton sa son your "
-    "his".split()
+    "his "
+    # "gmail c'est mieux que @yahoo.fr": a comparison of domains.
+    "que than vs versus plutot rather".split()
 )
 # The rest of an address given apart from its local part: "julie.m ... arobase gmail point com".
 _SPLIT_DOMAIN_RE = re.compile(
-    rf"(?P<strong>@+|\b{_AROBASE}|[{_AT_EMOJI}]|{_OPEN}\s*(?:at|@)\s*{_CLOSE}|{_AT_SAID})?(?(strong)|"
-    rf"\b(?:at|chez))\s*(?P<domain>{_PROVIDER_NAMES})(?P<tld>(?:{_DOT}){_MAIL_TLD})?(?![a-z0-9])"
+    rf"(?P<strong>@+|\b{_AT_NAMES}|[{_AT_EMOJI}]|{_OPEN}\s*(?:at|@)\s*{_CLOSE}|{_AT_SAID})?"
+    rf"(?(strong)|\b(?:at|chez))\s*(?P<domain>{_PROVIDER_NAMES})"
+    rf"(?P<tld>(?:{_DOT}){_MAIL_TLD})?(?![a-z0-9])"
 )
 _SPLIT_HANDLE_RE = re.compile(
     r"(?<![a-z0-9._%+\-@'])[a-z][a-z0-9_\-]*(?:\.[a-z0-9_\-]+)+(?![a-z0-9@])"
     r"|(?<![a-z0-9._%+\-@'])[a-z][a-z_\-]*\d[a-z0-9_\-]*(?![a-z0-9@.])"
+)
+# ... or a name, a spelled dot, a name ("c'est manon point vidal, et après ... gmail.com").
+_SPELLED_HANDLE_RE = re.compile(
+    rf"(?<![a-z0-9._%+\-@'])(?P<first>[a-z]{{2,}})\s+{_DOT_NAMES}\s+(?P<last>[a-z][a-z0-9_\-]+)"
+    r"(?![a-z0-9@])"
 )
 _SPLIT_EMAIL_GAP = 40
 # A handle, then the provider named after it ("lea.d92 (gmail)", "tom_b, c'est du hotmail",
@@ -144,7 +214,21 @@ _PROVIDER_AFTER_RE = re.compile(
 _SPLIT_EMAIL_CUED_GAP = 90
 _SPLIT_EMAIL_CUE_RE = re.compile(
     r"\b(?:derriere|apres|ensuite|puis|suite|reste|fin|fournisseur|domaine|then|after|rest"
-    r"|second|end|provider|domain)\b|arob|@"
+    r"|second|end|provider|domain|deuxieme|moitie|morceau|partie|half|part|bit|piece)\b|arob|@"
+)
+# The provider said after a handle without any "@" ("mehdi.b. Pour la suite c'est hotmail, en
+# .fr", "the provider is gmail, dot com"): only with such words between, whatever the distance.
+_PROVIDER_SAID_RE = re.compile(
+    r"\b(?:c'?\s?est|it'?s|its|is)\s+(?:du\s+|un\s+|une\s+|a\s+|an\s+|on\s+|sur\s+|chez\s+)?"
+    rf"(?P<said>{_PROVIDER_NAMES}(?:(?:{_DOT}|\s*,?\s+(?:en|in)\s+\.?){_MAIL_TLD}(?![a-z0-9]))?)"
+    # ... at the end of its clause ("c'est gmail qui m'a bloqué" names a sender).
+    r"(?=\s*(?:[,.;:!?)]|\Z))"
+)
+# Before a handle given after the domain, words that say the address starts there, or name
+# its first part ("the name part is ...", "l'identifiant c'est ...").
+_HANDLE_FIRST_CUE_RE = re.compile(
+    r"\b(?:first|start|begin\w*|before|debut|commence\w*|premiere?|avant|devant|identifiant"
+    r"|username|user|login|handle|name part|local part)\b"
 )
 # "#" standing for "@" ("remplace le # par un @ : sophie.lenoir#hotmail.fr"): a handle glued
 # to a mail provider's domain (a hashtag has nothing glued before it).
@@ -153,24 +237,29 @@ _HASH_AT_RE = re.compile(
 )
 # A mail provider's domain standing alone ("then it's the google one, gmail.com", "derrière
 # l'arobase c'est numericable.fr"): with a handle a little before it, the two are an address.
-_MAIL_DOMAIN_RE = re.compile(
-    r"(?<![a-z0-9._%+\-@#])(?:" + "|".join(sorted(_MAIL_PROVIDERS - {"me", "mail", "web"}))
+_MAIL_DOMAIN = (
+    "(?:" + "|".join(sorted(_MAIL_PROVIDERS - {"me", "mail", "web"}))
     + rf")\.{_MAIL_TLD}(?![a-z0-9])"
 )
+_MAIL_DOMAIN_RE = re.compile(r"(?<![a-z0-9._%+\-@#])" + _MAIL_DOMAIN)
+# ... or after an "@" with nothing glued before it ("the last bit is @gmx.com"): with a handle
+# a little before it, or after it when the words between say the start comes ("the first bit,
+# hold on, is felix.b").
+_LONE_AT_DOMAIN_RE = re.compile(r"(?<![\w.%+\-@])@\s?" + _MAIL_DOMAIN)
 # The same with its dot spelled out, for providers whose name is no everyday word ("le
 # fournisseur c'est laposte point net").
 _SPELLED_MAIL_DOMAIN_RE = re.compile(
-    rf"(?<![a-z0-9._%+\-@#]){_PROVIDER_NAMES}(?:\s+(?:dot|point)\s+|\s*{_OPEN}\s*(?:dot|point|\.)"
+    rf"(?<![a-z0-9._%+\-@#]){_PROVIDER_NAMES}(?:\s+{_DOT_NAMES}\s+|\s*{_OPEN}\s*(?:{_DOT_NAMES}|\.)"
     rf"\s*{_CLOSE}\s*){_MAIL_TLD}(?![a-z0-9])"
 )
 _AT_GATE_RE = re.compile(
     rf"[@{_AT_EMOJI}]|\bat\b|[\-_*\"']at[\-_*\"']|arob|arrob|\bchez\b|\(a\)|\[a\]|commercial"
-    rf"|{_PROVIDER_NAMES}"
+    rf"|{_PROVIDER_NAMES}|{_AT_NAMES}|\b{_EVERYDAY_PROVIDERS}\b"
 )
 # The same test on the canonical words and with substring tests (the regex costs µs).
 _AT_GATE_WORDS = frozenset(
     "at chez arroba gmail googlemail hotmail outlook yahoo ymail icloud protonmail wanadoo "
-    "laposte commercial commerciale".split()
+    "laposte commercial commerciale chiocciola klammeraffe apenstaartje zavinac".split()
 )
 # The signs for "@" that are not words ("(a)", "[a]", an envelope emoji, "-at-"), tested one
 # by one, substrings first: one regex for all of them was tried at every character.
@@ -179,14 +268,34 @@ _GLUED_AT_RE = re.compile(r"[\-_*\"']at[\-_*\"']")
 # What a local part looks like when no "@" vouches for it: "j.martin", "tom_smith", "julie92"
 # (not "a6", "bk4578", "abc-123-456" or "today.3").
 _HANDLE_RE = re.compile(r"[a-z][a-z\-]*[._][a-z][a-z0-9._\-]*|[a-z]{3,}[a-z._\-]*\d+")
-_SPELLED_DOT_RE = re.compile(r"dot|point|\bpt\b|\s\.|\.\s|[\[({<*\"'\u22c5\u30fb\u25cf]")
+_SPELLED_DOT_RE = re.compile(_DOT_NAMES + r"|\bpt\b|\s\.|\.\s|[\[({<*\"'\u22c5\u30fb\u25cf]")
 _PROVIDER_RE = re.compile(r"[a-z0-9\-]+")
 # A dot spelled out inside the local part ("tom dot smith at ..."), read backwards from the "@".
 _LOCAL_HEAD_RE = re.compile(
-    rf"[a-z0-9_\-]+(?:\s+{_DOT_WORDS}\s+|\s*{_OPEN}\s*{_DOT_WORDS}\s*{_CLOSE}\s*|\s+\.\s*|\.\s+)\Z"
+    r"[a-z0-9_\-]+(?:\.[a-z0-9_\-]+)*"
+    rf"(?:\s+{_DOT_WORDS}\s+|\s*{_OPEN}\s*{_DOT_WORDS}\s*{_CLOSE}\s*|\s+\.\s*|\.\s+)\Z"
 )
 # Letters written one at a time: "j u l i e @ g m a i l . c o m".
 _SPACED_RE = re.compile(r"(?<![a-z0-9])(?:[a-z0-9._@] ){5,}[a-z0-9](?![a-z0-9])")
+# Parts of an address spelled one character at a time, the same separator throughout
+# ("c-h-l-o-e-p-8-9 arobase l-a-p-o-s-t-e point n-e-t", "maxime.r, g m a i l, point com"): the
+# patterns read them again in a view where each run is written as one word (`_collapsed`).
+_LETTER_RUN_RE = re.compile(
+    r"(?<![a-z0-9\-])[a-z0-9](?:-[a-z0-9])+(?![a-z0-9\-])"
+    r"|(?<![a-z0-9])[a-z0-9](?: [a-z0-9]){2,}(?![a-z0-9])"
+)
+# One of them at least spells a word of three characters or more.
+_SPELLED_WORD = 5
+# Between two such runs a bare "at" is the "@" of a spelled address ("t-o-m at x-t-r-a").
+_RUNS_AT_RE = re.compile(r"\s+(?:at|chez|a)\s+")
+# An address given backwards, one piece per comma: "com, point, gmail, arobase, cohen, point,
+# david" (a list that starts with an ending; `_backwards` reads it the right way round).
+_BACKWARDS_RE = re.compile(
+    rf"(?<![a-z0-9.@])(?:{_MAIL_TLD}|{_ABROAD_TLD})(?:\s*,\s*(?:[a-z0-9_\-]+|@|\.)){{4,12}}"
+    r"(?![a-z0-9])"
+)
+_LIST_COMMA_RE = re.compile(r"\s*,\s*")
+_BACKWARDS_COMMAS = 4
 
 _IBAN_RE = re.compile(r"(?<![a-z0-9])[a-z]{2}\d{2}(?:[ \-]?[a-z0-9]){11,32}")
 # The SWIFT registry's lengths, and those of the countries that use IBANs outside it (the
@@ -238,9 +347,71 @@ _SPLIT_GAP = 40
 _SPLIT_CUED_GAP = 90
 _SPLIT_CUE_RE = re.compile(
     r"\b(?:suite|fin|reste|derniers?|dernieres?|deuxieme|seconde?|rest|last|second|end"
-    r"|other half|autre moitie|then|puis|ensuite)\b"
+    r"|other half|autre moitie|then|puis|ensuite|finit|finir|termine|terminer|milieu|middle|enfin"
+    r"|finally|final|remaining|next|bit|part|apres|after)\b"
 )
 _AREA_CODE_RE = re.compile(r"\barea code|\bindicatif")
+# A number given in three parts or more, words between ("zéro six, puis 47 82, … la suite :
+# 19 03", "07700, then 900, and the last three are 263"): at most this many parts, each apart
+# from the one before by a few words or a cued sentence (as two halves are), at least one of
+# the gaps cued, the others a comma or "et"; a remark in brackets does not count ("58 (comme
+# le département), 13").
+_SPLIT_PARTS = 5
+_ASIDE_RE = re.compile(r"\([^()]{0,60}\)")
+# Without a word about a phone in the text, the first part is a prefix as numbers are given,
+# one group ("06", "zéro six", "07700", "0113") or more after a British one ("07700 900 8"),
+# not "01" of a list nor an hour ("07.30").
+_PREFIX_PART_RE = re.compile(r"0[67]|0\d{3,4}")
+_BRITISH_PREFIX_RE = re.compile(r"0\d{4}")
+# A number word next to these counts digits, it is none of them ("the last three are 263").
+_COUNT_BEFORE_RE = re.compile(r"\b(?:last|final|first|next|other|remaining|derniers"
+                              r"|dernieres|premiers|premieres|autres|les)\s+\Z")
+_COUNT_AFTER_RE = re.compile(r"\s+(?:derniers|dernieres|premiers|premieres|chiffres|digits"
+                             r"|numbers|numeros|are|sont|is)\b")
+_PARTS_JOIN_RE = re.compile(
+    r"[\s,;:\-…]*(?:(?:\b(?:et|and|&|c'?\s?est|is|it'?s)\b)[\s,;:\-…]*)?")
+# A part that is a date, an hour, an amount or a rank: a word before or a unit after it
+# ("le 06, puis le 13 …", "06 30, puis 07 15 h").
+_NOT_A_PART_BEFORE_RE = re.compile(
+    r"\b(?P<word>le|les|du|au|aux|the|by|for|pour|vers|until|from|depuis|jusqu'?au|after|apres"
+    r"|before|avant|between|entre|des|page|p|chapitre|chapter|ligne|line|bus|quai|platform|gate"
+    r"|porte|salle|room|etape|step)\W*\Z"
+)
+# ... except "c'est le 06, puis …" before the first part, and "…, après 34" before the others.
+_FIRST_PART_MAY_FOLLOW, _PART_MAY_FOLLOW = frozenset({"le"}), frozenset({"apres", "after"})
+_UNIT_AFTER_RE = re.compile(
+    r"\s?(?:h\b|h\d|:\d|€|\$|£|%|°|eur\b|euros?\b|km|kms|min\b|mn\b|ans\b|years?\b|kg\b"
+    r"|pm\b|am\b|st\b|nd\b|rd\b|th\b|er\b|e\b|eme\b|x\b|/|mah\b|[kmg]?[bo]\b|[km]?w\b"
+    r"|members|membres|personnes|people|habitants|views|vues|likes|followers|abonnes|fans"
+    r"|places|seats|points|pts|pages|jours|days)"
+)
+# A national number of eight digits (Singapore, Hong Kong, Mauritius, Haiti, Qatar, Denmark,
+# Norway; Lebanon's with its 0): with a word about a phone just before or after it, or the
+# country named in the text, its usual first digits. Without a country only in two groups of
+# four or in one run ("call me 9648 2173"); "06 12 34 56" is half a French number.
+_EIGHT_DIGIT_COUNTRIES = {
+    "singapore": "3689", "singapour": "3689", "hong kong": "2345679", "hongkong": "2345679",
+    "mauritius": "2456789", "maurice": "2456789", "mauricien": "2456789", "moris": "2456789",
+    "haiti": "234", "ayiti": "234", "haitien": "234", "qatar": "34567", "danemark": "23456789",
+    "denmark": "23456789", "norvege": "49", "norway": "49", "liban": "0378", "lebanon": "0378",
+    "libanais": "0378", "lebanese": "0378", "danmark": "23456789", "hk": "2345679",
+}
+_EIGHT_DIGIT_COUNTRY_RE = re.compile(
+    r"\b(?P<country>" + "|".join(sorted(_EIGHT_DIGIT_COUNTRIES)) + r")(?:ne|nes|s)?\b"
+)
+_EIGHT_DIGIT_LAYOUTS = frozenset(((4, 4), (8,)))
+_EIGHT_DIGIT_COUNTRY_LAYOUTS = frozenset(((2, 2, 2, 2), (2, 3, 3), (2, 6), (3, 2, 3)))
+_PHONE_CUE_REACH = 40
+# Words before a part of a number that say it is only a part ("finit par 34 56 78 90").
+_PARTIAL_RE = re.compile(
+    r"\b(?:finit|finissant|termine|terminant|ends?|ending|commence|commencant|starts?|begins?"
+    r"|derniers|dernieres|last|premiers|premieres|first)\b"
+)
+_DATE8_RE = re.compile(
+    r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d"
+)
+_HHMM_RE = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 # A number given without its leading zero, the text saying so ("sans le zéro", "add a 0 in
 # front"): nine digits for France, ten for a British number.
 _NO_ZERO_RE = re.compile(
@@ -259,16 +430,27 @@ _MOBILE_LAYOUTS = {(1, 2, 2, 2, 2): "67", (2, 3, 2, 2): "7", (3, 2, 2, 2): "6"}
 _REFERENCE_RE = re.compile(
     r"\b(?:ref|reference|dossier|commande|order|booking|reservation|resa|ticket|billet|vol"
     r"|flight|train|facture|invoice|siret|siren|client|contrat|contract|colis|parcel|suivi"
-    r"|tracking|code|n[o°])\b"
+    r"|tracking|code|n[o°]|voucher|coupon|promo|pin|otp|serie|serial|imei|badge|seat|siege"
+    r"|compte|account|carte|card|iban|rib|digicode|passcode|password|mdp|postal)\b"
 )
-# ... and says it is a phone number.
-_PHONE_WORD_RE = re.compile(
-    r"\b(?:num|numero|tel|telephone|portable|phone|number|mobile|cell|natel|gsm|joindre"
-    r"|appelle|appelez|appeler|rappelle|rappeler|bipe|biper|call|ring|sms|texto|text|whatsapp)\b"
+# ... and says it is a phone number: a word for a phone or for calling, or for a number
+# (creole too: "nimewo m se …" in Haiti, "mo nimero se …" in Mauritius, "rele"/"apel": call).
+_NUMBER_WORDS = r"(?:num|numero|number|nimewo|nimero)"
+_CALL_WORDS = (
+    r"(?:tel|telephone|portable|phone|mobile|cell|natel|gsm|joindre|appelle|appelez|appeler"
+    r"|rappelle|rappeler|bipe|biper|call|ring|sms|texto|text|whatsapp|rele|apel)"
+)
+_PHONE_WORD_RE = re.compile(rf"\b(?:{_NUMBER_WORDS}|{_CALL_WORDS})\b")
+# For eight digits a number must be one's own ("my number", "mo nimero", "nimewo m"): "the
+# winning number 4521 8890" is none.
+_EIGHT_DIGIT_CUE_RE = re.compile(
+    rf"\b{_CALL_WORDS}\b|\b(?:my|mon|mo|ma|our|notre|your|ton|votre|his|her|son)\s+"
+    rf"(?:(?:phone|cell|mobile)\s+)?{_NUMBER_WORDS}\b|\bnimewo\s+(?:m|mwen)\b"
 )
 
 _REPEATED_DIGIT_RE = re.compile(r"[\s\-]+(\d)(?!\d)")
 _TENS = frozenset((20, 30, 40, 50, 60, 70, 80, 90))
+_HUNDRED = 100
 # How "33 6 12 34 56 78" is grouped when the "+" is left out ("33 75012 06 12" is not one).
 _FRENCH_AFTER_33 = frozenset(((2, 1, 2, 2, 2, 2), (2, 9), (2, 3, 2, 2, 2), (2, 1, 8)))
 
@@ -377,7 +559,7 @@ def _north_american(digits: str, groups: tuple[int, ...]) -> bool:
 # found in this view is the same span in the message.
 _SPOKEN_RE = re.compile(
     r"(?:,\s*)?(?:\b(?:then|ensuite|puis)\s+)?(?:\b(?:un|a)\s+)?"
-    r"\b(?P<sep>point|dot|period|arobase|at sign|at|chez)\b"
+    rf"\b(?P<sep>{_DOT_NAMES}|period|{_AT_NAMES}|at sign|at|chez)\b"
     r"(?:\s*,)?(?:\s+(?:then|ensuite|puis)\b)?"
 )
 _SPOKEN_NAMES = {"period": "point ", "at sign": "arobase"}
@@ -409,6 +591,14 @@ def _said(match: re.Match[str]) -> str:
     return out + " " * (len(match.group()) - len(out))
 
 
+def provider_domain(folded: str, start: int, end: int) -> bool:
+    """Whether `folded[start:end]` is a mail provider's domain in a text about an address
+    ("pour le mail ... c'est chez yahoo.fr"): the provider of an address, not a link."""
+    return _MAIL_DOMAIN_RE.fullmatch(folded, start, end) is not None and (
+        "@" in folded or "arob" in folded or _MAIL_WORD_RE.search(folded) is not None
+    )
+
+
 def _may_hold_email(folded: str, words: Collection[str]) -> bool:
     """A cheap test before the address patterns: an "@" or a word that can stand for it."""
     if "@" in folded or "arob" in folded or "arrob" in folded or "#" in folded:
@@ -417,6 +607,10 @@ def _may_hold_email(folded: str, words: Collection[str]) -> bool:
         return _AT_GATE_RE.search(folded) is not None
     if not _AT_GATE_WORDS.isdisjoint(words):
         return True
+    if not _EVERYDAY_PROVIDER_WORDS.isdisjoint(words) and (
+        _MAIL_WORD_RE.search(folded) or _MAIL_DOMAIN_RE.search(folded)
+    ):
+        return True  # "l'adresse orange c'est ...", "... et le fournisseur c'est free.fr"
     if "(a)" in folded or "[a]" in folded:
         return True
     if not folded.isascii() and _AT_EMOJI_RE.search(folded) is not None:
@@ -450,10 +644,13 @@ def _convincing(match: re.Match[str], folded: str) -> bool:
     last_dot = groups.get("dot")
     provider = _PROVIDER_RE.match(domain)
     known = provider is not None and provider.group() in _MAIL_PROVIDERS
-    handle = _HANDLE_RE.fullmatch(match.group("local")) is not None
+    handle = _HANDLE_RE.fullmatch(match.group("local")) is not None or _dotted_head(
+        folded, match.start("local"))
     weak_at = at in ("at", "chez", "a", "sur", "on")
     weak_dot = last_dot is not None and last_dot.strip() in ("", ",")
-    if groups.get("tld") in _ABROAD_TLDS and (weak_at or weak_dot):
+    # "freya dot evans at outlook dot ie": a country ending after a bare "at" only for a known
+    # provider and a handle.
+    if groups.get("tld") in _ABROAD_TLDS and (weak_dot or (weak_at and not (known and handle))):
         return False
     # "seat 12 on gmail", "4567 arobase yahoo": a number before a weak sign, or before a
     # provider with no ending, is no address.
@@ -467,6 +664,18 @@ def _convincing(match: re.Match[str], folded: str) -> bool:
         # "on se retrouve chez Paul point de rendez-vous": "chez" also needs a handle.
         return known or (spelled and (handle or at != "chez"))
     return True
+
+
+def _dotted_head(folded: str, start: int) -> bool:
+    """Whether a name and a spelled dot come just before `start` ("manon point |chevalier"):
+    the local part is then a handle ("prénom point nom"), not a word of a sentence."""
+    head = _LOCAL_HEAD_RE.search(folded, max(0, start - 48), start)
+    local = _PROVIDER_RE.match(folded, start)
+    if head is None or local is None or local.group() in _NAME_PLACEHOLDERS:
+        return False
+    word = _PROVIDER_RE.match(head.group())
+    return (word is not None and len(word.group()) > 1 and word.group() not in _NOT_A_LOCAL
+            and word.group() not in _NAME_PLACEHOLDERS)
 
 
 def _local_head(folded: str, start: int) -> int:
@@ -485,19 +694,63 @@ def _taken(start: int, end: int, found: Iterable[Found]) -> bool:
 
 
 def _named(folded: str, found: list[Found]) -> list[Found]:
-    """Handles given after the provider's name ("mon gmail c'est lea.durand92")."""
-    out = []
-    for match in _NAMED_PROVIDER_RE.finditer(folded):
-        local = match.group("local")
-        pieces = local.split()
-        spelled = len(pieces) > 1 and pieces[0] not in _NOT_A_LOCAL and len(pieces[0]) > 1
-        if (
-            (spelled or _HANDLE_RE.fullmatch(local) is not None)
-            and pieces[-1] not in _NOT_LOCAL_ENDS
-            and not _taken(match.start("local"), match.end("local"), found)
+    """Handles given after the provider's name ("mon gmail c'est lea.durand92", "my iCloud
+    address is my first name dot last name: rhys.p")."""
+    out: list[Found] = []
+    for intro in _NAMED_PROVIDER_RE.finditer(folded):
+        provider = intro.group("provider") or intro.group("named")
+        # "mon orange est pourri", "free : 2 mois offerts": an everyday provider's name needs
+        # a word for an address, in the intro or, after "chez", in the text.
+        if provider in _EVERYDAY_PROVIDER_WORDS and not (
+            intro.group("intro") or intro.group("mail") or intro.group("after")
+            if intro.group("named") is None
+            else intro.group("chez") and _MAIL_WORD_RE.search(folded)
         ):
-            out.append(Found(EMAIL, match.start("local"), match.end("local")))
+            continue
+        local = _NAMED_LOCAL_RE.match(folded, intro.end())
+        if local is not None and _named_local(local.group()):
+            spans = [(local.start(), local.end())]
+        elif intro.group("copula") or intro.group("sign") or intro.group("am"):
+            spans = _handles_further(folded, intro.end())
+        else:
+            continue
+        if provider in _EVERYDAY_PROVIDER_WORDS:
+            spans = [(start, end) for start, end in spans if _MAILBOX_STATE_RE.search(
+                folded, end, min(len(folded), end + _STATE_REACH)) is None]
+        out.extend(Found(EMAIL, start, end) for start, end in spans
+                   if not _taken(start, end, found) and not _taken(start, end, out))
     return out
+
+
+def _named_local(local: str) -> bool:
+    """Whether the words right after a named provider are a handle ("lea.d92", "lea point d")."""
+    pieces = local.split()
+    spelled = len(pieces) > 1 and pieces[0] not in _NOT_A_LOCAL and len(pieces[0]) > 1
+    return (
+        (spelled or _HANDLE_RE.fullmatch(local) is not None)
+        and pieces[-1] not in _NOT_LOCAL_ENDS
+        and _NOT_HANDLE_END_RE.search(local) is None
+    )
+
+
+def _handles_further(folded: str, start: int) -> list[tuple[int, int]]:
+    """The handles a little after a named provider, in the same sentence, that the words
+    before them lead to (see `_LEADS_TO_HANDLE_RE`)."""
+    end = min(len(folded), start + _NAMED_REACH)
+    stop = _SENTENCE_END_RE.search(folded, start, end)
+    end = stop.start() if stop is not None else end
+    spans: list[tuple[int, int]] = []
+    for handle in _SPLIT_HANDLE_RE.finditer(folded, start, end):
+        if _NOT_HANDLE_END_RE.search(handle.group()) or not _HANDLE_RE.fullmatch(handle.group()):
+            break
+        gap = folded[spans[-1][1] if spans else start:handle.start()]
+        if spans:
+            if not _HANDLES_JOIN_RE.fullmatch(gap):
+                break
+        elif _LEADS_TO_HANDLE_RE.search(gap) is None or _MAILBOX_STATE_RE.search(gap):
+            break
+        spans.append((handle.start(), handle.end()))
+    return spans
 
 
 def _spaced(folded: str, found: list[Found]) -> list[Found]:
@@ -518,38 +771,112 @@ def _split_email(folded: str, found: list[Found]) -> list[Found]:
     """An address given in two parts: "c'est julie.m, puis arobase gmail point com".
 
     The second part is the "@" (a bare "at"/"chez" only with the ending) and a provider whose
-    name is no everyday word; the first, a handle a little before it.
+    name is no everyday word, or that provider said after words that say the rest follows
+    ("pour la suite c'est hotmail"); the first, a handle a little before it.
     """
     out: list[Found] = []
-    for match in _SPLIT_DOMAIN_RE.finditer(folded):
-        if match.group("strong") is None and match.group("tld") is None:
-            continue
-        start = match.start()
+    seconds = [(m, False) for m in _SPLIT_DOMAIN_RE.finditer(folded)
+               if m.group("strong") is not None or m.group("tld") is not None]
+    seconds.extend((m, True) for m in _PROVIDER_SAID_RE.finditer(folded))
+    for match, cued in seconds:
+        start = match.start("said") if cued else match.start()
         if _taken(start, match.end(), found) or _taken(start, match.end(), out):
             continue
-        handle = _handle_before(folded, start, found)
+        handle = _handle_before(folded, start, found, cued)
         if handle is not None:
             out.extend((handle, Found(EMAIL, start, match.end())))
     return out
 
 
-def _handle_before(folded: str, start: int, found: list[Found]) -> Found | None:
+def _handles(folded: str, start: int, end: int) -> list[re.Match[str]]:
+    """The handles between `start` and `end` that an address given apart may begin with,
+    in order: written ("julie.m", "tom92") or with a spelled dot ("manon point vidal")."""
+    handles = [
+        handle for handle in _SPLIT_HANDLE_RE.finditer(folded, start, end)
+        if len(handle.group()) >= 5 and not _MAIL_DOMAIN_RE.fullmatch(handle.group())
+        and not _FILE_NAME_RE.search(handle.group())
+    ]
+    handles.extend(
+        handle for handle in _SPELLED_HANDLE_RE.finditer(folded, start, end)
+        if not _NOT_A_LOCAL.intersection(handle.group("first", "last"))
+        and not _NAME_PLACEHOLDERS.intersection(handle.group("first", "last"))
+        and handle.group("last") not in _NOT_LOCAL_ENDS
+    )
+    return sorted(handles, key=lambda handle: handle.end())
+
+
+def _handle_before(folded: str, start: int, found: list[Found],
+                   cued: bool = False) -> Found | None:
     """The handle a little before `start` that an address given apart begins with, if any
-    (not a mail domain itself, nor data already found)."""
+    (not a mail domain itself, nor data already found); `cued`: whatever the distance, the
+    words between must say that the rest follows."""
     handles = [
         handle
-        for handle in _SPLIT_HANDLE_RE.finditer(folded, max(0, start - 2 * _SPLIT_EMAIL_CUED_GAP),
-                                                 start)
-        if len(handle.group()) >= 5 and start - handle.end() <= _SPLIT_EMAIL_CUED_GAP
-        and not _MAIL_DOMAIN_RE.fullmatch(handle.group())
+        for handle in _handles(folded, max(0, start - 2 * _SPLIT_EMAIL_CUED_GAP), start)
+        if start - handle.end() <= _SPLIT_EMAIL_CUED_GAP
     ]
-    if handles and start - handles[-1].end() > _SPLIT_EMAIL_GAP and (
-        _SPLIT_EMAIL_CUE_RE.search(folded, handles[-1].end(), start) is None
+    if not handles:
+        return None
+    last = handles[-1]
+    if (cued or start - last.end() > _SPLIT_EMAIL_GAP) and (
+        _SPLIT_EMAIL_CUE_RE.search(folded, last.end(), start) is None
     ):
         return None
-    if not handles or _taken(handles[-1].start(), handles[-1].end(), found):
+    if _taken(last.start(), last.end(), found):
         return None
-    return Found(EMAIL, handles[-1].start(), handles[-1].end())
+    return Found(EMAIL, last.start(), last.end())
+
+
+def _handle_after(folded: str, end: int, found: list[Found]) -> Found | None:
+    """The first handle a little after a domain given alone, when the words between say
+    that the address starts there ("@gmx.com. The first bit, hold on, is felix.b")."""
+    handles = _handles(folded, end, min(len(folded), end + _SPLIT_EMAIL_CUED_GAP))
+    if not handles or _HANDLE_FIRST_CUE_RE.search(folded, end, handles[0].start()) is None:
+        return None
+    first = handles[0]
+    if _taken(first.start(), first.end(), found):
+        return None
+    return Found(EMAIL, first.start(), first.end())
+
+
+def _collapsed(folded: str, runs: list[re.Match[str]]) -> tuple[str, list[int]]:
+    """`folded` with each run of single characters written as one word ("l-a-p-o-s-t-e" ->
+    "laposte"), a bare "at" between two runs as "@", and for each character of that view its
+    offset in `folded`."""
+    pieces: list[str] = []
+    index: list[int] = []
+    position = 0
+    for number, run in enumerate(runs):
+        gap = folded[position:run.start()]
+        if number and _RUNS_AT_RE.fullmatch(gap):
+            gap = " @" + " " * (len(gap) - 2)
+        pieces.extend((gap, run.group()[::2]))
+        index.extend(range(position, run.start()))
+        index.extend(range(run.start(), run.end(), 2))
+        position = run.end()
+    pieces.append(folded[position:])
+    index.extend(range(position, len(folded)))
+    return "".join(pieces), index
+
+
+def _backwards(folded: str, found: list[Found]) -> list[Found]:
+    """Addresses given backwards as a list ("com, point, gmail, arobase, cohen, point, david"):
+    read the right way round, the whole list must be one convincing address."""
+    out = []
+    for match in _BACKWARDS_RE.finditer(folded):
+        if _taken(match.start(), match.end(), found):
+            continue
+        turned = " ".join(reversed(_LIST_COMMA_RE.split(match.group())))
+        address = _SPELLED_EMAIL_RE.search(turned)
+        if (
+            address is not None
+            and address.end() == len(turned)
+            and _local_head(turned, address.start()) == 0
+            and address.group("local") not in _NOT_A_LOCAL
+            and _convincing(address, turned)
+        ):
+            out.append(Found(EMAIL, match.start(), match.end()))
+    return out
 
 
 def _hashed(folded: str, found: list[Found]) -> list[Found]:
@@ -567,16 +894,18 @@ def _bare_domain(folded: str, found: list[Found], provider: bool) -> list[Found]
     """An address given as a handle, then a little further the provider's domain alone
     ("mon identifiant c'est vincent.perrot, et derrière l'arobase c'est numericable.fr"), its
     dot maybe spelled out when the provider's name is no everyday word ("laposte point net";
-    `provider`: whether the text names one)."""
+    `provider`: whether the text names one), or after a lone "@"; the handle may also come
+    after the domain ("the last bit is @gmx.com. The first bit is felix.b")."""
     out: list[Found] = []
     matches = list(_MAIL_DOMAIN_RE.finditer(folded))
     if provider:
         matches.extend(_SPELLED_MAIL_DOMAIN_RE.finditer(folded))
-    for match in matches:
+    lone = list(_LONE_AT_DOMAIN_RE.finditer(folded)) if "@" in folded else []
+    for match in matches + lone:
         start = match.start()
-        if _taken(start, match.end(), found):
+        if _taken(start, match.end(), found) or _taken(start, match.end(), out):
             continue
-        handle = _handle_before(folded, start, found)
+        handle = _handle_before(folded, start, found) or _handle_after(folded, match.end(), found)
         if handle is not None:
             out.extend((handle, Found(EMAIL, start, match.end())))
     return out
@@ -624,6 +953,124 @@ def _split_ibans(folded: str) -> list[Found]:
         if len(runs) >= 2 and len(compact) == length and iban_valid(compact):
             out.extend(Found(IBAN, start, end) for start, end in runs)
     return out
+
+
+def _in_parts(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Found]:
+    """A number given in parts with words between (see `_SPLIT_PARTS`): put together, a
+    French number (ten digits from 0), a British one (eleven from 01, 02, 03 or 07), or after
+    a "+" a number with its country code ("+65 8732, … the rest is 1045")."""
+    phone_word = _PHONE_WORD_RE.search(folded) is not None
+    for index, head in enumerate(chains):
+        plus = _PLUS_RE.search(folded, max(0, head[0][0] - 6), head[0][0])
+        head_digits = "".join(group[2] for group in head)
+        prefix = _BRITISH_PREFIX_RE.fullmatch(head[0][2]) is not None or (
+            _PREFIX_PART_RE.fullmatch(head_digits) is not None
+            and (len(head) == 1 or any(not folded[g[0]:g[1]].isdigit() for g in head)))
+        if not (plus or prefix or (head_digits.startswith("0") and phone_word)) or not _a_part(
+            folded, head, first=True
+        ) or (
+            _REFERENCE_RE.search(folded, max(0, head[0][0] - 32), head[0][0])
+        ):
+            continue
+        parts, cued = [head], False
+        for tail in chains[index + 1:index + _SPLIT_PARTS]:
+            if _a_count(folded, tail):
+                continue
+            gap = _ASIDE_RE.sub(" ", folded[parts[-1][-1][1]:tail[0][0]])
+            cue = _SPLIT_CUE_RE.search(gap) is not None
+            joined = cue and len(gap) <= _SPLIT_CUED_GAP or _PARTS_JOIN_RE.fullmatch(gap)
+            if not joined or not _a_part(folded, tail):
+                break
+            parts.append(tail)
+            cued = cued or cue
+            digits = "".join(group[2] for part in parts for group in part)
+            if cued and _parts_shaped(digits, plus is not None) and not _a_sequence(parts):
+                found = [Found(PHONE, part[0][0], part[-1][1]) for part in parts]
+                if plus:
+                    found[0] = Found(PHONE, plus.start(), found[0].end)
+                return found
+    return []
+
+
+def _glued_to_letters(folded: str, group: tuple[int, int, str]) -> bool:
+    """Whether a digit group is written against a letter ("aa1", "1z")."""
+    start, end = group[0], group[1]
+    return (start > 0 and folded[start - 1].isalpha()) or (
+        end < len(folded) and folded[end].isalpha())
+
+
+def _a_count(folded: str, chain: list[tuple[int, int, str]]) -> bool:
+    """Whether a chain is one number word that counts digits ("the last three are …")."""
+    start, end = chain[0][0], chain[-1][1]
+    return len(chain) == 1 and not folded[start:end].isdigit() and (
+        _COUNT_BEFORE_RE.search(folded, max(0, start - 16), start) is not None
+        or _COUNT_AFTER_RE.match(folded, end) is not None
+    )
+
+
+def _a_sequence(parts: list[list[tuple[int, int, str]]]) -> bool:
+    """Whether the groups of parts count up like a list ("06, puis 07, puis 08, puis 09, puis
+    10", "01 - 02, puis 03 - 04, ensuite 05")."""
+    values = [group[2] for part in parts for group in part]
+    if len({len(value) for value in values}) > 1:
+        return False
+    steps = {int(b) - int(a) for a, b in zip(values, values[1:], strict=False)}
+    return len(steps) == 1 and steps.pop() > 0
+
+
+def _parts_shaped(digits: str, plus: bool) -> bool:
+    """Whether the digits of parts put together are a number (see `_in_parts`)."""
+    if plus:
+        return phone_shaped(digits, True, (1,) * len(digits))
+    if len(digits) == 11:
+        return digits[:2] in ("01", "02", "03", "07")
+    return len(digits) == 10 and digits[1] != "0"
+
+
+def _a_part(folded: str, chain: list[tuple[int, int, str]], first: bool = False) -> bool:
+    """Whether a chain may be a part of a number given in parts (the `first` or another):
+    plainly written, and no date, hour, amount or rank (see `_NOT_A_PART_BEFORE_RE`,
+    `_UNIT_AFTER_RE`)."""
+    start, end = chain[0][0], chain[-1][1]
+    before = _NOT_A_PART_BEFORE_RE.search(folded, max(0, start - 16), start)
+    return (
+        _plainly_separated(folded, chain)
+        and (before is None or before.group("word") in (
+            _FIRST_PART_MAY_FOLLOW if first else _PART_MAY_FOLLOW))
+        and _UNIT_AFTER_RE.match(folded, end) is None
+    )
+
+
+def _eight_digits(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Found]:
+    """A national number of eight digits (see `_EIGHT_DIGIT_COUNTRIES`): "Call me 9648 2173",
+    "Mo nimero se 5781 2046, Mauritius", "mon numéro libanais : zéro trois, 518 274"."""
+    country = _EIGHT_DIGIT_COUNTRY_RE.search(folded)
+    firsts = _EIGHT_DIGIT_COUNTRIES[country.group("country")] if country else "23456789"
+    for chain in chains:
+        digits = "".join(group[2] for group in chain)
+        if len(digits) != 8 or digits[0] not in firsts or digits[:2] == "00":
+            continue
+        start, end = chain[0][0], chain[-1][1]
+        layout = tuple(len(group[2]) for group in chain)
+        spoken = any(not folded[g[0]:g[1]].isdigit() for g in chain)
+        if not (spoken or layout in _EIGHT_DIGIT_LAYOUTS
+                or (country and layout in _EIGHT_DIGIT_COUNTRY_LAYOUTS)):
+            continue
+        if (
+            not _a_part(folded, chain)
+            or _REFERENCE_RE.search(folded, max(0, start - 32), start)
+            or _PARTIAL_RE.search(folded, max(0, start - 24), start)
+            or _DATE8_RE.fullmatch(digits)
+            # "call me between 2030 2130": two times.
+            or (layout == (4, 4) and _HHMM_RE.fullmatch(digits[:4]) is not None
+                and _HHMM_RE.fullmatch(digits[4:]) is not None)
+        ):
+            continue
+        if country or _EIGHT_DIGIT_CUE_RE.search(
+            folded, max(0, start - _PHONE_CUE_REACH), min(len(folded), end + _PHONE_CUE_REACH)
+        ):
+            return [Found(PHONE, start, end)]
+    return []
 
 
 def _without_zero(folded: str, chains: list[list[tuple[int, int, str]]],
@@ -753,8 +1200,12 @@ class PersonalDataFinder:
         return [c for c in candidates if not overlaps(c.start, c.end, spans)]
 
     @staticmethod
-    def _emails(folded: str) -> list[Found]:
-        folded = _spoken(folded)
+    def _emails(folded: str, collapse: bool = True) -> list[Found]:
+        """E-mail addresses; `collapse`: also read characters spelled one at a time."""
+        runs = list(_LETTER_RUN_RE.finditer(folded)) if collapse else []
+        if not any(len(run.group()) >= _SPELLED_WORD for run in runs):
+            runs = []  # "2-1", "c-o" alone: nothing spelled
+        written, folded = folded, _spoken(folded)
         found = [Found(EMAIL, m.start(), m.end()) for m in _EMAIL_RE.finditer(folded)]
         # Four of the patterns need a provider's name: one search spares them the others.
         provider = _PROVIDER_NAME_RE.search(folded) is not None
@@ -767,8 +1218,9 @@ class PersonalDataFinder:
                 ):
                     found.append(Found(EMAIL, match.start(), match.end()))
         found = [Found(EMAIL, _local_head(folded, f.start), f.end) for f in found]
-        if provider:
+        if provider or _EVERYDAY_PROVIDER_RE.search(folded):
             found.extend(_named(folded, found))
+        if provider:
             for regex in (_PROVIDER_AFTER_RE, _NO_AT_RE):
                 for match in regex.finditer(folded):
                     if _HANDLE_RE.fullmatch(match.group("local")) and not _taken(
@@ -782,6 +1234,16 @@ class PersonalDataFinder:
         if "#" in folded:
             found.extend(_hashed(folded, found))
         found.extend(_bare_domain(folded, found, provider))
+        if written.count(",") >= _BACKWARDS_COMMAS:
+            found.extend(_backwards(written, found))
+        if runs:
+            # Only the addresses that take in a spelled run are new.
+            spans = [(run.start(), run.end()) for run in runs]
+            view, index = _collapsed(folded, runs)
+            for f in PersonalDataFinder._emails(view, collapse=False):
+                start, end = index[f.start], index[f.end - 1] + 1
+                if overlaps(start, end, spans) and not _taken(start, end, found):
+                    found.append(Found(EMAIL, start, end))
         return found
 
     @staticmethod
@@ -867,6 +1329,8 @@ class PersonalDataFinder:
             if add_zero or _PHONE_WORD_RE.search(folded):
                 said = add_zero or _NO_ZERO_RE.search(folded) is not None
                 found.extend(_without_zero(folded, leftovers, said))
+        if not found:
+            found.extend(_eight_digits(folded, leftovers))
         return found
 
     @staticmethod
@@ -892,7 +1356,9 @@ class PersonalDataFinder:
         first = 0
         while first < len(chain):
             end = PersonalDataFinder._longest_phone(folded, chain, first)
-            if end is None:
+            if end is None or (first and _glued_to_letters(folded, chain[first - 1])):
+                # "1Z 999 AA1 01 2345 6784": digits after a group glued to letters belong to
+                # a code of letters and digits (a parcel's tracking number), no phone number.
                 first += 1
                 continue
             start = chain[first][0]
@@ -946,7 +1412,7 @@ class PersonalDataFinder:
                         Found(PHONE, head[0][0], head[-1][1]),
                         Found(PHONE, tail[0][0], tail[-1][1]),
                     ]
-        return []
+        return _in_parts(folded, chains)
 
     def _spelled(self, folded: str) -> list[tuple[int, int, str]]:
         """Number words read as digit groups: "quatre-vingt-dix-neuf" -> "99"."""
@@ -982,10 +1448,15 @@ class PersonalDataFinder:
                         groups.append((matches[first].start(), written.end(),
                                        written.group(1) * -value))
                 continue
+            if value == _HUNDRED:
+                continue  # "a hundred": no digit given
             if value == 4 and joined(index) == 20:
                 value, index = 80, index + 1
             nxt = joined(index)
-            if value == 10 and nxt in (7, 8, 9):
+            if 1 <= value <= 9 and nxt == _HUNDRED:
+                # "nine hundred" -> 900 (British numbers are read "oh seven seven hundred").
+                value, index = value * _HUNDRED, index + 1
+            elif value == 10 and nxt in (7, 8, 9):
                 value, index = 10 + nxt, index + 1
             elif value in (60, 80) and nxt is not None and 10 <= nxt <= 16:
                 value, index = value + nxt, index + 1
