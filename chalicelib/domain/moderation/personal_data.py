@@ -52,7 +52,8 @@ _AROBASE = r"ar{1,2}oba(?:s{1,2}e|ze|s|z)?"
 _AT_NAMES = rf"(?:{_AROBASE}|chiocciola|klammeraffe|apenstaartje|zavinac)"
 _AT_WORDS = rf"(?:at|chez|{_AT_NAMES})"
 # The sign's name said in full: "a commercial" (French), "at the rate" (Indian English).
-_AT_SAID = r"\s+(?:a\s+commerciale?|at\s+the\s+rate(?:\s+of)?)\s+"
+# (With commas around it too, as one says it: "b.dupuis, a commercial, skynet point be".)
+_AT_SAID = r"(?:\s*,\s*|\s+)(?:a\s+commerciale?|at\s+the\s+rate(?:\s+of)?)(?:\s*,\s*|\s+)"
 _AT_EMOJI = "\U0001f4e7\u2709\U0001f4e9\U0001f4e8\U0001f300\U0001f150\U0001f170"
 _OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
 _AT_STRONG = (
@@ -350,6 +351,9 @@ _SPLIT_CUE_RE = re.compile(
     r"|other half|autre moitie|then|puis|ensuite|finit|finir|termine|terminer|milieu|middle|enfin"
     r"|finally|final|remaining|next|bit|part|apres|after)\b"
 )
+# ... or that the start comes now, the end having been given first.
+_START_CUE_RE = re.compile(r"\b(?:debut|commence|premiere partie|starts? with|begins? with"
+                           r"|first part|beginning)\b")
 _AREA_CODE_RE = re.compile(r"\barea code|\bindicatif")
 # A number given in three parts or more, words between ("zéro six, puis 47 82, … la suite :
 # 19 03", "07700, then 900, and the last three are 263"): at most this many parts, each apart
@@ -650,7 +654,11 @@ def _convincing(match: re.Match[str], folded: str) -> bool:
     weak_dot = last_dot is not None and last_dot.strip() in ("", ",")
     # "freya dot evans at outlook dot ie": a country ending after a bare "at" only for a known
     # provider and a handle.
-    if groups.get("tld") in _ABROAD_TLDS and (weak_dot or (weak_at and not (known and handle))):
+    # "jf.tremblay chez videotron point ca": or a handle and the dot spelled out.
+    spelled = _SPELLED_DOT_RE.search(domain + (last_dot or "")) is not None
+    if groups.get("tld") in _ABROAD_TLDS and (
+        weak_dot or (weak_at and not (handle and (known or spelled)))
+    ):
         return False
     # "seat 12 on gmail", "4567 arobase yahoo": a number before a weak sign, or before a
     # provider with no ending, is no address.
@@ -660,10 +668,39 @@ def _convincing(match: re.Match[str], folded: str) -> bool:
     if weak_at:
         if at == "a" or weak_dot or last_dot is None:
             return known and (handle or (at != "a" and _introduced(folded, match)))
-        spelled = _SPELLED_DOT_RE.search(domain + last_dot) is not None
         # "on se retrouve chez Paul point de rendez-vous": "chez" also needs a handle.
         return known or (spelled and (handle or at != "chez"))
     return True
+
+
+# An address written backwards ("moc.liamg@eiluj", "rf.liamtoh@29etsitpab.m"): it starts
+# with a reversed ending and a dot, and read the other way it is an address with a known one.
+_REVERSED_RE = re.compile(r"(?<![a-z0-9._%+\-@])[a-z]{2,4}\.[a-z0-9.\-]*[a-z0-9]@[a-z0-9._%+\-]*[a-z0-9]")
+_KNOWN_ENDING_RE = re.compile(rf"\.(?:{_MAIL_TLD}|{_ABROAD_TLD})\Z")
+
+
+def _reversed(folded: str, found: list[Found]) -> list[Found]:
+    """Addresses written backwards, whole (see `_REVERSED_RE`)."""
+    out = []
+    for match in _REVERSED_RE.finditer(folded):
+        turned = match.group()[::-1]
+        if (_EMAIL_RE.fullmatch(turned) and _KNOWN_ENDING_RE.search(turned)
+                and not _taken(match.start(), match.end(), found)):
+            out.append(Found(EMAIL, match.start(), match.end()))
+    return out
+
+
+# Everything glued, the signs said: "sebastienlegallarobasegmailpointcom".
+_GLUED_RE = re.compile(
+    rf"(?<![a-z0-9])[a-z0-9._\-]{{2,}}{_AROBASE}(?:{_PROVIDER_NAMES}){_DOT_NAMES}"
+    rf"{_MAIL_TLD}(?![a-z0-9])"
+)
+
+
+def _glued(folded: str, found: list[Found]) -> list[Found]:
+    """Addresses written in one word with "arobase" and "point" (see `_GLUED_RE`)."""
+    return [Found(EMAIL, m.start(), m.end()) for m in _GLUED_RE.finditer(folded)
+            if not _taken(m.start(), m.end(), found)]
 
 
 def _dotted_head(folded: str, start: int) -> bool:
@@ -992,6 +1029,10 @@ def _in_parts(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Fou
     return []
 
 
+# A reference's letters hyphened to its digits ("DEP-", "REF-"), not a phone's label ("tel-").
+_CODE_HEAD_RE = re.compile(r"(?<![a-z0-9])(?!tel-|fixe-|port-|mob-|gsm-|cell-)[a-z]{2,5}-\Z")
+
+
 def _glued_to_letters(folded: str, group: tuple[int, int, str]) -> bool:
     """Whether a digit group is written against a letter ("aa1", "1z")."""
     start, end = group[0], group[1]
@@ -1103,8 +1144,10 @@ def _british_halves(head: list[tuple[int, int, str]], tail: list[tuple[int, int,
     digits = "".join(group[2] for group in head)
     # Longer heads only in the usual layout, "07700 900 … 777" (not "0745 0830 … 123").
     usual = 5 <= len(digits) <= 6 or (len(digits) <= 9 and len(head[0][2]) == 5)
-    return (digits[:2] == "07" and usual
-            and len("".join(group[2] for group in tail)) == 11 - len(digits))
+    # A landline's area code alone ("0117", "01632") is a head too.
+    area = digits[:2] in ("01", "02") and 4 <= len(digits) <= 5
+    return ((digits[:2] == "07" and usual) or area) and len(
+        "".join(group[2] for group in tail)) == 11 - len(digits)
 
 
 def _plainly_separated(folded: str, chain: list[tuple[int, int, str]]) -> bool:
@@ -1229,6 +1272,9 @@ class PersonalDataFinder:
                         found.append(Found(EMAIL, match.start(), match.end()))
         if "@" in folded:
             found.extend(_spaced(folded, found))
+            found.extend(_reversed(written, found))
+        if "arob" in folded:
+            found.extend(_glued(folded, found))
         if provider:
             found.extend(_split_email(folded, found))
         if "#" in folded:
@@ -1356,9 +1402,12 @@ class PersonalDataFinder:
         first = 0
         while first < len(chain):
             end = PersonalDataFinder._longest_phone(folded, chain, first)
-            if end is None or (first and _glued_to_letters(folded, chain[first - 1])):
+            if end is None or (first and _glued_to_letters(folded, chain[first - 1])) or (
+                _CODE_HEAD_RE.search(folded, max(0, chain[first][0] - 6), chain[first][0])
+            ):
                 # "1Z 999 AA1 01 2345 6784": digits after a group glued to letters belong to
-                # a code of letters and digits (a parcel's tracking number), no phone number.
+                # a code of letters and digits (a parcel's tracking number), no phone number;
+                # so do digits hyphened to a few letters ("DEP-0622984417").
                 first += 1
                 continue
             start = chain[first][0]
@@ -1407,7 +1456,10 @@ class PersonalDataFinder:
                     len(gap) <= _SPLIT_CUED_GAP and _SPLIT_CUE_RE.search(gap)
                 ):
                     break
-                if _two_halves(folded, head, tail):
+                # "finit par 36 90. Le début c'est 06 81 44": the end given first.
+                if _two_halves(folded, head, tail) or (
+                    _START_CUE_RE.search(gap) and _two_halves(folded, tail, head)
+                ):
                     return [
                         Found(PHONE, head[0][0], head[-1][1]),
                         Found(PHONE, tail[0][0], tail[-1][1]),
