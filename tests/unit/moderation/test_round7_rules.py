@@ -127,6 +127,9 @@ def test_insults_in_these_words(rules, text, verdict):
         "Ma nièce a reçu des messages déplacés d'un passager (« t'es bonne »). On fait quoi ?",
         "The manual is about as useful as you'd expect, page 4 has the fuse box",
         "Mon fils est trisomique, il voyage avec son éducateur",
+        # an insult aimed at a thing; "sent me" is no report of what was written
+        "this bellend of a sat nav sent me down a farm track",
+        "He'd love to read what you sent me, the idiot of a ticket machine ate my card",
     ],
 )
 def test_insult_look_alikes_stay_clean(rules, text):
