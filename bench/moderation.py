@@ -32,11 +32,12 @@ BLIND2 = ROOT / "tests" / "data" / "moderation" / "blind2.jsonl"
 BLIND3 = ROOT / "tests" / "data" / "moderation" / "blind3.jsonl"
 BLIND4 = ROOT / "tests" / "data" / "moderation" / "blind4.jsonl"
 BLIND5 = ROOT / "tests" / "data" / "moderation" / "blind5.jsonl"
+BLIND6 = ROOT / "tests" / "data" / "moderation" / "blind6.jsonl"
 RESULTS = ROOT / "bench" / "results"
 # Each blind batch measured once before the change it was written to judge
 # (`--before NAME` records it).
 BEFORE = {name: RESULTS / f"moderation_{name}_before.json"
-          for name in ("blind", "blind2", "blind3", "blind4", "blind5")}
+          for name in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6")}
 COMMAND = "python -m bench.moderation"
 # In the order they were written; see tests/data/moderation/LABELLING.md.
 SPLITS = ("dev", "holdout", "round2", "round3", "unseen")
@@ -286,6 +287,7 @@ def main() -> None:
     rows = load_set()
     blind, blind2 = load_set(BLIND), load_set(BLIND2)
     blind3, blind4, blind5 = load_set(BLIND3), load_set(BLIND4), load_set(BLIND5)
+    blind6 = load_set(BLIND6)
     rules_only = Moderator(learned=False)
     splits = {
         "tuning": evaluate(moderator, [r for r in rows if r["split"] in TUNING]),
@@ -301,13 +303,16 @@ def main() -> None:
         "blind4 adversarial": evaluate(moderator,
                                        [r for r in blind4 if "adv" in r.get("tags", ())]),
         "blind5": evaluate(moderator, blind5),
-        "blind5, rules only": evaluate(rules_only, blind5),
         "blind5 adversarial": evaluate(moderator,
                                        [r for r in blind5 if "adv" in r.get("tags", ())]),
+        "blind6": evaluate(moderator, blind6),
+        "blind6, rules only": evaluate(rules_only, blind6),
+        "blind6 adversarial": evaluate(moderator,
+                                       [r for r in blind6 if "adv" in r.get("tags", ())]),
     }
     detail = {split: evaluate(moderator, [r for r in rows if r["split"] == split])
               for split in SPLITS}
-    labelled = rows + blind + blind2 + blind3 + blind4 + blind5
+    labelled = rows + blind + blind2 + blind3 + blind4 + blind5 + blind6
     bp_precision, bp_recall = profanity_scores(labelled)
 
     stream = list(itertools.islice(itertools.cycle(r["text"] for r in labelled), args.messages))
@@ -343,8 +348,10 @@ before round 4, then **tuned on in round 5**: it flatters from round 5 on); **bl
 under the same rule, see BLIND4.md, measured before and after round 5, then **tuned on in
 round 6**: it flatters from round 6 on); **blind5** = `tests/data/moderation/blind5.jsonl`
 ({len(blind5)} messages by a fifth independent author under the same rule, see BLIND5.md,
-measured once before round 6 and never read: the fairest figure), each with its adversarial
-subset. The
+measured before and after round 6, then **tuned on in round 7**: it flatters from round 7
+on); **blind6** = `tests/data/moderation/blind6.jsonl` ({len(blind6)} messages by a sixth
+independent author under the same rule, see BLIND6.md, measured once before round 7 and never
+read: the fairest figure), each with its adversarial subset. The
 learned stage is also trained on the hand-written lines of `tests/data/moderation/written/`
 (other authors, blind to every batch here). {len(labelled)} messages
 ({sum(r["lang"] == "fr" for r in labelled)} French).
@@ -352,7 +359,8 @@ learned stage is also trained on the hand-written lines of `tests/data/moderatio
 {_quality_table(splits)}
 
 {_blind_note({name: (splits[name], splits[f"{name} adversarial"])
-              for name in ("blind", "blind2", "blind3", "blind4", "blind5")}, (review_at, block_at, veto_at))}
+              for name in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6")},
+             (review_at, block_at, veto_at))}
 
 For reference, better-profanity 0.7.0 on all labelled messages, insult category: precision
 {bp_precision:.3f}, recall {bp_recall:.3f}.
