@@ -18,7 +18,8 @@ _SINGLE = r"[a-z0-9@$*]"
 _SINGLES = (
     rf"(?<![a-z0-9]){_SINGLE}"
     rf"(?:(?: {_SINGLE}){{2,}}|(?:\.{_SINGLE}){{2,}}|(?:-{_SINGLE}){{2,}}|(?:_{_SINGLE}){{2,}})"
-    r"(?![a-z0-9])"
+    # ... and not the start of another run ("u r a c.u.n.t": "u r a", then "c.u.n.t").
+    r"(?![a-z0-9]|[.\-_][a-z0-9])"
 )
 _PIECE = r"[a-z0-9]+(?:[@$!*€]+[a-z0-9]+)*"
 # A word, or pieces joined by dots, hyphens or underscores ("maps.google.com"); one alternative

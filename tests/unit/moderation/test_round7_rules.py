@@ -104,6 +104,9 @@ def test_off_platform_look_alikes_stay_clean(rules, text):
     ("text", "verdict"),
     [
         ("sale triso, t'as même pas su lire l'adresse", "block"),
+        # SMS single letters, then a word spelled with dots
+        ("u r a b.i.t.c.h, nobody rides with u", "block"),
+        ("Ch*tiya passenger, never on time", "block"),
         ("Espèce de fada de merde, tu m'as fait rater le train", "block"),
         ("mes gars vont te trouver si tu rembourses pas", "block"),
         ("Everyone at your office is going to know what you are", "block"),
