@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
@@ -202,17 +201,17 @@ class Moderator:
                 hits.extend((rules.category, hit) for hit in rules.find(stream, lang, anchors))
         if not hits:
             return []
-        _, spans = self._canon.stream_with_spans(folded)
-        starts = [span[0] for span in spans]
-        ends = [span[1] for span in spans]
+        origins = self._canon.origins(folded)
         findings = []
         for category, hit in hits:
-            first = bisect_right(ends, hit.start)
-            last = bisect_left(starts, hit.end) - 1
-            if first > last:
-                continue
+            # A hit starts and ends on word bounds of the stream, whose words are one space
+            # apart: the spaces before them number its first and last word.
+            first, last = stream.count(" ", 0, hit.start), stream.count(" ", 0, hit.end)
+            spans = [span for span in origins[first:last + 1] if span is not None]
+            if not spans:
+                continue  # clause marks only
             rule = hit.rule if hit.rule.startswith(category) else f"{category}.{hit.rule}"
-            findings.append((category, rule, hit.action, spans[first][2], spans[last][3]))
+            findings.append((category, rule, hit.action, spans[0][0], spans[-1][1]))
         return findings
 
     def _data_and_links(

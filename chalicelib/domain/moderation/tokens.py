@@ -9,8 +9,7 @@ lexicon knows, so ordinary text ("12h30", "maps.google.com") passes through unch
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Mapping
 
 _SINGLE = r"[a-z0-9@$*]"
 # Letters spelled apart, three or more with the same separator ("c o n n a r d", "f.d.p").
@@ -41,6 +40,21 @@ _RUN_RE = re.compile(r"([a-z])\1*")
 _LEET = str.maketrans("@$!0134579€", "asioieastge")
 _LEET_L = str.maketrans("@$!0134579€", "asioleastge")
 _CLAUSE_START = frozenset(",;:?()[]{}\"\n/|.!")
+_CACHE_LIMIT = 1 << 16
+
+
+class _SegmentCache(dict[str, str]):
+    """Canonical words by segment, computed on first use; emptied when it holds too many."""
+
+    def __init__(self, compute: Callable[[str], str]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, segment: str) -> str:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        value = self[segment] = self._compute(segment)
+        return value
 
 
 def _runs(word: str) -> list[tuple[str, int]]:
@@ -68,35 +82,41 @@ class Canonicaliser:
         for word in sorted(suspicious, key=lambda w: (suspicious[w], w)):
             self._by_length.setdefault(len(word), []).append(word)
         # Cached per instance: words repeat across messages and each costs a few regexes.
-        self.canon = lru_cache(maxsize=1 << 16)(self._canon)
+        # A dict read from C (`map` over its `__getitem__`) costs about half an `lru_cache`
+        # call; it is emptied when full (a segment's words never depend on what came before).
+        self._cache = _SegmentCache(self._canon)
+        self.canon = self._cache.__getitem__
 
     def stream(self, folded: str) -> str:
         """The canonical stream of a folded text, e.g. `| t es un connard | va |`."""
         segments = SEGMENT_RE.findall(folded)
         if not segments:
             return "|"
-        return _BARS_RE.sub("|", "| " + " ".join(map(self.canon, segments)) + " |")
+        stream = "| " + " ".join(map(self.canon, segments)) + " |"
+        # Clause marks in a row ("?!", ", (") become one: most messages have none in a row.
+        return _BARS_RE.sub("|", stream) if "| |" in stream else stream
 
-    def stream_with_spans(self, folded: str) -> tuple[str, list[tuple[int, int, int, int]]]:
-        """The same stream, with `(stream_start, stream_end, folded_start, folded_end)` per word.
+    def origins(self, folded: str) -> list[tuple[int, int] | None]:
+        """For each word of `stream(folded)`, in order, the folded span of the segment it
+        comes from (the several words of "500€" or "a b c" share one), None for a clause mark.
 
-        Built piece by piece, so it must stay identical to `stream` (a unit test checks it).
+        Built segment by segment, so it must follow `stream` word for word (a unit test
+        checks it); only messages with a phrase hit need it.
         """
-        parts = ["|"]
-        spans: list[tuple[int, int, int, int]] = []
-        length = 1
+        canon = self.canon
+        origins: list[tuple[int, int] | None] = [None]
         for match in SEGMENT_RE.finditer(folded):
-            word = self.canon(match.group())
+            word = canon(match.group())
             if word == "|":
-                if parts[-1] == "|":
-                    continue
+                if origins[-1] is not None:
+                    origins.append(None)
+            elif " " in word:
+                origins.extend([match.span()] * (word.count(" ") + 1))
             else:
-                spans.append((length + 1, length + 1 + len(word), match.start(), match.end()))
-            parts.append(word)
-            length += 1 + len(word)
-        if parts[-1] != "|":
-            parts.append("|")
-        return " ".join(parts), spans
+                origins.append(match.span())
+        if origins[-1] is not None:
+            origins.append(None)
+        return origins
 
     def _canon(self, segment: str) -> str:
         if segment[0] in _CLAUSE_START:

@@ -48,10 +48,17 @@ def test_stream_leaves_ordinary_text_alone(canon, text, stream):
     assert canon.stream(fold(text)) == stream
 
 
-def test_stream_with_spans_builds_the_same_stream_for_every_labelled_message(canon):
+def test_origins_follow_the_stream_word_for_word_on_every_labelled_message(canon):
     for row in load_set():
         folded = fold(row["text"])
-        stream, spans = canon.stream_with_spans(folded)
-        assert stream == canon.stream(folded), row["id"]
-        for stream_start, stream_end, _, _ in spans:
-            assert stream[stream_start - 1] == " " and stream[stream_end] == " "
+        words = canon.stream(folded).split()
+        origins = canon.origins(folded)
+        assert len(origins) == len(words), row["id"]
+        rebuilt = []
+        for index, origin in enumerate(origins):
+            if origin is None:
+                rebuilt.append("|")
+            elif index == 0 or origins[index - 1] != origin:
+                # A segment's canonical words, once, where its first word stands.
+                rebuilt.extend(canon.canon(folded[origin[0]:origin[1]]).split())
+        assert rebuilt == words, row["id"]
