@@ -23,7 +23,7 @@ without running a regex, and one with some runs only the rules that need them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -348,7 +348,7 @@ class RuleSet:
         return word
 
     def find(self, stream: str, lang: str | None = None,
-             anchors: Iterable[str] | None = None) -> list[Hit]:
+             anchors: Collection[str] | None = None) -> list[Hit]:
         """The hits in a canonical stream, after the cancel and negation rules.
 
         `anchors`: the words of `self.gate` among the stream's words, when the caller knows
@@ -356,9 +356,12 @@ class RuleSet:
         """
         if anchors is None:
             anchors = self.gate.intersection(stream.split())
-        candidates = sorted(
-            {index for word in anchors for index in self._by_anchor.get(word, ())}
-        )
+        by_anchor = self._by_anchor
+        if len(anchors) == 1:
+            # Most messages hold one anchor word: its rules are already in order.
+            candidates: Sequence[int] = by_anchor.get(next(iter(anchors)), ())
+        else:
+            candidates = sorted({index for word in anchors for index in by_anchor.get(word, ())})
         if not candidates:
             return []
         hits = []
@@ -379,7 +382,7 @@ class RuleSet:
             hits = [h for h in hits if not self._negated(negation, stream, h)]
         return hits
 
-    def _matches(self, stream: str, candidates: list[int]) -> list[tuple[int, int, int]]:
+    def _matches(self, stream: str, candidates: Sequence[int]) -> list[tuple[int, int, int]]:
         """`(rule index, start, end)` of each match of the candidate rules, as one regex
         joining them in rule order would find them (see `_spans`): the leftmost match, of
         the first rule matching there, then the next from the space that ends it.
@@ -387,7 +390,8 @@ class RuleSet:
         Each rule's next match is kept until the search has gone past its start: a match
         does not depend on where the search began (lookbehinds see the whole stream).
         """
-        regexes = [self._rule(index) for index in candidates]
+        each = self._each
+        regexes = [each[index] or self._rule(index) for index in candidates]
         pending = [regex.search(stream) for regex in regexes]
         found: list[tuple[int, int, int]] = []
         position = 0

@@ -137,7 +137,9 @@ class Moderator:
         categories no rule found but the model finds likely are added (review, or block when
         sure; an off-platform proposal is at most reviewed, its policy action)."""
         # A message the rules already block is not scored at all: nothing would change.
-        if self._model is None or not length or any(f[2] == BLOCK for f in findings):
+        if self._model is None or not length or (
+            findings and any(f[2] == BLOCK for f in findings)
+        ):
             return findings
         logits = self._model.logits(words)
         if not findings and max(logits) < self._review_logit:
@@ -219,8 +221,10 @@ class Moderator:
     ) -> tuple[list[_Finding], list[tuple[int, int, str]]]:
         """Findings for personal data and links, and the placeholders to write in their place."""
         found = self._personal.find(folded, words)
-        emails = [(f.start, f.end) for f in found if f.kind == EMAIL]
+        emails = [(f.start, f.end) for f in found if f.kind == EMAIL] if found else []
         links = self._links.find(folded, exclude=emails)
+        if not found and not links:
+            return [], []  # most messages
         # "c'est chez yahoo.fr" in a text about an address: its provider, not a link.
         links = [link for link in links if not provider_domain(folded, link.start, link.end)]
         imitations = _imitations(text, links) if links and not text.isascii() else set()

@@ -61,6 +61,9 @@ _AT_STRONG = (
     rf"|\s*[{_AT_EMOJI}]\s*|\s+{_AT_NAMES}\s+|{_AT_SAID}"
 )
 _AT_WEAK = r"\s+(?:at|chez|a)\s+"
+# The first character of every sign above (and of "sur"/"on" between spaces): tested before
+# them, it spares the engine a dozen alternatives at each place a local part could end.
+_AT_FIRST = rf"(?=[\s@\[({{<\-_*\"'{_AT_EMOJI}])"
 # Dots: the character and its look-alikes that folding keeps, or its name: "dot", "point",
 # "pt", and "punto" (it, es), "punkt" (de), "punt" (nl), "ponto" (pt), "pwen"/"pwin" (creole).
 # (A trie: the patterns try it at every position.)
@@ -84,7 +87,7 @@ _ABROAD_TLD = "(?:" + "|".join(sorted(_ABROAD_TLDS)) + ")"
 # or the dot word glued to the ending ("gmail dotcom").
 _LAST_DOT = rf"{_DOT}|\s*,\s*|\s+|\s+{_DOT_NAMES}(?={_MAIL_TLD}(?![a-z0-9]))"
 _SPELLED_EMAIL_RE = re.compile(
-    rf"(?<![a-z0-9._%+\-])(?P<local>{_LOCAL})(?P<at>{_AT_STRONG}|{_AT_WEAK})"
+    rf"(?<![a-z0-9._%+\-])(?P<local>{_LOCAL}){_AT_FIRST}(?P<at>{_AT_STRONG}|{_AT_WEAK})"
     rf"(?P<domain>{_LABEL}(?:(?:{_DOT}){_LABEL})*?)(?P<dot>{_LAST_DOT})"
     rf"(?P<tld>{_MAIL_TLD}|{_ABROAD_TLD})(?![a-z0-9])"
 )
@@ -101,7 +104,8 @@ _PROVIDER_NAME_RE = re.compile(_PROVIDER_NAMES)
 # "sur"/"on" stand for the "@" only before such a provider ("tom.smith on hotmail"), and like
 # every weak sign they need a handle.
 _PROVIDER_ONLY_RE = re.compile(
-    rf"(?<![a-z0-9._%+\-])(?P<local>{_LOCAL})(?P<at>{_AT_STRONG}|{_AT_WEAK}|\s+(?:sur|on)\s+)"
+    rf"(?<![a-z0-9._%+\-])(?P<local>{_LOCAL}){_AT_FIRST}"
+    rf"(?P<at>{_AT_STRONG}|{_AT_WEAK}|\s+(?:sur|on)\s+)"
     rf"{_PROVIDER_NAMES}(?![a-z0-9@]|\.[a-z0-9])"
 )
 # No "@" at all, a handle then the provider's full domain: "julie.martin gmail.com",
@@ -1206,7 +1210,9 @@ class PersonalDataFinder:
         if not any(len(run.group()) >= _SPELLED_WORD for run in runs):
             runs = []  # "2-1", "c-o" alone: nothing spelled
         written, folded = folded, _spoken(folded)
-        found = [Found(EMAIL, m.start(), m.end()) for m in _EMAIL_RE.finditer(folded)]
+        # A plain address has an "@" (the spoken view writes none: it names the sign).
+        found = ([Found(EMAIL, m.start(), m.end()) for m in _EMAIL_RE.finditer(folded)]
+                 if "@" in folded else [])
         # Four of the patterns need a provider's name: one search spares them the others.
         provider = _PROVIDER_NAME_RE.search(folded) is not None
         for regex in (_SPELLED_EMAIL_RE, _PROVIDER_ONLY_RE)[: 1 + provider]:
