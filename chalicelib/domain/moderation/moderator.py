@@ -200,7 +200,8 @@ class Moderator:
         for rules in self._rule_sets:
             anchors = rules.gate.intersection(present)
             if anchors:
-                hits.extend((rules.category, hit) for hit in rules.find(stream, lang, anchors))
+                hits.extend((rules.category, hit)
+                            for hit in rules.find(stream, lang, anchors, words))
         if not hits:
             return []
         origins = self._canon.origins(folded)
