@@ -109,15 +109,13 @@ class Moderator:
         if not text or text.isspace():
             return Verdict(ALLOW, text)
         folded = fold(text)
-        stream = self._canon.stream(folded)
-        words = stream.split()
+        stream, words = self._canon.read(folded)
         findings, marks = self._data_and_links(text, folded, words)
         if marks:
             # Phrase rules see "envoie un sms au xphone" instead of the digits, so that they
             # can tell a disclosure from an invitation to use it elsewhere.
             folded = _with_placeholders(folded, marks)
-            stream = self._canon.stream(folded)
-            words = stream.split()
+            stream, words = self._canon.read(folded)
         findings.extend(self._phrases(folded, stream, words, lang))
         return self._verdict(text, self._learned(words, findings, len(folded)))
 
@@ -125,10 +123,10 @@ class Moderator:
         """The canonical words the phrase rules and the learned stage read, with personal data
         and links replaced by placeholders (`xphone`, `xmail`, `xlink`...)."""
         folded = fold(text)
-        words = self._canon.stream(folded).split()
+        _, words = self._canon.read(folded)
         _, marks = self._data_and_links(text, folded, words)
         if marks:
-            words = self._canon.stream(_with_placeholders(folded, marks)).split()
+            _, words = self._canon.read(_with_placeholders(folded, marks))
         return words
 
     def _learned(self, words: list[str], findings: list[_Finding],
@@ -184,7 +182,7 @@ class Moderator:
         if not text:
             return text
         folded = fold(text)
-        words = self._canon.stream(folded).split()
+        _, words = self._canon.read(folded)
         found = self._personal.find(folded, words)
         if not found:
             return text

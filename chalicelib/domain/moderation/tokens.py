@@ -9,7 +9,9 @@ lexicon knows, so ordinary text ("12h30", "maps.google.com") passes through unch
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping
+from itertools import chain, islice
 
 _SINGLE = r"[a-z0-9@$*]"
 # Letters spelled apart, three or more with the same separator ("c o n n a r d", "f.d.p").
@@ -30,7 +32,6 @@ _CURRENCY = r"[€£$¥]"
 SEGMENT_RE = re.compile(f"{_SINGLES}|{_WORD}|{_CLAUSE}|{_CURRENCY}")
 # Currency signs become words so that rules can tell "500 €" from "500 km".
 _CURRENCIES = {"€": "eur", "£": "gbp", "$": "usd", "¥": "jpy"}
-_BARS_RE = re.compile(r"\|(?: \|)+")
 _SINGLES_RE = re.compile(_SINGLES)
 _DOTTED_SPLIT_RE = re.compile(r"[.\-_]")
 _LETTER_RE = re.compile(r"[a-z]")
@@ -43,17 +44,23 @@ _CLAUSE_START = frozenset(",;:?()[]{}\"\n/|.!")
 _CACHE_LIMIT = 1 << 16
 
 
-class _SegmentCache(dict[str, str]):
-    """Canonical words by segment, computed on first use; emptied when it holds too many."""
+class _SegmentCache(dict[str, tuple[str, ...]]):
+    """The canonical words of each segment, computed on first use; emptied when it holds
+    too many (a segment's words never depend on what came before).
+
+    Each word is interned: every message that holds it gets the same string object, whose
+    hash is already known and which the dictionaries of the later stages (the learned
+    stage's word cache above all) find by comparing pointers, without reading characters.
+    """
 
     def __init__(self, compute: Callable[[str], str]) -> None:
         super().__init__()
         self._compute = compute
 
-    def __missing__(self, segment: str) -> str:
+    def __missing__(self, segment: str) -> tuple[str, ...]:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
-        value = self[segment] = self._compute(segment)
+        value = self[segment] = tuple(map(sys.intern, self._compute(segment).split()))
         return value
 
 
@@ -83,37 +90,48 @@ class Canonicaliser:
             self._by_length.setdefault(len(word), []).append(word)
         # Cached per instance: words repeat across messages and each costs a few regexes.
         # A dict read from C (`map` over its `__getitem__`) costs about half an `lru_cache`
-        # call; it is emptied when full (a segment's words never depend on what came before).
-        self._cache = _SegmentCache(self._canon)
-        self.canon = self._cache.__getitem__
+        # call.
+        self.tokens = _SegmentCache(self._canon).__getitem__
 
     def stream(self, folded: str) -> str:
         """The canonical stream of a folded text, e.g. `| t es un connard | va |`."""
-        segments = SEGMENT_RE.findall(folded)
-        if not segments:
-            return "|"
-        stream = "| " + " ".join(map(self.canon, segments)) + " |"
-        # Clause marks in a row ("?!", ", (") become one: most messages have none in a row.
-        return _BARS_RE.sub("|", stream) if "| |" in stream else stream
+        return self.read(folded)[0]
+
+    def read(self, folded: str) -> tuple[str, list[str]]:
+        """The canonical stream of a folded text and its words (`stream.split()`, each word
+        the one string object `tokens` holds for it)."""
+        words = ["|", *chain.from_iterable(map(self.tokens, SEGMENT_RE.findall(folded)))]
+        if words[-1] != "|":  # a text ending with "." or "?" ends with its mark
+            words.append("|")
+        stream = " ".join(words)
+        if "| |" in stream:
+            # Clause marks in a row ("?!", ", ("): one mark.
+            kept = words[:1]
+            for word in islice(words, 1, None):
+                if word != "|" or kept[-1] != "|":
+                    kept.append(word)
+            words = kept
+            stream = " ".join(words)
+        return stream, words
 
     def origins(self, folded: str) -> list[tuple[int, int] | None]:
         """For each word of `stream(folded)`, in order, the folded span of the segment it
         comes from (the several words of "500€" or "a b c" share one), None for a clause mark.
 
-        Built segment by segment, so it must follow `stream` word for word (a unit test
+        Built segment by segment, so it must follow `read` word for word (a unit test
         checks it); only messages with a phrase hit need it.
         """
-        canon = self.canon
+        tokens = self.tokens
         origins: list[tuple[int, int] | None] = [None]
         for match in SEGMENT_RE.finditer(folded):
-            word = canon(match.group())
-            if word == "|":
+            words = tokens(match.group())
+            if words[0] == "|":  # a clause mark, the only word of its segment
                 if origins[-1] is not None:
                     origins.append(None)
-            elif " " in word:
-                origins.extend([match.span()] * (word.count(" ") + 1))
-            else:
+            elif len(words) == 1:
                 origins.append(match.span())
+            else:
+                origins.extend([match.span()] * len(words))
         if origins[-1] is not None:
             origins.append(None)
         return origins

@@ -48,10 +48,11 @@ def test_stream_leaves_ordinary_text_alone(canon, text, stream):
     assert canon.stream(fold(text)) == stream
 
 
-def test_origins_follow_the_stream_word_for_word_on_every_labelled_message(canon):
+def test_words_and_origins_follow_the_stream_on_every_labelled_message(canon):
     for row in load_set():
         folded = fold(row["text"])
-        words = canon.stream(folded).split()
+        stream, words = canon.read(folded)
+        assert words == stream.split(), row["id"]
         origins = canon.origins(folded)
         assert len(origins) == len(words), row["id"]
         rebuilt = []
@@ -60,5 +61,5 @@ def test_origins_follow_the_stream_word_for_word_on_every_labelled_message(canon
                 rebuilt.append("|")
             elif index == 0 or origins[index - 1] != origin:
                 # A segment's canonical words, once, where its first word stands.
-                rebuilt.extend(canon.canon(folded[origin[0]:origin[1]]).split())
+                rebuilt.extend(canon.tokens(folded[origin[0]:origin[1]]))
         assert rebuilt == words, row["id"]
