@@ -320,10 +320,14 @@ _IBAN_LENGTHS = {
 # An IBAN given in parts ("FR76 3000 6000 01… la suite : 12 3456 7890 189"): its country and
 # check digits, then runs of groups holding digits, up to this many characters further.
 _IBAN_HEAD_RE = re.compile(r"(?<![a-z0-9])([a-z]{2})\d{2}")
+# The same head, found from its digits (the regex engine skips to digits without trying the
+# pattern at every letter): a text without one holds no IBAN, whole or in parts.
+_IBAN_HEAD_GATE_RE = re.compile(r"\d(?<=(?<![a-z0-9])[a-z]{2}\d)\d")
 _DIGIT_RUN_RE = re.compile(r"[a-z0-9]*\d[a-z0-9]*(?:[ \-][a-z0-9]*\d[a-z0-9]*)*")
 _SPLIT_IBAN_REACH = 160
 # Groups apart by spaces, dashes, dots or slashes ("3713.139777.42608", "4172/4700/...").
-_CARD_RE = re.compile(r"(?<![0-9])[2-6]\d{3}(?:[ \-./]?\d){9,15}(?![0-9])")
+# (`(?<![0-9])[2-6]` written `[2-6](?<![0-9][2-6])`: the engine skips to the first digit.)
+_CARD_RE = re.compile(r"[2-6](?<![0-9][2-6])\d{3}(?:[ \-./]?\d){9,15}(?![0-9])")
 _CARD_LENGTHS = (16, 15, 19, 14, 13, 17, 18)
 
 _DIGIT_RE = re.compile(r"\d")
@@ -335,7 +339,8 @@ _DIGITS_RE = re.compile(r"\d+")
 # Letters that stand for digits, but only inside a run that already holds a digit ("O6", "5l");
 # "S" for 5 only in a pair between two pairs of digits with the same separator ("34.S6.78"),
 # so that "90s", "S7" or "s01e05" stay as they are.
-_LOOKS_LIKE_DIGIT_RE = re.compile(r"[oils]\d|\d[oils]")
+# (Is there one: a digit with one of the letters before or after it, found from the digit.)
+_LOOKS_LIKE_DIGIT_RE = re.compile(r"\d(?:(?<=[oils]\d)|(?=[oils]))")
 _MIXED_NUMBER_RE = re.compile(
     r"(?<![a-z0-9])[0-9oil]*\d[0-9oil]*(?![a-z0-9])"
     r"|(?<=\d\d([ .\-/,|~*]))(?:s\d|\ds)(?=\1[0-9oil]{2}(?![a-z0-9]))"
@@ -1257,6 +1262,8 @@ class PersonalDataFinder:
         """IBANs, and the spans written as an IBAN of a known country and about its length
         that fail the check ("l'appli refuse mon IBAN FR08 3000 …, j'ai mal recopié ?"): a
         mistyped IBAN is no phone number either."""
+        if _IBAN_HEAD_GATE_RE.search(folded) is None:
+            return [], []
         found = []
         mistyped = []
         for match in _IBAN_RE.finditer(folded):
