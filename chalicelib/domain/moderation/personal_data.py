@@ -346,7 +346,8 @@ _MIXED_NUMBER_RE = re.compile(
     r"|(?<=\d\d([ .\-/,|~*]))(?:s\d|\ds)(?=\1[0-9oil]{2}(?![a-z0-9]))"
 )
 _AS_DIGITS = str.maketrans("oils", "0115")
-_DATE_RE = re.compile(r"(?<!\d)\d{1,2}([/.\- ])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
+# (`(?<!\d)\d{1,2}` written `\d(?<!\d\d)\d?`: the regex engine skips to a digit.)
+_DATE_RE = re.compile(r"\d(?<!\d\d)\d?([/.\- ])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
 _SEPARATOR_RE = re.compile(r"[\s.\-_/,()*~|]{0,4}")
 # "+33", or "plus" before a spelled-out country code.
 _PLUS_RE = re.compile(r"(?:\+|\bplus)\s*$")

@@ -214,9 +214,10 @@ def test_patterns_written_for_speed_find_what_their_plain_forms_find():
         rf"{pd._PROVIDER_NAMES}(?![a-z0-9@]|\.[a-z0-9])")
     plain_card = re.compile(r"(?<![0-9])[2-6]\d{3}(?:[ \-./]?\d){9,15}(?![0-9])")
     plain_looks_like = re.compile(r"[oils]\d|\d[oils]")
+    plain_date = re.compile(r"(?<!\d)\d{1,2}([/.\- ])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
     random = Random(11)
     pieces = [*"ab0123456789 .-_@()[]*\"'oils,\u2709", " at ", " chez ", " sur ", "gmail",
-              " point ", "com", "fr76", "4111", "a commercial", "(a)", " dot "]
+              " point ", "com", "fr76", "4111", "a commercial", "(a)", " dot ", "/2020", "1999"]
     texts = [fold(row["text"]) for row in load_set()]
     texts += ["".join(random.choice(pieces) for _ in range(random.randint(1, 16)))
               for _ in range(20000)]
@@ -228,6 +229,7 @@ def test_patterns_written_for_speed_find_what_their_plain_forms_find():
         assert matches(pd._SPELLED_EMAIL_RE, text) == matches(plain_spelled, text), text
         assert matches(pd._PROVIDER_ONLY_RE, text) == matches(plain_provider, text), text
         assert matches(pd._CARD_RE, text) == matches(plain_card, text), text
+        assert matches(pd._DATE_RE, text) == matches(plain_date, text), text
         assert (pd._LOOKS_LIKE_DIGIT_RE.search(text) is None) == (
             plain_looks_like.search(text) is None), text
         assert (pd._IBAN_HEAD_GATE_RE.search(text) is None) == (
