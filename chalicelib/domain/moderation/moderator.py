@@ -253,16 +253,19 @@ class Moderator:
         if not findings:
             return Verdict(ALLOW, text)
         offsets = OffsetMap.build(text)
-        unique = {
-            (*offsets.original(start, end), rule, category, REVIEW if action == FIRM else action)
-            for category, rule, action, start, end in findings
-        }
+        if offsets.identity:  # most texts: every folded offset is the original one
+            unique = {(start, end, rule, category, REVIEW if action == FIRM else action)
+                      for category, rule, action, start, end in findings}
+        else:
+            unique = {(*offsets.original(start, end), rule, category,
+                       REVIEW if action == FIRM else action)
+                      for category, rule, action, start, end in findings}
         ordered = sorted(unique)
         reasons = [
             Reason(category, rule, action, start, end)
             for start, end, rule, category, action in ordered
         ]
-        verdict = strongest([reason.action for reason in reasons])
+        verdict = strongest([entry[4] for entry in ordered])
         if verdict == BLOCK:
             return Verdict(BLOCK, None, tuple(reasons))
         # Read from the findings, whose spans are never None (a Reason's may be).

@@ -265,6 +265,7 @@ _AT_GATE_WORDS = frozenset(
     "at chez arroba gmail googlemail hotmail outlook yahoo ymail icloud protonmail wanadoo "
     "laposte commercial commerciale chiocciola klammeraffe apenstaartje zavinac".split()
 )
+_GATE_AND_EVERYDAY_WORDS = _AT_GATE_WORDS | _EVERYDAY_PROVIDER_WORDS
 # The signs for "@" that are not words ("(a)", "[a]", an envelope emoji, "-at-"), tested one
 # by one, substrings first: one regex for all of them was tried at every character.
 _AT_EMOJI_RE = re.compile(f"[{_AT_EMOJI}]")
@@ -615,9 +616,10 @@ def _may_hold_email(folded: str, words: Collection[str]) -> bool:
         return True
     if not words:
         return _AT_GATE_RE.search(folded) is not None
-    if not _AT_GATE_WORDS.isdisjoint(words):
+    named = _GATE_AND_EVERYDAY_WORDS.intersection(words)  # one pass over the words
+    if named and not _AT_GATE_WORDS.isdisjoint(named):
         return True
-    if not _EVERYDAY_PROVIDER_WORDS.isdisjoint(words) and (
+    if named and not _EVERYDAY_PROVIDER_WORDS.isdisjoint(named) and (
         _MAIL_WORD_RE.search(folded) or _MAIL_DOMAIN_RE.search(folded)
     ):
         return True  # "l'adresse orange c'est ...", "... et le fournisseur c'est free.fr"
@@ -1320,7 +1322,8 @@ class PersonalDataFinder:
                 groups = [g for g in groups if g[1] not in repeated]
             groups.extend(words)
             groups.sort()
-        groups = [g for g in groups if not overlaps(g[0], g[1], taken)]
+        if taken:
+            groups = [g for g in groups if not overlaps(g[0], g[1], taken)]
         if sum(len(g[2]) for g in groups) < 8:
             return []
         chains: list[list[tuple[int, int, str]]] = []
@@ -1393,17 +1396,21 @@ class PersonalDataFinder:
         plus = _PLUS_RE.search(folded, max(0, start - 6), start) is not None
         # A phone number has at most 15 digits, so at most 15 groups: bounding the search keeps
         # a long run of numbers (a pasted table) linear.
-        for last in range(min(len(chain), first + 15), first, -1):
-            digits = "".join(group[2] for group in chain[first:last])
+        stop = min(len(chain), first + 15)
+        texts = [group[2] for group in chain[first:stop]]
+        # Spoken, a number is said digit by digit or in pairs as it comes: its groups are no
+        # layout ("seven one eight, nine 0 four, 33 seventy-one").
+        spoken = [not folded[g[0]:g[1]].isdigit() for g in chain[first:stop]]
+        for count in range(stop - first, 0, -1):
+            digits = "".join(texts[:count])
             if len(digits) < 8:
                 return None
-            groups = tuple(len(g[2]) for g in chain[first:last])
-            if any(not folded[g[0]:g[1]].isdigit() for g in chain[first:last]):
-                # Spoken, a number is said digit by digit or in pairs as it comes: its groups
-                # are no layout ("seven one eight, nine 0 four, 33 seventy-one").
-                groups = (1,) * len(digits)
+            if any(spoken[:count]):
+                groups: tuple[int, ...] = (1,) * len(digits)
+            else:
+                groups = tuple(map(len, texts[:count]))
             if phone_shaped(digits, plus, groups):
-                return last
+                return first + count
         return None
 
     @staticmethod
