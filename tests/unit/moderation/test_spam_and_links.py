@@ -131,3 +131,34 @@ def test_the_link_patterns_find_what_their_plain_forms_find():
             (m.span(), m.group()) for m in plain_link.finditer(text)], text
         assert (policy._bare_domain_re.search(text) is None) == (
             plain_bare.search(text) is None), text
+
+
+def test_a_link_is_listed_as_entry_by_entry_matching_would_say():
+    # An entry `host` or `host/path-prefix` covers the host and its subdomains; the policy
+    # looks the host and its parent domains up instead of trying every entry.
+    from random import Random
+
+    from chalicelib.domain.moderation.links import _by_host, _listed, link_data
+
+    def covered(host, path, entry):
+        entry_host, _, entry_path = entry.partition("/")
+        return (host == entry_host or host.endswith("." + entry_host)) and path.startswith(
+            entry_path)
+
+    random = Random(17)
+    labels = ["a", "b", "google", "com", "maps", "", "x-y", "goo", "gl", "me", "t"]
+    paths = ["", "maps", "maps/x", "invite/a", "x", "m"]
+
+    def host():
+        return ".".join(random.choice(labels) for _ in range(random.randint(1, 4)))
+
+    data = link_data()
+    lists = [data["allowed"], data["invites"]]
+    lists += [[host() + random.choice(["", "/" + random.choice(paths)])
+               for _ in range(random.randint(0, 6))] for _ in range(200)]
+    for entries in lists:
+        by_host = _by_host(entries)
+        for _ in range(200):
+            name, path = host(), random.choice(paths)
+            assert _listed(name, path, by_host) == any(
+                covered(name, path, entry) for entry in entries), (name, path, entries)
