@@ -27,6 +27,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
+from itertools import chain, repeat
 from typing import TypeAlias
 
 from chalicelib.domain.moderation.normalise import fold, overlaps
@@ -392,7 +393,7 @@ class RuleSet:
             # Most messages hold one anchor word: its rules are already in order.
             called: Sequence[int] = by_anchor.get(next(iter(anchors)), ())
         else:
-            called = sorted({index for word in anchors for index in by_anchor.get(word, ())})
+            called = sorted(set(chain.from_iterable(map(by_anchor.get, anchors, repeat(())))))
         if not called:
             return []
         held = self._condition_words.intersection(words)

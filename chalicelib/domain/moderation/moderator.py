@@ -198,8 +198,9 @@ class Moderator:
         for rules in self._rule_sets:
             anchors = rules.gate.intersection(present)
             if anchors:
-                hits.extend((rules.category, hit)
-                            for hit in rules.find(stream, lang, anchors, words))
+                found = rules.find(stream, lang, anchors, words)
+                if found:
+                    hits.extend((rules.category, hit) for hit in found)
         if not hits:
             return []
         origins = self._canon.origins(folded)
