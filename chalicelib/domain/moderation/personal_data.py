@@ -616,13 +616,13 @@ def _may_hold_email(folded: str, words: Collection[str]) -> bool:
         return True
     if not words:
         return _AT_GATE_RE.search(folded) is not None
-    named = _GATE_AND_EVERYDAY_WORDS.intersection(words)  # one pass over the words
-    if named and not _AT_GATE_WORDS.isdisjoint(named):
-        return True
-    if named and not _EVERYDAY_PROVIDER_WORDS.isdisjoint(named) and (
-        _MAIL_WORD_RE.search(folded) or _MAIL_DOMAIN_RE.search(folded)
-    ):
-        return True  # "l'adresse orange c'est ...", "... et le fournisseur c'est free.fr"
+    if not _GATE_AND_EVERYDAY_WORDS.isdisjoint(words):  # most texts: one pass, no set built
+        if not _AT_GATE_WORDS.isdisjoint(words):
+            return True
+        if not _EVERYDAY_PROVIDER_WORDS.isdisjoint(words) and (
+            _MAIL_WORD_RE.search(folded) or _MAIL_DOMAIN_RE.search(folded)
+        ):
+            return True  # "l'adresse orange c'est ...", "... et le fournisseur c'est free.fr"
     if "(a)" in folded or "[a]" in folded:
         return True
     if not folded.isascii() and _AT_EMOJI_RE.search(folded) is not None:
@@ -1199,7 +1199,8 @@ class PersonalDataFinder:
             if not ibans:
                 not_phones = mistyped
         # Three number words, or one next to digits ("zéro 6 12 34 56 78", "06 onze 22 33 44").
-        spelled_words = len(self.number_words.intersection(words))
+        spelled_words = (0 if self.number_words.isdisjoint(words)  # most texts: no set built
+                         else len(self.number_words.intersection(words)))
         spelled = spelled_words >= 3 or (has_digit and spelled_words > 0)
         if has_digit or spelled:
             taken = [(f.start, f.end) for f in found] + list(exclude) + not_phones
