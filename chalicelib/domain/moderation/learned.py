@@ -109,9 +109,15 @@ class LinearModel:
         # Pair weights grouped by their left word: scoring looks a pair up only when its left
         # word starts one, without building a string per pair.
         self._pairs: dict[str, dict[str, tuple[float, float, float]]] = {}
+        # One string object per word of a pair, which the cached entries hold as the shaped
+        # form: a dictionary finds a key that is the very object it looks up without
+        # reading the key's characters (scoring is bound by memory reads, not arithmetic).
+        self._names: dict[str, str] = {}
+        names = self._names
         for name, vector in weights.items():
             if name.startswith("b:"):
                 left, _, right = name[2:].partition(" ")
+                left, right = names.setdefault(left, left), names.setdefault(right, right)
                 self._pairs.setdefault(left, {})[right] = vector
         self._words: dict[str, _Entry] = {}
 
@@ -144,6 +150,7 @@ class LinearModel:
                     b += found[1] * value
                     c += found[2] * value
         shaped = shape(word)
+        shaped = self._names.get(shaped, shaped)
         entry = (shaped, self._pairs.get(shaped), a, b, c)
         if len(self._words) >= _CACHE_LIMIT:
             self._words.clear()

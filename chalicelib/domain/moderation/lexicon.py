@@ -23,10 +23,11 @@ without running a regex, and one with some runs only the rules that need them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
+from itertools import chain, repeat
 from typing import TypeAlias
 
 from chalicelib.domain.moderation.normalise import fold, overlaps
@@ -166,6 +167,11 @@ def trie_regex(entries: Iterable[str]) -> str:
     return emit(root)
 
 
+# What a piece of pattern compiles to: its regex fragment, the anchor words it requires (one
+# of them), and the words it cannot match without (one of each set: see `_Compiler.compile`).
+_Compiled: TypeAlias = tuple[str, "set[str] | None", "list[frozenset[str]]"]
+
+
 class _Compiler:
     """Turns one rule pattern into a regex fragment and the anchor words it requires."""
 
@@ -177,84 +183,96 @@ class _Compiler:
         self.canon = canon
         # Many rules name the same class: its prefix-tree regex is built once (cold start).
         self._class_regex: dict[str, str] = {}
+        self._class_words: dict[str, frozenset[str]] = {}
 
-    def compile(self, pattern: str, line: int) -> tuple[str, set[str] | None]:
-        """The fragment and the anchor words it requires.
+    def compile(self, pattern: str, line: int) -> _Compiled:
+        """The fragment, the anchor words it requires, and the words it cannot match without.
 
         A fragment starts at the first letter of a word and every word it matches carries
-        its trailing space ("t es con "), so the stream's single spaces mark word bounds.
+        its trailing space ("t es con "), so the stream's single spaces mark word bounds:
+        a match holds, as words of the stream, the words of each literal and an entry of each
+        class that the pattern cannot skip. The last result lists, for each of them, a set
+        of words one of which the stream must then hold (an entry's longest word; for
+        alternatives, one set of each branch put together).
         """
         self.where = f"{self.name}:{line}"
         self.items = [(m.group(1), m.group(2)) for m in _PATTERN_TOKEN_RE.finditer(pattern)]
         if "".join(t + (q or "") for t, q in self.items) != re.sub(r"\s+", "", pattern):
             raise LexiconError(f"{self.where}: cannot read pattern {pattern!r}")
         self.position = 0
-        fragment, required = self._alternatives()
+        compiled = self._alternatives()
         if self.position != len(self.items):
             raise LexiconError(f"{self.where}: unbalanced parentheses")
-        return fragment, required
+        return compiled
 
-    def _alternatives(self) -> tuple[str, set[str] | None]:
+    def _alternatives(self) -> _Compiled:
         branches = [self._sequence()]
         while self.position < len(self.items) and self.items[self.position][0] == "|":
             self.position += 1
             branches.append(self._sequence())
         if len(branches) == 1:
             return branches[0]
-        fragment = "(?:" + "|".join(f for f, _ in branches) + ")"
-        requirements = [r for _, r in branches if r is not None]
+        fragment = "(?:" + "|".join(f for f, _, _ in branches) + ")"
+        words = [min(c, key=len) for _, _, c in branches if c]
+        conditions = [frozenset[str]().union(*words)] if len(words) == len(branches) else []
+        requirements = [r for _, r, _ in branches if r is not None]
         if len(requirements) < len(branches):
-            return fragment, None
-        return fragment, set[str]().union(*requirements)
+            return fragment, None, conditions
+        return fragment, set[str]().union(*requirements), conditions
 
-    def _sequence(self) -> tuple[str, set[str] | None]:
+    def _sequence(self) -> _Compiled:
         fragments: list[str] = []
         required: set[str] | None = None
+        conditions: list[frozenset[str]] = []
         while self.position < len(self.items):
             item, quantifier = self.items[self.position]
             if item in ("|", ")"):
                 break
             self.position += 1
             if item == "(":
-                fragment, needs = self._alternatives()
+                fragment, needs, words = self._alternatives()
                 if self.position >= len(self.items) or self.items[self.position][0] != ")":
                     raise LexiconError(f"{self.where}: missing `)`")
                 quantifier = self.items[self.position][1]
                 self.position += 1
             else:
-                fragment, needs = self._item(item)
+                fragment, needs, words = self._item(item)
             if quantifier:
                 fragment = f"(?:{fragment}){quantifier}"
                 if quantifier == "?" or quantifier.startswith("{0,"):
-                    needs = None
+                    needs, words = None, []
             fragments.append(fragment)
+            conditions.extend(words)
             if required is None:
                 required = needs
-        return "".join(fragments), required
+        return "".join(fragments), required, conditions
 
-    def _item(self, item: str) -> tuple[str, set[str] | None]:
+    def _item(self, item: str) -> _Compiled:
         if item == "^":
-            return r"(?<=\| )", None
+            return r"(?<=\| )", None, []
         if item == "$":
-            return r"(?=\|)", None
+            return r"(?=\|)", None, []
         if item.startswith("~~"):
-            return f"(?:[^ ]+ ){{0,{int(item[2:])}}}", None
+            return f"(?:[^ ]+ ){{0,{int(item[2:])}}}", None, []
         if item.startswith("~"):
-            return f"(?:[^ |]+ ){{0,{int(item[1:])}}}", None
+            return f"(?:[^ |]+ ){{0,{int(item[1:])}}}", None, []
         if item.startswith("/"):
-            return f"(?:{item[1:-1]}) ", None
+            return f"(?:{item[1:-1]}) ", None, []
         if item.startswith("@"):
             name = item[1:]
             if name not in self.classes:
                 raise LexiconError(f"{self.where}: unknown class {name}")
             if name not in self._class_regex:
                 self._class_regex[name] = "(?:" + trie_regex(self.classes[name]) + ") "
-            return self._class_regex[name], self.gates.get(name)
+                self._class_words[name] = frozenset(
+                    max(entry.split(), key=len) for entry in self.classes[name])
+            return self._class_regex[name], self.gates.get(name), [self._class_words[name]]
         anchor = item.startswith("!")
         word = self.canon.stream(fold(item.lstrip("!"))).strip("| ")
         if not word or "|" in word:
             raise LexiconError(f"{self.where}: {item!r} is not a word")
-        return re.escape(word) + " ", ({max(word.split(), key=len)} if anchor else None)
+        longest = max(word.split(), key=len)
+        return re.escape(word) + " ", ({longest} if anchor else None), [frozenset({longest})]
 
 
 class RuleSet:
@@ -277,13 +295,16 @@ class RuleSet:
         # Hit rules by anchor word: a rule cannot match without one of its anchor words, so
         # a message only runs the rules whose anchors it holds.
         by_anchor: dict[str, list[int]] = {}
+        # ... and, before its regex runs, the words it cannot match without (see
+        # `_Compiler.compile`): most rules a message's anchor words call for lack one of them.
+        self._conditions: list[tuple[frozenset[str], ...]] = []
         hit_parts: list[str] = []
         cancel_parts: list[str] = []
         cancel_all_parts: list[str] = []
         gate: set[str] = set()
         ordered = sorted(source.rules, key=lambda rule: _ACTION_ORDER[rule[1]])
         for rule_id, action, pattern, line in ordered:
-            fragment, required = compiler.compile(pattern, line)
+            fragment, required, conditions = compiler.compile(pattern, line)
             if action in HIT_ACTIONS:
                 if required is None:
                     raise LexiconError(f"{source.name}:{line}: rule {rule_id} has no anchor")
@@ -291,6 +312,11 @@ class RuleSet:
                 for word in required:
                     by_anchor.setdefault(word, []).append(len(hit_parts))
                 hit_parts.append(fragment)
+                # A rule runs only when one of its anchor words is there: a condition that
+                # one of them fulfils is always met. The smallest sets are tested first.
+                kept = {words for words in conditions if not required <= words}
+                self._conditions.append(tuple(sorted(kept, key=lambda words: (len(words),
+                                                                             sorted(words)))))
                 # `id:en` limits a rule to messages whose language hint is English (or unknown).
                 base, _, langs = rule_id.partition(":")
                 self.rules.append((base, action, frozenset(langs.split(",")) if langs else _ANY))
@@ -300,6 +326,8 @@ class RuleSet:
                 cancel_all_parts.append(fragment)
         self.gate = frozenset(gate)
         self._by_anchor = {word: tuple(rules) for word, rules in by_anchor.items()}
+        self._condition_words = frozenset[str]().union(*(
+            words for conditions in self._conditions for words in conditions))
         # The regexes are compiled when a message first needs them: compiling all of them
         # costs ~200 ms, a cold start's worth, and most messages never reach a rule set
         # (its gate words are absent) or a rule (its anchor words are absent).
@@ -348,17 +376,34 @@ class RuleSet:
         return word
 
     def find(self, stream: str, lang: str | None = None,
-             anchors: Iterable[str] | None = None) -> list[Hit]:
+             anchors: Collection[str] | None = None,
+             words: Collection[str] | None = None) -> list[Hit]:
         """The hits in a canonical stream, after the cancel and negation rules.
 
-        `anchors`: the words of `self.gate` among the stream's words, when the caller knows
-        them; only the rules needing one of them are run.
+        `anchors`: the words of `self.gate` among the stream's words, and `words`: the
+        stream's words, when the caller knows them; only the rules needing one of the
+        anchors, and whose other words are there, are run.
         """
+        if words is None:
+            words = stream.split()
         if anchors is None:
-            anchors = self.gate.intersection(stream.split())
-        candidates = sorted(
-            {index for word in anchors for index in self._by_anchor.get(word, ())}
-        )
+            anchors = self.gate.intersection(words)
+        by_anchor = self._by_anchor
+        if len(anchors) == 1:
+            # Most messages hold one anchor word: its rules are already in order.
+            called: Sequence[int] = by_anchor.get(next(iter(anchors)), ())
+        else:
+            called = sorted(set(chain.from_iterable(map(by_anchor.get, anchors, repeat(())))))
+        if not called:
+            return []
+        held = self._condition_words.intersection(words)
+        candidates = []
+        for index in called:
+            for needed in self._conditions[index]:
+                if needed.isdisjoint(held):
+                    break  # cannot match: its regex is not run
+            else:
+                candidates.append(index)
         if not candidates:
             return []
         hits = []
@@ -379,7 +424,7 @@ class RuleSet:
             hits = [h for h in hits if not self._negated(negation, stream, h)]
         return hits
 
-    def _matches(self, stream: str, candidates: list[int]) -> list[tuple[int, int, int]]:
+    def _matches(self, stream: str, candidates: Sequence[int]) -> list[tuple[int, int, int]]:
         """`(rule index, start, end)` of each match of the candidate rules, as one regex
         joining them in rule order would find them (see `_spans`): the leftmost match, of
         the first rule matching there, then the next from the space that ends it.
@@ -387,7 +432,8 @@ class RuleSet:
         Each rule's next match is kept until the search has gone past its start: a match
         does not depend on where the search began (lookbehinds see the whole stream).
         """
-        regexes = [self._rule(index) for index in candidates]
+        each = self._each
+        regexes = [each[index] or self._rule(index) for index in candidates]
         pending = [regex.search(stream) for regex in regexes]
         found: list[tuple[int, int, int]] = []
         position = 0

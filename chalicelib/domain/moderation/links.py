@@ -52,12 +52,29 @@ def default_allowed_links() -> tuple[str, ...]:
     return tuple(link_data()["allowed"])
 
 
-def _matches(host: str, path: str, entry: str) -> bool:
-    """Whether `host/path` falls under an entry `host` or `host/path-prefix`."""
-    entry_host, _, entry_path = entry.partition("/")
-    if host != entry_host and not host.endswith("." + entry_host):
-        return False
-    return path.startswith(entry_path)
+def _by_host(entries: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Entries `host` or `host/path-prefix` as the path prefixes of each host."""
+    paths: dict[str, list[str]] = {}
+    for entry in entries:
+        host, _, path = entry.partition("/")
+        paths.setdefault(host, []).append(path)
+    return {host: tuple(prefixes) for host, prefixes in paths.items()}
+
+
+def _listed(host: str, path: str, by_host: dict[str, tuple[str, ...]]) -> bool:
+    """Whether `host/path` falls under an entry (see `_by_host`) of the host itself or of a
+    domain it belongs to ("maps.google.com" under "google.com"): the host and what follows
+    each of its dots are looked up, instead of every entry tried in turn."""
+    prefixes = by_host.get(host)
+    if prefixes is not None and path.startswith(prefixes):
+        return True
+    dot = host.find(".")
+    while dot >= 0:
+        prefixes = by_host.get(host[dot + 1:])
+        if prefixes is not None and path.startswith(prefixes):
+            return True
+        dot = host.find(".", dot + 1)
+    return False
 
 
 class LinkPolicy:
@@ -69,19 +86,26 @@ class LinkPolicy:
         allowed = default_allowed_links() if allowed is None else allowed
         self.allowed = tuple(entry.lower().removeprefix("www.") for entry in allowed)
         self.invites = tuple(data["invites"] if invites is None else invites)
-        host = r"(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+"
+        self._allowed_by_host = _by_host(self.allowed)
+        self._invites_by_host = _by_host(self.invites)
+        # `(?<![@a-z0-9.\-])(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+`, written from its first
+        # character on (the lookbehind after it), and a word without a dot right after it
+        # is left at once instead of backtracked over letter by letter.
+        host = (r"[a-z0-9](?<![@a-z0-9.\-][a-z0-9])(?=[a-z0-9\-]*\.)(?:[a-z0-9\-]*[a-z0-9])?\."
+                r"(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)*")
         anywhere = trie_regex(data["tlds"])
         with_path = trie_regex(data["tlds_with_path"])
         self._link_re = re.compile(
             r"(?:https?://|www\.)[^\s<>\"]+"
-            rf"|(?<![@a-z0-9.\-]){host}(?:{anywhere})(?![a-z0-9\-@])(?:[/?#][^\s<>\"]*)?"
-            rf"|(?<![@a-z0-9.\-]){host}(?:{with_path})/[^\s<>\"]*"
+            rf"|{host}(?:{anywhere})(?![a-z0-9\-@])(?:[/?#][^\s<>\"]*)?"
+            rf"|{host}(?:{with_path})/[^\s<>\"]*"
         )
         # Without a scheme or `www.`, a link has a letter or digit, a dot and the first
         # letter of an ending ("x.co"): most texts with a dot (sentences, prices) lack it,
         # and this search is much cheaper than the pattern above.
         firsts = sorted({ending[0] for ending in [*data["tlds"], *data["tlds_with_path"]]})
-        self._bare_domain_re = re.compile(r"[a-z0-9]\.[" + re.escape("".join(firsts)) + "]")
+        # (Looked for from the dot, which the regex engine skips to.)
+        self._bare_domain_re = re.compile(r"\.(?<=[a-z0-9]\.)[" + re.escape("".join(firsts)) + "]")
         # A link with its dot disguised: bracketed ("discord(.)gg/x", "site[dot]com"), or
         # spaced or spelled out and then followed by a path ("discord . gg / x", "bit dot ly
         # slash x", "leetchi point com slash x"): no sentence writes a domain ending then
@@ -120,8 +144,8 @@ class LinkPolicy:
     def _link(self, start: int, end: int, host: str, path: str) -> Link:
         """The link at `start:end`, judged by its host and path against the lists."""
         return Link(start, end,
-                    allowed=any(_matches(host, path, entry) for entry in self.allowed),
-                    invite=any(_matches(host, path, entry) for entry in self.invites))
+                    allowed=_listed(host, path, self._allowed_by_host),
+                    invite=_listed(host, path, self._invites_by_host))
 
     def _spelled(self, folded: str, skip: list[tuple[int, int]]) -> list[Link]:
         """Links whose dot is bracketed, spaced or spelled out (see `_spelled_res`)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
@@ -110,15 +109,13 @@ class Moderator:
         if not text or text.isspace():
             return Verdict(ALLOW, text)
         folded = fold(text)
-        stream = self._canon.stream(folded)
-        words = stream.split()
+        stream, words = self._canon.read(folded)
         findings, marks = self._data_and_links(text, folded, words)
         if marks:
             # Phrase rules see "envoie un sms au xphone" instead of the digits, so that they
             # can tell a disclosure from an invitation to use it elsewhere.
             folded = _with_placeholders(folded, marks)
-            stream = self._canon.stream(folded)
-            words = stream.split()
+            stream, words = self._canon.read(folded)
         findings.extend(self._phrases(folded, stream, words, lang))
         return self._verdict(text, self._learned(words, findings, len(folded)))
 
@@ -126,10 +123,10 @@ class Moderator:
         """The canonical words the phrase rules and the learned stage read, with personal data
         and links replaced by placeholders (`xphone`, `xmail`, `xlink`...)."""
         folded = fold(text)
-        words = self._canon.stream(folded).split()
+        _, words = self._canon.read(folded)
         _, marks = self._data_and_links(text, folded, words)
         if marks:
-            words = self._canon.stream(_with_placeholders(folded, marks)).split()
+            _, words = self._canon.read(_with_placeholders(folded, marks))
         return words
 
     def _learned(self, words: list[str], findings: list[_Finding],
@@ -138,7 +135,9 @@ class Moderator:
         categories no rule found but the model finds likely are added (review, or block when
         sure; an off-platform proposal is at most reviewed, its policy action)."""
         # A message the rules already block is not scored at all: nothing would change.
-        if self._model is None or not length or any(f[2] == BLOCK for f in findings):
+        if self._model is None or not length or (
+            findings and any(f[2] == BLOCK for f in findings)
+        ):
             return findings
         logits = self._model.logits(words)
         if not findings and max(logits) < self._review_logit:
@@ -183,7 +182,7 @@ class Moderator:
         if not text:
             return text
         folded = fold(text)
-        words = self._canon.stream(folded).split()
+        _, words = self._canon.read(folded)
         found = self._personal.find(folded, words)
         if not found:
             return text
@@ -199,20 +198,22 @@ class Moderator:
         for rules in self._rule_sets:
             anchors = rules.gate.intersection(present)
             if anchors:
-                hits.extend((rules.category, hit) for hit in rules.find(stream, lang, anchors))
+                found = rules.find(stream, lang, anchors, words)
+                if found:
+                    hits.extend((rules.category, hit) for hit in found)
         if not hits:
             return []
-        _, spans = self._canon.stream_with_spans(folded)
-        starts = [span[0] for span in spans]
-        ends = [span[1] for span in spans]
+        origins = self._canon.origins(folded)
         findings = []
         for category, hit in hits:
-            first = bisect_right(ends, hit.start)
-            last = bisect_left(starts, hit.end) - 1
-            if first > last:
-                continue
+            # A hit starts and ends on word bounds of the stream, whose words are one space
+            # apart: the spaces before them number its first and last word.
+            first, last = stream.count(" ", 0, hit.start), stream.count(" ", 0, hit.end)
+            spans = [span for span in origins[first:last + 1] if span is not None]
+            if not spans:
+                continue  # clause marks only
             rule = hit.rule if hit.rule.startswith(category) else f"{category}.{hit.rule}"
-            findings.append((category, rule, hit.action, spans[first][2], spans[last][3]))
+            findings.append((category, rule, hit.action, spans[0][0], spans[-1][1]))
         return findings
 
     def _data_and_links(
@@ -220,8 +221,10 @@ class Moderator:
     ) -> tuple[list[_Finding], list[tuple[int, int, str]]]:
         """Findings for personal data and links, and the placeholders to write in their place."""
         found = self._personal.find(folded, words)
-        emails = [(f.start, f.end) for f in found if f.kind == EMAIL]
+        emails = [(f.start, f.end) for f in found if f.kind == EMAIL] if found else []
         links = self._links.find(folded, exclude=emails)
+        if not found and not links:
+            return [], []  # most messages
         # "c'est chez yahoo.fr" in a text about an address: its provider, not a link.
         links = [link for link in links if not provider_domain(folded, link.start, link.end)]
         imitations = _imitations(text, links) if links and not text.isascii() else set()
@@ -251,16 +254,19 @@ class Moderator:
         if not findings:
             return Verdict(ALLOW, text)
         offsets = OffsetMap.build(text)
-        unique = {
-            (*offsets.original(start, end), rule, category, REVIEW if action == FIRM else action)
-            for category, rule, action, start, end in findings
-        }
+        if offsets.identity:  # most texts: every folded offset is the original one
+            unique = {(start, end, rule, category, REVIEW if action == FIRM else action)
+                      for category, rule, action, start, end in findings}
+        else:
+            unique = {(*offsets.original(start, end), rule, category,
+                       REVIEW if action == FIRM else action)
+                      for category, rule, action, start, end in findings}
         ordered = sorted(unique)
         reasons = [
             Reason(category, rule, action, start, end)
             for start, end, rule, category, action in ordered
         ]
-        verdict = strongest([reason.action for reason in reasons])
+        verdict = strongest([entry[4] for entry in ordered])
         if verdict == BLOCK:
             return Verdict(BLOCK, None, tuple(reasons))
         # Read from the findings, whose spans are never None (a Reason's may be).

@@ -114,7 +114,7 @@ class OffsetMap:
         # Most non-ASCII text only has accents, which fold one-to-one: one C-level pass
         # tells, and the per-character replay below is only needed for the rest.
         if text.isascii() or "x" not in text.translate(_WIDTH):
-            return cls(identity=True)
+            return _IDENTITY  # immutable: one for every such text
         starts: list[int] = []
         ends: list[int] = []
         for index, char in enumerate(text):
@@ -137,6 +137,9 @@ class OffsetMap:
         if self.identity:
             return start, end
         return self.starts[start], self.ends[end - 1]
+
+
+_IDENTITY = OffsetMap(identity=True)
 
 
 def imitates_latin(text: str) -> bool:

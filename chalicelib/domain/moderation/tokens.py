@@ -9,30 +9,43 @@ lexicon knows, so ordinary text ("12h30", "maps.google.com") passes through unch
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from functools import lru_cache
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from itertools import chain, islice
 
 _SINGLE = r"[a-z0-9@$*]"
+# Every alternative of SEGMENT_RE below opens with a character class, which the regex engine
+# tests before entering the alternative, and no group that may match nothing is entered on
+# the way: an optional group costs a repeat context even when it is skipped. (Rewritten so for
+# speed; each form matches what the plain one matched, noted beside it, in the same order of
+# preference: same segments, which a unit test checks on every labelled message.)
+#
 # Letters spelled apart, three or more with the same separator ("c o n n a r d", "f.d.p").
 # They are joined only when that gives a known word, so "i m a" or "y a 2" stay as they are.
+# (`(?<![a-z0-9])X` as `X(?<![a-z0-9]X)`; a separator must follow, so a word leaves at its
+# second letter.)
 _SINGLES = (
-    rf"(?<![a-z0-9]){_SINGLE}"
+    rf"{_SINGLE}(?<![a-z0-9]{_SINGLE})(?=[ ._\-])"
     rf"(?:(?: {_SINGLE}){{2,}}|(?:\.{_SINGLE}){{2,}}|(?:-{_SINGLE}){{2,}}|(?:_{_SINGLE}){{2,}})"
     # ... and not the start of another run ("u r a c.u.n.t": "u r a", then "c.u.n.t").
     r"(?![a-z0-9]|[.\-_][a-z0-9])"
 )
-_PIECE = r"[a-z0-9]+(?:[@$!*€]+[a-z0-9]+)*"
+# `(?:[@$!*€]+[a-z0-9]+)*`
+_MORE_PIECES = r"(?:(?=[@$!*€])(?:[@$!*€]+[a-z0-9]+)+|)"
+_PIECE = rf"[a-z0-9]+{_MORE_PIECES}"
 # A word, or pieces joined by dots, hyphens or underscores ("maps.google.com"); one alternative
 # for both, so that a plain word is scanned once (as two alternatives, the dotted one scanned
 # and backtracked over every word before the plain one scanned it again: same matches).
-_DOTTED_TAIL = rf"(?:[.\-_]{_PIECE})+"
-_WORD = rf"[@$]?{_PIECE}(?:{_DOTTED_TAIL}|[$*€]*)"
-_CLAUSE = r"[,;:?()\[\]{}\"\n/|]+|[.!]+(?![a-z0-9])"
+_DOTTED_TAIL = rf"(?=[.\-_])(?:[.\-_]{_PIECE})+"
+# `[@$]?{_PIECE}(?:(?:[.\-_]{_PIECE})+|[$*€]*)`
+_WORD_REST = rf"{_PIECE}(?:{_DOTTED_TAIL}|[$*€]*)"
+_WORD = rf"[@$]{_WORD_REST}|{_WORD_REST}"
+# `[,;:?()\[\]{}\"\n/|]+|[.!]+(?![a-z0-9])`
+_CLAUSE = r"[,;:?()\[\]{}\"\n/|][,;:?()\[\]{}\"\n/|]*|[.!][.!]*(?![a-z0-9])"
 _CURRENCY = r"[€£$¥]"
 SEGMENT_RE = re.compile(f"{_SINGLES}|{_WORD}|{_CLAUSE}|{_CURRENCY}")
 # Currency signs become words so that rules can tell "500 €" from "500 km".
 _CURRENCIES = {"€": "eur", "£": "gbp", "$": "usd", "¥": "jpy"}
-_BARS_RE = re.compile(r"\|(?: \|)+")
 _SINGLES_RE = re.compile(_SINGLES)
 _DOTTED_SPLIT_RE = re.compile(r"[.\-_]")
 _LETTER_RE = re.compile(r"[a-z]")
@@ -42,6 +55,27 @@ _RUN_RE = re.compile(r"([a-z])\1*")
 _LEET = str.maketrans("@$!0134579€", "asioieastge")
 _LEET_L = str.maketrans("@$!0134579€", "asioleastge")
 _CLAUSE_START = frozenset(",;:?()[]{}\"\n/|.!")
+_CACHE_LIMIT = 1 << 16
+
+
+class _SegmentCache(dict[str, tuple[str, ...]]):
+    """The canonical words of each segment, computed on first use; emptied when it holds
+    too many (a segment's words never depend on what came before).
+
+    Each word is interned: every message that holds it gets the same string object, whose
+    hash is already known and which the dictionaries of the later stages (the learned
+    stage's word cache above all) find by comparing pointers, without reading characters.
+    """
+
+    def __init__(self, compute: Callable[[str], str]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, segment: str) -> tuple[str, ...]:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        value = self[segment] = tuple(map(sys.intern, self._compute(segment).split()))
+        return value
 
 
 def _runs(word: str) -> list[tuple[str, int]]:
@@ -69,35 +103,52 @@ class Canonicaliser:
         for word in sorted(suspicious, key=lambda w: (suspicious[w], w)):
             self._by_length.setdefault(len(word), []).append(word)
         # Cached per instance: words repeat across messages and each costs a few regexes.
-        self.canon = lru_cache(maxsize=1 << 16)(self._canon)
+        # A dict read from C (`map` over its `__getitem__`) costs about half an `lru_cache`
+        # call.
+        self.tokens = _SegmentCache(self._canon).__getitem__
 
     def stream(self, folded: str) -> str:
         """The canonical stream of a folded text, e.g. `| t es un connard | va |`."""
-        segments = SEGMENT_RE.findall(folded)
-        if not segments:
-            return "|"
-        return _BARS_RE.sub("|", "| " + " ".join(map(self.canon, segments)) + " |")
+        return self.read(folded)[0]
 
-    def stream_with_spans(self, folded: str) -> tuple[str, list[tuple[int, int, int, int]]]:
-        """The same stream, with `(stream_start, stream_end, folded_start, folded_end)` per word.
+    def read(self, folded: str) -> tuple[str, list[str]]:
+        """The canonical stream of a folded text and its words (`stream.split()`, each word
+        the one string object `tokens` holds for it)."""
+        words = ["|", *chain.from_iterable(map(self.tokens, SEGMENT_RE.findall(folded)))]
+        if words[-1] != "|":  # a text ending with "." or "?" ends with its mark
+            words.append("|")
+        stream = " ".join(words)
+        if "| |" in stream:
+            # Clause marks in a row ("?!", ", ("): one mark.
+            kept = words[:1]
+            for word in islice(words, 1, None):
+                if word != "|" or kept[-1] != "|":
+                    kept.append(word)
+            words = kept
+            stream = " ".join(words)
+        return stream, words
 
-        Built piece by piece, so it must stay identical to `stream` (a unit test checks it).
+    def origins(self, folded: str) -> list[tuple[int, int] | None]:
+        """For each word of `stream(folded)`, in order, the folded span of the segment it
+        comes from (the several words of "500€" or "a b c" share one), None for a clause mark.
+
+        Built segment by segment, so it must follow `read` word for word (a unit test
+        checks it); only messages with a phrase hit need it.
         """
-        parts = ["|"]
-        spans: list[tuple[int, int, int, int]] = []
-        length = 1
+        tokens = self.tokens
+        origins: list[tuple[int, int] | None] = [None]
         for match in SEGMENT_RE.finditer(folded):
-            word = self.canon(match.group())
-            if word == "|":
-                if parts[-1] == "|":
-                    continue
+            words = tokens(match.group())
+            if words[0] == "|":  # a clause mark, the only word of its segment
+                if origins[-1] is not None:
+                    origins.append(None)
+            elif len(words) == 1:
+                origins.append(match.span())
             else:
-                spans.append((length + 1, length + 1 + len(word), match.start(), match.end()))
-            parts.append(word)
-            length += 1 + len(word)
-        if parts[-1] != "|":
-            parts.append("|")
-        return " ".join(parts), spans
+                origins.extend([match.span()] * len(words))
+        if origins[-1] is not None:
+            origins.append(None)
+        return origins
 
     def _canon(self, segment: str) -> str:
         if segment[0] in _CLAUSE_START:

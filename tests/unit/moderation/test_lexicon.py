@@ -42,6 +42,43 @@ def test_rules_match_whole_words_with_gaps_and_cancels():
     assert rules.gate == {"vilain"}
 
 
+def test_a_rule_needs_its_other_words_before_its_regex_runs():
+    rules = compile_rules(
+        "[anchor BAD]\nvilain\nmechant\n[class YOU]\ntu es\nvous etes\n[rules]\n"
+        "r.you review @YOU ~2 @BAD\n"
+        "r.opt review (tres)? @BAD /[a-z]+/ ( fin | bout ~1 )\n"
+        "r.some review @BAD ( donc | /x+/ )\n"
+    )
+    # The anchor class is met by the anchor that called the rule; the others are tested:
+    # an entry's longest word, a branch each, nothing for what may be skipped or a regex.
+    assert rules._conditions == [
+        (frozenset({"tu", "vous"}),),
+        (frozenset({"fin", "bout"}),),
+        (),
+    ]
+    assert [hit.rule for hit in rules.find("| vous etes vilain |")] == ["r.you"]
+    assert rules.find("| il est vilain |") == []
+    assert [hit.rule for hit in rules.find("| mechant loup bout du |")] == ["r.opt"]
+    assert [hit.rule for hit in rules.find("| vilain xx |")] == ["r.some"]
+
+
+def test_a_rule_that_matches_holds_the_words_it_needs(moderator):
+    # On every labelled message, each rule whose regex matches the stream meets all its
+    # conditions: skipping a rule that misses one of them never drops a hit.
+    from bench.moderation import load_set
+    from chalicelib.domain.moderation.normalise import fold
+
+    streams = [moderator._canon.stream(fold(row["text"])) for row in load_set()]
+    for rules in moderator._rule_sets:
+        for index, conditions in enumerate(rules._conditions):
+            regex = rules._rule(index)
+            for stream in streams:
+                if regex.search(stream):
+                    words = set(stream.split())
+                    assert all(not needed.isdisjoint(words) for needed in conditions), (
+                        rules.name, rules.rules[index][0], stream)
+
+
 def test_a_rule_without_an_anchor_is_refused():
     with pytest.raises(LexiconError, match="no anchor"):
         compile_rules("[class X]\nmot\n[rules]\nr block @X\n")

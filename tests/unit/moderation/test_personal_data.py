@@ -192,3 +192,45 @@ def test_a_bracketed_at_with_spaces_is_an_address_not_a_crash(text):
     verdict = default_moderator().check(f"écris-moi à {text}", "fr")
     assert "[email]" in verdict.text
     assert "at" not in verdict.text.split("[email]")[-1]
+
+
+def test_patterns_written_for_speed_find_what_their_plain_forms_find():
+    # personal_data.py writes a few patterns so that the regex engine skips ahead (a class
+    # first, a lookahead before a dozen alternatives, a search from the digits); compared
+    # here with their plain forms on every labelled message and on random strings.
+    import re
+    from random import Random
+
+    from bench.moderation import load_set
+    from chalicelib.domain.moderation import personal_data as pd
+    from chalicelib.domain.moderation.normalise import fold
+
+    local, at, weak = pd._LOCAL, pd._AT_STRONG, pd._AT_WEAK
+    rest = pd._SPELLED_EMAIL_RE.pattern.split("(?P<domain>", 1)[1]
+    plain_spelled = re.compile(
+        rf"(?<![a-z0-9._%+\-])(?P<local>{local})(?P<at>{at}|{weak})(?P<domain>{rest}")
+    plain_provider = re.compile(
+        rf"(?<![a-z0-9._%+\-])(?P<local>{local})(?P<at>{at}|{weak}|\s+(?:sur|on)\s+)"
+        rf"{pd._PROVIDER_NAMES}(?![a-z0-9@]|\.[a-z0-9])")
+    plain_card = re.compile(r"(?<![0-9])[2-6]\d{3}(?:[ \-./]?\d){9,15}(?![0-9])")
+    plain_looks_like = re.compile(r"[oils]\d|\d[oils]")
+    plain_date = re.compile(r"(?<!\d)\d{1,2}([/.\- ])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
+    random = Random(11)
+    pieces = [*"ab0123456789 .-_@()[]*\"'oils,\u2709", " at ", " chez ", " sur ", "gmail",
+              " point ", "com", "fr76", "4111", "a commercial", "(a)", " dot ", "/2020", "1999"]
+    texts = [fold(row["text"]) for row in load_set()]
+    texts += ["".join(random.choice(pieces) for _ in range(random.randint(1, 16)))
+              for _ in range(20000)]
+
+    def matches(regex, text):
+        return [(m.span(), m.groupdict()) for m in regex.finditer(text)]
+
+    for text in texts:
+        assert matches(pd._SPELLED_EMAIL_RE, text) == matches(plain_spelled, text), text
+        assert matches(pd._PROVIDER_ONLY_RE, text) == matches(plain_provider, text), text
+        assert matches(pd._CARD_RE, text) == matches(plain_card, text), text
+        assert matches(pd._DATE_RE, text) == matches(plain_date, text), text
+        assert (pd._LOOKS_LIKE_DIGIT_RE.search(text) is None) == (
+            plain_looks_like.search(text) is None), text
+        assert (pd._IBAN_HEAD_GATE_RE.search(text) is None) == (
+            pd._IBAN_HEAD_RE.search(text) is None), text

@@ -97,3 +97,68 @@ def test_everyday_words_shared_with_spam_are_allowed(moderator, text):
 def test_an_email_address_is_personal_data_not_a_link(moderator):
     verdict = moderator.check("nico.petit@wanadoo.fr pour la facture", "fr")
     assert [reason.rule for reason in verdict.reasons] == ["pii.email"]
+
+
+def test_the_link_patterns_find_what_their_plain_forms_find():
+    # links.py writes its host pattern from the first character on and looks for a bare
+    # domain from its dot (the regex engine skips ahead); compared with the plain forms.
+    import re
+    from random import Random
+
+    from bench.moderation import load_set
+    from chalicelib.domain.moderation.lexicon import trie_regex
+    from chalicelib.domain.moderation.links import LinkPolicy, link_data
+    from chalicelib.domain.moderation.normalise import fold
+
+    data = link_data()
+    host = r"(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+"
+    anywhere, with_path = trie_regex(data["tlds"]), trie_regex(data["tlds_with_path"])
+    plain_link = re.compile(
+        r"(?:https?://|www\.)[^\s<>\"]+"
+        rf"|(?<![@a-z0-9.\-]){host}(?:{anywhere})(?![a-z0-9\-@])(?:[/?#][^\s<>\"]*)?"
+        rf"|(?<![@a-z0-9.\-]){host}(?:{with_path})/[^\s<>\"]*"
+    )
+    firsts = sorted({ending[0] for ending in [*data["tlds"], *data["tlds_with_path"]]})
+    plain_bare = re.compile(r"[a-z0-9]\.[" + re.escape("".join(firsts)) + "]")
+    policy = LinkPolicy()
+    random = Random(13)
+    pieces = [*"ab1.-/@ ", "www.", "http://", "maps.google.com", "x.co", ".fr", "-a.", "gg/"]
+    texts = [fold(row["text"]) for row in load_set()]
+    texts += ["".join(random.choice(pieces) for _ in range(random.randint(1, 14)))
+              for _ in range(20000)]
+    for text in texts:
+        assert [(m.span(), m.group()) for m in policy._link_re.finditer(text)] == [
+            (m.span(), m.group()) for m in plain_link.finditer(text)], text
+        assert (policy._bare_domain_re.search(text) is None) == (
+            plain_bare.search(text) is None), text
+
+
+def test_a_link_is_listed_as_entry_by_entry_matching_would_say():
+    # An entry `host` or `host/path-prefix` covers the host and its subdomains; the policy
+    # looks the host and its parent domains up instead of trying every entry.
+    from random import Random
+
+    from chalicelib.domain.moderation.links import _by_host, _listed, link_data
+
+    def covered(host, path, entry):
+        entry_host, _, entry_path = entry.partition("/")
+        return (host == entry_host or host.endswith("." + entry_host)) and path.startswith(
+            entry_path)
+
+    random = Random(17)
+    labels = ["a", "b", "google", "com", "maps", "", "x-y", "goo", "gl", "me", "t"]
+    paths = ["", "maps", "maps/x", "invite/a", "x", "m"]
+
+    def host():
+        return ".".join(random.choice(labels) for _ in range(random.randint(1, 4)))
+
+    data = link_data()
+    lists = [data["allowed"], data["invites"]]
+    lists += [[host() + random.choice(["", "/" + random.choice(paths)])
+               for _ in range(random.randint(0, 6))] for _ in range(200)]
+    for entries in lists:
+        by_host = _by_host(entries)
+        for _ in range(200):
+            name, path = host(), random.choice(paths)
+            assert _listed(name, path, by_host) == any(
+                covered(name, path, entry) for entry in entries), (name, path, entries)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from random import Random
+
 import pytest
 
 from bench.moderation import load_set
 from chalicelib.domain.moderation.normalise import fold
+from chalicelib.domain.moderation.tokens import SEGMENT_RE
 
 
 @pytest.fixture(scope="module")
@@ -48,10 +52,41 @@ def test_stream_leaves_ordinary_text_alone(canon, text, stream):
     assert canon.stream(fold(text)) == stream
 
 
-def test_stream_with_spans_builds_the_same_stream_for_every_labelled_message(canon):
+def test_words_and_origins_follow_the_stream_on_every_labelled_message(canon):
     for row in load_set():
         folded = fold(row["text"])
-        stream, spans = canon.stream_with_spans(folded)
-        assert stream == canon.stream(folded), row["id"]
-        for stream_start, stream_end, _, _ in spans:
-            assert stream[stream_start - 1] == " " and stream[stream_end] == " "
+        stream, words = canon.read(folded)
+        assert words == stream.split(), row["id"]
+        origins = canon.origins(folded)
+        assert len(origins) == len(words), row["id"]
+        rebuilt = []
+        for index, origin in enumerate(origins):
+            if origin is None:
+                rebuilt.append("|")
+            elif index == 0 or origins[index - 1] != origin:
+                # A segment's canonical words, once, where its first word stands.
+                rebuilt.extend(canon.tokens(folded[origin[0]:origin[1]]))
+        assert rebuilt == words, row["id"]
+
+
+# SEGMENT_RE as first written; tokens.py writes it so that the regex engine can reject
+# alternatives by their first character (see the comment there).
+_PLAIN_SINGLE = r"[a-z0-9@$*]"
+_PLAIN_PIECE = r"[a-z0-9]+(?:[@$!*€]+[a-z0-9]+)*"
+PLAIN_SEGMENT_RE = re.compile(
+    rf"(?<![a-z0-9]){_PLAIN_SINGLE}(?:(?: {_PLAIN_SINGLE}){{2,}}|(?:\.{_PLAIN_SINGLE}){{2,}}"
+    rf"|(?:-{_PLAIN_SINGLE}){{2,}}|(?:_{_PLAIN_SINGLE}){{2,}})(?![a-z0-9])"
+    rf"|[@$]?{_PLAIN_PIECE}(?:(?:[.\-_]{_PLAIN_PIECE})+|[$*€]*)"
+    r"|[,;:?()\[\]{}\"\n/|]+|[.!]+(?![a-z0-9])|[€£$¥]"
+)
+
+
+def test_segments_are_those_of_the_plain_pattern():
+    random = Random(5)
+    pieces = [*"ab1 .-_@$*!€£¥,;:?()[]{}\"\n/|'é", "a b c", "x.y.z", "1-2-3", "a_b", "a@b", "a$"]
+    texts = [fold(row["text"]) for row in load_set()]
+    texts += ["".join(random.choice(pieces) for _ in range(random.randint(1, 20)))
+              for _ in range(20000)]
+    for text in texts:
+        assert [(m.span(), m.group()) for m in SEGMENT_RE.finditer(text)] == [
+            (m.span(), m.group()) for m in PLAIN_SEGMENT_RE.finditer(text)], text
