@@ -62,9 +62,10 @@ _AT_STRONG = (
     rf"|\s*[{_AT_EMOJI}]\s*|\s+{_AT_NAMES}\s+|{_AT_SAID}"
 )
 _AT_WEAK = r"\s+(?:at|chez|a)\s+"
-# The first character of every sign above (and of "sur"/"on" between spaces): tested before
+# The first character of every sign above (a comma for "a commercial" said between commas, and
+# "sur"/"on" between spaces): tested before
 # them, it spares the engine a dozen alternatives at each place a local part could end.
-_AT_FIRST = rf"(?=[\s@\[({{<\-_*\"'{_AT_EMOJI}])"
+_AT_FIRST = rf"(?=[\s,@\[({{<\-_*\"'{_AT_EMOJI}])"
 # Dots: the character and its look-alikes that folding keeps, or its name: "dot", "point",
 # "pt", and "punto" (it, es), "punkt" (de), "punt" (nl), "ponto" (pt), "pwen"/"pwin" (creole).
 # (A trie: the patterns try it at every position.)

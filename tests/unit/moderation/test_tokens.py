@@ -75,7 +75,7 @@ _PLAIN_SINGLE = r"[a-z0-9@$*]"
 _PLAIN_PIECE = r"[a-z0-9]+(?:[@$!*€]+[a-z0-9]+)*"
 PLAIN_SEGMENT_RE = re.compile(
     rf"(?<![a-z0-9]){_PLAIN_SINGLE}(?:(?: {_PLAIN_SINGLE}){{2,}}|(?:\.{_PLAIN_SINGLE}){{2,}}"
-    rf"|(?:-{_PLAIN_SINGLE}){{2,}}|(?:_{_PLAIN_SINGLE}){{2,}})(?![a-z0-9])"
+    rf"|(?:-{_PLAIN_SINGLE}){{2,}}|(?:_{_PLAIN_SINGLE}){{2,}})(?![a-z0-9]|[.\-_][a-z0-9])"
     rf"|[@$]?{_PLAIN_PIECE}(?:(?:[.\-_]{_PLAIN_PIECE})+|[$*€]*)"
     r"|[,;:?()\[\]{}\"\n/|]+|[.!]+(?![a-z0-9])|[€£$¥]"
 )
