@@ -231,7 +231,9 @@ class Settings:
         "MODERATION_REVIEW_THRESHOLD",
         0.7,
         "Text moderation's learned stage: a probability at or above this (0-1) sends a message "
-        "no rule caught to staff review (cost: review items per 1,000, docs/benchmarks.md).",
+        "no rule caught to staff review (cost: review items per 1,000, docs/benchmarks.md); a "
+        "message with an unknown link whose text without the link scores this much as spam is "
+        "blocked (`spam.link_pitch`).",
     )
     moderation_block_threshold: float = setting(
         "MODERATION_BLOCK_THRESHOLD",
