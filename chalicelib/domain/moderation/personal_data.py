@@ -688,7 +688,9 @@ def _convincing(match: re.Match[str], folded: str) -> bool:
 
 # An address written backwards ("moc.liamg@eiluj", "rf.liamtoh@29etsitpab.m"): it starts
 # with a reversed ending and a dot, and read the other way it is an address with a known one.
-_REVERSED_RE = re.compile(r"(?<![a-z0-9._%+\-@])[a-z]{2,4}\.[a-z0-9.\-]*[a-z0-9]@[a-z0-9._%+\-]*[a-z0-9]")
+_REVERSED_RE = re.compile(
+    r"(?<![a-z0-9._%+\-@])[a-z]{2,4}\.[a-z0-9.\-]*[a-z0-9]@[a-z0-9._%+\-]*[a-z0-9]"
+)
 _KNOWN_ENDING_RE = re.compile(rf"\.(?:{_MAIL_TLD}|{_ABROAD_TLD})\Z")
 
 

@@ -197,9 +197,12 @@ def test_imitates_latin_tells_scripts_apart():
 @pytest.mark.parametrize(
     "text",
     [
-        "Unpaid toll detected on your plate. Pay £9.80 today or face a £90 penalty: tollsettle-now.co.uk",
-        "AVIS : un stationnement impayé a été relevé sur votre véhicule. Réglez 17 € avant ce soir : stationnement-regle.fr",
-        "Votre carte de carburant illimitée pour seulement 15 € à vie, commandez vite : carbu-illimite.fr",
+        "Unpaid toll detected on your plate. Pay £9.80 today or face a £90 penalty: "
+        "tollsettle-now.co.uk",
+        "AVIS : un stationnement impayé a été relevé sur votre véhicule. Réglez 17 € avant ce "
+        "soir : stationnement-regle.fr",
+        "Votre carte de carburant illimitée pour seulement 15 € à vie, commandez vite : "
+        "carbu-illimite.fr",
     ],
 )
 def test_an_unknown_link_sold_by_its_message_is_blocked(moderator, rules, text):

@@ -12,7 +12,8 @@ import pytest
     "text",
     [
         # sextortion: a recording, money, or else it goes to the member's people
-        "J'ai filmé ce que tu faisais à l'arrière. 300 € en crypto ce soir sinon toute ta famille le voit.",
+        "J'ai filmé ce que tu faisais à l'arrière. 300 € en crypto ce soir sinon toute ta "
+        "famille le voit.",
         "I have the dashcam video of you. Send 200 in gift cards or your boss gets it.",
         # chain messages
         "Partagez ce message à 10 amis et gagnez un trajet offert !",
