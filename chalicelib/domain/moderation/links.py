@@ -65,16 +65,14 @@ def _listed(host: str, path: str, by_host: dict[str, tuple[str, ...]]) -> bool:
     """Whether `host/path` falls under an entry (see `_by_host`) of the host itself or of a
     domain it belongs to ("maps.google.com" under "google.com"): the host and what follows
     each of its dots are looked up, instead of every entry tried in turn."""
-    prefixes = by_host.get(host)
-    if prefixes is not None and path.startswith(prefixes):
-        return True
-    dot = host.find(".")
-    while dot >= 0:
-        prefixes = by_host.get(host[dot + 1:])
+    while True:
+        prefixes = by_host.get(host)
         if prefixes is not None and path.startswith(prefixes):
             return True
-        dot = host.find(".", dot + 1)
-    return False
+        dot = host.find(".")
+        if dot < 0:
+            return False
+        host = host[dot + 1:]
 
 
 class LinkPolicy:

@@ -253,14 +253,9 @@ class Moderator:
     def _verdict(text: str, findings: list[_Finding]) -> Verdict:
         if not findings:
             return Verdict(ALLOW, text)
-        offsets = OffsetMap.build(text)
-        if offsets.identity:  # most texts: every folded offset is the original one
-            unique = {(start, end, rule, category, REVIEW if action == FIRM else action)
-                      for category, rule, action, start, end in findings}
-        else:
-            unique = {(*offsets.original(start, end), rule, category,
-                       REVIEW if action == FIRM else action)
-                      for category, rule, action, start, end in findings}
+        original = OffsetMap.build(text).original
+        unique = {(*original(start, end), rule, category, REVIEW if action == FIRM else action)
+                  for category, rule, action, start, end in findings}
         ordered = sorted(unique)
         reasons = [
             Reason(category, rule, action, start, end)
