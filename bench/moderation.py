@@ -33,11 +33,12 @@ BLIND3 = ROOT / "tests" / "data" / "moderation" / "blind3.jsonl"
 BLIND4 = ROOT / "tests" / "data" / "moderation" / "blind4.jsonl"
 BLIND5 = ROOT / "tests" / "data" / "moderation" / "blind5.jsonl"
 BLIND6 = ROOT / "tests" / "data" / "moderation" / "blind6.jsonl"
+BLIND7 = ROOT / "tests" / "data" / "moderation" / "blind7.jsonl"
 RESULTS = ROOT / "bench" / "results"
 # Each blind batch measured once before the change it was written to judge
 # (`--before NAME` records it).
 BEFORE = {name: RESULTS / f"moderation_{name}_before.json"
-          for name in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6")}
+          for name in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")}
 COMMAND = "python -m bench.moderation"
 # In the order they were written; see tests/data/moderation/LABELLING.md.
 SPLITS = ("dev", "holdout", "round2", "round3", "unseen")
