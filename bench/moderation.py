@@ -288,7 +288,7 @@ def main() -> None:
     rows = load_set()
     blind, blind2 = load_set(BLIND), load_set(BLIND2)
     blind3, blind4, blind5 = load_set(BLIND3), load_set(BLIND4), load_set(BLIND5)
-    blind6 = load_set(BLIND6)
+    blind6, blind7 = load_set(BLIND6), load_set(BLIND7)
     rules_only = Moderator(learned=False)
     splits = {
         "tuning": evaluate(moderator, [r for r in rows if r["split"] in TUNING]),
@@ -310,10 +310,14 @@ def main() -> None:
         "blind6, rules only": evaluate(rules_only, blind6),
         "blind6 adversarial": evaluate(moderator,
                                        [r for r in blind6 if "adv" in r.get("tags", ())]),
+        "blind7": evaluate(moderator, blind7),
+        "blind7, rules only": evaluate(rules_only, blind7),
+        "blind7 adversarial": evaluate(moderator,
+                                       [r for r in blind7 if "adv" in r.get("tags", ())]),
     }
     detail = {split: evaluate(moderator, [r for r in rows if r["split"] == split])
               for split in SPLITS}
-    labelled = rows + blind + blind2 + blind3 + blind4 + blind5 + blind6
+    labelled = rows + blind + blind2 + blind3 + blind4 + blind5 + blind6 + blind7
     bp_precision, bp_recall = profanity_scores(labelled)
 
     stream = list(itertools.islice(itertools.cycle(r["text"] for r in labelled), args.messages))
@@ -352,7 +356,9 @@ round 6**: it flatters from round 6 on); **blind5** = `tests/data/moderation/bli
 measured before and after round 6, then **tuned on in round 7**: it flatters from round 7
 on); **blind6** = `tests/data/moderation/blind6.jsonl` ({len(blind6)} messages by a sixth
 independent author under the same rule, see BLIND6.md, measured once before round 7 and never
-read: the fairest figure), each with its adversarial subset. The
+read); **blind7** = `tests/data/moderation/blind7.jsonl` ({len(blind7)} messages by a seventh
+independent author under the same rule, see BLIND7.md, measured once before round 8 and never
+read): blind6 and blind7 are the fairest figures, each with its adversarial subset. The
 learned stage is also trained on the hand-written lines of `tests/data/moderation/written/`
 (other authors, blind to every batch here). {len(labelled)} messages
 ({sum(r["lang"] == "fr" for r in labelled)} French).
@@ -360,7 +366,8 @@ learned stage is also trained on the hand-written lines of `tests/data/moderatio
 {_quality_table(splits)}
 
 {_blind_note({name: (splits[name], splits[f"{name} adversarial"])
-              for name in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6")},
+              for name in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6",
+                           "blind7")},
              (review_at, block_at, veto_at))}
 
 For reference, better-profanity 0.7.0 on all labelled messages, insult category: precision

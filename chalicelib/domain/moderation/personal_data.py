@@ -1241,7 +1241,9 @@ class PersonalDataFinder:
         if has_digit:
             ibans, mistyped = self._ibans(folded)
             found.extend(self._without(ibans, found))
-            found.extend(self._without(self._cards(folded), found))
+            # A span written as an IBAN that fails its check is no card number either.
+            cards = [c for c in self._cards(folded) if not overlaps(c.start, c.end, mistyped)]
+            found.extend(self._without(cards, found))
             if not ibans:
                 not_phones = mistyped
         # Three number words, or one next to digits ("zéro 6 12 34 56 78", "06 onze 22 33 44").
