@@ -632,7 +632,8 @@ def _may_hold_email(folded: str, words: Collection[str]) -> bool:
         return True
     if not folded.isascii() and _AT_EMOJI_RE.search(folded) is not None:
         return True
-    return _GLUED_AT_RE.search(folded) is not None
+    # (Its "at" looked for first: a substring test costs a fraction of the pattern's scan.)
+    return "at" in folded and _GLUED_AT_RE.search(folded) is not None
 
 
 def _introduced(folded: str, local: re.Match[str]) -> bool:
@@ -1240,8 +1241,11 @@ class PersonalDataFinder:
         not_phones: list[tuple[int, int]] = []
         if has_digit:
             ibans, mistyped = self._ibans(folded)
-            found.extend(self._without(ibans, found))
-            found.extend(self._without(self._cards(folded), found))
+            if ibans:
+                found.extend(self._without(ibans, found))
+            cards = self._cards(folded)
+            if cards:
+                found.extend(self._without(cards, found))
             if not ibans:
                 not_phones = mistyped
         # Three number words, or one next to digits ("zéro 6 12 34 56 78", "06 onze 22 33 44").
