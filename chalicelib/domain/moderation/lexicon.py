@@ -432,6 +432,10 @@ class RuleSet:
         Each rule's next match is kept until the search has gone past its start: a match
         does not depend on where the search began (lookbehinds see the whole stream).
         """
+        if len(candidates) == 1:
+            # Most often one rule is left: its own matches in turn, without the merging.
+            index = candidates[0]
+            return [(index, start, end) for start, end in _spans(self._rule(index), stream)]
         each = self._each
         regexes = [each[index] or self._rule(index) for index in candidates]
         pending = [regex.search(stream) for regex in regexes]

@@ -203,12 +203,13 @@ class Moderator:
                     hits.extend((rules.category, hit) for hit in found)
         if not hits:
             return []
-        origins = self._canon.origins(folded)
+        # A hit starts and ends on word bounds of the stream, whose words are one space
+        # apart: the spaces before them number its first and last word.
+        bounds = [(stream.count(" ", 0, hit.start), stream.count(" ", 0, hit.end))
+                  for _, hit in hits]
+        origins = self._canon.origins(folded, max(last for _, last in bounds) + 1)
         findings = []
-        for category, hit in hits:
-            # A hit starts and ends on word bounds of the stream, whose words are one space
-            # apart: the spaces before them number its first and last word.
-            first, last = stream.count(" ", 0, hit.start), stream.count(" ", 0, hit.end)
+        for (category, hit), (first, last) in zip(hits, bounds, strict=True):
             spans = [span for span in origins[first:last + 1] if span is not None]
             if not spans:
                 continue  # clause marks only

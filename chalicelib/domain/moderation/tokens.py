@@ -145,24 +145,31 @@ class Canonicaliser:
             stream = " ".join(words)
         return stream, words
 
-    def origins(self, folded: str) -> list[tuple[int, int] | None]:
+    def origins(self, folded: str, count: int | None = None) -> list[tuple[int, int] | None]:
         """For each word of `stream(folded)`, in order, the folded span of the segment it
         comes from (the several words of "500€" or "a b c" share one), None for a clause mark.
 
         Built segment by segment, so it must follow `read` word for word (a unit test
-        checks it); only messages with a phrase hit need it.
+        checks it); only messages with a phrase hit need it. `count`: only the first `count`
+        words are needed, and the segments after them are not read (a hit's last word is
+        often far from the end of a long message).
         """
         tokens = self.tokens
         origins: list[tuple[int, int] | None] = [None]
+        if count is None:
+            count = sys.maxsize
         for match in SEGMENT_RE.finditer(folded):
-            words = tokens(match.group())
+            words = tokens(match[0])
             if words[0] == "|":  # a clause mark, the only word of its segment
                 if origins[-1] is not None:
                     origins.append(None)
-            elif len(words) == 1:
+                continue
+            if len(words) == 1:
                 origins.append(match.span())
             else:
                 origins.extend([match.span()] * len(words))
+            if len(origins) >= count:
+                return origins
         if origins[-1] is not None:
             origins.append(None)
         return origins
