@@ -101,6 +101,8 @@ class Moderator:
         self._canon = Canonicaliser(words, suspicious)
         self._rule_sets = [RuleSet(source, category, self._canon) for source, category in sources]
         self._gate = frozenset().union(*(rules.gate for rules in self._rule_sets))
+        # Every word the rule sets read before running a regex (anchors and conditions).
+        self._phrase_words = self._gate.union(*(rules.words for rules in self._rule_sets))
         self._personal = PersonalDataFinder(*load_number_words())
         self._links = LinkPolicy(allowed_links)
 
@@ -191,14 +193,16 @@ class Moderator:
 
     def _phrases(self, folded: str, stream: str, words: list[str],
                  lang: str | None) -> list[_Finding]:
-        present = self._gate.intersection(words)
+        # One pass over the words for every rule set: each reads only these.
+        relevant = self._phrase_words.intersection(words)
+        present = self._gate.intersection(relevant)
         if not present:
             return []
         hits: list[tuple[str, Hit]] = []
         for rules in self._rule_sets:
             anchors = rules.gate.intersection(present)
             if anchors:
-                found = rules.find(stream, lang, anchors, words)
+                found = rules.find(stream, lang, anchors, relevant)
                 if found:
                     hits.extend((rules.category, hit) for hit in found)
         if not hits:
