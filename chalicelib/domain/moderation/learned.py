@@ -18,7 +18,7 @@ kilobytes (data/model.tsv, written by `tools/moderation_train.py`; nothing is do
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 
 LABELS = ("insult", "off_platform", "spam")
@@ -96,6 +96,22 @@ def sigmoid(value: float) -> float:
     return exp / (1.0 + exp)
 
 
+class _WordCache(dict[str, _Entry]):
+    """Each word's cached entry (see `LinearModel._entry`), computed on first use; emptied
+    when it holds too many. A dict subclass read through `__getitem__` (with `map`) costs
+    no Python call for a word already seen, where a `get` then a fallback cost one each."""
+
+    def __init__(self, compute: Callable[[str], _Entry]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, word: str) -> _Entry:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        entry = self[word] = self._compute(word)
+        return entry
+
+
 class LinearModel:
     """One logistic regression per label over sparse features; `scores` is the entry point."""
 
@@ -119,7 +135,7 @@ class LinearModel:
                 left, _, right = name[2:].partition(" ")
                 left, right = names.setdefault(left, left), names.setdefault(right, right)
                 self._pairs.setdefault(left, {})[right] = vector
-        self._words: dict[str, _Entry] = {}
+        self._words = _WordCache(self._entry)
 
     @classmethod
     def parse(cls, text: str) -> LinearModel:
@@ -136,10 +152,7 @@ class LinearModel:
 
     def _entry(self, word: str) -> _Entry:
         """A word's shaped form, the pairs it starts, and the summed weights of its own
-        features (cached)."""
-        entry = self._words.get(word)
-        if entry is not None:
-            return entry
+        features (`_WordCache` remembers it)."""
         a = b = c = 0.0
         get = self.weights.get
         if word != _CLAUSE:
@@ -151,11 +164,7 @@ class LinearModel:
                     c += found[2] * value
         shaped = shape(word)
         shaped = self._names.get(shaped, shaped)
-        entry = (shaped, self._pairs.get(shaped), a, b, c)
-        if len(self._words) >= _CACHE_LIMIT:
-            self._words.clear()
-        self._words[word] = entry
-        return entry
+        return (shaped, self._pairs.get(shaped), a, b, c)
 
     def logits(self, words: Sequence[str]) -> tuple[float, float, float]:
         """The raw score of each label for a message's canonical words.
@@ -164,14 +173,12 @@ class LinearModel:
         distinct word, one lookup per pair whose left word starts any known pair.
         """
         a, b, c = self.bias
-        cached = self._words.get
-        entry = self._entry
         seen: set[str] = set()
         pairs: set[tuple[str, str]] = set()
         starts: dict[str, tuple[float, float, float]] | None = None
         left = ""
-        for word in words:
-            shaped, following, va, vb, vc = cached(word) or entry(word)
+        # The entries read by `map` from C (a cached word costs no Python call).
+        for shaped, following, va, vb, vc in map(self._words.__getitem__, words):
             if shaped not in seen:
                 seen.add(shaped)
                 a += va

@@ -328,6 +328,8 @@ class RuleSet:
         self._by_anchor = {word: tuple(rules) for word, rules in by_anchor.items()}
         self._condition_words = frozenset[str]().union(*(
             words for conditions in self._conditions for words in conditions))
+        # The only words of a stream `find` reads before running a regex.
+        self.words = self.gate | self._condition_words
         # The regexes are compiled when a message first needs them: compiling all of them
         # costs ~200 ms, a cold start's worth, and most messages never reach a rule set
         # (its gate words are absent) or a rule (its anchor words are absent).
@@ -381,8 +383,9 @@ class RuleSet:
         """The hits in a canonical stream, after the cancel and negation rules.
 
         `anchors`: the words of `self.gate` among the stream's words, and `words`: the
-        stream's words, when the caller knows them; only the rules needing one of the
-        anchors, and whose other words are there, are run.
+        stream's words (or only those in `self.words`, the only ones read), when the caller
+        knows them; only the rules needing one of the anchors, and whose other words are
+        there, are run.
         """
         if words is None:
             words = stream.split()
@@ -432,6 +435,10 @@ class RuleSet:
         Each rule's next match is kept until the search has gone past its start: a match
         does not depend on where the search began (lookbehinds see the whole stream).
         """
+        if len(candidates) == 1:
+            # Most often one rule is left: its own matches in turn, without the merging.
+            index = candidates[0]
+            return [(index, start, end) for start, end in _spans(self._rule(index), stream)]
         each = self._each
         regexes = [each[index] or self._rule(index) for index in candidates]
         pending = [regex.search(stream) for regex in regexes]

@@ -101,6 +101,8 @@ class Moderator:
         self._canon = Canonicaliser(words, suspicious)
         self._rule_sets = [RuleSet(source, category, self._canon) for source, category in sources]
         self._gate = frozenset().union(*(rules.gate for rules in self._rule_sets))
+        # Every word the rule sets read before running a regex (anchors and conditions).
+        self._phrase_words = self._gate.union(*(rules.words for rules in self._rule_sets))
         self._personal = PersonalDataFinder(*load_number_words())
         self._links = LinkPolicy(allowed_links)
 
@@ -191,24 +193,27 @@ class Moderator:
 
     def _phrases(self, folded: str, stream: str, words: list[str],
                  lang: str | None) -> list[_Finding]:
-        present = self._gate.intersection(words)
+        # One pass over the words for every rule set: each reads only these.
+        relevant = self._phrase_words.intersection(words)
+        present = self._gate.intersection(relevant)
         if not present:
             return []
         hits: list[tuple[str, Hit]] = []
         for rules in self._rule_sets:
             anchors = rules.gate.intersection(present)
             if anchors:
-                found = rules.find(stream, lang, anchors, words)
+                found = rules.find(stream, lang, anchors, relevant)
                 if found:
                     hits.extend((rules.category, hit) for hit in found)
         if not hits:
             return []
-        origins = self._canon.origins(folded)
+        # A hit starts and ends on word bounds of the stream, whose words are one space
+        # apart: the spaces before them number its first and last word.
+        bounds = [(stream.count(" ", 0, hit.start), stream.count(" ", 0, hit.end))
+                  for _, hit in hits]
+        origins = self._canon.origins(folded, max(last for _, last in bounds) + 1)
         findings = []
-        for category, hit in hits:
-            # A hit starts and ends on word bounds of the stream, whose words are one space
-            # apart: the spaces before them number its first and last word.
-            first, last = stream.count(" ", 0, hit.start), stream.count(" ", 0, hit.end)
+        for (category, hit), (first, last) in zip(hits, bounds, strict=True):
             spans = [span for span in origins[first:last + 1] if span is not None]
             if not spans:
                 continue  # clause marks only
