@@ -355,10 +355,11 @@ round 6**: it flatters from round 6 on); **blind5** = `tests/data/moderation/bli
 ({len(blind5)} messages by a fifth independent author under the same rule, see BLIND5.md,
 measured before and after round 6, then **tuned on in round 7**: it flatters from round 7
 on); **blind6** = `tests/data/moderation/blind6.jsonl` ({len(blind6)} messages by a sixth
-independent author under the same rule, see BLIND6.md, measured once before round 7 and never
-read); **blind7** = `tests/data/moderation/blind7.jsonl` ({len(blind7)} messages by a seventh
-independent author under the same rule, see BLIND7.md, measured once before round 8 and never
-read): blind6 and blind7 are the fairest figures, each with its adversarial subset. The
+independent author under the same rule, see BLIND6.md, measured before and after round 7, then
+**tuned on in round 8**: it flatters from round 8 on); **blind7** =
+`tests/data/moderation/blind7.jsonl` ({len(blind7)} messages by a seventh independent author
+under the same rule, see BLIND7.md, measured once before round 8 and never read: the fairest
+figure), each with its adversarial subset. The
 learned stage is also trained on the hand-written lines of `tests/data/moderation/written/`
 (other authors, blind to every batch here). {len(labelled)} messages
 ({sum(r["lang"] == "fr" for r in labelled)} French).

@@ -6,11 +6,17 @@ checks every message of the labelled set and of the blind batches read so far on
 caches, then times three passes over them by CPU time, with the model and with the rules only.
 Alternating processes lets the load of a shared machine hit both alike; compare the ratio, not
 the absolute figures.
+
+`--instructions` counts instead, with valgrind's callgrind (Debian's `valgrind`), the machine
+instructions per check with the model: the same number on every run, whatever the load (the
+count of a run with two passes minus that of a run with none, over the checks of the two
+passes). Slower (a few minutes per checkout), but the figure to quote for a small change.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -42,6 +48,37 @@ print(rate(full.check), rate(rules.check))
 """
 
 
+# Run inside each checkout under callgrind: build and warm, then PASSES passes.
+_COUNT = """
+import sys
+sys.path.insert(0, ".")
+from bench.moderation import BLIND, BLIND2, BLIND3, BLIND4, load_set
+from chalicelib.domain.moderation import Moderator
+texts = [r["text"] for r in load_set() + load_set(BLIND) + load_set(BLIND2)
+         + load_set(BLIND3) + load_set(BLIND4)]
+moderator = Moderator()
+for text in texts:
+    moderator.check(text)
+for _ in range(int(sys.argv[1])):
+    for text in texts:
+        moderator.check(text)
+print(len(texts))
+"""
+_COLLECTED_RE = re.compile(r"Collected : (\d+)")
+
+
+def instructions(root: Path) -> float:
+    """Machine instructions per check with the model in `root` (callgrind, deterministic)."""
+    def run(passes: int) -> tuple[int, int]:
+        done = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+             sys.executable, "-c", _COUNT, str(passes)],
+            cwd=root, check=True, capture_output=True, text=True)
+        return int(_COLLECTED_RE.findall(done.stderr)[-1]), int(done.stdout.split()[-1])
+    (base, _), (counted, texts) = run(0), run(2)
+    return (counted - base) / (2 * texts)
+
+
 def measure(root: Path) -> tuple[float, float]:
     """Messages per CPU second in `root`: with the model, rules only."""
     out = subprocess.run([sys.executable, "-c", _MEASURE], cwd=root, check=True,
@@ -55,7 +92,14 @@ def main() -> None:
     parser.add_argument("old", type=Path)
     parser.add_argument("new", type=Path)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--instructions", action="store_true",
+                        help="count instructions per check with callgrind instead of timing")
     args = parser.parse_args()
+    if args.instructions:
+        old, new = instructions(args.old), instructions(args.new)
+        print(f"instructions per check with the model: {old:,.0f} -> {new:,.0f} "
+              f"({new / old - 1:+.1%})")
+        return
     olds, news = [], []
     for _ in range(args.rounds):
         olds.append(measure(args.old))
