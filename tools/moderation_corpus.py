@@ -284,6 +284,20 @@ TEMPLATES: list[tuple[tuple[str, ...], str, str]] = [
     ((), E, "{you're a legend|you're a lifesaver|you're the best|cheers mate|sick ride|"
             "the driver was dope}{ 👍|!|}"),
     # ---- clean, everyday logistics (French) -----------------------------------------
+    # Addressing someone as "vous" while waiting (round 8's written insults in "vous êtes un
+    # goujat" had made "vous êtes" and a clause-opening "vous" evidence of an insult; a
+    # member asking "Vous êtes là ? Répondez s'il vous plaît" was sent to review).
+    ((), F, "{Bonjour, |Madame, |Monsieur, |}vous êtes {où|bien arrivé|bien arrivée|déjà parti|"
+            "déjà partie|sur le parking|devant la gare|en route|loin|en retard} ?"
+            "{ Je vous attends| Répondez quand vous pouvez| Merci| Je suis devant l'entrée|}"),
+    ((), F, "vous êtes {bien|toujours} {le conducteur|la conductrice|disponible|d'accord} "
+            "{pour samedi|pour le trajet de 8 h|pour demain|}{ ?| ? merci d'avance|}"),
+    ((), F, "{Merci|Merci beaucoup|C'est gentil}, vous êtes {très aimable|adorable|un ange|"
+            "au top|vraiment serviable|super}{ !|, à bientôt|, bonne route|}"),
+    ((), F, "{Répondez|Rappelez-moi|Dites-moi} {s'il vous plaît|svp|quand vous pouvez|"
+            "dès que possible}{, je suis devant|, je ne vous vois pas|, c'est urgent|}"),
+    ((), F, "{Vous êtes là|Vous m'entendez|Vous avez vu mon message|Vous me voyez} ?"
+            "{ Je suis à l'arrêt de bus| Je porte un manteau rouge| Je suis en avance|}"),
     ((), F, "{je pars|départ|on part|je serai là|j'arrive} {vers|à|pour} {fr_time}"
             "{, ça te va ?|, pas plus tard|, je te préviens si retard| demain| vendredi|}"),
     ((), F, "{j'ai oublié|tu as oublié|j'ai laissé|il reste} {fr_item} dans {ta voiture|"
