@@ -97,3 +97,31 @@ def test_an_iban_that_fails_its_check_is_no_card_number_either(rules):
     text = "Le vendeur m'a donné DE53 5578 9342 5848 1883 53, ma banque dit qu'il est invalide."
     assert rules.check(text).verdict == "allow"
     assert rules.check("ma carte : 5355 7893 4258 4818").verdict == "mask"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a member received, quoted right after the verb: a report, not an insult
+        "Bonjour, j'ai reçu « sale connard » après avoir annulé, vous pouvez faire quelque chose ?",
+        "He sent me: \"you're a dead man\". What do I do?",
+        "Someone replied \"go kill yourself\" when I asked for a refund.",
+        "Un conducteur m'a lancé « pauvre conne » sur le parking.",
+    ],
+)
+def test_abuse_quoted_right_after_it_was_received_is_a_report(rules, text):
+    found = rules.check(text)
+    assert "insult" not in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "j'ai reçu ton message, connard, et je m'en fiche",
+        "I got your text, you absolute prick",
+        "Replied to you already, you stupid cow",
+    ],
+)
+def test_a_received_message_answered_with_an_insult_is_still_one(rules, text):
+    found = rules.check(text)
+    assert "insult" in found.categories, found.reasons
