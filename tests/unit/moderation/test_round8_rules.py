@@ -125,3 +125,20 @@ def test_abuse_quoted_right_after_it_was_received_is_a_report(rules, text):
 def test_a_received_message_answered_with_an_insult_is_still_one(rules, text):
     found = rules.check(text)
     assert "insult" in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J'ai fait un virement pour recharger mon wallet, il n'apparaît toujours pas.",
+        "Can I top up my wallet by bank transfer and pay the seat from the balance?",
+        "Left my wallet at home, I'll pay through the app when I'm back.",
+    ],
+)
+def test_the_platforms_wallet_is_no_scam(rules, text):
+    assert "spam" not in rules.check(text).categories
+
+
+def test_a_crypto_wallet_asked_for_is_still_a_scam(rules):
+    found = rules.check("envoie 0.002 BTC sur mon crypto wallet pour confirmer la place")
+    assert found.verdict == "block" and "spam" in found.categories, found.reasons
