@@ -21,14 +21,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-# Run inside each checkout with its own code (its `chalicelib`, its rule files and model).
-_MEASURE = """
-import gc, os, sys, time
+# Run inside each checkout with its own code (its `chalicelib`, its rule files and model):
+# the messages both measures check.
+_TEXTS = """
+import sys
 sys.path.insert(0, ".")
 from bench.moderation import BLIND, BLIND2, BLIND3, BLIND4, load_set
 from chalicelib.domain.moderation import Moderator
 texts = [r["text"] for r in load_set() + load_set(BLIND) + load_set(BLIND2)
          + load_set(BLIND3) + load_set(BLIND4)]
+"""
+_MEASURE = _TEXTS + """
+import gc, os, time
 if hasattr(os, "sched_setaffinity"):
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 full, rules = Moderator(), Moderator(learned=False)
@@ -49,13 +53,7 @@ print(rate(full.check), rate(rules.check))
 
 
 # Run inside each checkout under callgrind: build and warm, then PASSES passes.
-_COUNT = """
-import sys
-sys.path.insert(0, ".")
-from bench.moderation import BLIND, BLIND2, BLIND3, BLIND4, load_set
-from chalicelib.domain.moderation import Moderator
-texts = [r["text"] for r in load_set() + load_set(BLIND) + load_set(BLIND2)
-         + load_set(BLIND3) + load_set(BLIND4)]
+_COUNT = _TEXTS + """
 moderator = Moderator()
 for text in texts:
     moderator.check(text)

@@ -18,8 +18,10 @@ kilobytes (data/model.tsv, written by `tools/moderation_train.py`; nothing is do
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from importlib import resources
+
+from chalicelib.domain.moderation.cache import ComputedCache
 
 LABELS = ("insult", "off_platform", "spam")
 MODEL_FILE = "model.tsv"
@@ -28,7 +30,6 @@ NGRAMS = (3, 4, 5)
 NGRAM_SHARE = 3.0
 # Weights are stored as integers of 1/SCALE: the file stays small and byte-for-byte stable.
 SCALE = 1000
-_CACHE_LIMIT = 1 << 16
 _CLAUSE = "|"
 # A cached word: its shaped form, the pairs it starts (right word -> weights) and the summed
 # weights of its own features.
@@ -96,22 +97,6 @@ def sigmoid(value: float) -> float:
     return exp / (1.0 + exp)
 
 
-class _WordCache(dict[str, _Entry]):
-    """Each word's cached entry (see `LinearModel._entry`), computed on first use; emptied
-    when it holds too many. A dict subclass read through `__getitem__` (with `map`) costs
-    no Python call for a word already seen, where a `get` then a fallback cost one each."""
-
-    def __init__(self, compute: Callable[[str], _Entry]) -> None:
-        super().__init__()
-        self._compute = compute
-
-    def __missing__(self, word: str) -> _Entry:
-        if len(self) >= _CACHE_LIMIT:
-            self.clear()
-        entry = self[word] = self._compute(word)
-        return entry
-
-
 class LinearModel:
     """One logistic regression per label over sparse features; `scores` is the entry point."""
 
@@ -135,7 +120,7 @@ class LinearModel:
                 left, _, right = name[2:].partition(" ")
                 left, right = names.setdefault(left, left), names.setdefault(right, right)
                 self._pairs.setdefault(left, {})[right] = vector
-        self._words = _WordCache(self._entry)
+        self._words = ComputedCache[_Entry](self._entry)
 
     @classmethod
     def parse(cls, text: str) -> LinearModel:
@@ -152,7 +137,7 @@ class LinearModel:
 
     def _entry(self, word: str) -> _Entry:
         """A word's shaped form, the pairs it starts, and the summed weights of its own
-        features (`_WordCache` remembers it)."""
+        features (`self._words` remembers it)."""
         a = b = c = 0.0
         get = self.weights.get
         if word != _CLAUSE:

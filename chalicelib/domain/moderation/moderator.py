@@ -266,7 +266,7 @@ class Moderator:
             Reason(category, rule, action, start, end)
             for start, end, rule, category, action in ordered
         ]
-        verdict = strongest([entry[4] for entry in ordered])
+        verdict = strongest([reason.action for reason in reasons])
         if verdict == BLOCK:
             return Verdict(BLOCK, None, tuple(reasons))
         # Read from the findings, whose spans are never None (a Reason's may be).

@@ -63,8 +63,8 @@ _AT_STRONG = (
 )
 _AT_WEAK = r"\s+(?:at|chez|a)\s+"
 # The first character of every sign above (a comma for "a commercial" said between commas, and
-# "sur"/"on" between spaces): tested before
-# them, it spares the engine a dozen alternatives at each place a local part could end.
+# "sur"/"on" between spaces): tested before them, it spares the engine a dozen alternatives
+# at each place a local part could end.
 _AT_FIRST = rf"(?=[\s,@\[({{<\-_*\"'{_AT_EMOJI}])"
 # Dots: the character and its look-alikes that folding keeps, or its name: "dot", "point",
 # "pt", and "punto" (it, es), "punkt" (de), "punt" (nl), "ponto" (pt), "pwen"/"pwin" (creole).

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from itertools import chain, islice
+
+from chalicelib.domain.moderation.cache import ComputedCache
 
 _SINGLE = r"[a-z0-9@$*]"
 # SEGMENT_RE below consumes a segment's first character with one character class, the union of
@@ -72,27 +74,6 @@ _RUN_RE = re.compile(r"([a-z])\1*")
 _LEET = str.maketrans("@$!0134579€", "asioieastge")
 _LEET_L = str.maketrans("@$!0134579€", "asioleastge")
 _CLAUSE_START = frozenset(",;:?()[]{}\"\n/|.!")
-_CACHE_LIMIT = 1 << 16
-
-
-class _SegmentCache(dict[str, tuple[str, ...]]):
-    """The canonical words of each segment, computed on first use; emptied when it holds
-    too many (a segment's words never depend on what came before).
-
-    Each word is interned: every message that holds it gets the same string object, whose
-    hash is already known and which the dictionaries of the later stages (the learned
-    stage's word cache above all) find by comparing pointers, without reading characters.
-    """
-
-    def __init__(self, compute: Callable[[str], str]) -> None:
-        super().__init__()
-        self._compute = compute
-
-    def __missing__(self, segment: str) -> tuple[str, ...]:
-        if len(self) >= _CACHE_LIMIT:
-            self.clear()
-        value = self[segment] = tuple(map(sys.intern, self._compute(segment).split()))
-        return value
 
 
 def _runs(word: str) -> list[tuple[str, int]]:
@@ -122,7 +103,7 @@ class Canonicaliser:
         # Cached per instance: words repeat across messages and each costs a few regexes.
         # A dict read from C (`map` over its `__getitem__`) costs about half an `lru_cache`
         # call.
-        self.tokens = _SegmentCache(self._canon).__getitem__
+        self.tokens = ComputedCache[tuple[str, ...]](self._words).__getitem__
 
     def stream(self, folded: str) -> str:
         """The canonical stream of a folded text, e.g. `| t es un connard | va |`."""
@@ -173,6 +154,13 @@ class Canonicaliser:
         if origins[-1] is not None:
             origins.append(None)
         return origins
+
+    def _words(self, segment: str) -> tuple[str, ...]:
+        """A segment's canonical words (what `tokens` caches; a segment's words never depend
+        on what came before), each interned: every message that holds a word gets the same
+        string object, whose hash is already known and which the dictionaries of the later
+        stages (the learned stage's word cache above all) find by comparing pointers."""
+        return tuple(map(sys.intern, self._canon(segment).split()))
 
     def _canon(self, segment: str) -> str:
         if segment[0] in _CLAUSE_START:
