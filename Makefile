@@ -41,8 +41,9 @@ audit: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
-# Retrains the moderator's learned stage (data/model.tsv and its generated corpus; seeded,
-# same inputs same bytes: `python -m tools.moderation_train --check` verifies the shipped ones).
+# Retrains the moderator's learned stage (data/model.tsv, data/severity.tsv and the generated
+# corpus; seeded, same inputs same bytes: `python -m tools.moderation_train --check` verifies
+# the shipped ones).
 moderation-model: $(STAMP)
 	$(BIN)/python -m tools.moderation_train
 

@@ -10,8 +10,12 @@
 2. Trains one logistic regression per label (insult, off_platform, spam) by averaged
    stochastic gradient descent over the features of chalicelib/domain/moderation/learned.py,
    read from the same canonical words the moderator computes.
-3. Writes chalicelib/domain/moderation/data/model.tsv. Same inputs, same bytes: the order,
-   the seed and the rounding are fixed (tests/unit/moderation/test_learned.py checks it).
+3. Trains the insult severity model (one more logistic regression, same features, same
+   recipe) on the insult lines alone: the written lines' `severity` (`strong`, which the
+   policy blocks, or `mild`, which it reviews) and the tuning splits' insults by verdict.
+4. Writes chalicelib/domain/moderation/data/model.tsv and severity.tsv. Same inputs, same
+   bytes: the order, the seed and the rounding are fixed (tests/unit/moderation/
+   test_learned.py checks it).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import math
 import random
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from chalicelib.domain.moderation import Moderator
@@ -32,6 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "moderation"
 WRITTEN = DATA / "written"
 MODEL = ROOT / "chalicelib" / "domain" / "moderation" / "data" / "model.tsv"
+SEVERITY = MODEL.with_name("severity.tsv")
+SEVERITIES = ("strong", "mild")
 TUNING_SPLITS = ("dev", "holdout", "round2", "round3")
 SEED = 20261122
 SAMPLES = 45
@@ -130,6 +137,22 @@ def tuning_rows() -> list[dict]:
             if row["split"] in TUNING_SPLITS]
 
 
+def severity_rows() -> list[dict]:
+    """Insult lines with how strong their insult is (`strong` or `mild`): the written lines'
+    `severity` field, then the tuning splits' insults (a block is strong, a review mild; only
+    messages whose other labels cannot block, so that the verdict is the insult's own)."""
+    held_out = held_out_texts()
+    written = [{"text": row["text"], "severity": row["severity"]}
+               for path in sorted(WRITTEN.glob("*.jsonl")) for row in _jsonl(path)
+               if row.get("severity") in SEVERITIES
+               and row["text"].strip().lower() not in held_out]
+    tuning = [{"text": row["text"], "severity": "strong" if row["verdict"] == "block" else "mild"}
+              for row in _jsonl(DATA / "messages.jsonl")
+              if row["split"] in TUNING_SPLITS and "insult" in row["labels"]
+              and set(row["labels"]) <= {"insult", "off_platform", "pii"}]
+    return written + tuning
+
+
 def written_rows() -> list[dict]:
     """The hand-written training lines of tests/data/moderation/written/, in file order
     (a line that happens to equal an evaluation message is left out, like template fills)."""
@@ -191,6 +214,20 @@ def _sigmoid(logit: float) -> float:
 
 def fit(corpus: list[dict], moderator: Moderator) -> str:
     """The weights file of a model trained on `corpus` (rows with `text` and `labels`)."""
+    return _fitted(corpus, moderator, LABELS,
+                   lambda row: tuple(int(label in row["labels"]) for label in LABELS))
+
+
+def fit_severity(rows: list[dict], moderator: Moderator) -> str:
+    """The weights file of the insult severity model trained on `rows` (`severity_rows`)."""
+    # `train` steps three heads; the last two get all-zero targets and are dropped.
+    return _fitted(rows, moderator, ("strong",),
+                   lambda row: (int(row["severity"] == "strong"), 0, 0))
+
+
+def _fitted(corpus: list[dict], moderator: Moderator, labels: tuple[str, ...],
+            targets: Callable[[dict], tuple[int, ...]]) -> str:
+    """Train on `corpus` and serialise the first `len(labels)` heads."""
     index: dict[str, int] = {}
     examples = []
     known: dict[str, list[tuple[int, float]]] = {}  # the written lines come three times
@@ -201,12 +238,13 @@ def fit(corpus: list[dict], moderator: Moderator) -> str:
             features = known[row["text"]] = [
                 (index.setdefault(f, len(index)), value)
                 for f, value in message_features(moderator.words(row["text"]))]
-        examples.append((features, tuple(int(label in row["labels"]) for label in LABELS)))
+        examples.append((features, targets(row)))
     bias, weights = train(examples, len(index), random.Random(SEED))
     names = {number: name for name, number in index.items()}
-    kept = {names[number]: vector for number, vector in enumerate(weights)
-            if max(abs(v) for v in vector) >= PRUNE}
-    return serialise(LABELS, bias, kept)
+    heads = len(labels)
+    kept = {names[number]: vector[:heads] for number, vector in enumerate(weights)
+            if max(abs(v) for v in vector[:heads]) >= PRUNE}
+    return serialise(labels, bias[:heads], kept)
 
 
 def main() -> None:
@@ -217,14 +255,18 @@ def main() -> None:
     generated = build_corpus()
     written = written_rows()
     corpus = generated + tuning_rows() + written * WRITTEN_WEIGHT
-    model = fit(corpus, Moderator(learned=False))
+    rules = Moderator(learned=False)
+    model = fit(corpus, rules)
+    severity = fit_severity(severity_rows(), rules)
     lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in generated)
     if args.check:
         same = (MODEL.read_text(encoding="utf-8") == model
+                and SEVERITY.read_text(encoding="utf-8") == severity
                 and (DATA / "training.jsonl").read_text(encoding="utf-8") == lines)
         print("identical" if same else "DIFFERENT")
         raise SystemExit(0 if same else 1)
     MODEL.write_text(model, encoding="utf-8")
+    SEVERITY.write_text(severity, encoding="utf-8")
     (DATA / "training.jsonl").write_text(lines, encoding="utf-8")
     features = len(model.splitlines()) - 2
     print(f"{len(generated)} generated + {len(corpus) - len(generated)} hand-written rows "

@@ -9,10 +9,11 @@ import sys
 import zipfile
 from pathlib import Path
 
-from chalicelib.domain.moderation.learned import LABELS, LinearModel
+from chalicelib.domain.moderation.learned import LABELS, LinearModel, SeverityModel
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL_TSV = "chalicelib/domain/moderation/data/model.tsv"
+SEVERITY_TSV = "chalicelib/domain/moderation/data/severity.tsv"
 
 
 def test_chalice_package_builds_rest_and_websocket_apis(tmp_path):
@@ -42,8 +43,11 @@ def test_chalice_package_builds_rest_and_websocket_apis(tmp_path):
         names = z.namelist()
         # The moderator's learned stage reads its weights from the package at run time.
         weights = z.read(MODEL_TSV).decode("utf-8") if MODEL_TSV in names else ""
+        severity = z.read(SEVERITY_TSV).decode("utf-8") if SEVERITY_TSV in names else ""
     assert "app.py" in names and "chalicelib/composition/root.py" in names
     assert not [n for n in names if n.startswith(("devstack/", "tests/", "bench/", "web/"))]
     assert weights == (ROOT / MODEL_TSV).read_text(encoding="utf-8")
     model = LinearModel.parse(weights)
     assert model.labels == LABELS and len(model.weights) > 1000
+    assert severity == (ROOT / SEVERITY_TSV).read_text(encoding="utf-8")
+    assert len(SeverityModel.parse(severity).weights) > 1000

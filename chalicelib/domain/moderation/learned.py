@@ -25,6 +25,7 @@ from chalicelib.domain.moderation.cache import ComputedCache
 
 LABELS = ("insult", "off_platform", "spam")
 MODEL_FILE = "model.tsv"
+SEVERITY_FILE = "severity.tsv"
 NGRAMS = (3, 4, 5)
 # The value a word's character n-grams share between them (the word itself has 1).
 NGRAM_SHARE = 3.0
@@ -125,15 +126,8 @@ class LinearModel:
     @classmethod
     def parse(cls, text: str) -> LinearModel:
         """Read the weights file: a `labels` line, a `bias` line, then `feature w w w`."""
-        lines = text.splitlines()
-        head, bias_line = lines[0].split("\t"), lines[1].split("\t")
-        if head[0] != "labels" or bias_line[0] != "bias":
-            raise ValueError("not a moderation model file")
-        weights: dict[str, tuple[float, float, float]] = {}
-        for line in lines[2:]:
-            feature, a, b, c = line.split("\t")
-            weights[feature] = (int(a) / SCALE, int(b) / SCALE, int(c) / SCALE)
-        return cls([int(v) / SCALE for v in bias_line[1:]], weights, head[1:])
+        labels, bias, weights = _read_weights(text)
+        return cls(bias, {feature: (a, b, c) for feature, (a, b, c) in weights.items()}, labels)
 
     def _entry(self, word: str) -> _Entry:
         """A word's shaped form, the pairs it starts, and the summed weights of its own
@@ -184,6 +178,50 @@ class LinearModel:
         return dict(zip(self.labels, map(sigmoid, self.logits(words)), strict=True))
 
 
+class SeverityModel:
+    """How strong an insult is that the rules did not find and `LinearModel` did: one more
+    logistic regression over the same features, trained on insult lines alone (strong, which
+    the policy blocks: slurs, hate, threats, sexual remarks, strong words; mild, which it
+    reviews: idiot, con, sarcasm, condescension). The insult score says how sure the model is
+    that a message insults; it says little about how hard (a mild insult said plainly scores
+    higher than a veiled threat), so it does not choose between block and review.
+
+    It is scored only for the few messages whose insult the model alone found, so it reads
+    the features plainly, without `LinearModel`'s cache.
+    """
+
+    def __init__(self, bias: float, weights: dict[str, float]) -> None:
+        self.bias = float(bias)
+        self.weights = weights
+
+    @classmethod
+    def parse(cls, text: str) -> SeverityModel:
+        """Read the weights file: `labels strong`, a `bias` line, then `feature w`."""
+        labels, bias, weights = _read_weights(text)
+        if labels != ["strong"]:
+            raise ValueError("not an insult severity file")
+        return cls(bias[0], {feature: vector[0] for feature, vector in weights.items()})
+
+    def strong(self, words: Sequence[str]) -> bool:
+        """Whether the insult in a message's canonical words is strong (probability >= 0.5)."""
+        get = self.weights.get
+        return self.bias + sum(get(feature, 0.0) * value
+                               for feature, value in message_features(words)) >= 0.0
+
+
+def _read_weights(text: str) -> tuple[list[str], list[float], dict[str, list[float]]]:
+    """Labels, bias and feature weights of a weights file (`serialise` writes it)."""
+    lines = text.splitlines()
+    head, bias_line = lines[0].split("\t"), lines[1].split("\t")
+    if head[0] != "labels" or bias_line[0] != "bias":
+        raise ValueError("not a moderation model file")
+    weights: dict[str, list[float]] = {}
+    for line in lines[2:]:
+        feature, *values = line.split("\t")
+        weights[feature] = [int(v) / SCALE for v in values]
+    return head[1:], [int(v) / SCALE for v in bias_line[1:]], weights
+
+
 def serialise(labels: Iterable[str], bias: Sequence[float],
               weights: dict[str, Sequence[float]]) -> str:
     """The weights file for a model (features sorted, weights rounded to 1/SCALE)."""
@@ -198,7 +236,16 @@ def serialise(labels: Iterable[str], bias: Sequence[float],
 
 def load_model(name: str = MODEL_FILE) -> LinearModel | None:
     """The model shipped in this package's `data/` folder, or None when there is none."""
+    text = _shipped(name)
+    return None if text is None else LinearModel.parse(text)
+
+
+def load_severity(name: str = SEVERITY_FILE) -> SeverityModel | None:
+    """The insult severity model shipped in `data/`, or None when there is none."""
+    text = _shipped(name)
+    return None if text is None else SeverityModel.parse(text)
+
+
+def _shipped(name: str) -> str | None:
     path = resources.files(__package__).joinpath("data", name)
-    if not path.is_file():
-        return None
-    return LinearModel.parse(path.read_text(encoding="utf-8"))
+    return path.read_text(encoding="utf-8") if path.is_file() else None

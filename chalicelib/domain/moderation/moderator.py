@@ -8,7 +8,13 @@ from dataclasses import replace
 from functools import lru_cache
 from types import MappingProxyType
 
-from chalicelib.domain.moderation.learned import LinearModel, load_model, logit
+from chalicelib.domain.moderation.learned import (
+    LinearModel,
+    SeverityModel,
+    load_model,
+    load_severity,
+    logit,
+)
 from chalicelib.domain.moderation.lexicon import FIRM, Hit, RuleSet, load_source, vocabulary
 from chalicelib.domain.moderation.links import Link, LinkPolicy
 from chalicelib.domain.moderation.normalise import OffsetMap, fold, imitates_latin, overlaps
@@ -73,6 +79,7 @@ class Moderator:
 
     def __init__(self, *, allowed_links: Iterable[str] | None = None,
                  learned: bool | LinearModel = True,
+                 severity: bool | SeverityModel = True,
                  review_threshold: float = REVIEW_THRESHOLD,
                  block_threshold: float = BLOCK_THRESHOLD,
                  rule_free_margin: Mapping[str, float] = RULE_FREE_MARGIN,
@@ -82,6 +89,8 @@ class Moderator:
         None keeps the defaults (map links and the platform's own domains, see
         `default_allowed_links()`); pass your own list to add a domain. `learned`: the
         second stage (True: the shipped model, False: rules only, or a model of your own);
+        `severity`: whether an insult only the model found is strong (block) or mild (review)
+        (True: the shipped severity model; False: the block threshold decides, as for spam);
         `review_threshold` and `block_threshold` are its probability thresholds, and
         `rule_free_margin` (label -> logits, >= 0) what the model must add to the first when
         no filter found anything in the message; `veto_threshold`: below this probability
@@ -93,6 +102,8 @@ class Moderator:
             raise ValueError("rule_free_margin must be >= 0")
         self._margin = dict(rule_free_margin)
         self._model = load_model() if learned is True else (learned or None)
+        self._severity = (load_severity() if severity is True and self._model is not None
+                          else (severity or None))
         # Compared with raw scores, so that a check computes no exponential.
         self._review_logit, self._block_logit = logit(review_threshold), logit(block_threshold)
         self._veto_logit = logit(veto_threshold) if veto_threshold > 0.0 else None
@@ -135,7 +146,8 @@ class Moderator:
                  length: int) -> list[_Finding]:
         """The findings once the model has had its say: review findings it vetoes are dropped,
         categories no rule found but the model finds likely are added (review, or block when
-        sure; an off-platform proposal is at most reviewed, its policy action)."""
+        sure; an off-platform proposal is at most reviewed, its policy action; an insult is
+        blocked when the severity model finds it strong, whatever the insult score)."""
         # A message the rules already block is not scored at all: nothing would change.
         if self._model is None or not length or (
             findings and any(f[2] == BLOCK for f in findings)
@@ -155,7 +167,10 @@ class Moderator:
             floor = self._review_logit + (0.0 if findings else self._margin.get(label, 0.0))
             if score < floor or label in found:
                 continue
-            sure = score >= self._block_logit and label != OFF_PLATFORM
+            if label == INSULT and self._severity is not None:
+                sure = self._severity.strong(words)
+            else:
+                sure = score >= self._block_logit and label != OFF_PLATFORM
             out.append((label, f"{label}.model", BLOCK if sure else REVIEW, 0, length))
         return out + self._pitched_link(words, out, length)
 

@@ -389,7 +389,10 @@ _COUNT_BEFORE_RE = re.compile(r"\b(?:last|final|first|next|other|remaining|derni
 _COUNT_AFTER_RE = re.compile(r"\s+(?:derniers|dernieres|premiers|premieres|chiffres|digits"
                              r"|numbers|numeros|are|sont|is)\b")
 _PARTS_JOIN_RE = re.compile(
-    r"[\s,;:\-…]*(?:(?:\b(?:et|and|&|c'?\s?est|is|it'?s)\b)[\s,;:\-…]*)?")
+    r"[\s,;:\-…]*(?:(?:\b(?:et|and|&|c'?\s?est|is|it'?s)\b)[\s,;:\-…]*)?"
+    # ... or a hesitation, as one dictates ("06 puis 23 puis 91, attends… 47 et 58").
+    r"(?:\b(?:attends?|attendez|euh|heu|pardon|wait|sorry|hmm|uh|um|erm)\b[\s,;:\-….]*"
+    r"(?:\b(?:et|and)\b[\s,;:\-…]*)?)?")
 # A part that is a date, an hour, an amount or a rank: a word before or a unit after it
 # ("le 06, puis le 13 …", "06 30, puis 07 15 h").
 _NOT_A_PART_BEFORE_RE = re.compile(

@@ -14,7 +14,9 @@ from chalicelib.domain.moderation import Moderator
 from chalicelib.domain.moderation.learned import (
     LABELS,
     LinearModel,
+    SeverityModel,
     load_model,
+    load_severity,
     message_features,
     serialise,
     sigmoid,
@@ -66,12 +68,52 @@ def test_the_weights_file_round_trips():
 
 @pytest.mark.parametrize(("logit", "verdict"), [(-3.0, "allow"), (1.5, "review"), (4.0, "block")])
 def test_uncertain_scores_go_to_review_and_sure_ones_are_blocked(logit, verdict):
-    # 0.7 <= sigmoid(1.5) = 0.82 < 0.95 <= sigmoid(4.0) = 0.98
-    moderator = Moderator(learned=_model(logit), review_threshold=0.7, block_threshold=0.95)
+    # 0.7 <= sigmoid(1.5) = 0.82 < 0.95 <= sigmoid(4.0) = 0.98 (no severity model: the block
+    # threshold decides, as it does for spam).
+    moderator = Moderator(learned=_model(logit), severity=False, review_threshold=0.7,
+                          block_threshold=0.95)
     result = moderator.check("grumpf", "fr")
     assert result.verdict == verdict
     if verdict != "allow":
         assert [r.rule for r in result.reasons] == ["insult.model"]
+
+
+@pytest.mark.parametrize(("insult", "strength", "verdict"), [
+    (1.5, 3.0, "block"),   # unsure that it insults, sure that it would be a strong insult
+    (4.0, 0.5, "review"),  # sure that it insults, and that the insult is mild
+    (-3.0, 3.0, "allow"),  # no insult found: its strength is not asked
+])
+def test_the_severity_model_decides_how_hard_an_insult_only_the_model_found_is(
+        insult, strength, verdict):
+    severity = SeverityModel(-1.0, {"w:grumpf": strength})
+    moderator = Moderator(learned=_model(insult), severity=severity)
+    assert moderator.check("grumpf", "fr").verdict == verdict
+    # A rule's finding keeps its own action: the lexicon knows how hard its words are.
+    mild = Moderator(learned=_model(4.0), severity=SeverityModel(-1.0, {"w:grumpf": 0.5}))
+    assert mild.check("t'es un connard grumpf", "fr").verdict == "block"
+
+
+def test_the_severity_model_ships_and_round_trips():
+    shipped = load_severity()
+    assert shipped is not None and len(shipped.weights) > 1000
+    path = resources.files("chalicelib.domain.moderation").joinpath("data", "severity.tsv")
+    assert len(path.read_bytes()) < 512 * 1024
+    small = SeverityModel(-0.5, {"w:grumpf": 2.0, "c:<gru": -0.25})
+    again = SeverityModel.parse(serialise(["strong"], [small.bias], {
+        name: [weight] for name, weight in small.weights.items()}))
+    assert again.bias == small.bias and again.weights == small.weights
+    with pytest.raises(ValueError):
+        SeverityModel.parse(serialise(LABELS, [0.0, 0.0, 0.0], {}))
+
+
+def test_the_shipped_severity_model_tells_mild_from_strong():
+    rules, both = Moderator(learned=False), Moderator()
+    for text, verdict in [
+        ("Tu conduis comme un escargot asthmatique, bravo le champion", "review"),
+        ("Je connais ta plaque et ta rue, fais attention à tes pneus cette nuit", "block"),
+    ]:
+        assert rules.check(text, "fr").verdict == "allow"  # no rule: the model alone found it
+        assert both.check(text, "fr").verdict == verdict
 
 
 def test_an_off_platform_score_is_at_most_reviewed():
@@ -87,7 +129,7 @@ def test_a_spam_score_alone_needs_a_margin_when_no_filter_found_anything():
     assert spam_only.check("grumpf, viens sur WhatsApp").verdict == "review"
     assert {r.rule for r in spam_only.check("grumpf, viens sur WhatsApp").reasons} >= {
         "spam.model", "off_platform.channel.move"}
-    insult_only = Moderator(learned=_model(1.5))
+    insult_only = Moderator(learned=_model(1.5), severity=False)
     assert insult_only.check("grumpf").verdict == "review"
     no_margin = Moderator(learned=_model(-9.0, spam=1.5), rule_free_margin={"spam": 0.0})
     assert no_margin.check("grumpf").verdict == "review"
@@ -161,6 +203,9 @@ def test_the_written_training_lines_are_well_formed():
     allowed = {"insult", "off_platform", "spam", "pii"}
     assert all(row["split"] == "train" and set(row["labels"]) <= allowed
                and row["lang"] in ("fr", "en") and row["text"].strip() for row in rows)
+    # Every insult line says how hard it is (the severity model learns from it), no other.
+    assert all(row.get("severity") in (("strong", "mild") if "insult" in row["labels"] else (None,))
+               for row in rows)
 
 
 @pytest.mark.long
