@@ -31,14 +31,13 @@ MODEL_FILE = ROOT / "chalicelib" / "domain" / "moderation" / "data" / "model.tsv
 BLIND2 = ROOT / "tests" / "data" / "moderation" / "blind2.jsonl"
 BLIND3 = ROOT / "tests" / "data" / "moderation" / "blind3.jsonl"
 BLIND4 = ROOT / "tests" / "data" / "moderation" / "blind4.jsonl"
-BLIND5 = ROOT / "tests" / "data" / "moderation" / "blind5.jsonl"
-BLIND6 = ROOT / "tests" / "data" / "moderation" / "blind6.jsonl"
-BLIND7 = ROOT / "tests" / "data" / "moderation" / "blind7.jsonl"
 RESULTS = ROOT / "bench" / "results"
+# The blind batches in the order they were written (tests/data/moderation/blind*.jsonl); the
+# last one is the judge of the current round, the one before it was read last.
+BATCHES = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8")
 # Each blind batch measured once before the change it was written to judge
 # (`--before NAME` records it).
-BEFORE = {name: RESULTS / f"moderation_{name}_before.json"
-          for name in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")}
+BEFORE = {name: RESULTS / f"moderation_{name}_before.json" for name in BATCHES}
 COMMAND = "python -m bench.moderation"
 # In the order they were written; see tests/data/moderation/LABELLING.md.
 SPLITS = ("dev", "holdout", "round2", "round3", "unseen")
@@ -286,38 +285,28 @@ def main() -> None:
     build = time.perf_counter() - started
     model_kib = MODEL_FILE.stat().st_size / 1024
     rows = load_set()
-    blind, blind2 = load_set(BLIND), load_set(BLIND2)
-    blind3, blind4, blind5 = load_set(BLIND3), load_set(BLIND4), load_set(BLIND5)
-    blind6, blind7 = load_set(BLIND6), load_set(BLIND7)
+    batches = {name: load_set(ROOT / "tests" / "data" / "moderation" / f"{name}.jsonl")
+               for name in BATCHES}
     rules_only = Moderator(learned=False)
+    no_severity = Moderator(severity=False, review_threshold=review_at,
+                            block_threshold=block_at, veto_threshold=veto_at)
+    judge, last_read = BATCHES[-1], BATCHES[-2]
     splits = {
         "tuning": evaluate(moderator, [r for r in rows if r["split"] in TUNING]),
         "old unseen": evaluate(moderator, [r for r in rows if r["split"] == "unseen"]),
-        "blind": evaluate(moderator, blind),
-        "blind adversarial": evaluate(moderator, [r for r in blind if "adv" in r["tags"]]),
-        "blind2": evaluate(moderator, blind2),
-        "blind2 adversarial": evaluate(moderator, [r for r in blind2 if "adv" in r["tags"]]),
-        "blind3": evaluate(moderator, blind3),
-        "blind3 adversarial": evaluate(moderator,
-                                       [r for r in blind3 if "adv" in r.get("tags", ())]),
-        "blind4": evaluate(moderator, blind4),
-        "blind4 adversarial": evaluate(moderator,
-                                       [r for r in blind4 if "adv" in r.get("tags", ())]),
-        "blind5": evaluate(moderator, blind5),
-        "blind5 adversarial": evaluate(moderator,
-                                       [r for r in blind5 if "adv" in r.get("tags", ())]),
-        "blind6": evaluate(moderator, blind6),
-        "blind6, rules only": evaluate(rules_only, blind6),
-        "blind6 adversarial": evaluate(moderator,
-                                       [r for r in blind6 if "adv" in r.get("tags", ())]),
-        "blind7": evaluate(moderator, blind7),
-        "blind7, rules only": evaluate(rules_only, blind7),
-        "blind7 adversarial": evaluate(moderator,
-                                       [r for r in blind7 if "adv" in r.get("tags", ())]),
     }
+    for name, batch in batches.items():
+        splits[name] = evaluate(moderator, batch)
+        if name in (last_read, judge):
+            splits[f"{name}, rules only"] = evaluate(rules_only, batch)
+        if name == judge:
+            splits[f"{name}, no severity model"] = evaluate(no_severity, batch)
+        splits[f"{name} adversarial"] = evaluate(
+            moderator, [r for r in batch if "adv" in r.get("tags", ())])
     detail = {split: evaluate(moderator, [r for r in rows if r["split"] == split])
               for split in SPLITS}
-    labelled = rows + blind + blind2 + blind3 + blind4 + blind5 + blind6 + blind7
+    labelled = rows + [row for batch in batches.values() for row in batch]
+    n = {name: len(batch) for name, batch in batches.items()}
     bp_precision, bp_recall = profanity_scores(labelled)
 
     stream = list(itertools.islice(itertools.cycle(r["text"] for r in labelled), args.messages))
@@ -341,25 +330,28 @@ Labelled sets, reported apart: **tuning** = the `dev`, `holdout`, `round2` and `
 batches of `tests/data/moderation/messages.jsonl` (the rules were written against them and
 the learned stage is trained on them, so these figures flatter); **old unseen** = its
 `unseen` batch (150 messages, never trained or tuned on); **blind** =
-`tests/data/moderation/blind.jsonl` ({len(blind)} messages, written before the rules were read
+`tests/data/moderation/blind.jsonl` ({n['blind']} messages, written before the rules were read
 and never trained or tuned on, see BLIND.md; but its author also wrote the rules and the
-training templates); **blind2** = `tests/data/moderation/blind2.jsonl` ({len(blind2)} messages
+training templates); **blind2** = `tests/data/moderation/blind2.jsonl` ({n['blind2']} messages
 by an independent author who read only the policy and the labelling rules, see BLIND2.md;
 measured before and after round 3, then **tuned on in round 4**: its misses were read, so it
-flatters from round 4 on); **blind3** = `tests/data/moderation/blind3.jsonl` ({len(blind3)}
+flatters from round 4 on); **blind3** = `tests/data/moderation/blind3.jsonl` ({n['blind3']}
 messages by another independent author under the same rule, see BLIND3.md, measured once
 before round 4, then **tuned on in round 5**: it flatters from round 5 on); **blind4** =
-`tests/data/moderation/blind4.jsonl` ({len(blind4)} messages by a fourth independent author
+`tests/data/moderation/blind4.jsonl` ({n['blind4']} messages by a fourth independent author
 under the same rule, see BLIND4.md, measured before and after round 5, then **tuned on in
 round 6**: it flatters from round 6 on); **blind5** = `tests/data/moderation/blind5.jsonl`
-({len(blind5)} messages by a fifth independent author under the same rule, see BLIND5.md,
+({n['blind5']} messages by a fifth independent author under the same rule, see BLIND5.md,
 measured before and after round 6, then **tuned on in round 7**: it flatters from round 7
-on); **blind6** = `tests/data/moderation/blind6.jsonl` ({len(blind6)} messages by a sixth
+on); **blind6** = `tests/data/moderation/blind6.jsonl` ({n['blind6']} messages by a sixth
 independent author under the same rule, see BLIND6.md, measured before and after round 7, then
 **tuned on in round 8**: it flatters from round 8 on); **blind7** =
-`tests/data/moderation/blind7.jsonl` ({len(blind7)} messages by a seventh independent author
-under the same rule, see BLIND7.md, measured once before round 8 and never read: the fairest
-figure), each with its adversarial subset. The
+`tests/data/moderation/blind7.jsonl` ({n['blind7']} messages by a seventh independent author
+under the same rule, see BLIND7.md, measured before and after round 8, then **tuned on in
+round 9**: it flatters from round 9 on); **blind8** = `tests/data/moderation/blind8.jsonl`
+({n['blind8']} messages by an eighth independent author under the same rule, see BLIND8.md,
+measured once before round 9 and never read: the fairest figure; also shown without the
+insult severity model of round 9), each with its adversarial subset. The
 learned stage is also trained on the hand-written lines of `tests/data/moderation/written/`
 (other authors, blind to every batch here). {len(labelled)} messages
 ({sum(r["lang"] == "fr" for r in labelled)} French).
@@ -367,8 +359,7 @@ learned stage is also trained on the hand-written lines of `tests/data/moderatio
 {_quality_table(splits)}
 
 {_blind_note({name: (splits[name], splits[f"{name} adversarial"])
-              for name in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6",
-                           "blind7")},
+              for name in BATCHES},
              (review_at, block_at, veto_at))}
 
 For reference, better-profanity 0.7.0 on all labelled messages, insult category: precision

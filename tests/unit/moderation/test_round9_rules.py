@@ -113,3 +113,31 @@ def test_a_strong_word_aimed_at_a_road_thing_is_no_insult(rules, text):
 def test_the_same_words_aimed_at_a_person_are_still_blocked(rules, text):
     found = rules.check(text)
     assert found.verdict == "block" and "insult" in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I lost 200 a month on crypto last year, never again",
+        "J'ai perdu 300 par mois avec le trading, je te déconseille",
+        "il gagne 1500 par mois comme chauffeur, il fait ça depuis dix ans",
+        "she earns 2000 a month as a nurse, the rota is brutal",
+    ],
+)
+def test_money_lost_or_a_wage_is_no_get_rich_pitch(rules, text):
+    # Two false alarms noticed in round 8 (spam.invest, spam.money), with no test of their own.
+    found = rules.check(text)
+    assert "spam" not in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gagnez 1500 par mois depuis chez vous, contactez-moi",
+        "My crypto bot makes 300 a month, join now",
+        "Le trading rapporte 2000 par mois, je t'explique en privé",
+    ],
+)
+def test_the_pitches_next_to_them_are_still_blocked(rules, text):
+    found = rules.check(text)
+    assert found.verdict == "block" and "spam" in found.categories, found.reasons
