@@ -238,8 +238,9 @@ class Settings:
     moderation_block_threshold: float = setting(
         "MODERATION_BLOCK_THRESHOLD",
         0.95,
-        "Text moderation's learned stage: an insult or spam probability at or above this (0-1) "
-        "blocks the message; between the two thresholds it goes to review.",
+        "Text moderation's learned stage: a spam probability at or above this (0-1) blocks "
+        "the message; between the two thresholds it goes to review. An insult only the model "
+        "found is blocked or reviewed by the shipped severity model (strong or mild) instead.",
     )
     moderation_veto_threshold: float = setting(
         "MODERATION_VETO_THRESHOLD",
