@@ -186,13 +186,18 @@ class SeverityModel:
     that a message insults; it says little about how hard (a mild insult said plainly scores
     higher than a veiled threat), so it does not choose between block and review.
 
-    It is scored only for the few messages whose insult the model alone found, so it reads
-    the features plainly, without `LinearModel`'s cache.
+    It is scored only for the few messages whose insult the model alone found, with
+    `LinearModel`'s cached word sums (one column of three used): summing the features of
+    `message_features` instead cost ~200 µs a message, 8 % of the time of a stream as
+    insult-heavy as the labelled sets.
     """
 
     def __init__(self, bias: float, weights: dict[str, float]) -> None:
         self.bias = float(bias)
         self.weights = weights
+        self._scorer = LinearModel([self.bias, 0.0, 0.0],
+                                   {name: (weight, 0.0, 0.0) for name, weight in weights.items()},
+                                   ("strong", "", ""))
 
     @classmethod
     def parse(cls, text: str) -> SeverityModel:
@@ -204,9 +209,7 @@ class SeverityModel:
 
     def strong(self, words: Sequence[str]) -> bool:
         """Whether the insult in a message's canonical words is strong (probability >= 0.5)."""
-        get = self.weights.get
-        return self.bias + sum(get(feature, 0.0) * value
-                               for feature, value in message_features(words)) >= 0.0
+        return self._scorer.logits(words)[0] >= 0.0
 
 
 def _read_weights(text: str) -> tuple[list[str], list[float], dict[str, list[float]]]:
