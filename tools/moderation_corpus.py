@@ -197,6 +197,10 @@ TEMPLATES: list[tuple[tuple[str, ...], str, str]] = [
     ((), F, "{fr_swear}{, les bouchons|, j'ai oublié mon chargeur|, il pleut des cordes|"
             ", je suis en retard|, mon tel est mort|, j'ai raté la sortie|, le péage est bloqué}"),
     ((), F, "{fr_thing} de merde{ m'a encore planté| me rend fou| est en panne|, j'arrive|}"),
+    # A mild insult word aimed at a thing ("Quel idiot ce GPS"): round 9's written lines made
+    # "idiot" alone evidence enough, and such messages were sent to review.
+    ((), F, "{Quel|Mais quel|Oh le} {idiot|crétin|abruti|imbécile|débile|andouille} "
+            "{fr_thing}{ !| encore|, il m'a fait tourner en rond|, j'en peux plus|}"),
     ((), F, "{je suis|j'suis|chui|je suis vraiment} {trop|tellement|vraiment|grave} "
             "{con|conne|débile|idiot|idiote|nul|nulle|boulet|teubé}{, j'ai oublié mes clés|"
             ", je me suis trompé de sortie|, j'ai pris le mauvais train|}"),
@@ -257,6 +261,9 @@ TEMPLATES: list[tuple[tuple[str, ...], str, str]] = [
     ((), E, "{en_swear}{, the traffic|, I forgot my charger|, it's pouring|, running late|"
             ", my phone died|, missed the exit}"),
     ((), E, "{en_thing} is {fucking awful|shit|rubbish|crap|useless|killing me}{ today|, omw|}"),
+    ((), E, "{That|This|What an|Stupid} {idiot|stupid|moronic|dumb|idiotic|useless} "
+            "{GPS|app|satnav|machine|parking meter|charger|printer|traffic light}"
+            "{ again| is at it again|, seriously|!|}"),
     ((), E, "{I'm such an|I'm a total|what an|silly me, such an} {idiot|moron|muppet|numpty|"
             "clown} {, I went to the wrong station|, forgot my keys|, sorry|}"),
     ((), E, "{meet|pick up|drop me|see you} at {en_place}{ at 8| around 5pm|, grey Golf|}"),

@@ -141,3 +141,20 @@ def test_money_lost_or_a_wage_is_no_get_rich_pitch(rules, text):
 def test_the_pitches_next_to_them_are_still_blocked(rules, text):
     found = rules.check(text)
     assert found.verdict == "block" and "spam" in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("We're coming after you. Better watch your back", "block"),
+        ("I'm coming for you! You'll see.", "block"),
+        # a pick-up, even with a warning about something else
+        ("I'm coming for you at 8, watch out for the black car", "allow"),
+        ("I'm coming for you, watch out for my blue Clio", "allow"),
+        ("im coming for you now, be ready at the gate", "allow"),
+    ],
+)
+def test_coming_for_someone_with_a_warning_is_a_threat(rules, text, verdict):
+    # "I'm coming for you, watch out" (a tuning message) was caught by the model alone until
+    # round 9's clean lines about safety ("watch out for thieves") lowered its score.
+    assert rules.check(text).verdict == verdict
