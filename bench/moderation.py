@@ -227,6 +227,21 @@ def _blind_note(batches: dict[str, tuple[Scores, Scores]],
     return note
 
 
+def severity_table(batches: dict[str, list[dict]], moderator: Moderator,
+                   no_severity: Moderator) -> str:
+    """Verdict accuracy per blind batch without and with the insult severity model (round 9),
+    and how many verdicts it turned right or wrong: counts only, no message."""
+    lines = ["| batch | verdict accuracy without → with | verdicts turned right | turned wrong |",
+             "|---|---|---|---|"]
+    for name, rows in batches.items():
+        before = [no_severity.check(r["text"], r["lang"]).verdict == r["verdict"] for r in rows]
+        after = [moderator.check(r["text"], r["lang"]).verdict == r["verdict"] for r in rows]
+        lines.append(f"| {name} | {sum(before) / len(rows):.3f} → {sum(after) / len(rows):.3f} | "
+                     f"{sum(a and not b for a, b in zip(after, before, strict=True))} | "
+                     f"{sum(b and not a for a, b in zip(after, before, strict=True))} |")
+    return "\n".join(lines)
+
+
 def service_moderator() -> Moderator:
     """A moderator with the thresholds the service runs with (MODERATION_*_THRESHOLD)."""
     return Moderator(review_threshold=settings().moderation_review_threshold,
@@ -361,6 +376,11 @@ learned stage is also trained on the hand-written lines of `tests/data/moderatio
 {_blind_note({name: (splits[name], splits[f"{name} adversarial"])
               for name in BATCHES},
              (review_at, block_at, veto_at))}
+
+The insult severity model (round 9: an insult only the learned stage found is blocked when
+this second model finds it strong, reviewed when mild, instead of by the block threshold):
+
+{severity_table(batches, moderator, no_severity)}
 
 For reference, better-profanity 0.7.0 on all labelled messages, insult category: precision
 {bp_precision:.3f}, recall {bp_recall:.3f}.
