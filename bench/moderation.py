@@ -200,7 +200,7 @@ def _quality_table(splits: dict[str, Scores]) -> str:
 
 
 def _blind_note(batches: dict[str, tuple[Scores, Scores]],
-                thresholds: tuple[float, float, float]) -> str:
+                thresholds: tuple[float, float, float, float]) -> str:
     """Per-kind personal data recall and adversarial subsets of each blind batch, the
     thresholds, and each batch as measured before the change it judges."""
     lines = []
@@ -210,11 +210,13 @@ def _blind_note(batches: dict[str, tuple[Scores, Scores]],
         lines.append(f"- **{name}**: personal data recall by kind {kinds}; adversarial subset "
                      f"{adversarial.verdicts_right}/{adversarial.messages} messages given the "
                      f"labelled verdict.")
-    review_at, block_at, veto_at = thresholds
+    review_at, block_at, veto_at, strong_at = thresholds
     note = "\n".join(lines) + (
-        f"\n\nLearned stage thresholds: review at p ≥ {review_at}, block at p ≥ {block_at}, "
+        f"\n\nLearned stage thresholds: review at p ≥ {review_at}, block spam at p ≥ "
+        f"{block_at}, block an insult the severity model finds strong at p ≥ {strong_at}, "
         f"a phrase rule's finding vetoed below p = {veto_at} (MODERATION_REVIEW_THRESHOLD, "
-        f"MODERATION_BLOCK_THRESHOLD, MODERATION_VETO_THRESHOLD); when no filter found "
+        f"MODERATION_BLOCK_THRESHOLD, MODERATION_STRONG_THRESHOLD, "
+        f"MODERATION_VETO_THRESHOLD); when no filter found "
         f"anything, a spam score must clear the review threshold by "
         f"{RULE_FREE_MARGIN['spam']:.1f} more in logits (`RULE_FREE_MARGIN`).")
     for name, path in BEFORE.items():
@@ -246,6 +248,7 @@ def service_moderator() -> Moderator:
     """A moderator with the thresholds the service runs with (MODERATION_*_THRESHOLD)."""
     return Moderator(review_threshold=settings().moderation_review_threshold,
                      block_threshold=settings().moderation_block_threshold,
+                     strong_threshold=settings().moderation_strong_threshold,
                      veto_threshold=settings().moderation_veto_threshold)
 
 
@@ -295,6 +298,7 @@ def main() -> None:
     review_at = settings().moderation_review_threshold
     block_at = settings().moderation_block_threshold
     veto_at = settings().moderation_veto_threshold
+    strong_at = settings().moderation_strong_threshold
     started = time.perf_counter()
     moderator = service_moderator()
     build = time.perf_counter() - started
@@ -375,7 +379,7 @@ learned stage is also trained on the hand-written lines of `tests/data/moderatio
 
 {_blind_note({name: (splits[name], splits[f"{name} adversarial"])
               for name in BATCHES},
-             (review_at, block_at, veto_at))}
+             (review_at, block_at, veto_at, strong_at))}
 
 The insult severity model (round 9: an insult only the learned stage found is blocked when
 this second model finds it strong, reviewed when mild, instead of by the block threshold):

@@ -240,7 +240,14 @@ class Settings:
         0.95,
         "Text moderation's learned stage: a spam probability at or above this (0-1) blocks "
         "the message; between the two thresholds it goes to review. An insult only the model "
-        "found is blocked or reviewed by the shipped severity model (strong or mild) instead.",
+        "found is blocked or reviewed by the severity model and MODERATION_STRONG_THRESHOLD.",
+    )
+    moderation_strong_threshold: float = setting(
+        "MODERATION_STRONG_THRESHOLD",
+        0.85,
+        "Text moderation's learned stage: an insult only the model found, that the severity "
+        "model finds strong, is blocked at or above this probability (0-1), reviewed below "
+        "(a mild one is always reviewed).",
     )
     moderation_veto_threshold: float = setting(
         "MODERATION_VETO_THRESHOLD",

@@ -22,7 +22,8 @@ def moderator(root: Services) -> FilterModerator:
     s = root.settings
     return FilterModerator(thresholds=(s.moderation_review_threshold,
                                        s.moderation_block_threshold,
-                                       s.moderation_veto_threshold))
+                                       s.moderation_veto_threshold,
+                                       s.moderation_strong_threshold))
 
 
 def image_moderator(root: Services) -> ImageModerator:

@@ -14,9 +14,9 @@ class FilterModerator:
     """
 
     def __init__(self, filters: Moderator | None = None,
-                 thresholds: tuple[float, float, float] | None = None) -> None:
-        """`thresholds`: the learned stage's (review, block, veto) probabilities, from the
-        settings."""
+                 thresholds: tuple[float, float, float, float] | None = None) -> None:
+        """`thresholds`: the learned stage's (review, block, veto, strong) probabilities, from
+        the settings."""
         self._filters = filters
         self._thresholds = thresholds
 

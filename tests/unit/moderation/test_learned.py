@@ -79,14 +79,15 @@ def test_uncertain_scores_go_to_review_and_sure_ones_are_blocked(logit, verdict)
 
 
 @pytest.mark.parametrize(("insult", "strength", "verdict"), [
-    (1.5, 3.0, "block"),   # unsure that it insults, sure that it would be a strong insult
-    (4.0, 0.5, "review"),  # sure that it insults, and that the insult is mild
+    (2.5, 3.0, "block"),   # fairly sure that it insults (0.92 >= 0.85), and strongly
+    (1.5, 3.0, "review"),  # unsure that it insults (0.82): a strong insult is only reviewed
+    (4.0, 0.5, "review"),  # sure that it insults (0.98), and that the insult is mild
     (-3.0, 3.0, "allow"),  # no insult found: its strength is not asked
 ])
 def test_the_severity_model_decides_how_hard_an_insult_only_the_model_found_is(
         insult, strength, verdict):
     severity = SeverityModel(-1.0, {"w:grumpf": strength})
-    moderator = Moderator(learned=_model(insult), severity=severity)
+    moderator = Moderator(learned=_model(insult), severity=severity, strong_threshold=0.85)
     assert moderator.check("grumpf", "fr").verdict == verdict
     # A rule's finding keeps its own action: the lexicon knows how hard its words are.
     mild = Moderator(learned=_model(4.0), severity=SeverityModel(-1.0, {"w:grumpf": 0.5}))
@@ -104,6 +105,22 @@ def test_the_severity_model_ships_and_round_trips():
     assert again.bias == small.bias and again.weights == small.weights
     with pytest.raises(ValueError):
         SeverityModel.parse(serialise(LABELS, [0.0, 0.0, 0.0], {}))
+
+
+def test_the_strong_threshold_is_a_setting_that_reaches_the_service_and_is_checked():
+    from chalicelib.domain.moderation.moderator import STRONG_THRESHOLD
+    from chalicelib.policies.text_moderation import FilterModerator
+    from chalicelib.settings import settings
+
+    assert settings().moderation_strong_threshold == STRONG_THRESHOLD
+    threat = "Je connais ta plaque et ta rue, fais attention à tes pneus cette nuit"  # p 0.999
+    assert FilterModerator(thresholds=(0.7, 0.95, 0.05, 0.85)).check(threat, "fr").verdict \
+        == "block"
+    # Above what the model gives it, the same strong insult is only reviewed.
+    assert FilterModerator(thresholds=(0.7, 0.95, 0.05, 1.0)).check(threat, "fr").verdict \
+        == "review"
+    with pytest.raises(ValueError):
+        Moderator(strong_threshold=1.5)
 
 
 def test_the_shipped_severity_model_tells_mild_from_strong():
