@@ -126,8 +126,13 @@ class LinearModel:
     @classmethod
     def parse(cls, text: str) -> LinearModel:
         """Read the weights file: a `labels` line, a `bias` line, then `feature w w w`."""
-        labels, bias, weights = _read_weights(text)
-        return cls(bias, {feature: (a, b, c) for feature, (a, b, c) in weights.items()}, labels)
+        lines = text.splitlines()
+        labels, bias = _read_head(lines)
+        weights: dict[str, tuple[float, float, float]] = {}
+        for line in lines[2:]:
+            feature, a, b, c = line.split("\t")
+            weights[feature] = (int(a) / SCALE, int(b) / SCALE, int(c) / SCALE)
+        return cls(bias, weights, labels)
 
     def _entry(self, word: str) -> _Entry:
         """A word's shaped form, the pairs it starts, and the summed weights of its own
@@ -193,36 +198,45 @@ class SeverityModel:
     """
 
     def __init__(self, bias: float, weights: dict[str, float]) -> None:
-        self.bias = float(bias)
-        self.weights = weights
-        self._scorer = LinearModel([self.bias, 0.0, 0.0],
+        self._scorer = LinearModel([float(bias), 0.0, 0.0],
                                    {name: (weight, 0.0, 0.0) for name, weight in weights.items()},
                                    ("strong", "", ""))
+
+    @property
+    def bias(self) -> float:
+        return self._scorer.bias[0]
+
+    @property
+    def weights(self) -> dict[str, float]:
+        """Each feature's weight (read from the scorer, which holds them)."""
+        return {name: vector[0] for name, vector in self._scorer.weights.items()}
 
     @classmethod
     def parse(cls, text: str) -> SeverityModel:
         """Read the weights file: `labels strong`, a `bias` line, then `feature w`."""
-        labels, bias, weights = _read_weights(text)
+        lines = text.splitlines()
+        labels, bias = _read_head(lines)
         if labels != ["strong"]:
             raise ValueError("not an insult severity file")
-        return cls(bias[0], {feature: vector[0] for feature, vector in weights.items()})
+        weights: dict[str, float] = {}
+        for line in lines[2:]:
+            feature, weight = line.split("\t")
+            weights[feature] = int(weight) / SCALE
+        return cls(bias[0], weights)
 
     def strong(self, words: Sequence[str]) -> bool:
         """Whether the insult in a message's canonical words is strong (probability >= 0.5)."""
         return self._scorer.logits(words)[0] >= 0.0
 
 
-def _read_weights(text: str) -> tuple[list[str], list[float], dict[str, list[float]]]:
-    """Labels, bias and feature weights of a weights file (`serialise` writes it)."""
-    lines = text.splitlines()
+def _read_head(lines: list[str]) -> tuple[list[str], list[float]]:
+    """Labels and bias of a weights file's lines (`serialise` writes it); each model reads
+    its own weight lines, unpacking a fixed number of columns (a line a model reads at cold
+    start costs no list of its values)."""
     head, bias_line = lines[0].split("\t"), lines[1].split("\t")
     if head[0] != "labels" or bias_line[0] != "bias":
         raise ValueError("not a moderation model file")
-    weights: dict[str, list[float]] = {}
-    for line in lines[2:]:
-        feature, *values = line.split("\t")
-        weights[feature] = [int(v) / SCALE for v in values]
-    return head[1:], [int(v) / SCALE for v in bias_line[1:]], weights
+    return head[1:], [int(v) / SCALE for v in bias_line[1:]]
 
 
 def serialise(labels: Iterable[str], bias: Sequence[float],
