@@ -271,7 +271,9 @@ _GATE_AND_EVERYDAY_WORDS = _AT_GATE_WORDS | _EVERYDAY_PROVIDER_WORDS
 # The signs for "@" that are not words ("(a)", "[a]", an envelope emoji, "-at-"), tested one
 # by one, substrings first: one regex for all of them was tried at every character.
 _AT_EMOJI_RE = re.compile(f"[{_AT_EMOJI}]")
-_GLUED_AT_RE = re.compile(r"[\-_*\"']at[\-_*\"']")
+# "at" set apart by signs ("lea_at_gmail"), or glued between a handle and a known provider
+# ("ciaranATgmailDOTcom", see `_GLUED_RE`).
+_GLUED_AT_RE = re.compile(r"[\-_*\"']at[\-_*\"']|(?<=[a-z0-9_.\-])at" + _PROVIDER_NAMES)
 # What a local part looks like when no "@" vouches for it: "j.martin", "tom_smith", "julie92"
 # (not "a6", "bk4578", "abc-123-456" or "today.3").
 _HANDLE_RE = re.compile(r"[a-z][a-z\-]*[._][a-z][a-z0-9._\-]*|[a-z]{3,}[a-z._\-]*\d+")
@@ -402,6 +404,8 @@ _NOT_A_PART_BEFORE_RE = re.compile(
 )
 # ... except "c'est le 06, puis …" before the first part, and "…, après 34" before the others.
 _FIRST_PART_MAY_FOLLOW, _PART_MAY_FOLLOW = frozenset({"le"}), frozenset({"apres", "after"})
+# ... and before a whole national number said to be a phone ("appelle-moi au 612 345 678").
+_NUMBER_MAY_FOLLOW = frozenset({"le", "au"})
 _UNIT_AFTER_RE = re.compile(
     r"\s?(?:h\b|h\d|:\d|€|\$|£|%|°|eur\b|euros?\b|km|kms|min\b|mn\b|ans\b|years?\b|kg\b"
     r"|pm\b|am\b|st\b|nd\b|rd\b|th\b|er\b|e\b|eme\b|x\b|/|mah\b|[kmg]?[bo]\b|[km]?w\b"
@@ -424,6 +428,15 @@ _EIGHT_DIGIT_COUNTRY_RE = re.compile(
 )
 _EIGHT_DIGIT_LAYOUTS = frozenset(((4, 4), (8,)))
 _EIGHT_DIGIT_COUNTRY_LAYOUTS = frozenset(((2, 2, 2, 2), (2, 3, 3), (2, 6), (3, 2, 3)))
+# Nine digits, as the countries that dial them write them: a Belgian landline with its 0
+# ("02 512 34 56", "04 223 71 86"), a Dublin one ("01 234 5678"), a Spanish or Portuguese
+# number ("612 34 56 78", "912 345 678"). Like eight digits, only when the text says it is
+# a phone ("call me", "mon numéro"); any layout else, or none, is a reference.
+_NINE_DIGIT_LAYOUTS = frozenset(((2, 3, 2, 2), (3, 2, 2, 2), (3, 3, 3), (2, 3, 4), (9,)))
+# Eight digits with the trunk 0 of a small area (Ireland's west: "095 21 487"), said to be a
+# landline.
+_LANDLINE_LAYOUTS = frozenset(((3, 2, 3), (3, 5)))
+_LANDLINE_RE = re.compile(r"\b(?:landline|fixe|land line|house phone|home phone)\b")
 _PHONE_CUE_REACH = 40
 # Words before a part of a number that say it is only a part ("finit par 34 56 78 90").
 _PARTIAL_RE = re.compile(
@@ -467,7 +480,7 @@ _PHONE_WORD_RE = re.compile(rf"\b(?:{_NUMBER_WORDS}|{_CALL_WORDS})\b")
 # For eight digits a number must be one's own ("my number", "mo nimero", "nimewo m"): "the
 # winning number 4521 8890" is none.
 _EIGHT_DIGIT_CUE_RE = re.compile(
-    rf"\b{_CALL_WORDS}\b|\b(?:my|mon|mo|ma|our|notre|your|ton|votre|his|her|son)\s+"
+    rf"\b{_CALL_WORDS}\b|\b(?:my|mon|mo|ma|our|notre|your|ton|votre|his|her|son|meu|mi|mio)\s+"
     rf"(?:(?:phone|cell|mobile)\s+)?{_NUMBER_WORDS}\b|\bnimewo\s+(?:m|mwen)\b"
 )
 
@@ -713,9 +726,11 @@ def _reversed(folded: str, found: list[Found]) -> list[Found]:
     return out
 
 
-# Everything glued, the signs said: "sebastienlegallarobasegmailpointcom".
+# Everything glued, the signs said: "sebastienlegallarobasegmailpointcom", also with "at"
+# and a known provider ("ciaranATgmailDOTcom", "ciaranATgmail.com": folded, the capitals that
+# set the signs apart are gone, the provider's name still stands out).
 _GLUED_RE = re.compile(
-    rf"(?<![a-z0-9])[a-z0-9._\-]{{2,}}{_AROBASE}(?:{_PROVIDER_NAMES}){_DOT_NAMES}"
+    rf"(?<![a-z0-9])[a-z0-9._\-]{{2,}}(?:{_AROBASE}|at)(?:{_PROVIDER_NAMES})(?:{_DOT_NAMES}|\.)"
     rf"{_MAIL_TLD}(?![a-z0-9])"
 )
 
@@ -1107,21 +1122,34 @@ def _a_part(folded: str, chain: list[tuple[int, int, str]], first: bool = False)
 
 def _eight_digits(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Found]:
     """A national number of eight digits (see `_EIGHT_DIGIT_COUNTRIES`): "Call me 9648 2173",
-    "Mo nimero se 5781 2046, Mauritius", "mon numéro libanais : zéro trois, 518 274"."""
+    "Mo nimero se 5781 2046, Mauritius", "mon numéro libanais : zéro trois, 518 274"; or of
+    nine (see `_NINE_DIGIT_LAYOUTS`), or a landline of eight with its 0 ("095 21 487")."""
     country = _EIGHT_DIGIT_COUNTRY_RE.search(folded)
     firsts = _EIGHT_DIGIT_COUNTRIES[country.group("country")] if country else "23456789"
     for chain in chains:
         digits = "".join(group[2] for group in chain)
-        if len(digits) != 8 or digits[0] not in firsts or digits[:2] == "00":
+        if len(digits) not in (8, 9) or digits[:2] == "00":
             continue
         start, end = chain[0][0], chain[-1][1]
         layout = tuple(len(group[2]) for group in chain)
-        spoken = any(not folded[g[0]:g[1]].isdigit() for g in chain)
-        if not (spoken or layout in _EIGHT_DIGIT_LAYOUTS
-                or (country and layout in _EIGHT_DIGIT_COUNTRY_LAYOUTS)):
-            continue
+        # A named country's numbers have eight digits and no trunk 0.
+        named = country is not None and len(digits) == 8 and digits[0] in firsts
+        landline = _LANDLINE_RE.search(folded, max(0, start - _PHONE_CUE_REACH), end)
+        if len(digits) == 9:
+            shaped = layout in _NINE_DIGIT_LAYOUTS
+        elif digits[0] == "0" and not named:
+            shaped = landline is not None and layout in _LANDLINE_LAYOUTS
+        else:
+            spoken = any(not folded[g[0]:g[1]].isdigit() for g in chain)
+            shaped = digits[0] in firsts and (
+                spoken or layout in _EIGHT_DIGIT_LAYOUTS
+                or (named and layout in _EIGHT_DIGIT_COUNTRY_LAYOUTS))
+        before = _NOT_A_PART_BEFORE_RE.search(folded, max(0, start - 16), start)
         if (
-            not _a_part(folded, chain)
+            not shaped
+            or not _plainly_separated(folded, chain)
+            or (before is not None and before.group("word") not in _NUMBER_MAY_FOLLOW)
+            or _UNIT_AFTER_RE.match(folded, end)
             or _REFERENCE_RE.search(folded, max(0, start - 32), start)
             or _PARTIAL_RE.search(folded, max(0, start - 24), start)
             or _DATE8_RE.fullmatch(digits)
@@ -1130,7 +1158,7 @@ def _eight_digits(folded: str, chains: list[list[tuple[int, int, str]]]) -> list
                 and _HHMM_RE.fullmatch(digits[4:]) is not None)
         ):
             continue
-        if country or _EIGHT_DIGIT_CUE_RE.search(
+        if named or landline or _EIGHT_DIGIT_CUE_RE.search(
             folded, max(0, start - _PHONE_CUE_REACH), min(len(folded), end + _PHONE_CUE_REACH)
         ):
             return [Found(PHONE, start, end)]
@@ -1306,7 +1334,7 @@ class PersonalDataFinder:
         if "@" in folded:
             found.extend(_spaced(folded, found))
             found.extend(_reversed(written, found))
-        if "arob" in folded:
+        if "arob" in folded or provider:
             found.extend(_glued(folded, found))
         if provider:
             found.extend(_split_email(folded, found))
