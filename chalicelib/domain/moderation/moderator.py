@@ -41,6 +41,10 @@ CATEGORIES = (PII, OFF_PLATFORM, INSULT, SPAM)
 LEXICONS = (("insults.rules", INSULT), ("off_platform.rules", OFF_PLATFORM),
             ("spam.rules", SPAM))
 
+# Emoji and pictographs ("🤡", "🖕", "🔪", "💵🤝"): the phrase rules read none of them; the
+# learned stage reads each as a word of its own, after the message's words (`model_words`).
+_SYMBOL_RE = re.compile("[\u2190-\u2bff\U0001f000-\U0001faff]")
+
 # Words written in the word stream in place of what the data finder found.
 _PLACEHOLDERS = {"phone": "xphone", "email": "xmail", "iban": "xiban", "card": "xcard"}
 _LINK_WORD = "xlink"
@@ -74,6 +78,16 @@ VETO_THRESHOLD = 0.05
 _NEVER_VETOED = frozenset({"spam.link", "off_platform.invite_link"})
 # A phrase rule marked `firm` (lexicon.FIRM) is a review finding the veto spares ("wire it to
 # <IBAN>", "check tes DM insta"), written as a review in the verdict.
+
+
+def model_words(text: str, words: list[str]) -> list[str]:
+    """The words the learned stage reads: the canonical words, then the message's emoji and
+    pictographs, each a word, closed by a clause mark (a clown or a knife says as much as a
+    word, and most of a message of emoji is nothing but them)."""
+    if text.isascii():
+        return words
+    symbols = _SYMBOL_RE.findall(text)
+    return [*words, *symbols, "|"] if symbols else words
 
 
 class Moderator:
@@ -145,17 +159,19 @@ class Moderator:
             folded = _with_placeholders(folded, marks)
             stream, words = self._canon.read(folded)
         findings.extend(self._phrases(folded, stream, words, lang))
-        return self._verdict(text, self._learned(words, findings, len(folded)))
+        return self._verdict(text, self._learned(model_words(text, words), findings,
+                                                 len(folded)))
 
     def words(self, text: str) -> list[str]:
-        """The canonical words the phrase rules and the learned stage read, with personal data
-        and links replaced by placeholders (`xphone`, `xmail`, `xlink`...)."""
+        """The words the learned stage reads: the canonical words of the phrase rules, with
+        personal data and links replaced by placeholders (`xphone`, `xmail`, `xlink`...), then
+        the emoji (see `model_words`)."""
         folded = fold(text)
         _, words = self._canon.read(folded)
         _, marks = self._data_and_links(text, folded, words)
         if marks:
             _, words = self._canon.read(_with_placeholders(folded, marks))
-        return words
+        return model_words(text, words)
 
     def _learned(self, words: list[str], findings: list[_Finding],
                  length: int) -> list[_Finding]:

@@ -194,6 +194,26 @@ def test_wording_no_rule_lists_is_caught_by_the_shipped_model():
     assert both.check("On se voit au parking à 8h, bonne route", "fr").verdict == "allow"
 
 
+def test_emoji_are_words_of_the_learned_stage_only():
+    rules = Moderator(learned=False)
+    words = rules.words("t'es un 🤡 et un 🐍")
+    assert words[-3:] == ["🤡", "🐍", "|"]
+    assert rules.words("plain ascii text") == ["|", "plain", "ascii", "text", "|"]
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("💶🤝 quand on arrive, ok ?", "off_platform"),
+    ("💷🤝 when we get there, yeah?", "off_platform"),
+    ("you absolute 🤡🐍🖕", "insult"),
+])
+def test_emoji_that_stand_for_words_are_read_by_the_shipped_model(text, category):
+    rules, both = Moderator(learned=False), Moderator()
+    assert rules.check(text).verdict == "allow"
+    assert category in both.check(text).categories
+    for clean in ("Merci pour le trajet 😂🙏❤️", "Bon voyage 🚗💨 à demain"):
+        assert both.check(clean).verdict == "allow"
+
+
 def _jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 

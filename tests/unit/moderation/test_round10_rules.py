@@ -93,3 +93,31 @@ def test_a_national_number_of_nine_digits_or_a_short_landline_is_masked(rules, t
 def test_nine_digits_that_are_no_phone_stay_unmasked(rules, text):
     found = rules.check(text)
     assert "pii" not in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our bitch won best in show at the county fair, back by six",
+        "The bitch classes start at ten, can we be there by nine?",
+        "Ma chienne a eu son CACS à l'expo canine de Metz !",
+        "Meet me on Dyke Lane by the garage",
+        "Oh con, quelle chaleur aujourd'hui !",
+    ],
+)
+def test_dog_show_words_a_road_and_an_interjection_are_no_insults(rules, text):
+    found = rules.check(text)
+    assert found.verdict == "allow", found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shut up bitch, nobody cares about your dog's breed",
+        "t'es qu'une chienne, va",
+        "oh con t'as encore oublié, espèce de connard",
+    ],
+)
+def test_the_same_words_aimed_at_someone_still_insult(rules, text):
+    found = rules.check(text)
+    assert "insult" in found.categories, found.reasons
