@@ -219,7 +219,8 @@ _PROVIDER_AFTER_RE = re.compile(
 # majuscule. Et derrière c'est @gmail.com", "the provider bit comes after the at: ...").
 _SPLIT_EMAIL_CUED_GAP = 90
 _SPLIT_EMAIL_CUE_RE = re.compile(
-    r"\b(?:derriere|apres|ensuite|puis|suite|reste|fin|fournisseur|domaine|then|after|rest"
+    r"\b(?:derriere|apres|ensuite|puis|suite|reste|fin|finit|termine|fournisseur|domaine"
+    r"|then|after|rest|ends|ending"
     r"|second|end|provider|domain|deuxieme|moitie|morceau|partie|half|part|bit|piece)\b|arob|@"
 )
 # The provider said after a handle without any "@" ("mehdi.b. Pour la suite c'est hotmail, en
@@ -252,6 +253,12 @@ _MAIL_DOMAIN_RE = re.compile(r"(?<![a-z0-9._%+\-@#])" + _MAIL_DOMAIN)
 # a little before it, or after it when the words between say the start comes ("the first bit,
 # hold on, is felix.b").
 _LONE_AT_DOMAIN_RE = re.compile(r"(?<![\w.%+\-@])@\s?" + _MAIL_DOMAIN)
+# ... or of any domain, said to be the second part of an address split in two ("my email
+# starts with tadhg.oconnor and ends with @eircom.net"): the words between must say so.
+_AT_ANY_DOMAIN_RE = re.compile(
+    rf"(?<![\w.%+\-@])(?P<said>@\s?{_LABEL}(?:\.{_LABEL})*\.(?:{_MAIL_TLD}|{_ABROAD_TLD}))"
+    r"(?![a-z0-9])"
+)
 # The same with its dot spelled out, for providers whose name is no everyday word ("le
 # fournisseur c'est laposte point net").
 _SPELLED_MAIL_DOMAIN_RE = re.compile(
@@ -272,8 +279,11 @@ _GATE_AND_EVERYDAY_WORDS = _AT_GATE_WORDS | _EVERYDAY_PROVIDER_WORDS
 # by one, substrings first: one regex for all of them was tried at every character.
 _AT_EMOJI_RE = re.compile(f"[{_AT_EMOJI}]")
 # "at" set apart by signs ("lea_at_gmail"), or glued between a handle and a known provider
-# ("ciaranATgmailDOTcom", see `_GLUED_RE`).
-_GLUED_AT_RE = re.compile(r"[\-_*\"']at[\-_*\"']|(?<=[a-z0-9_.\-])at" + _PROVIDER_NAMES)
+# ("ciaranATgmailDOTcom", see `_GLUED_RE`): the second written to start with its literal
+# "at", which the regex engine finds quickly, the character before it tested apart.
+_GLUED_AT_RE = re.compile(r"[\-_*\"']at[\-_*\"']")
+_AT_PROVIDER_RE = re.compile("at" + _PROVIDER_NAMES)
+_HANDLE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.-")
 # What a local part looks like when no "@" vouches for it: "j.martin", "tom_smith", "julie92"
 # (not "a6", "bk4578", "abc-123-456" or "today.3").
 _HANDLE_RE = re.compile(r"[a-z][a-z\-]*[._][a-z][a-z0-9._\-]*|[a-z]{3,}[a-z._\-]*\d+")
@@ -336,6 +346,12 @@ _DIGIT_RUN_RE = re.compile(r"[a-z0-9]*\d[a-z0-9]*(?:[ \-][a-z0-9]*\d[a-z0-9]*)*"
 _SPLIT_IBAN_REACH = 160
 # Groups apart by spaces, dashes, dots or slashes ("3713.139777.42608", "4172/4700/...").
 # (`(?<![0-9])[2-6]` written `[2-6](?<![0-9][2-6])`: the engine skips to the first digit.)
+# Half a card number (see `PersonalDataFinder._split_card`): two groups of four digits.
+# (It starts with its digits, which the regex engine finds quickly; the digit it must not
+# follow is tested apart.)
+_CARD_HALF_RE = re.compile(r"\d{4}[ \-.]?\d{4}(?![0-9]|[ \-.]\d)")
+_CARD_WORD_RE = re.compile(r"\b(?:card|carte|cb|visa|mastercard|amex|credit card|debit card)\b")
+_SPLIT_CARD_GAP = 40
 _CARD_RE = re.compile(r"[2-6](?<![0-9][2-6])\d{3}(?:[ \-./]?\d){9,15}(?![0-9])")
 _CARD_LENGTHS = (16, 15, 19, 14, 13, 17, 18)
 
@@ -653,7 +669,12 @@ def _may_hold_email(folded: str, words: Collection[str]) -> bool:
     if not folded.isascii() and _AT_EMOJI_RE.search(folded) is not None:
         return True
     # (Its "at" looked for first: a substring test costs a fraction of the pattern's scan.)
-    return "at" in folded and _GLUED_AT_RE.search(folded) is not None
+    if "at" not in folded:
+        return False
+    if _GLUED_AT_RE.search(folded) is not None:
+        return True
+    glued = _AT_PROVIDER_RE.search(folded)
+    return glued is not None and glued.start() > 0 and folded[glued.start() - 1] in _HANDLE_CHARS
 
 
 def _introduced(folded: str, local: re.Match[str]) -> bool:
@@ -853,6 +874,8 @@ def _split_email(folded: str, found: list[Found]) -> list[Found]:
     seconds = [(m, False) for m in _SPLIT_DOMAIN_RE.finditer(folded)
                if m.group("strong") is not None or m.group("tld") is not None]
     seconds.extend((m, True) for m in _PROVIDER_SAID_RE.finditer(folded))
+    if "@" in folded:
+        seconds.extend((m, True) for m in _AT_ANY_DOMAIN_RE.finditer(folded))
     for match, cued in seconds:
         start = match.start("said") if cued else match.start()
         if _taken(start, match.end(), found) or _taken(start, match.end(), out):
@@ -1278,7 +1301,7 @@ class PersonalDataFinder:
             ibans, mistyped = self._ibans(folded)
             if ibans:
                 found.extend(self._without(ibans, found))
-            cards = self._cards(folded)
+            cards = self._cards(folded) or self._split_card(folded)
             if cards and mistyped:
                 # A span written as an IBAN that fails its check is no card number either.
                 cards = [c for c in cards if not overlaps(c.start, c.end, mistyped)]
@@ -1314,13 +1337,20 @@ class PersonalDataFinder:
         # Four of the patterns need a provider's name: one search spares them the others.
         provider = _PROVIDER_NAME_RE.search(folded) is not None
         for regex in (_SPELLED_EMAIL_RE, _PROVIDER_ONLY_RE)[: 1 + provider]:
-            for match in regex.finditer(folded):
+            position = 0
+            while (match := regex.search(folded, position)) is not None:
                 if (
                     match.group("local") not in _NOT_A_LOCAL
                     and _convincing(match, folded)
                     and not _taken(match.start(), match.end(), found)
                 ):
                     found.append(Found(EMAIL, match.start(), match.end()))
+                    position = match.end()
+                else:
+                    # A candidate turned down must not hide an address that starts inside it:
+                    # "email me at dai.pritchard at btinternet dot com" is first read as "me"
+                    # at "dai.pritchard" (with "at", Austria's ending, for the last one).
+                    position = match.end("at")
         found = [Found(EMAIL, _local_head(folded, f.start), f.end) for f in found]
         if provider or _EVERYDAY_PROVIDER_RE.search(folded):
             found.extend(_named(folded, found))
@@ -1336,7 +1366,7 @@ class PersonalDataFinder:
             found.extend(_reversed(written, found))
         if "arob" in folded or provider:
             found.extend(_glued(folded, found))
-        if provider:
+        if provider or "@" in folded:
             found.extend(_split_email(folded, found))
         if "#" in folded:
             found.extend(_hashed(folded, found))
@@ -1397,6 +1427,23 @@ class PersonalDataFinder:
                     found.append(Found(CARD, match.start(), match.start() + last + 1))
                     break
         return found
+
+    @staticmethod
+    def _split_card(folded: str) -> list[Found]:
+        """A card number given in two halves of eight digits with a few words between, in a
+        text about a card ("Card is 5229 0471 ... second half 8836 1500"): both halves, when
+        together they pass Luhn's check."""
+        halves = [half for half in _CARD_HALF_RE.finditer(folded)
+                  if not half.start() or not folded[half.start() - 1].isdigit()]
+        if len(halves) < 2 or _CARD_WORD_RE.search(folded) is None:
+            return []
+        for first, second in zip(halves, halves[1:], strict=False):
+            digits = re.sub(r"\D", "", first.group() + second.group())
+            if (second.start() - first.end() <= _SPLIT_CARD_GAP and digits[0] in "23456"
+                    and luhn_valid(digits)):
+                return [Found(CARD, first.start(), first.end()),
+                        Found(CARD, second.start(), second.end())]
+        return []
 
     def _phones(self, folded: str, spelled: bool, taken: list[tuple[int, int]]) -> list[Found]:
         view = folded

@@ -201,17 +201,21 @@ def test_emoji_are_words_of_the_learned_stage_only():
     assert rules.words("plain ascii text") == ["|", "plain", "ascii", "text", "|"]
 
 
-@pytest.mark.parametrize(("text", "category"), [
-    ("💶🤝 quand on arrive, ok ?", "off_platform"),
-    ("💷🤝 when we get there, yeah?", "off_platform"),
-    ("you absolute 🤡🐍🖕", "insult"),
+@pytest.mark.parametrize(("emoji", "text", "label"), [
+    ("💶🤝", "quand on arrive, ok ?", "off_platform"),
+    ("💷🤝", "when we get there, yeah?", "off_platform"),
+    ("🤡🐍🖕", "you absolute", "insult"),
+    ("😏🍑", "nice view from the back seat", "insult"),
 ])
-def test_emoji_that_stand_for_words_are_read_by_the_shipped_model(text, category):
-    rules, both = Moderator(learned=False), Moderator()
-    assert rules.check(text).verdict == "allow"
-    assert category in both.check(text).categories
+def test_emoji_that_stand_for_words_raise_the_shipped_model_s_score(emoji, text, label):
+    model, rules = load_model(), Moderator(learned=False)
+    assert model is not None
+    column = model.labels.index(label)
+    with_emoji = model.logits(rules.words(f"{emoji} {text}"))[column]
+    without = model.logits(rules.words(text))[column]
+    assert with_emoji > without + 1.0, (with_emoji, without)
     for clean in ("Merci pour le trajet 😂🙏❤️", "Bon voyage 🚗💨 à demain"):
-        assert both.check(clean).verdict == "allow"
+        assert Moderator().check(clean).verdict == "allow"
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -246,7 +250,8 @@ def test_the_written_training_lines_are_well_formed():
 
 
 @pytest.mark.long
+@pytest.mark.timeout(900)  # ~5 minutes on this machine with round 10's 47,000 written lines
 def test_training_reproduces_the_shipped_weights_byte_for_byte():
     result = subprocess.run([sys.executable, "-m", "tools.moderation_train", "--check"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+                            cwd=ROOT, capture_output=True, text=True, timeout=850)
     assert result.returncode == 0, result.stdout + result.stderr

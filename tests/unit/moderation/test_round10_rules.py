@@ -121,3 +121,58 @@ def test_dog_show_words_a_road_and_an_interjection_are_no_insults(rules, text):
 def test_the_same_words_aimed_at_someone_still_insult(rules, text):
     found = rules.check(text)
     assert "insult" in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ok pour demain.Tu payes dans l'appli,je te dépose à Nantes.Ça te va?",
+        "On se retrouve au parking.Ça marche, à plus",
+    ],
+)
+def test_a_sentence_glued_to_its_full_stop_is_no_domain(rules, text):
+    found = rules.check(text)
+    assert "spam" not in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Va sur entraide-remboursement.ca pour ton remboursement",
+        "regarde arnaque-colis.com.Ça te dit quelque chose ?",
+    ],
+)
+def test_a_real_ending_is_still_a_link(rules, text):
+    found = rules.check(text)
+    assert "spam" in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Write to me at cerys.hughes at btinternet dot com", "email"),
+        ("écris-moi à m.leclerc at numericable point fr", "email"),
+        ("My email starts with niamh.walsh and ends with @eircom.net", "email"),
+        ("mon adresse commence par jb.roux92 et finit par @laposte.net", "email"),
+        ("ma carte : 4970 1012, et la suite 3456 7893", "card"),
+        ("Card number is 5355 1234 then the second half 9876 5437", "card"),
+    ],
+)
+def test_addresses_and_cards_given_in_parts_are_masked(rules, text, kind):
+    found = rules.check(text)
+    assert f"pii.{kind}" in {r.rule for r in found.reasons}, found.reasons
+    assert "@" not in (found.text or "").replace("[email]", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meet me at the station at 8, platform 2",
+        "carte grise 4970 1012 et contrôle technique 3456 7890",
+        "order 1234 5678, invoice 8765 4321, card payment pending",
+        "ping @lea about the @eircom.net outage, it's down again",
+    ],
+)
+def test_parts_that_are_no_address_or_card_stay_unmasked(rules, text):
+    found = rules.check(text)
+    assert "pii" not in found.categories, found.reasons
