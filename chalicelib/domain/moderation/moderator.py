@@ -279,9 +279,11 @@ class Moderator:
             return [], []  # most messages
         # "c'est chez yahoo.fr" in a text about an address: its provider, not a link.
         links = [link for link in links if not provider_domain(folded, link.start, link.end)]
+        imitations: set[int] = set()
         if links and not text.isascii():
-            links = _unglued(text, folded, links)
-        imitations = _imitations(text, links) if links and not text.isascii() else set()
+            offsets = OffsetMap.build(text)
+            links = _unglued(text, folded, links, offsets)
+            imitations = _imitations(text, links, offsets)
         if imitations:
             # A host written with look-alike letters imitates another site: never allowed.
             links = [replace(link, allowed=False) if link.start in imitations else link
@@ -327,10 +329,9 @@ class Moderator:
         return Verdict(verdict, _masked(text, masks) if masks else text, tuple(reasons))
 
 
-def _imitations(text: str, links: list[Link]) -> set[int]:
+def _imitations(text: str, links: list[Link], offsets: OffsetMap) -> set[int]:
     """Where the links start whose host, in the original text, imitates Latin letters (see
     `imitates_latin`)."""
-    offsets = OffsetMap.build(text)
     out = set()
     for link in links:
         start, end = offsets.original(link.start, link.end)
@@ -340,22 +341,23 @@ def _imitations(text: str, links: list[Link]) -> set[int]:
     return out
 
 
-def _unglued(text: str, folded: str, links: list[Link]) -> list[Link]:
+def _unglued(text: str, folded: str, links: list[Link], offsets: OffsetMap) -> list[Link]:
     """The links without a sentence glued to the full stop before it: a bare ending that, in
     the original text, holds a letter no domain ending has ("à Lorient.Ça marche ?" folds to
     "lorient.ca", no link; "arnaque-colis.com.Ça te dit ?" is "arnaque-colis.com")."""
-    offsets = OffsetMap.build(text)
     out = []
     for link in links:
         dot = folded.rfind(".", link.start, link.end)
+        if dot < 0 or "/" in folded[link.start:link.end]:
+            out.append(link)
+            continue
         start, end = offsets.original(dot + 1, link.end)
-        if dot < 0 or "/" in folded[link.start:link.end] or all(
-            char.isascii() or not char.isalpha() for char in text[start:end]
-        ):
+        if all(char.isascii() or not char.isalpha() for char in text[start:end]):
             out.append(link)
         elif "." in folded[link.start:dot]:
             out.append(replace(link, end=dot))
     return out
+
 
 def _with_placeholders(folded: str, marks: list[tuple[int, int, str]]) -> str:
     """`folded` with each span replaced by its placeholder word, padded to the same length

@@ -350,7 +350,7 @@ _SPLIT_IBAN_REACH = 160
 # (It starts with its digits, which the regex engine finds quickly; the digit it must not
 # follow is tested apart.)
 _CARD_HALF_RE = re.compile(r"\d{4}[ \-.]?\d{4}(?![0-9]|[ \-.]\d)")
-_CARD_WORD_RE = re.compile(r"\b(?:card|carte|cb|visa|mastercard|amex|credit card|debit card)\b")
+_CARD_WORD_RE = re.compile(r"\b(?:card|carte|cb|visa|mastercard|amex)\b")
 _SPLIT_CARD_GAP = 40
 _CARD_RE = re.compile(r"[2-6](?<![0-9][2-6])\d{3}(?:[ \-./]?\d){9,15}(?![0-9])")
 _CARD_LENGTHS = (16, 15, 19, 14, 13, 17, 18)
@@ -1129,21 +1129,23 @@ def _parts_shaped(digits: str, plus: bool) -> bool:
     return len(digits) == 10 and digits[1] != "0"
 
 
-def _a_part(folded: str, chain: list[tuple[int, int, str]], first: bool = False) -> bool:
-    """Whether a chain may be a part of a number given in parts (the `first` or another):
-    plainly written, and no date, hour, amount or rank (see `_NOT_A_PART_BEFORE_RE`,
-    `_UNIT_AFTER_RE`)."""
+def _a_part(folded: str, chain: list[tuple[int, int, str]], first: bool = False,
+            may_follow: frozenset[str] | None = None) -> bool:
+    """Whether a chain may be a part of a number given in parts (the `first` or another), or
+    with `may_follow` a whole number after one of those words: plainly written, and no date,
+    hour, amount or rank (see `_NOT_A_PART_BEFORE_RE`, `_UNIT_AFTER_RE`)."""
+    if may_follow is None:
+        may_follow = _FIRST_PART_MAY_FOLLOW if first else _PART_MAY_FOLLOW
     start, end = chain[0][0], chain[-1][1]
     before = _NOT_A_PART_BEFORE_RE.search(folded, max(0, start - 16), start)
     return (
         _plainly_separated(folded, chain)
-        and (before is None or before.group("word") in (
-            _FIRST_PART_MAY_FOLLOW if first else _PART_MAY_FOLLOW))
+        and (before is None or before.group("word") in may_follow)
         and _UNIT_AFTER_RE.match(folded, end) is None
     )
 
 
-def _eight_digits(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Found]:
+def _short_national(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Found]:
     """A national number of eight digits (see `_EIGHT_DIGIT_COUNTRIES`): "Call me 9648 2173",
     "Mo nimero se 5781 2046, Mauritius", "mon numéro libanais : zéro trois, 518 274"; or of
     nine (see `_NINE_DIGIT_LAYOUTS`), or a landline of eight with its 0 ("095 21 487")."""
@@ -1167,12 +1169,9 @@ def _eight_digits(folded: str, chains: list[list[tuple[int, int, str]]]) -> list
             shaped = digits[0] in firsts and (
                 spoken or layout in _EIGHT_DIGIT_LAYOUTS
                 or (named and layout in _EIGHT_DIGIT_COUNTRY_LAYOUTS))
-        before = _NOT_A_PART_BEFORE_RE.search(folded, max(0, start - 16), start)
         if (
             not shaped
-            or not _plainly_separated(folded, chain)
-            or (before is not None and before.group("word") not in _NUMBER_MAY_FOLLOW)
-            or _UNIT_AFTER_RE.match(folded, end)
+            or not _a_part(folded, chain, may_follow=_NUMBER_MAY_FOLLOW)
             or _REFERENCE_RE.search(folded, max(0, start - 32), start)
             or _PARTIAL_RE.search(folded, max(0, start - 24), start)
             or _DATE8_RE.fullmatch(digits)
@@ -1487,7 +1486,7 @@ class PersonalDataFinder:
                 said = add_zero or _NO_ZERO_RE.search(folded) is not None
                 found.extend(_without_zero(folded, leftovers, said))
         if not found:
-            found.extend(_eight_digits(folded, leftovers))
+            found.extend(_short_national(folded, leftovers))
         return found
 
     @staticmethod
