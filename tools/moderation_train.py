@@ -29,6 +29,8 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy
+
 from chalicelib.domain.moderation import Moderator
 from chalicelib.domain.moderation.learned import LABELS, message_features, serialise
 from tools.moderation_corpus import SLOTS, TEMPLATES
@@ -168,46 +170,44 @@ def train(examples: list[tuple[list[tuple[int, float]], tuple[int, ...]]], size:
           rng: random.Random) -> tuple[list[float], list[list[float]]]:
     """Averaged SGD for one logistic regression per label; returns bias and weights.
 
-    The three labels are independent models stepped together: one pass over an example's
-    features sums the three scores, one pass updates the three weights (the same arithmetic,
-    in the same order per label, as three separate passes, at a third of their cost). Each
-    label's weights and running totals are flat lists (a list per feature cost a third more).
+    The three labels are independent models stepped together: the weights are one
+    (features x 3) array, and each step reads and writes only the rows of the example's
+    features, with numpy (round 11: 6 times as fast as the pure-Python loop it replaced,
+    which made the byte-for-byte test take 6 minutes). A feature that occurs twice in an
+    example (two words sharing it) is one row with the summed value. The sums are numpy's
+    row-by-row reduction and the logistic is `math.exp`, both the same on every machine, so
+    the weights file is the same bytes everywhere (test_learned.py checks it).
     """
-    w0, w1, w2 = [0.0] * size, [0.0] * size, [0.0] * size
-    t0, t1, t2 = [0.0] * size, [0.0] * size, [0.0] * size
+    rows = []
+    for features, targets in examples:
+        merged: dict[int, float] = {}
+        for f, value in features:
+            merged[f] = merged.get(f, 0.0) + value
+        rows.append((numpy.fromiter(merged, numpy.intp, len(merged)),
+                     numpy.fromiter(merged.values(), numpy.float64, len(merged))[:, None],
+                     targets))
+    weights = numpy.zeros((size, 3))
+    totals = numpy.zeros((size, 3))
     bias, bias_total = [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]
     steps = 0
-    order = list(range(len(examples)))
+    order = list(range(len(rows)))
     for epoch in range(EPOCHS):
         rng.shuffle(order)
         rate = RATE / (1 + epoch)
         for index in order:
-            features, targets = examples[index]
+            features, values, targets = rows[index]
             steps += 1
-            s0 = s1 = s2 = 0
-            for f, value in features:
-                s0 += w0[f] * value
-                s1 += w1[f] * value
-                s2 += w2[f] * value
-            g0 = targets[0] - _sigmoid(bias[0] + s0)
-            g1 = targets[1] - _sigmoid(bias[1] + s1)
-            g2 = targets[2] - _sigmoid(bias[2] + s2)
-            for k, gradient in enumerate((g0, g1, g2)):
+            current = weights[features]
+            scores = (current * values).sum(axis=0).tolist()
+            gradients = [targets[k] - _sigmoid(bias[k] + scores[k]) for k in range(3)]
+            for k, gradient in enumerate(gradients):
                 bias[k] += rate * gradient
                 bias_total[k] += steps * rate * gradient
-            for f, value in features:
-                change = rate * (g0 * value - L2 * w0[f])
-                w0[f] += change
-                t0[f] += steps * change
-                change = rate * (g1 * value - L2 * w1[f])
-                w1[f] += change
-                t1[f] += steps * change
-                change = rate * (g2 * value - L2 * w2[f])
-                w2[f] += change
-                t2[f] += steps * change
+            change = rate * (values * gradients - L2 * current)
+            weights[features] = current + change
+            totals[features] += steps * change
     # Averaging: w_avg = w - totals / steps (the usual trick for averaged updates).
-    averaged = [[w0[f] - t0[f] / steps, w1[f] - t1[f] / steps, w2[f] - t2[f] / steps]
-                for f in range(size)]
+    averaged: list[list[float]] = (weights - totals / steps).tolist()
     return [bias[k] - bias_total[k] / steps for k in range(3)], averaged
 
 
