@@ -35,7 +35,7 @@ RESULTS = ROOT / "bench" / "results"
 # The blind batches in the order they were written (tests/data/moderation/blind*.jsonl); the
 # last one is the judge of the current round, the one before it was read last.
 BATCHES = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
-           "blind9")
+           "blind9", "blind10")
 # Each blind batch measured once before the change it was written to judge
 # (`--before NAME` records it).
 BEFORE = {name: RESULTS / f"moderation_{name}_before.json" for name in BATCHES}
@@ -372,7 +372,10 @@ round 9**: it flatters from round 9 on); **blind8** = `tests/data/moderation/bli
 ({n['blind8']} messages by an eighth independent author under the same rule, see BLIND8.md,
 measured before and after round 9, then **tuned on in round 10**: it flatters from round 10
 on); **blind9** = `tests/data/moderation/blind9.jsonl` ({n['blind9']} messages by a ninth
-independent author under the same rule, see BLIND9.md, measured once before round 10 and never
+independent author under the same rule, see BLIND9.md, measured before and after round 10, then
+**tuned on in round 11**: it flatters from round 11 on); **blind10** =
+`tests/data/moderation/blind10.jsonl` ({n['blind10']} messages by two more independent authors,
+one per language, under the same rule, see BLIND10.md, measured once before round 11 and never
 read: the fairest figure; also shown without the insult severity model of round 9), each with
 its adversarial subset. The
 learned stage is also trained on the hand-written lines of `tests/data/moderation/written/`
