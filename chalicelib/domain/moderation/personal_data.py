@@ -82,7 +82,7 @@ _MAIL_TLD = r"(?:com|fr|net|org|uk|io|eu|info|ch|nl|be|me)"
 # strong sign for the "@" and a dot that is written, never after "at" or a space.
 _ABROAD_TLDS = frozenset(
     "pt de es it ca qc us in au nz ie lu at pl ro sn ci cm ma tn dz ml bf bj tg ga cd mg re br "
-    "mx ru".split()
+    "mx ru za ng ke gh ug tz zm zw mu sg hk ph my jp cn ht".split()
 )
 _ABROAD_TLD = "(?:" + "|".join(sorted(_ABROAD_TLDS)) + ")"
 # Before the ending only: a comma or a plain space ("gmail,com", "gmail com"), weak as well,
@@ -374,6 +374,8 @@ _AS_DIGITS = str.maketrans("oils", "0115")
 # (`(?<!\d)\d{1,2}` written `\d(?<!\d\d)\d?`: the regex engine skips to a digit.)
 _DATE_RE = re.compile(r"\d(?<!\d\d)\d?([/.\- ])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
 _SEPARATOR_RE = re.compile(r"[\s.\-_/,()*~|]{0,4}")
+# The separator said between the groups of a dictated number.
+_SAID_SEPARATOR_RE = re.compile(r"\s+(?:point|tiret|dash|dot|slash)\s+")
 # "+33", or "plus" before a spelled-out country code.
 _PLUS_RE = re.compile(r"(?:\+|\bplus)\s*$")
 _JOIN_RE = re.compile(r"[\s\-]+(?:(?:et|and)[\s\-]+)?")
@@ -388,6 +390,7 @@ _SPLIT_CUE_RE = re.compile(
 # ... or that the start comes now, the end having been given first.
 _START_CUE_RE = re.compile(r"\b(?:debut|commence|premiere partie|starts? with|begins? with"
                            r"|first part|beginning)\b")
+_START_CUE_REACH = 20
 _AREA_CODE_RE = re.compile(r"\barea code|\bindicatif")
 # A number given in three parts or more, words between ("zéro six, puis 47 82, … la suite :
 # 19 03", "07700, then 900, and the last three are 263"): at most this many parts, each apart
@@ -711,8 +714,10 @@ def _convincing(match: re.Match[str], folded: str) -> bool:
     # provider and a handle.
     # "jf.tremblay chez videotron point ca": or a handle and the dot spelled out.
     spelled = _SPELLED_DOT_RE.search(domain + (last_dot or "")) is not None
+    # Round 11: or introduced as an address ("my email is thandi at mweb dot co dot za").
     if groups.get("tld") in _ABROAD_TLDS and (
-        weak_dot or (weak_at and not (handle and (known or spelled)))
+        weak_dot or (weak_at and not ((handle or _introduced(folded, match))
+                                      and (known or spelled)))
     ):
         return False
     # "seat 12 on gmail", "4567 arobase yahoo": a number before a weak sign, or before a
@@ -1499,10 +1504,15 @@ class PersonalDataFinder:
         """
         last = chain[-1]
         if not _SEPARATOR_RE.fullmatch(folded, last[1], group[0]):
-            return _odd_joins(folded, chain, group)
+            # Round 11: dictated, the separator said ("zéro six point quarante-deux point…").
+            return (_SAID_SEPARATOR_RE.fullmatch(folded, last[1], group[0]) is not None
+                    or _odd_joins(folded, chain, group))
         if len(chain) < 2 or "," not in folded[last[1]:group[0]]:
             return True
-        spelled = not folded[last[0]:last[1]].isdigit() or not folded[group[0]:group[1]].isdigit()
+        # Round 11: a number word anywhere in the chain, not only next to the comma ("zéro 6,
+        # 12, soixante-quatre, 3 5, quatre-vingts").
+        spelled = not folded[group[0]:group[1]].isdigit() or any(
+            not folded[g[0]:g[1]].isdigit() for g in chain)
         return spelled or "," in folded[chain[-2][1]:last[0]]
 
     @staticmethod
@@ -1566,9 +1576,11 @@ class PersonalDataFinder:
         for index, head in enumerate(chains):
             for tail in chains[index + 1:index + 4]:
                 gap = folded[head[-1][1]:tail[0][0]]
-                if len(gap) > _SPLIT_GAP and not (
-                    len(gap) <= _SPLIT_CUED_GAP and _SPLIT_CUE_RE.search(gap)
-                ):
+                # Round 11: or the words just before the first part say it is the start
+                # ("mon numéro commence par 06 74 … je coupe … 52 09 31").
+                if len(gap) > _SPLIT_GAP and not (len(gap) <= _SPLIT_CUED_GAP and (
+                    _SPLIT_CUE_RE.search(gap) or _START_CUE_RE.search(
+                        folded, max(0, head[0][0] - _START_CUE_REACH), head[0][0]))):
                     break
                 # "finit par 36 90. Le début c'est 06 81 44": the end given first.
                 if _two_halves(folded, head, tail) or (

@@ -74,6 +74,15 @@ _RUN_RE = re.compile(r"([a-z])\1*")
 _LEET = str.maketrans("@$!0134579€", "asioieastge")
 _LEET_L = str.maketrans("@$!0134579€", "asioleastge")
 _CLAUSE_START = frozenset(",;:?()[]{}\"\n/|.!")
+# A straight apostrophe that joins no two word characters is a quotation mark: "wrote 'kys'
+# to me", "the 'go back' remark" (typed or folded from ‘ ’) end a clause like a double quote
+# does. "t'es", "l'appli", "don't" keep theirs (round 11).
+_QUOTE_RE = re.compile(r"(?<![a-z0-9])'|'(?![a-z0-9])")
+
+
+def _quotes(folded: str) -> str:
+    """`folded` with its quoting apostrophes written as double quotes (same length)."""
+    return _QUOTE_RE.sub('"', folded) if "'" in folded else folded
 
 
 def _runs(word: str) -> list[tuple[str, int]]:
@@ -112,7 +121,8 @@ class Canonicaliser:
     def read(self, folded: str) -> tuple[str, list[str]]:
         """The canonical stream of a folded text and its words (`stream.split()`, each word
         the one string object `tokens` holds for it)."""
-        words = ["|", *chain.from_iterable(map(self.tokens, SEGMENT_RE.findall(folded)))]
+        words = ["|", *chain.from_iterable(map(self.tokens,
+                                               SEGMENT_RE.findall(_quotes(folded))))]
         if words[-1] != "|":  # a text ending with "." or "?" ends with its mark
             words.append("|")
         stream = " ".join(words)
@@ -139,7 +149,7 @@ class Canonicaliser:
         origins: list[tuple[int, int] | None] = [None]
         if count is None:
             count = sys.maxsize
-        for match in SEGMENT_RE.finditer(folded):
+        for match in SEGMENT_RE.finditer(_quotes(folded)):
             words = tokens(match[0])
             if words[0] == "|":  # a clause mark, the only word of its segment
                 if origins[-1] is not None:
