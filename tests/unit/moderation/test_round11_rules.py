@@ -110,3 +110,29 @@ def test_dictated_split_and_abroad_writings_are_masked(rules, text):
 def test_numbers_and_words_that_are_no_contact_stay_unmasked(rules, text):
     found = rules.check(text)
     assert "pii" not in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pay me on GCash before the trip",
+        "envoie par MonCash, c'est plus rapide que l'appli",
+        "send it by bKash bhai, skip the app",
+        "EcoCash me the fuel money tonight",
+    ],
+)
+def test_payment_apps_of_more_countries_are_proposals(rules, text):
+    found = rules.check(text)
+    assert "off_platform" in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I used GCash once, now I always pay in the app",
+        "Mon frère m'a envoyé de l'argent par MonCash pour le billet, je réserve ici",
+    ],
+)
+def test_a_payment_app_mentioned_is_no_proposal(rules, text):
+    found = rules.check(text)
+    assert "off_platform" not in found.categories, found.reasons
