@@ -136,3 +136,29 @@ def test_payment_apps_of_more_countries_are_proposals(rules, text):
 def test_a_payment_app_mentioned_is_no_proposal(rules, text):
     found = rules.check(text)
     assert "off_platform" not in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ANTAI : contravention impayée n°4471. Réglez 35 € sous 48 h pour éviter la majoration :"
+        " antai-paiement-amende.fr",
+        "Unpaid toll on the M6 Toll, pay £6.70 today to avoid a penalty: m6toll-settle.co.uk",
+    ],
+)
+def test_a_fake_fine_with_an_order_to_pay_and_a_link_is_phishing(rules, text):
+    found = rules.check(text)
+    assert found.verdict == "block" and "spam" in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J'ai eu une amende, je l'ai réglée sur antai.gouv.fr hier soir",
+        "Unpaid toll? I paid mine on tollsettle.co.uk today, easy",
+        "Péage impayé : réglez vos 6,80 € avant le 12 sur le site de l'autoroute",
+    ],
+)
+def test_a_fine_paid_or_an_order_without_a_link_is_not_blocked(rules, text):
+    found = rules.check(text)
+    assert found.verdict != "block", found.reasons

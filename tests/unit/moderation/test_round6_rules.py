@@ -197,12 +197,9 @@ def test_imitates_latin_tells_scripts_apart():
 @pytest.mark.parametrize(
     "text",
     [
-        "Unpaid toll detected on your plate. Pay £9.80 today or face a £90 penalty: "
-        "tollsettle-now.co.uk",
-        "AVIS : un stationnement impayé a été relevé sur votre véhicule. Réglez 17 € avant ce "
-        "soir : stationnement-regle.fr",
         "Votre carte de carburant illimitée pour seulement 15 € à vie, commandez vite : "
         "carbu-illimite.fr",
+        "Get your free fuel card worth £500, just cover delivery: fuelcard-gift.co.uk",
     ],
 )
 def test_an_unknown_link_sold_by_its_message_is_blocked(moderator, rules, text):
@@ -211,6 +208,22 @@ def test_an_unknown_link_sold_by_its_message_is_blocked(moderator, rules, text):
     assert "spam.link_pitch" in {reason.rule for reason in found.reasons}
     # The rules alone only hold the link for review: the pitch is the model's reading.
     assert rules.check(text).verdict == "review"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unpaid toll detected on your plate. Pay £9.80 today or face a £90 penalty: "
+        "tollsettle-now.co.uk",
+        "AVIS : un stationnement impayé a été relevé sur votre véhicule. Réglez 17 € avant ce "
+        "soir : stationnement-regle.fr",
+    ],
+)
+def test_a_fake_fine_with_a_link_is_blocked_by_the_rules_alone(moderator, rules, text):
+    # Until round 11 these were the model's reading (the pitch); a fine said unpaid, an order
+    # to pay and an unknown link is now a phishing rule of its own (test_round11_rules.py).
+    assert moderator.check(text).verdict == "block"
+    assert rules.check(text).verdict == "block"
 
 
 @pytest.mark.parametrize(
