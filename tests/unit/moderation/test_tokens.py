@@ -52,6 +52,19 @@ def test_stream_leaves_ordinary_text_alone(canon, text, stream):
     assert canon.stream(fold(text)) == stream
 
 
+@pytest.mark.parametrize(
+    ("text", "stream"),
+    [
+        ("he wrote 'kys' to me", "| he wrote | kys | to me |"),
+        ("the ‘go back home’ remark", "| the | go back home | remark |"),
+        ("t'es où ? l'appli dit 5 min", "| t es ou | l appli dit 5 min |"),
+        ("don't worry, it's fine", "| don t worry | it s fine |"),
+    ],
+)
+def test_apostrophes_that_quote_end_a_clause_and_elisions_do_not(canon, text, stream):
+    assert canon.stream(fold(text)) == stream
+
+
 def test_words_and_origins_follow_the_stream_on_every_labelled_message(canon):
     for row in load_set():
         folded = fold(row["text"])
