@@ -56,15 +56,22 @@ def _joined(written: Rows, rng: random.Random, *, other_labels_only: bool) -> Ro
     a phone number or a proposal, as real messages mix them. `other_labels_only` pairs a
     positive line only with a positive of other labels and leaves clean lines alone."""
     second = []
+    # The partners a line may take, by its label set (drawing until one fits never ends for a
+    # line whose labels no positive avoids, such as insult + off_platform + spam with no line
+    # of pii alone: round 11's data has some).
+    partners: dict[frozenset[str], list[dict]] = {}
     for row in written:
         if other_labels_only and not row["labels"]:
             second.append(row)
             continue
-        while True:
-            partner = written[rng.randrange(len(written))]
-            if not other_labels_only or (partner["labels"]
-                                         and not set(partner["labels"]) & set(row["labels"])):
-                break
+        labels = frozenset(row["labels"])
+        if labels not in partners:
+            partners[labels] = [other for other in written if not other_labels_only
+                                or (other["labels"] and not labels & set(other["labels"]))]
+        if not partners[labels]:
+            second.append(row)
+            continue
+        partner = partners[labels][rng.randrange(len(partners[labels]))]
         pair = [row["text"], partner["text"]]
         rng.shuffle(pair)
         second.append({**row, "text": " ".join(pair),
