@@ -64,14 +64,17 @@ def _joined(written: Rows, rng: random.Random, *, other_labels_only: bool) -> Ro
         if other_labels_only and not row["labels"]:
             second.append(row)
             continue
-        labels = frozenset(row["labels"])
-        if labels not in partners:
-            partners[labels] = [other for other in written if not other_labels_only
-                                or (other["labels"] and not labels & set(other["labels"]))]
-        if not partners[labels]:
-            second.append(row)
-            continue
-        partner = partners[labels][rng.randrange(len(partners[labels]))]
+        candidates = written
+        if other_labels_only:
+            labels = frozenset(row["labels"])
+            if labels not in partners:
+                partners[labels] = [other for other in written
+                                    if other["labels"] and not labels & set(other["labels"])]
+            candidates = partners[labels]
+            if not candidates:
+                second.append(row)
+                continue
+        partner = candidates[rng.randrange(len(candidates))]
         pair = [row["text"], partner["text"]]
         rng.shuffle(pair)
         second.append({**row, "text": " ".join(pair),

@@ -51,8 +51,8 @@ L2 = 1e-5
 # Weights smaller than this are dropped from the file (round 10: 0.1 -> 0.15, when 47,000
 # written lines made the file 2.2 MB, 1.5 times as long to read at cold start; the pruned
 # model kept 4,542 of 4,547 verdicts right over the read blind batches; round 11: 0.15 -> 0.16
-# when 51,000 lines made it 2,055 KiB, over the 2 MiB budget: 1,933 KiB, read batches 5,120
-# -> 5,122 of 5,359).
+# when 51,000 lines made it 2,055 KiB, over the 2 MiB budget: 1,933 KiB then, read batches
+# 5,120 -> 5,122 of 5,359; 1,999 KiB with round 11's 55,996 lines).
 PRUNE = 0.16
 WRITTEN_WEIGHT = 3
 _CHOICE_RE = re.compile(r"\{([^{}]*)\}")
