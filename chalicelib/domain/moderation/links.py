@@ -116,6 +116,12 @@ class LinkPolicy:
                        rf"(?![a-z0-9\-@])(?:{path})?"),
             re.compile(rf"{label}(?:\s+\.\s*|\s*\.\s+)(?P<tld>{anywhere}){path}"),
             re.compile(rf"{label}\s+(?:dot|point)\s+(?P<tld>{every}){path}"),
+            # Round 12: a spelled-out dot without a path, where the name cannot be a word of
+            # the sentence (a hyphen or a digit in it: "bonus-essence POINT fr", "cars4u dot
+            # com") and the ending is a common one that ends the clause.
+            re.compile(r"(?<![@a-z0-9.\-])(?P<host>[a-z0-9]+(?:-[a-z0-9]+)+|[a-z]*\d[a-z0-9]*[a-z][a-z0-9]*)"
+                       r"\s+(?:dot|point)\s+(?P<tld>com|fr|net|org|io|be|ch|ca|info|biz|shop|xyz|online|site)"
+                       r"(?![a-z0-9\-@.])(?!\s+[a-z])(?P<path>)"),
         )
 
     def find(self, folded: str, exclude: Iterable[tuple[int, int]] = ()) -> list[Link]:
@@ -181,6 +187,10 @@ _SPACED_RE = re.compile(r"(?<![a-z0-9])(?:[a-z0-9.\-/] ){5,}[a-z0-9]+(?![a-z0-9]
 _AFTER_AT_RE = re.compile(r"(?:@|\(a\)|\[a\]|\(at\)|\[at\]|\bat|arob[a-z]*|\bchez)\s*\Z")
 
 
+# A hyphenated or digit-holding name before a spelled-out dot (see `_spelled_res`).
+_SPELLED_PLAIN_RE = re.compile(r"(?:-|\d)[a-z0-9]*\s+(?:dot|point)\s+[a-z]")
+
+
 _BRACKETED_DOT_RE = re.compile(r"[\[(]\s*(?:\.|dot|point)\s*[\])]")
 
 
@@ -188,6 +198,7 @@ def _may_be_spelled(folded: str) -> bool:
     """A cheap test before `_spelled_res`: a spaced or spelled-out dot before a path, or a
     bracketed one (brackets are rare: the regex runs only when there is one)."""
     return ("slash" in folded or " . " in folded or ". /" in folded
+            or ((" dot " in folded or " point " in folded) and _SPELLED_PLAIN_RE.search(folded) is not None)
             or (("(" in folded or "[" in folded) and _BRACKETED_DOT_RE.search(folded) is not None))
 
 

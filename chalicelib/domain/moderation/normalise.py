@@ -104,10 +104,17 @@ def _folds_one_to_one(text: str) -> bool:
     return True
 
 
+_CIRCLED_AT_RE = re.compile(r"(?<=[A-Za-z0-9._-])[\u24d0\u24b6](?=[A-Za-z0-9])")
+
+
 def fold(text: str) -> str:
     """The folded text every filter reads (lower case ASCII for everything that has a form)."""
     if text.isascii():
         return text.lower()
+    if "\u24d0" in text or "\u24b6" in text:
+        # Round 12: a circled "a" between plain letters stands for "@" ("jess.oconnorⓐicloud.com");
+        # among other circled letters it is a letter of fancy text.
+        text = _CIRCLED_AT_RE.sub("@", text)
     # `translate` looks every character up in the table, ASCII included: most texts have a
     # few distinct other characters (accents, a typographic apostrophe), each replaced
     # everywhere at once when it folds to ASCII, then ASCII lowered, for a quarter less. (The
