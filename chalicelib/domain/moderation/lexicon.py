@@ -16,6 +16,8 @@ Pattern syntax, word by word:
 Actions: `block` and `review` report a hit, `firm` a review that the learned stage may not
 veto (see moderator.py); `cancel` drops the hits it overlaps (self deprecation, quoting);
 `cancel-all` drops every hit of the file (a member reporting what someone else wrote).
+`quiet` cancels nothing but keeps the learned stage from adding the file's category on its
+own (the writer staying on the platform, a scam someone received quoted).
 Every hit rule must contain an anchor: a message without any anchor word skips the file
 without running a regex, and one with some runs only the rules that need them.
 """
@@ -38,6 +40,11 @@ FIRM = "firm"
 HIT_ACTIONS = ("block", "review", FIRM)
 MASKED_CLASS = "MASKED"
 CANCEL_ACTIONS = ("cancel", "cancel-all")
+# `quiet`: what the rules read as no proposal or scam of the writer's own (a scam someone
+# received, quoted; "let's keep it all in here") keeps the learned stage from adding the
+# file's category on its own. It cancels no hit of the rules. (`cancel-all` does not quiet the
+# model: its report words, "signalement", "scam", are also in threats and scams themselves.)
+QUIET = "quiet"
 _PATTERN_TOKEN_RE = re.compile(r"\s*(/[^/\s]+/|~~?\d+|[()|^$]|[^\s()|?{}]+)(\?|\{\d+,\d+\})?")
 _WORDS_RE = re.compile(r"[a-z0-9]+")
 
@@ -89,7 +96,7 @@ def read_source(name: str, text: str) -> _Source:
             section.append(line)
         elif kind == "rules":
             parts = line.split(None, 2)
-            if len(parts) != 3 or parts[1] not in HIT_ACTIONS + CANCEL_ACTIONS:
+            if len(parts) != 3 or parts[1] not in (*HIT_ACTIONS, *CANCEL_ACTIONS, QUIET):
                 raise LexiconError(f"{name}:{number}: expected `id action pattern`")
             source.rules.append((parts[0], parts[1], parts[2], number))
         elif kind == "options":
@@ -301,6 +308,7 @@ class RuleSet:
         hit_parts: list[str] = []
         cancel_parts: list[str] = []
         cancel_all_parts: list[str] = []
+        quiet_parts: list[str] = []
         gate: set[str] = set()
         ordered = sorted(source.rules, key=lambda rule: _ACTION_ORDER[rule[1]])
         for rule_id, action, pattern, line in ordered:
@@ -322,6 +330,8 @@ class RuleSet:
                 self.rules.append((base, action, frozenset(langs.split(",")) if langs else _ANY))
             elif action == "cancel":
                 cancel_parts.append(fragment)
+            elif action == QUIET:
+                quiet_parts.append(fragment)
             else:
                 cancel_all_parts.append(fragment)
         self.gate = frozenset(gate)
@@ -336,6 +346,7 @@ class RuleSet:
         self._hit_parts = hit_parts
         self._cancel_parts = cancel_parts
         self._cancel_all_parts = cancel_all_parts
+        self._quiet_parts = quiet_parts
         self._each: list[re.Pattern[str] | None] = [None] * len(hit_parts)
         negation = source.options.get("negation")
         self._negation_source = ""
@@ -353,6 +364,16 @@ class RuleSet:
         return _combine(self._cancel_all_parts)
 
     @cached_property
+    def _quiet(self) -> re.Pattern[str] | None:
+        return _combine(self._quiet_parts)
+
+    def quiets(self, stream: str) -> bool:
+        """Whether a `quiet` rule matches: the learned stage must not add this file's category
+        on its own (see `QUIET`)."""
+        quiet = self._quiet
+        return quiet is not None and quiet.search(stream) is not None
+
+    @cached_property
     def _negation(self) -> re.Pattern[str] | None:
         return re.compile(self._negation_source) if self._negation_source else None
 
@@ -367,7 +388,7 @@ class RuleSet:
         """Compile every regex now (tests check that each rule file compiles)."""
         for index in range(len(self._hit_parts)):
             self._rule(index)
-        for name in ("_cancel", "_cancel_all", "_negation"):
+        for name in ("_cancel", "_cancel_all", "_quiet", "_negation"):
             getattr(self, name)
 
     @staticmethod
@@ -471,7 +492,7 @@ class RuleSet:
 
 
 _ANY: frozenset[str] = frozenset()
-_ACTION_ORDER = {"block": 0, "review": 1, FIRM: 1, "cancel": 2, "cancel-all": 3}
+_ACTION_ORDER = {"block": 0, "review": 1, FIRM: 1, "cancel": 2, "cancel-all": 3, QUIET: 4}
 
 
 def _combine(parts: list[str]) -> re.Pattern[str] | None:

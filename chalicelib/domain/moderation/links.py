@@ -198,7 +198,8 @@ def _may_be_spelled(folded: str) -> bool:
     """A cheap test before `_spelled_res`: a spaced or spelled-out dot before a path, or a
     bracketed one (brackets are rare: the regex runs only when there is one)."""
     return ("slash" in folded or " . " in folded or ". /" in folded
-            or ((" dot " in folded or " point " in folded) and _SPELLED_PLAIN_RE.search(folded) is not None)
+            or ((" dot " in folded or " point " in folded)
+                and _SPELLED_PLAIN_RE.search(folded) is not None)
             or (("(" in folded or "[" in folded) and _BRACKETED_DOT_RE.search(folded) is not None))
 
 

@@ -141,6 +141,7 @@ class Moderator:
         self._canon = Canonicaliser(words, suspicious)
         self._rule_sets = [RuleSet(source, category, self._canon) for source, category in sources]
         self._gate = frozenset().union(*(rules.gate for rules in self._rule_sets))
+        self._quieters = {rules.category: rules for rules in self._rule_sets}
         # Every word the rule sets read before running a regex (anchors and conditions).
         self._phrase_words = self._gate.union(*(rules.words for rules in self._rule_sets))
         self._personal = PersonalDataFinder(*load_number_words())
@@ -160,7 +161,7 @@ class Moderator:
             stream, words = self._canon.read(folded)
         findings.extend(self._phrases(folded, stream, words, lang))
         return self._verdict(text, self._learned(model_words(text, words), findings,
-                                                 len(folded)))
+                                                 len(folded), stream))
 
     def words(self, text: str) -> list[str]:
         """The words the learned stage reads: the canonical words of the phrase rules, with
@@ -174,7 +175,7 @@ class Moderator:
         return model_words(text, words)
 
     def _learned(self, words: list[str], findings: list[_Finding],
-                 length: int) -> list[_Finding]:
+                 length: int, stream: str) -> list[_Finding]:
         """The findings once the model has had its say: review findings it vetoes are dropped,
         categories no rule found but the model finds likely are added (review, or block when
         sure; an off-platform proposal is at most reviewed, its policy action; an insult is
@@ -199,6 +200,8 @@ class Moderator:
             floor = self._review_logit + (0.0 if findings else self._margin.get(label, 0.0))
             if score < floor or label in found:
                 continue
+            if self._quieters[label].quiets(stream):
+                continue  # a report, or the writer staying here: no finding of its own
             if label == INSULT and self._severity is not None:
                 sure = score >= self._strong_logit and self._severity.strong(words)
             else:

@@ -440,7 +440,8 @@ _EIGHT_DIGIT_COUNTRIES = {
     "mauritius": "2456789", "maurice": "2456789", "mauricien": "2456789", "moris": "2456789",
     "haiti": "234", "ayiti": "234", "haitien": "234", "qatar": "34567", "danemark": "23456789",
     "denmark": "23456789", "norvege": "49", "norway": "49", "liban": "0378", "lebanon": "0378",
-    "libanais": "0378", "lebanese": "0378", "danmark": "23456789", "hk": "2345679",
+    "libanais": "0378", "lebanese": "0378", "beyrouth": "0378", "beirut": "0378",
+    "danmark": "23456789", "hk": "2345679",
 }
 _EIGHT_DIGIT_COUNTRY_RE = re.compile(
     r"\b(?P<country>" + "|".join(sorted(_EIGHT_DIGIT_COUNTRIES)) + r")(?:ne|nes|s)?\b"

@@ -116,7 +116,8 @@ def test_fancy_letters_and_a_multiplication_stay_unmasked(rules, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Réservez moins cher sur covoit-malin point fr", "Cheaper rides every day on cars2go dot com!"],
+    ["Réservez moins cher sur covoit-malin point fr",
+     "Cheaper rides every day on cars2go dot com!"],
 )
 def test_a_spelled_out_dot_after_a_name_no_sentence_holds_is_a_link(rules, text):
     found = rules.check(text)
@@ -126,3 +127,79 @@ def test_a_spelled_out_dot_after_a_name_no_sentence_holds_is_a_link(rules, text)
 def test_a_roundabout_named_in_a_sentence_is_no_link(rules):
     found = rules.check("Dépose-moi au rond-point commercial de Bron, merci.")
     assert found.verdict == "allow", found.reasons
+
+
+@pytest.fixture(scope="module")
+def eager():
+    """A model that reads "telegram" as a proposal and "coupons" as a scam, whatever else the
+    message says: what the `quiet` rules keep from it is then plain to see."""
+    from chalicelib.domain.moderation import Moderator
+    from chalicelib.domain.moderation.learned import LinearModel
+
+    model = LinearModel([0.0, 0.0, 0.0], {"w:telegram": (0.0, 5.0, 0.0),
+                                          "w:coupons": (0.0, 0.0, 5.0)})
+    return Moderator(learned=model, severity=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd rather not move to Telegram if that's ok, let's keep it all on here.",
+        "Pas Telegram, on reste sur l'appli, c'est plus simple.",
+        "Ma mère a reçu « envoyez 150 € en coupons pour débloquer votre trajet ». C'est vous ?",
+    ],
+)
+def test_the_writer_staying_here_or_quoting_a_scam_received_quiets_the_model(eager, text):
+    found = eager.check(text)
+    assert found.verdict == "allow", found.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("On passe sur Telegram ce soir ?", "off_platform"),
+        ("I'd rather not use the app, Telegram is easier", "off_platform"),
+        ("Envoyez 150 € en coupons pour débloquer votre trajet", "spam"),
+    ],
+)
+def test_without_those_words_the_model_still_finds_them(eager, text, category):
+    found = eager.check(text)
+    assert category in found.categories, found.reasons
+
+
+def test_quiet_keeps_no_rule_hit_away(eager):
+    found = eager.check("Let's keep it all on here... or add me on WhatsApp, same name")
+    assert "off_platform" in found.categories and all(
+        reason.rule != "off_platform.model" for reason in found.reasons), found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mon vieux Kangoo, ce connard, cale à chaque feu rouge.",
+        "What a bastard of a car park, three floors of full spaces",
+        "Taking the scenic way from Bell End to Bromsgrove, one seat left",
+    ],
+)
+def test_a_thing_insulted_in_apposition_or_a_village_is_no_insult(rules, text):
+    found = rules.check(text)
+    assert "insult" not in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mon passager, ce connard, a renversé son café.", "You absolute bell end, where are you?"],
+)
+def test_a_person_in_apposition_and_the_insult_itself_still_insult(rules, text):
+    found = rules.check(text)
+    assert found.verdict == "block" and "insult" in found.categories, found.reasons
+
+
+def test_cancelling_for_show_in_the_imperfect_is_going_around_the_booking(rules):
+    found = rules.check("Fais comme si t'annulais, on part quand même samedi à 8 h.")
+    assert "off_platform" in found.categories, found.reasons
+
+
+def test_an_eight_digit_number_with_beirut_named_is_a_phone(rules):
+    found = rules.check("Mon numéro là-bas : 03 452 819, j'atterris à Beyrouth vendredi.")
+    assert "[phone]" in found.text, found.reasons
