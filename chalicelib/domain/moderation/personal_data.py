@@ -11,7 +11,8 @@ between pairs), digits of any script ("٠٦", "❶"), number words in French and
 message, two parts written apart ("06 12 34, et la fin 56 78") or up to five with words
 between ("zéro six, puis 47 82, … la suite : 19 03"); an eight-digit national number
 (Singapore, Mauritius, Haiti, Lebanon…) only when the text says it is a phone or names the
-country. An e-mail address is read through every disguise of its "@" and dots, in several
+country, and so an Indian mobile of ten digits without +91. An e-mail address is read
+through every disguise of its "@" and dots, in several
 languages ("chiocciola", "klammeraffe", "punto"); a weak one ("at", "chez", "sur", a space
 for the last dot) needs a known provider and a local part that looks like a handle, and an
 address may also be given after its provider ("mon gmail c'est lea.d", "my gmail is just
@@ -456,6 +457,10 @@ _NINE_DIGIT_LAYOUTS = frozenset(((2, 3, 2, 2), (3, 2, 2, 2), (3, 3, 3), (2, 3, 4
 # Eight digits with the trunk 0 of a small area (Ireland's west: "095 21 487"), said to be a
 # landline.
 _LANDLINE_LAYOUTS = frozenset(((3, 2, 3), (3, 5)))
+# Ten digits starting with 6 to 9 without +91: an Indian mobile as it is written at home
+# ("98203 41675", "9867 204 531"), only when the text says it is a phone, like eight digits.
+# (A 3-3-4 grouping is already read as North American.)
+_TEN_DIGIT_LAYOUTS = frozenset(((5, 5), (4, 3, 3), (10,)))
 _LANDLINE_RE = re.compile(r"\b(?:landline|fixe|land line|house phone|home phone)\b")
 _PHONE_CUE_REACH = 40
 # Words before a part of a number that say it is only a part ("finit par 34 56 78 90").
@@ -500,8 +505,9 @@ _PHONE_WORD_RE = re.compile(rf"\b(?:{_NUMBER_WORDS}|{_CALL_WORDS})\b")
 # For eight digits a number must be one's own ("my number", "mo nimero", "nimewo m"): "the
 # winning number 4521 8890" is none.
 _EIGHT_DIGIT_CUE_RE = re.compile(
-    rf"\b{_CALL_WORDS}\b|\b(?:my|mon|mo|ma|our|notre|your|ton|votre|his|her|son|meu|mi|mio)\s+"
-    rf"(?:(?:phone|cell|mobile)\s+)?{_NUMBER_WORDS}\b|\bnimewo\s+(?:m|mwen)\b"
+    rf"\b{_CALL_WORDS}\b|\b(?:my|mon|mo|ma|our|notre|your|ton|votre|his|her|son|meu|mi|mio"
+    rf"|mera|meri|[a-z]+'s)\s+(?:(?:phone|cell|mobile)\s+)?{_NUMBER_WORDS}\b"
+    rf"|\bnimewo\s+(?:m|mwen)\b|\bcontact\s+(?:no|number|num)\b"
 )
 
 _REPEATED_DIGIT_RE = re.compile(r"[\s\-]+(\d)(?!\d)")
@@ -1154,19 +1160,25 @@ def _a_part(folded: str, chain: list[tuple[int, int, str]], first: bool = False,
 def _short_national(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Found]:
     """A national number of eight digits (see `_EIGHT_DIGIT_COUNTRIES`): "Call me 9648 2173",
     "Mo nimero se 5781 2046, Mauritius", "mon numéro libanais : zéro trois, 518 274"; or of
-    nine (see `_NINE_DIGIT_LAYOUTS`), or a landline of eight with its 0 ("095 21 487")."""
+    nine (see `_NINE_DIGIT_LAYOUTS`), or a landline of eight with its 0 ("095 21 487"); or
+    an Indian mobile of ten (see `_TEN_DIGIT_LAYOUTS`)."""
     country = _EIGHT_DIGIT_COUNTRY_RE.search(folded)
     firsts = _EIGHT_DIGIT_COUNTRIES[country.group("country")] if country else "23456789"
     for chain in chains:
         digits = "".join(group[2] for group in chain)
-        if len(digits) not in (8, 9) or digits[:2] == "00":
+        if len(digits) not in (8, 9, 10) or digits[:2] == "00":
             continue
         start, end = chain[0][0], chain[-1][1]
         layout = tuple(len(group[2]) for group in chain)
         # A named country's numbers have eight digits and no trunk 0.
         named = country is not None and len(digits) == 8 and digits[0] in firsts
         landline = _LANDLINE_RE.search(folded, max(0, start - _PHONE_CUE_REACH), end)
-        if len(digits) == 9:
+        if len(digits) == 10:
+            spoken = any(not folded[g[0]:g[1]].isdigit() for g in chain)
+            shaped = digits[0] in "6789" and (spoken or layout in _TEN_DIGIT_LAYOUTS)
+            named = False
+            landline = None
+        elif len(digits) == 9:
             shaped = layout in _NINE_DIGIT_LAYOUTS
         elif digits[0] == "0" and not named:
             shaped = landline is not None and layout in _LANDLINE_LAYOUTS

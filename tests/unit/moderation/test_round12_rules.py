@@ -203,3 +203,42 @@ def test_cancelling_for_show_in_the_imperfect_is_going_around_the_booking(rules)
 def test_an_eight_digit_number_with_beirut_named_is_a_phone(rules):
     found = rules.check("Mon numéro là-bas : 03 452 819, j'atterris à Beyrouth vendredi.")
     assert "[phone]" in found.text, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cell: 91234 56780, I'm waiting near gate 3",
+        "My sister's number is 8765 432 109, she'll pick you up at Pune station",
+        "Dadi's number: ७८९०१ २३४५६, please call when you reach",
+    ],
+)
+def test_an_indian_mobile_said_to_be_a_phone_is_masked(rules, text):
+    found = rules.check(text)
+    assert "[phone]" in found.text, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Order 91234 56780 was shipped on Monday", "Booking ref 8765432109 is on the receipt"],
+)
+def test_ten_digits_no_text_calls_a_phone_stay(rules, text):
+    found = rules.check(text)
+    assert found.verdict == "allow", found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why pay fees on here? Swift Cabs does Leeds Bradford for £30 flat, just google us.",
+        "Pourquoi payer les frais de l'appli ? Taxi Léon fait Lyon-Grenoble à 40 €, appelez-nous.",
+    ],
+)
+def test_a_firm_pitching_against_the_fees_is_spam(rules, text):
+    found = rules.check(text)
+    assert found.verdict == "block" and "spam" in found.categories, found.reasons
+
+
+def test_asking_why_the_fees_is_no_pitch(rules):
+    found = rules.check("Why pay fees on here when the toll is shared anyway? Just asking.")
+    assert "spam" not in found.categories, found.reasons
