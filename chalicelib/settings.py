@@ -244,7 +244,7 @@ class Settings:
     )
     moderation_strong_threshold: float = setting(
         "MODERATION_STRONG_THRESHOLD",
-        0.85,
+        0.75,
         "Text moderation's learned stage: an insult only the model found, that the severity "
         "model finds strong, is blocked at or above this probability (0-1), reviewed below "
         "(a mild one is always reviewed).",
