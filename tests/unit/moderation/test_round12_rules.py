@@ -242,3 +242,12 @@ def test_a_firm_pitching_against_the_fees_is_spam(rules, text):
 def test_asking_why_the_fees_is_no_pitch(rules):
     found = rules.check("Why pay fees on here when the toll is shared anyway? Just asking.")
     assert "spam" not in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on se capte sur ouatsape ce soir, c plus simple", "jte fais un prix si tu payes en espès"],
+)
+def test_sound_alike_spellings_of_an_app_and_of_cash_are_proposals(rules, text):
+    found = rules.check(text)
+    assert "off_platform" in found.categories, found.reasons
