@@ -106,9 +106,10 @@ def _jsonl(path: Path) -> list[dict]:
 
 
 def held_out_texts() -> set[str]:
-    """Evaluation messages (every blind batch, the `unseen` split), lower-cased: never
-    trained on."""
-    rows = [row for path in [*sorted(DATA.glob("blind*.jsonl")), DATA / "messages.jsonl"]
+    """Evaluation messages (every blind batch, the short replies, the `unseen` split),
+    lower-cased: never trained on."""
+    rows = [row for path in [*sorted(DATA.glob("blind*.jsonl")), DATA / "short_replies.jsonl",
+                             DATA / "messages.jsonl"]
             for row in _jsonl(path)]
     return {r["text"].strip().lower() for r in rows if r["split"] not in TUNING_SPLITS}
 

@@ -65,6 +65,11 @@ BLOCK_THRESHOLD = 0.95
 # right than 0.85 and none fewer (33 strong insults only the model found reviewed instead of
 # 43; 7 messages that were no insult blocked instead of reviewed, 4 at 0.85).
 STRONG_THRESHOLD = 0.75
+# A message of fewer words than this is at most reviewed when only the model finds it: one
+# or two words give it little to read, and it once blocked "go", "of course" and "pourquoi ?"
+# as strong insults (tests/data/moderation/short_replies.jsonl). Short insults are the
+# lexicons' job.
+FEWEST_WORDS_TO_BLOCK = 3
 # When no filter found anything at all, the model alone must clear the review threshold by
 # this much more, per label (in logits: 1.0 turns 0.7 into ~0.86). On the tuning batches a
 # generated-only model added no spam message the rules miss and sent clean ones to review;
@@ -199,13 +204,16 @@ class Moderator:
                         or f[2] == FIRM or scores[f[0]] >= veto]
         found = {finding[0] for finding in findings}
         out = list(findings)
+        short = sum(word != "|" for word in words) < FEWEST_WORDS_TO_BLOCK
         for label, score in scores.items():
             floor = self._review_logit + (0.0 if findings else self._margin.get(label, 0.0))
             if score < floor or label in found:
                 continue
             if self._quieters[label].quiets(stream):
                 continue  # a report, or the writer staying here: no finding of its own
-            if label == INSULT and self._severity is not None:
+            if short:
+                sure = False
+            elif label == INSULT and self._severity is not None:
                 sure = score >= self._strong_logit and self._severity.strong(words)
             else:
                 sure = score >= self._block_logit and label != OFF_PLATFORM

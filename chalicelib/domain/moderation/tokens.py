@@ -209,7 +209,9 @@ class Canonicaliser:
             with_l = token.translate(_LEET_L)
             if with_l in self.vocabulary:
                 return with_l
-            if not letters.isalpha():
+            if not letters.isalpha() or len(_LETTER_RE.findall(token)) < 2:
+                # One letter and digits is a known word ("m3" for "me") or a reference
+                # ("m000", "a380"), never a stretched word ("m000" was once read as "mo").
                 return token
         if _TRIPLE_RE.search(letters):
             found = self._unstretch(letters)

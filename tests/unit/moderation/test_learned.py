@@ -72,7 +72,8 @@ def test_uncertain_scores_go_to_review_and_sure_ones_are_blocked(logit, verdict)
     # threshold decides, as it does for spam).
     moderator = Moderator(learned=_model(logit), severity=False, review_threshold=0.7,
                           block_threshold=0.95)
-    result = moderator.check("grumpf", "fr")
+    # (Three words: the model alone never blocks a message of one or two.)
+    result = moderator.check("grumpf grumpf grumpf", "fr")
     assert result.verdict == verdict
     if verdict != "allow":
         assert [r.rule for r in result.reasons] == ["insult.model"]
@@ -88,7 +89,7 @@ def test_the_severity_model_decides_how_hard_an_insult_only_the_model_found_is(
         insult, strength, verdict):
     severity = SeverityModel(-1.0, {"w:grumpf": strength})
     moderator = Moderator(learned=_model(insult), severity=severity, strong_threshold=0.85)
-    assert moderator.check("grumpf", "fr").verdict == verdict
+    assert moderator.check("grumpf grumpf grumpf", "fr").verdict == verdict
     # A rule's finding keeps its own action: the lexicon knows how hard its words are.
     mild = Moderator(learned=_model(4.0), severity=SeverityModel(-1.0, {"w:grumpf": 0.5}))
     assert mild.check("t'es un connard grumpf", "fr").verdict == "block"
@@ -226,7 +227,8 @@ def test_no_evaluation_message_is_in_the_training_data():
     training = {row["text"].strip().lower()
                 for path in [DATA / "training.jsonl", *sorted((DATA / "written").glob("*.jsonl"))]
                 for row in _jsonl(path)}
-    held_out = [row for path in sorted(DATA.glob("blind*.jsonl")) for row in _jsonl(path)]
+    held_out = [row for path in [*sorted(DATA.glob("blind*.jsonl")), DATA / "short_replies.jsonl"]
+                for row in _jsonl(path)]
     held_out += [row for row in _jsonl(DATA / "messages.jsonl") if row["split"] == "unseen"]
     assert len(training) > 8000 and len(held_out) > 1800
     assert not [row["id"] for row in held_out if row["text"].strip().lower() in training]
