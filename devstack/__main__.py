@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 import threading
+import time
 
 from devstack.stack import LocalStack, Ports
 
@@ -33,9 +34,12 @@ def main() -> int:
         else Ports(args.rest_port, args.ws_port, args.web_port, args.moto_port)
     )
     stack = LocalStack(host=args.host, ports=ports, seed=not args.no_seed)
-    stopping = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: _on_signal(stopping))
-    signal.signal(signal.SIGINT, lambda *_: _on_signal(stopping))
+    # The signals received: a plain list, since a signal handler must take no lock (setting a
+    # threading.Event takes its condition's lock, which the main thread may hold while it
+    # waits on that very event: the handler then waits for itself).
+    stopping: list[int] = []
+    signal.signal(signal.SIGTERM, lambda number, _: _on_signal(stopping, number))
+    signal.signal(signal.SIGINT, lambda number, _: _on_signal(stopping, number))
     try:
         urls = stack.start()
     except OSError as e:
@@ -44,7 +48,8 @@ def main() -> int:
         return 1
     print(BANNER.format(**urls), flush=True)
     print("DEVSTACK_READY " + json.dumps(urls), flush=True)
-    stopping.wait()
+    while not stopping:
+        time.sleep(0.2)  # interrupted by a signal, whose handler runs here, in the main thread
     print("devstack: stopping...", flush=True)
     # The parts stop in a helper thread so that one stuck part (a handler retrying a call to a
     # stopped server, a busy emulator) cannot hold Ctrl-C: past the deadline the process goes.
@@ -64,12 +69,12 @@ def main() -> int:
 STOP_DEADLINE_SECONDS = 4.0
 
 
-def _on_signal(stopping: threading.Event) -> None:
+def _on_signal(stopping: list[int], number: int) -> None:
     """The first Ctrl-C (or SIGTERM) stops cleanly; a second one exits at once."""
-    if stopping.is_set():
+    if stopping:
         print("devstack: interrupted again: exiting now", file=sys.stderr, flush=True)
         _exit(130)
-    stopping.set()
+    stopping.append(number)
 
 
 def _exit(code: int) -> None:
