@@ -251,3 +251,30 @@ def test_asking_why_the_fees_is_no_pitch(rules):
 def test_sound_alike_spellings_of_an_app_and_of_cash_are_proposals(rules, text):
     found = rules.check(text)
     assert "off_platform" in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nambari yangu ni sifuri saba mbili tatu, nne tano sita, saba nane tisa",
+        "Meine Handynummer: null eins sieben sechs, drei vier fünf, sechs sieben acht neun",
+        "Mi móvil: cero seis, uno dos, tres cuatro, cinco seis, siete ocho",
+    ],
+)
+def test_a_phone_spelled_in_swahili_german_or_spanish_is_masked(rules, text):
+    found = rules.check(text)
+    assert found.verdict == "mask" and "[phone]" in found.text, (found.reasons, found.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "très très bien, merci, à demain",
+        "The booking is null and void, clause four, five and six of the terms",
+        "Due to the strike, tre amici e io we leave at sette, otto at the latest",
+        "Tatu na mbili, we are five in the car, sita ni mimi",
+    ],
+)
+def test_their_words_in_a_sentence_stay_words(rules, text):
+    found = rules.check(text)
+    assert found.verdict == "allow", (found.reasons, found.text)
