@@ -488,10 +488,12 @@ _ADD_ZERO_RE = re.compile(
 # Nine-digit mobiles written without a prefix, by their layout: the first digits they take.
 _MOBILE_LAYOUTS = {(1, 2, 2, 2, 2): "67", (2, 3, 2, 2): "7", (3, 2, 2, 2): "6"}
 # Words before a number that make it a reference, not a phone number.
+# ("No." is a reference's, not in "contact no." or "phone no.", an Indian English phone cue.)
 _REFERENCE_RE = re.compile(
     r"\b(?:ref|reference|dossier|commande|order|booking|reservation|resa|ticket|billet|vol"
     r"|flight|train|facture|invoice|siret|siren|client|contrat|contract|colis|parcel|suivi"
-    r"|tracking|code|n[o°]|voucher|coupon|promo|pin|otp|serie|serial|imei|badge|seat|siege"
+    r"|tracking|code|(?<!contact )(?<!phone )(?<!mobile )(?<!cell )(?<!tel )n[o°]"
+    r"|voucher|coupon|promo|pin|otp|serie|serial|imei|badge|seat|siege"
     r"|compte|account|carte|card|iban|rib|digicode|passcode|password|mdp|postal)\b"
 )
 # ... and says it is a phone number: a word for a phone or for calling, or for a number

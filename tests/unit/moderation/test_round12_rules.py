@@ -278,3 +278,15 @@ def test_a_phone_spelled_in_swahili_german_or_spanish_is_masked(rules, text):
 def test_their_words_in_a_sentence_stay_words(rules, text):
     found = rules.check(text)
     assert found.verdict == "allow", (found.reasons, found.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Contact no. nine eight two zero, 44, seven one six three. Kindly call first.", "mask"),
+        ("Phone no 98204 47163, ring after six", "mask"),
+        ("Booking no. 98204 47163, can you check it?", "allow"),
+    ],
+)
+def test_contact_no_is_a_phone_cue_and_booking_no_a_reference(rules, text, verdict):
+    assert rules.check(text).verdict == verdict
