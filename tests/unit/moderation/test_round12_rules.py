@@ -290,3 +290,9 @@ def test_their_words_in_a_sentence_stay_words(rules, text):
 )
 def test_contact_no_is_a_phone_cue_and_booking_no_a_reference(rules, text, verdict):
     assert rules.check(text).verdict == verdict
+
+
+def test_an_invitation_to_discord_is_firm_against_the_models_veto(moderator):
+    # The model scored it under the veto threshold and the review was dropped.
+    found = moderator.check("gg on the ride lol, hmu on disc, my tag's skyfox_4410", "en")
+    assert found.verdict == "review" and "off_platform" in found.categories, found.reasons
