@@ -1591,6 +1591,10 @@ class PersonalDataFinder:
         for index, head in enumerate(chains):
             for tail in chains[index + 1:index + 4]:
                 gap = folded[head[-1][1]:tail[0][0]]
+                # Digits written against letters on both sides of the gap are one code of
+                # letters and digits ("0109776c-m030", an id), not a number in two parts.
+                if _glued_to_letters(folded, head[-1]) and _glued_to_letters(folded, tail[0]):
+                    break
                 # Round 11: or the words just before the first part say it is the start
                 # ("mon numéro commence par 06 74 … je coupe … 52 09 31").
                 if len(gap) > _SPLIT_GAP and not (len(gap) <= _SPLIT_CUED_GAP and (

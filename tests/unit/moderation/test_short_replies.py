@@ -46,7 +46,8 @@ def test_short_replies_are_rarely_altered_and_almost_never_blocked(moderator, re
     assert altered <= MOST_ALTERED, altered
 
 
-@pytest.mark.parametrize("text", ["m0", "m000", "question de 945d9f73-m000", "a380", "m6"])
+@pytest.mark.parametrize("text", ["m0", "m000", "question de 945d9f73-m000", "a380", "m6",
+                                  "question de 0109776c-m030"])
 def test_a_letter_and_digits_is_a_reference_not_a_disguised_word(moderator, text):
     assert moderator.check(text, "fr").verdict == "allow"
 
