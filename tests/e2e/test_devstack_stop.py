@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import signal
+import subprocess
 import threading
 import time
 
@@ -51,8 +52,11 @@ def _keep_busy(urls: dict[str, str], stop: threading.Event) -> threading.Thread:
     return thread
 
 
-def test_ctrl_c_stops_a_busy_stack_within_seconds():
-    proc, urls = start_devstack()
+def test_ctrl_c_stops_a_busy_stack_within_seconds(tmp_path):
+    # The stack's log is kept: if it ever outlives Ctrl-C, the failure says where it stopped
+    # (a full suite once saw it run on for 32 s; it never did again).
+    log = tmp_path / "devstack.stderr"
+    proc, urls = start_devstack({"DEVSTACK_STDERR": str(log)})
     stop = threading.Event()
     try:
         _keep_busy(urls, stop)
@@ -60,7 +64,11 @@ def test_ctrl_c_stops_a_busy_stack_within_seconds():
         assert proc.poll() is None
         sent = time.monotonic()
         proc.send_signal(signal.SIGINT)
-        code = proc.wait(STOP_WITHIN_SECONDS * 4)  # measured below, not just "eventually"
+        try:
+            code = proc.wait(STOP_WITHIN_SECONDS * 4)  # measured below, not just "eventually"
+        except subprocess.TimeoutExpired:
+            pytest.fail("the stack outlived Ctrl-C; its last log lines:\n"
+                        + "\n".join(log.read_text(errors="replace").splitlines()[-30:]))
         took = time.monotonic() - sent
     finally:
         stop.set()
