@@ -35,7 +35,7 @@ RESULTS = ROOT / "bench" / "results"
 # The blind batches in the order they were written (tests/data/moderation/blind*.jsonl); the
 # last one is the judge of the current round, the one before it was read last.
 BATCHES = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
-           "blind9", "blind10", "blind11")
+           "blind9", "blind10", "blind11", "blind12")
 # Each blind batch measured once before the change it was written to judge
 # (`--before NAME` records it).
 BEFORE = {name: RESULTS / f"moderation_{name}_before.json" for name in BATCHES}
@@ -378,7 +378,10 @@ independent author under the same rule, see BLIND9.md, measured before and after
 one per language, under the same rule, see BLIND10.md, measured before and after round 11, then
 **tuned on in round 12**: it flatters from round 12 on); **blind11** =
 `tests/data/moderation/blind11.jsonl` ({n['blind11']} messages by two more independent authors,
-one per language, under the same rule, see BLIND11.md, measured once before round 12 and never
+one per language, under the same rule, see BLIND11.md, measured before and after round 12, then
+**tuned on in round 13**: it flatters from round 13 on); **blind12** =
+`tests/data/moderation/blind12.jsonl` ({n['blind12']} messages by two more independent authors,
+one per language, under the same rule, see BLIND12.md, measured once before round 13 and never
 read: the fairest figure; also shown without the insult severity model of round 9), each with
 its adversarial subset. The
 learned stage is also trained on the hand-written lines of `tests/data/moderation/written/`

@@ -24,6 +24,8 @@ class Link:
     end: int
     allowed: bool
     invite: bool
+    # Not allowed, and a platform's name is a whole part of its host (`own_names`).
+    imitation: bool = False
 
 
 class LinkData(TypedDict):
@@ -33,6 +35,7 @@ class LinkData(TypedDict):
     invites: list[str]
     tlds: list[str]
     tlds_with_path: list[str]
+    own_names: list[str]
 
 
 # Every part of this pattern may be empty, so it matches any address.
@@ -86,6 +89,10 @@ class LinkPolicy:
         self.invites = tuple(data["invites"] if invites is None else invites)
         self._allowed_by_host = _by_host(self.allowed)
         self._invites_by_host = _by_host(self.invites)
+        # The platform's names, as far as its own domains are allowed here.
+        self._own_names = frozenset(
+            name for name in data["own_names"]
+            if any(name in _HOST_PART_RE.split(entry.partition("/")[0]) for entry in self.allowed))
         # `(?<![@a-z0-9.\-])(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+`, written from its first
         # character on (the lookbehind after it), and a word without a dot right after it
         # is left at once instead of backtracked over letter by letter.
@@ -112,6 +119,10 @@ class LinkPolicy:
         label = r"(?<![@a-z0-9.\-])(?P<host>[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)"
         path = r"\s*(?:/|\bslash\b)\s*(?P<path>[a-z0-9][^\s<>\"]*)"
         self._spelled_res = (
+            # Round 13: two spelled-out dots or more ("vigicrues point gouv point fr"): no
+            # sentence says "point" twice around single words before a domain ending.
+            re.compile(r"(?<![@a-z0-9.\-])(?P<host>[a-z0-9\-]+(?:\s+(?:dot|point)\s+[a-z0-9\-]+)+)"
+                       rf"\s+(?:dot|point)\s+(?P<tld>{anywhere})(?![a-z0-9\-@.])(?:{path})?"),
             re.compile(rf"{label}\s*[\[(]\s*(?:\.|dot|point)\s*[\])]\s*(?P<tld>{every})"
                        rf"(?![a-z0-9\-@])(?:{path})?"),
             re.compile(rf"{label}(?:\s+\.\s*|\s*\.\s+)(?P<tld>{anywhere}){path}"),
@@ -119,9 +130,18 @@ class LinkPolicy:
             # Round 12: a spelled-out dot without a path, where the name cannot be a word of
             # the sentence (a hyphen or a digit in it: "bonus-essence POINT fr", "cars4u dot
             # com") and the ending is a common one that ends the clause.
+            # Round 13: ... or a spaced dot ("gains-faciles . fr (enlève les espaces)").
             re.compile(r"(?<![@a-z0-9.\-])(?P<host>[a-z0-9]+(?:-[a-z0-9]+)+|[a-z]*\d[a-z0-9]*[a-z][a-z0-9]*)"
-                       r"\s+(?:dot|point)\s+(?P<tld>com|fr|net|org|io|be|ch|ca|info|biz|shop|xyz|online|site)"
+                       r"(?:\s+(?:dot|point)\s+|\s+\.\s*|\s*\.\s+)"
+                       r"(?P<tld>com|fr|net|org|io|be|ch|ca|info|biz|shop|xyz|online|site)"
                        r"(?![a-z0-9\-@.])(?!\s+[a-z])(?P<path>)"),
+        )
+        # Round 13: a bare domain whose name holds a hyphen or a digit under an ending that is
+        # also a word ("premio-ya.es", "promo24.de", "cars4u.it"), ending its clause: "Saint-Malo.Ma sœur"
+        # (a full stop without its space) goes on with a word.
+        self._coined_re = re.compile(
+            r"(?<![@a-z0-9.\-])(?:[a-z0-9]+(?:-[a-z0-9]+)+|[a-z]*\d[a-z0-9]*[a-z][a-z0-9]*|[a-z]+\d+)"
+            rf"\.(?:{with_path})(?![a-z0-9\-@.])(?!\s*[a-z])"
         )
 
     def find(self, folded: str, exclude: Iterable[tuple[int, int]] = ()) -> list[Link]:
@@ -143,13 +163,20 @@ class LinkPolicy:
             address = re.sub(r"^[a-z]+://", "", text).removeprefix("www.")
             host, _, path = _split(address)
             links.append(self._link(start, end, host, path))
-        return links
+            skip.append((start, end))
+        for match in self._coined_re.finditer(folded):
+            if not overlaps(match.start(), match.end(), skip):
+                host, _, path = _split(match.group())
+                links.append(self._link(match.start(), match.end(), host, path))
+        return sorted(links, key=lambda link: link.start)
 
     def _link(self, start: int, end: int, host: str, path: str) -> Link:
         """The link at `start:end`, judged by its host and path against the lists."""
-        return Link(start, end,
-                    allowed=_listed(host, path, self._allowed_by_host),
-                    invite=_listed(host, path, self._invites_by_host))
+        allowed = _listed(host, path, self._allowed_by_host)
+        return Link(start, end, allowed=allowed,
+                    invite=_listed(host, path, self._invites_by_host),
+                    imitation=not allowed and not self._own_names.isdisjoint(
+                        _HOST_PART_RE.split(host)))
 
     def _spelled(self, folded: str, skip: list[tuple[int, int]]) -> list[Link]:
         """Links whose dot is bracketed, spaced or spelled out (see `_spelled_res`)."""
@@ -173,10 +200,13 @@ class LinkPolicy:
                     continue
                 taken.append((start, end))
                 end = start + len(match.group().rstrip(_TRAILING))
-                host = f"{match.group('host')}.{match.group('tld')}"
+                host = f"{_SPELLED_DOT_RE.sub('.', match.group('host'))}.{match.group('tld')}"
                 path = (match.group("path") or "").rstrip(_TRAILING)
                 links.append(self._link(start, end, host, path))
         return sorted(links, key=lambda link: link.start)
+
+
+_HOST_PART_RE = re.compile(r"[.\-]+")
 
 
 # Characters written one at a time, among them a dot ("e n t r a i d e . c o m").
@@ -191,6 +221,11 @@ _AFTER_AT_RE = re.compile(r"(?:@|\(a\)|\[a\]|\(at\)|\[at\]|\bat|arob[a-z]*|\bche
 _SPELLED_PLAIN_RE = re.compile(r"(?:-|\d)[a-z0-9]*\s+(?:dot|point)\s+[a-z]")
 
 
+# Two spelled-out dots around one word ("vigicrues point gouv point fr").
+_SPELLED_TWICE_RE = re.compile(r"\b(?:dot|point)\s+[a-z0-9\-]+\s+(?:dot|point)\s+[a-z]")
+_SPELLED_DOT_RE = re.compile(r"\s+(?:dot|point)\s+")
+
+
 _BRACKETED_DOT_RE = re.compile(r"[\[(]\s*(?:\.|dot|point)\s*[\])]")
 
 
@@ -199,7 +234,8 @@ def _may_be_spelled(folded: str) -> bool:
     bracketed one (brackets are rare: the regex runs only when there is one)."""
     return ("slash" in folded or " . " in folded or ". /" in folded
             or ((" dot " in folded or " point " in folded)
-                and _SPELLED_PLAIN_RE.search(folded) is not None)
+                and (_SPELLED_PLAIN_RE.search(folded) is not None
+                     or _SPELLED_TWICE_RE.search(folded) is not None))
             or (("(" in folded or "[" in folded) and _BRACKETED_DOT_RE.search(folded) is not None))
 
 

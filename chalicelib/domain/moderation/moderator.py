@@ -83,6 +83,9 @@ RULE_FREE_MARGIN: Mapping[str, float] = MappingProxyType(
 # would relay a strong insult; findings of personal data and links neither, nor those of
 # the phrase rules marked `firm` in their file.
 VETO_THRESHOLD = 0.05
+# A link not allowed whose host holds the platform's name ("entraide-remboursement.com"):
+# blocked, unless the member only asks about a link they received (a spam `quiet` rule).
+_IMITATION = "spam.imitation_link"
 _NEVER_VETOED = frozenset({"spam.link", "off_platform.invite_link"})
 # A phrase rule marked `firm` (lexicon.FIRM) is a review finding the veto spares ("wire it to
 # <IBAN>", "check tes DM insta"), written as a review in the verdict.
@@ -168,6 +171,9 @@ class Moderator:
             folded = _with_placeholders(folded, marks)
             stream, words = self._canon.read(folded)
         findings.extend(self._phrases(folded, stream, words, lang))
+        if any(f[1] == _IMITATION for f in findings) and self._quieters[SPAM].quiets(stream):
+            # A member asking whether a link they received is ours: held, not blocked.
+            findings = [f for f in findings if f[1] != _IMITATION]
         return self._verdict(text, self._learned(model_words(text, words), findings,
                                                  len(folded), stream))
 
@@ -311,6 +317,8 @@ class Moderator:
         for link in links:
             if link.start in imitations:
                 findings.append((SPAM, "spam.lookalike_link", BLOCK, link.start, link.end))
+            elif link.imitation:
+                findings.append((SPAM, _IMITATION, BLOCK, link.start, link.end))
             if not link.allowed:
                 findings.append((SPAM, "spam.link", REVIEW, link.start, link.end))
                 marks.append((link.start, link.end, _LINK_WORD))

@@ -92,7 +92,8 @@ _LAST_DOT = rf"{_DOT}|\s*,\s*|\s+|\s+{_DOT_NAMES}(?={_MAIL_TLD}(?![a-z0-9]))"
 _SPELLED_EMAIL_RE = re.compile(
     rf"(?<![a-z0-9._%+\-])(?P<local>{_LOCAL}){_AT_FIRST}(?P<at>{_AT_STRONG}|{_AT_WEAK})"
     rf"(?P<domain>{_LABEL}(?:(?:{_DOT}){_LABEL})*?)(?P<dot>{_LAST_DOT})"
-    rf"(?P<tld>{_MAIL_TLD}|{_ABROAD_TLD})(?![a-z0-9])"
+    # A path after the ending makes it a link ("photos are up at snapmyrace dot net slash x").
+    rf"(?P<tld>{_MAIL_TLD}|{_ABROAD_TLD})(?![a-z0-9])(?!\s*(?:/|slash\b))"
 )
 _MAIL_PROVIDERS = frozenset(
     "gmail googlemail hotmail outlook live msn yahoo ymail aol icloud me mac orange wanadoo "
@@ -379,7 +380,7 @@ _SEPARATOR_RE = re.compile(r"[\s.\-_/,()*~|]{0,4}")
 _SAID_SEPARATOR_RE = re.compile(r"\s+(?:point|tiret|dash|dot|slash)\s+")
 # "+33", or "plus" before a spelled-out country code.
 _PLUS_RE = re.compile(r"(?:\+|\bplus)\s*$")
-_JOIN_RE = re.compile(r"[\s\-]+(?:(?:et|and)[\s\-]+)?")
+_JOIN_RE = re.compile(r"[\s\-]+(?:(?:et|and|e|y)[\s\-]+)?")
 _SPLIT_GAP = 40
 # Further apart, the words between must say that the rest of the number follows.
 _SPLIT_CUED_GAP = 90

@@ -1,0 +1,222 @@
+"""Round 13 rules: the generic kinds of misses read on blind11 once blind12 had been measured to
+judge them, each written again in other words, next to look-alikes that must stay as they
+are."""
+
+from __future__ import annotations
+
+import pytest
+
+from chalicelib.domain.moderation import Moderator, default_allowed_links
+from chalicelib.domain.moderation.learned import LinearModel
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paga-me em dinheiro vivo quando chegarmos a Faro, obrigado",
+        "Mande por MB Way antes de sairmos de Braga",
+        "Pagami con Satispay, è più comodo per tutti e due",
+        "Allwch chi dalu arian parod i mi yn Aberystwyth?",
+        "Ayesha, seedha GPay kar dena, koi tension nahi",
+        "Pwede cash na lang pagdating sa Cubao?",
+        "MVola fotsiny azafady, tonga any Antsirabe aho",
+        "Tsy mila application, omeo ahy mivantana ny vola",
+        "Nkhalsek cash ki nousslou l Sousse",
+        "Mouch fel appli, nkhalsek ki nousslou",
+        "Book karna hai toh app se mat karo, mujhe call karo",
+        "Para walang bayad sa app, bayaran mo na lang ako",
+        "jte fé un vir1 direct stp",
+        "Pour le Lydia, mon adresse c'est julie.b@orange.fr",
+    ],
+)
+def test_proposals_in_other_languages_and_spellings_are_found(moderator, text):
+    found = moderator.check(text)
+    assert found.verdict == "review" and "off_platform" in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Posso pagare in contanti nell'app?",
+        "Manda-me a morada exata, por favor",
+        "J'ai payé par Lydia sur l'appli hier, tout est en ordre",
+        "She kept saying 'pay me in cash, forget the app'. I refused and booked properly.",
+    ],
+)
+def test_paying_in_the_app_an_address_asked_and_a_report_are_no_proposals(rules, text):
+    found = rules.check(text)
+    assert "off_platform" not in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O meu telemóvel: zero seis, vinte e um, trinta e quatro, cinquenta e seis, setenta e oito",
+        "mera number hai nau aath saat chhe paanch chaar teen do ek shunya",
+    ],
+)
+def test_a_phone_in_portuguese_tens_or_hindi_digits_is_masked(rules, text):
+    found = rules.check(text)
+    assert found.verdict == "mask" and "pii" in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do do one thing well: arrive early at Leeds",
+        "Vinte e dois passageiros, trinta e três malas, uma loucura",
+        "Somos cuarenta y cinco en el autobús, y treinta y dos bicis",
+    ],
+)
+def test_their_number_words_in_a_sentence_stay_words(rules, text):
+    found = rules.check(text)
+    assert found.verdict == "allow", found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reclama tu regalo antes del viernes: regalos-ya.es",
+        "Gutscheine für alle Fahrer: gutschein24.de",
+        "Je double mon salaire depuis ce site : argent-facile . com",
+        "Regarde les crues avant de partir : infocrues point gouv point fr",
+        "my race photos are up at snapshots dot net slash brighton-10k",
+    ],
+)
+def test_coined_spaced_and_twice_spelled_domains_are_links(rules, text):
+    found = rules.check(text)
+    assert found.verdict == "review" and set(found.categories) == {"spam"}, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On se retrouve à Saint-Malo.Ma sœur conduit jusqu'à Rennes",
+        "Rendez-vous au point de vente, point final",
+        "maps point google point com slash entraide-depart",
+    ],
+)
+def test_a_full_stop_without_space_and_a_spelled_map_link_stay(rules, text):
+    found = rules.check(text)
+    assert found.verdict == "allow", found.reasons
+
+
+def test_a_link_holding_the_platforms_name_is_an_imitation(rules):
+    found = rules.check("Réclamez votre remboursement sur entraide-remboursements.com")
+    assert found.verdict == "block" and any(
+        reason.rule == "spam.imitation_link" for reason in found.reasons), found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "C'est bien votre site, entraide-aide.net ? Je l'ai reçu par SMS",
+        "Is entraide-support.help your real site? Got a text about it.",
+        "J'ai reçu un SMS avec entraide.fr.verif-compte.net, c'est vous ?",
+    ],
+)
+def test_a_member_asking_about_an_imitation_is_held_not_blocked(rules, text):
+    found = rules.check(text)
+    assert found.verdict == "review" and set(found.categories) == {"spam"}, found.reasons
+
+
+@pytest.mark.parametrize(
+    "allowed",
+    [(), ("maps.google.com",)],
+)
+def test_without_the_platforms_domain_allowed_its_name_imitates_nothing(allowed):
+    found = Moderator(learned=False, allowed_links=allowed).check("va sur entraide.app/t/1")
+    assert found.verdict == "review", found.reasons
+
+
+def test_a_word_holding_the_platforms_name_is_no_imitation(rules):
+    found = rules.check("Le site lentraide-solidaire.org organise une collecte")
+    assert found.verdict == "review", found.reasons
+    assert Moderator(learned=False, allowed_links=default_allowed_links()).check(
+        "https://entraide.fr/aide").verdict == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wld l97ba, rje3 lflous dyali",
+        "Ti'n goc oen, Dai, you left me at Bangor station",
+        "Inbred muppet, you blocked the whole lane at the services",
+        "Back off ya wee fud, I'm not moving my bag",
+        "pauvre con nard va",
+        "De toute façon ils tiennent les médias, tout le monde le sait",
+        "I hope you wrap that van round a lamppost on the way home",
+        "J'espère que tu te plantes dans un platane en rentrant",
+        "Shut it, you stupid bint",
+        "T'as le QI d'un mongolien ou quoi ?",
+    ],
+)
+def test_insults_slurs_tropes_and_wishes_of_harm_are_blocked(rules, text):
+    found = rules.check(text)
+    assert found.verdict == "block" and "insult" in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I hope you wrap up warm, it's minus two at Carlisle",
+        "J'espère que tu ne te plantes pas à l'examen demain",
+        "The weather's a wee bawbag again, bring a brolly",
+        "Remember Hurricane Bawbag? Same again on Friday",
+        "Fatima bint Khalid arrive à 18 h à la gare",
+        "Un passager a traité ma cousine de 9ahba, je veux le signaler",
+        "Ce salaud de frelon m'a piqué au cou pendant la pause",
+        "Mon imprimante est un gros con, elle bourre à chaque page",
+        "Ma jument fait sa pétasse dès qu'on approche du van",
+        "Je vais pas enculer les mouches pour 50 centimes",
+        "On passe par le Cap Nègre, la vue est superbe",
+        "Les Enfoirés chantent à Lyon samedi, il reste des places ?",
+        "Je vous transfère ce que j'ai reçu : « t'es qu'une grosse vache ». Que faire ?",
+    ],
+)
+def test_well_wishes_weather_names_reports_and_animals_are_no_insults(rules, text):
+    found = rules.check(text)
+    assert "insult" not in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Double ton argent en 10 jours, 0 risque.", "Gagne 500 € in 3 days, no risk!"],
+)
+def test_money_in_days_with_no_risk_is_a_scam(rules, text):
+    found = rules.check(text)
+    assert found.verdict == "block" and "spam" in found.categories, found.reasons
+
+
+def test_no_risk_of_traffic_is_no_scam(rules):
+    assert rules.check("On arrive en 2 heures, 0 risque de bouchon").verdict == "allow"
+
+
+@pytest.fixture(scope="module")
+def eager():
+    """A model that reads these words as insults whatever else the message says: what the
+    `quiet` rules keep from it is then plain to see."""
+    model = LinearModel([0.0, 0.0, 0.0], {f"w:{word}": (5.0, 0.0, 0.0)
+                                          for word in ("nouilles", "moucheron", "maman", "van")})
+    return Moderator(learned=model, severity=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On a vraiment le cul bordé de nouilles aujourd'hui",
+        "Ce bâtard de moucheron me tourne autour depuis Lyon",
+        "Ta maman cuisine trop bien, remercie-la pour moi",
+        "La jument a fait sa pétasse devant le van",
+    ],
+)
+def test_an_idiom_an_insect_a_mother_thanked_and_an_animal_quiet_the_model(eager, text):
+    assert eager.check(text).verdict == "allow", eager.check(text).reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Des nouilles froides, franchement merci du cadeau", "Ta maman conduit comme un pied"],
+)
+def test_without_those_words_the_model_still_reads_an_insult(eager, text):
+    assert "insult" in eager.check(text).categories
