@@ -137,8 +137,8 @@ class LinkPolicy:
                        r"(?![a-z0-9\-@.])(?!\s+[a-z])(?P<path>)"),
         )
         # Round 13: a bare domain whose name holds a hyphen or a digit under an ending that is
-        # also a word ("premio-ya.es", "promo24.de", "cars4u.it"), ending its clause: "Saint-Malo.Ma sœur"
-        # (a full stop without its space) goes on with a word.
+        # also a word ("premio-ya.es", "promo24.de", "cars4u.it"), ending its clause:
+        # "Saint-Malo.Ma sœur" (a full stop without its space) goes on with a word.
         self._coined_re = re.compile(
             r"(?<![@a-z0-9.\-])(?:[a-z0-9]+(?:-[a-z0-9]+)+|[a-z]*\d[a-z0-9]*[a-z][a-z0-9]*|[a-z]+\d+)"
             rf"\.(?:{with_path})(?![a-z0-9\-@.])(?!\s*[a-z])"
