@@ -46,7 +46,8 @@ _EMAIL_RE = re.compile(
 # with dashes or underscores ("-at-", "_at_"), an envelope or look-alike emoji, or a word no
 # sentence uses ("arobase" and its misspellings). A bare "at", "chez" or "a" is weak: it needs
 # more evidence (see `_convincing`).
-_AROBASE = r"ar{1,2}oba(?:s{1,2}e|ze|s|z)?"
+# Round 13: "arrobe", as one hears it.
+_AROBASE = r"ar{1,2}o(?:ba(?:s{1,2}e|ze|s|z)?|be)"
 # The sign's name in other languages, no everyday word either: "arroba" (es, pt) and "arobaz"
 # (creole) are spelled like "arobase"; "chiocciola" (it), "klammeraffe" (de), "apenstaartje"
 # (nl), "zavinac" (cs).
@@ -269,12 +270,14 @@ _SPELLED_MAIL_DOMAIN_RE = re.compile(
 )
 _AT_GATE_RE = re.compile(
     rf"[@{_AT_EMOJI}]|\bat\b|[\-_*\"']at[\-_*\"']|arob|arrob|\bchez\b|\(a\)|\[a\]|commercial"
-    rf"|{_PROVIDER_NAMES}|{_AT_NAMES}|\b{_EVERYDAY_PROVIDERS}\b"
+    rf"|{_PROVIDER_NAMES}|{_AT_NAMES}|\b{_EVERYDAY_PROVIDERS}\b|google|microsoft"
 )
 # The same test on the canonical words and with substring tests (the regex costs µs).
 _AT_GATE_WORDS = frozenset(
     "at chez arroba gmail googlemail hotmail outlook yahoo ymail icloud protonmail wanadoo "
-    "laposte commercial commerciale chiocciola klammeraffe apenstaartje zavinac".split()
+    "laposte commercial commerciale chiocciola klammeraffe apenstaartje zavinac "
+    # Round 13: a provider described ("sur la messagerie de Google", see `_spoken`).
+    "google microsoft".split()
 )
 _GATE_AND_EVERYDAY_WORDS = _AT_GATE_WORDS | _EVERYDAY_PROVIDER_WORDS
 # The signs for "@" that are not words ("(a)", "[a]", an envelope emoji, "-at-"), tested one
@@ -623,7 +626,7 @@ def _north_american(digits: str, groups: tuple[int, ...]) -> bool:
 # read ("period" -> "point", "at sign" -> "arobase"), length for length, so that every span
 # found in this view is the same span in the message.
 _SPOKEN_RE = re.compile(
-    r"(?:,\s*)?(?:\b(?:then|ensuite|puis)\s+)?(?:\b(?:un|a)\s+)?"
+    r"(?:,\s*)?(?:\b(?:then|ensuite|puis)\s+)?(?:\b(?:un|a|the|le)\s+)?"
     rf"\b(?P<sep>{_DOT_NAMES}|period|{_AT_NAMES}|at sign|at|chez)\b"
     r"(?:\s*,)?(?:\s+(?:then|ensuite|puis)\b)?"
 )
@@ -638,11 +641,32 @@ _SPOKEN_CUES = (",", "period", "at sign", "then", "ensuite", "puis")
 _SPOKEN_JOINERS = ("underscore", "tiret", "dash", "hyphen")
 
 
+# Round 13: a provider described rather than named ("at the Google mail", "the Yahoo one",
+# "sur la messagerie de Google"): read as its name, right-aligned in the same length.
+_PROVIDER_DESCRIBED_RE = re.compile(
+    r"\b(?:the\s+|la\s+|le\s+)?(?:(?P<a>google|yahoo|microsoft|apple)(?:\s*'?\s*s)?"
+    r"\s+(?:mail|email|e-mail|one|address|adresse|messagerie)"
+    r"|(?:messagerie|boite mail|boite|adresse|celui|celle|service)\s+(?:de|d')\s*"
+    r"(?P<b>google|yahoo|microsoft|apple))\b"
+    # ... unless the domain itself follows ("the google one, gmail.com": read as it is).
+    r"(?!\s*,?\s*(?:gmail|googlemail|yahoo|ymail|outlook|hotmail|live|icloud|me)\b)"
+)
+_DESCRIBED_PROVIDERS = {"google": "gmail", "yahoo": "yahoo", "microsoft": "outlook",
+                        "apple": "icloud"}
+
+
+def _described_provider(match: re.Match[str]) -> str:
+    name = _DESCRIBED_PROVIDERS[match.group("a") or match.group("b")]
+    return name.rjust(len(match.group()))
+
+
 def _spoken(folded: str) -> str:
     """`folded` with a spoken address's separators as the patterns read them (same length)."""
     spoken = folded
+    if "google" in folded or "yahoo" in folded or "microsoft" in folded or "apple" in folded:
+        spoken = _PROVIDER_DESCRIBED_RE.sub(_described_provider, spoken)
     if any(cue in folded for cue in _SPOKEN_CUES):
-        spoken = _SPOKEN_RE.sub(_said, folded)
+        spoken = _SPOKEN_RE.sub(_said, spoken)
     if any(joiner in spoken for joiner in _SPOKEN_JOINERS):
         spoken = _SPOKEN_JOINER_RE.sub(
             lambda m: ("_" if m.group("low") else "-") * len(m.group()), spoken)

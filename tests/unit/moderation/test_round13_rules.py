@@ -220,3 +220,81 @@ def test_an_idiom_an_insect_a_mother_thanked_and_an_animal_quiet_the_model(eager
 )
 def test_without_those_words_the_model_still_reads_an_insult(eager, text):
     assert "insult" in eager.check(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She just kept saying 'move to WhatsApp, it's easier'. I said no, reporting it here.",
+        "Le passager n'arrêtait pas de dire « paie-moi en liquide ». J'ai refusé.",
+    ],
+)
+def test_a_proposal_someone_kept_making_quiets_the_model(text):
+    model = LinearModel([0.0, 0.0, 0.0], {"w:whatsapp": (0.0, 5.0, 0.0),
+                                          "w:liquide": (0.0, 5.0, 0.0)})
+    found = Moderator(learned=model, severity=False).check(text)
+    assert "off_platform" not in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sa7bi rassel liya 3la yassine.k@gmail.com, hna ma kanjawbch",
+        "Ékri mwen sou mail : rose.pierre@outlook.fr",
+        "Bhai mail kar do on anil.shah@yahoo.in, yahan nahi dekhta",
+        "Mangi ci email bi : fatou.diop@gmail.com, bindal ma",
+    ],
+)
+def test_write_to_me_in_other_languages_is_a_move_to_e_mail(moderator, text):
+    found = moderator.check(text)
+    assert found.verdict == "review" and {"off_platform", "pii"} <= set(found.categories), \
+        found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mon adresse : clara.petit sur la messagerie de Google, avec un point entre les deux",
+        "it's sam.okafor at the Google mail, dot com",
+        "dan.hughes, all one word, at the Yahoo one, dot co dot uk",
+        "priya.nair, then the at sign, then rediffmail.com",
+        "jules (point) marchand (arrobe) orange (point) fr",
+    ],
+)
+def test_an_address_with_its_provider_described_or_its_sign_said_is_masked(rules, text):
+    found = rules.check(text)
+    assert "pii" in found.categories and found.verdict in ("mask", "review"), found.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("First bit is chris.adeyemi, then it's the google one, gmail.com", "mask"),
+        ("Meet me at the Google office on Pancras Square at nine", "allow"),
+        ("I use the Google mail app, it keeps crashing", "allow"),
+    ],
+)
+def test_a_provider_named_after_its_description_or_a_place_stay_as_they_were(rules, text,
+                                                                             verdict):
+    assert rules.check(text).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¡Has ganado un iPhone! Reclámalo hoy en regalo-ya.es",
+        "Parabéns, você ganhou um telemóvel, resgate aqui: premio-pt.com",
+        "FÉLICITATIONS, vous gagnez un forfait saison, réclamez-le avant dimanche",
+    ],
+)
+def test_a_prize_in_other_languages_or_a_season_pass_is_spam(rules, text):
+    found = rules.check(text)
+    assert found.verdict == "block" and "spam" in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Le Real a gagné, forfait pour l'autre équipe", "Hemos ganado tiempo con la autopista"],
+)
+def test_a_match_won_and_time_gained_are_no_prize(rules, text):
+    assert rules.check(text).verdict == "allow"
