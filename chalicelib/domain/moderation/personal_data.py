@@ -505,7 +505,9 @@ _REFERENCE_RE = re.compile(
 _NUMBER_WORDS = r"(?:num|numero|number|nimewo|nimero)"
 _CALL_WORDS = (
     r"(?:tel|telephone|portable|phone|mobile|cell|natel|gsm|joindre|appelle|appelez|appeler"
-    r"|rappelle|rappeler|bipe|biper|call|ring|sms|texto|text|whatsapp|rele|apel)"
+    r"|rappelle|rappeler|bipe|biper|call|ring|sms|texto|text|whatsapp|rele|apel"
+    # Round 13: reachable, and WhatsApp or a message by their short names ("WA pe msg kar").
+    r"|joignable|reachable|msg|wa|wtsp|whatsap|watsap)"
 )
 _PHONE_WORD_RE = re.compile(rf"\b(?:{_NUMBER_WORDS}|{_CALL_WORDS})\b")
 # For eight digits a number must be one's own ("my number", "mo nimero", "nimewo m"): "the

@@ -298,3 +298,43 @@ def test_a_prize_in_other_languages_or_a_season_pass_is_spam(rules, text):
 )
 def test_a_match_won_and_time_gained_are_no_prize(rules, text):
     assert rules.check(text).verdict == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bhai WhatsApp pe msg kar 98203 41675 pe, network weak hai",
+        "Je suis joignable au 9867 204 531, j'ai un numéro indien",
+    ],
+)
+def test_a_ten_digit_indian_mobile_near_wa_msg_or_joignable_is_masked(rules, text):
+    assert "pii" in rules.check(text).categories
+
+
+def test_the_same_digits_as_an_order_stay(rules):
+    assert rules.check("Order 9867 204 531 shipped today").verdict == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prends une tapette à mouches, les vitres ne ferment plus",
+        "Dykes on Bikes open the parade, park behind them",
+        "We drive through Muff on the way to Derry",
+        "Drop me at the kiss-and-ride bay, terminal 2",
+        "C'est une vraie garce cette voiture, elle cale à chaque feu",
+        "Bell End, Worcestershire, is where my aunt lives",
+    ],
+)
+def test_a_fly_swatter_a_pride_group_places_and_a_car_called_names_are_no_insults(text):
+    # A model that reads each of these words as an insult: the rules must keep it quiet.
+    model = LinearModel([0.0, 0.0, 0.0], {f"w:{word}": (5.0, 0.0, 0.0) for word in (
+        "tapette", "dykes", "muff", "kiss", "garce")})
+    found = Moderator(learned=model, severity=False).check(text)
+    assert "insult" not in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text", ["T'es une vraie garce, tu m'as laissée à Nantes", "You're a total bell end, mate"])
+def test_the_same_words_aimed_at_a_person_still_insult(rules, text):
+    assert rules.check(text).verdict == "block"
