@@ -545,6 +545,47 @@ _DIGITS = _DigitTable()
 _OTHER_DIGIT_RE = re.compile(r"(?=[^\x00-\x7f])(?:\d|[\u24f5-\u24fe\u2776-\u2793])")
 
 
+# Round 13: a number hidden by a riddle the text explains: "à l'envers" / "backwards" (its
+# digits reversed), "un chiffre sur deux" / "every other digit" (from the first), or Roman
+# numerals ("0 VI – XXIII – XLV – LXVII – LXXXIX"). Only with the explanation in the text;
+# what it gives must then have a phone's shape.
+_RIDDLE_CUE_RE = re.compile(
+    r"\b(?:a l'?envers|backwards?|reversed?|in reverse|de droite a gauche|right to left"
+    r"|(?P<other>un chiffre sur deux|every other (?:digit|number)|every second digit)"
+    r"|(?P<roman>chiffres? romains?|roman numerals?|en romain))\b"
+)
+_RIDDLE_DIGITS_RE = re.compile(r"\d(?:[\s.\-]?\d){9,}")
+_ROMAN_RUN_RE = re.compile(
+    r"(?<![a-z0-9])(?:0|[ivxlcdm]+)(?:[\s,.\-\u2013\u2014]+(?:0|[ivxlcdm]+)){3,}(?![a-z0-9])")
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def _roman(numeral: str) -> int:
+    """The value of a Roman numeral (subtractive pairs read as such)."""
+    values = [_ROMAN[letter] for letter in numeral]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+
+
+def _riddles(folded: str) -> list[Found]:
+    """Phone numbers hidden by a riddle the text explains (see `_RIDDLE_CUE_RE`)."""
+    cue = _RIDDLE_CUE_RE.search(folded)
+    assert cue is not None
+    found = []
+    if cue.group("roman"):
+        for match in _ROMAN_RUN_RE.finditer(folded, cue.end()):
+            parts = re.split(r"[\s,.\-\u2013\u2014]+", match.group())
+            digits = "".join(part if part == "0" else str(_roman(part)) for part in parts)
+            if phone_shaped(digits, False, (len(digits),)):
+                found.append(Found(PHONE, match.start(), match.end()))
+        return found
+    for match in _RIDDLE_DIGITS_RE.finditer(folded):
+        digits = re.sub(r"\D", "", match.group())
+        digits = digits[::2] if cue.group("other") else digits[::-1]
+        if phone_shaped(digits, False, (len(digits),)):
+            found.append(Found(PHONE, match.start(), match.end()))
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     """A piece of personal data: its kind and its span in the folded text."""
@@ -1362,6 +1403,9 @@ class PersonalDataFinder:
         if has_digit or spelled:
             taken = [(f.start, f.end) for f in found] + list(exclude) + not_phones
             found.extend(self._phones(folded, spelled, taken))
+        if (has_digit or "roma" in folded) and _RIDDLE_CUE_RE.search(folded):
+            taken = [(f.start, f.end) for f in found] + list(exclude)
+            found.extend(f for f in _riddles(folded) if not overlaps(f.start, f.end, taken))
         return found
 
     @staticmethod

@@ -338,3 +338,31 @@ def test_a_fly_swatter_a_pride_group_places_and_a_car_called_names_are_no_insult
     "text", ["T'es une vraie garce, tu m'as laissée à Nantes", "You're a total bell end, mate"])
 def test_the_same_words_aimed_at_a_person_still_insult(rules, text):
     assert rules.check(text).verdict == "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mon numéro à l'envers, les robots n'y verront que du feu : 87 65 43 21 60",
+        "Read it backwards, bots: 321 654 9877 0",
+        "Un chiffre sur deux à partir du premier : 0162738495061728394",
+        "Mon 06 en chiffres romains : 0 VI – XII – XXXIV – LVI – LXXVIII",
+        "In Roman numerals, for fun: 0 – VII – DCCCXC – CXXIII – CDLVI",
+    ],
+)
+def test_a_number_reversed_every_other_digit_or_in_roman_numerals_is_masked(rules, text):
+    found = rules.check(text)
+    assert found.verdict == "mask" and "pii" in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le code à l'envers c'est 1234, pas 4321",
+        "Read the booking ref backwards: 7781 2290 11",
+        "Chapitres IV, V, VI et VII en chiffres romains",
+        "I reversed into bay 12 at 0612 this morning",
+    ],
+)
+def test_codes_references_and_chapters_stay(rules, text):
+    assert rules.check(text).verdict == "allow"
