@@ -366,3 +366,20 @@ def test_a_number_reversed_every_other_digit_or_in_roman_numerals_is_masked(rule
 )
 def test_codes_references_and_chapters_stay(rules, text):
     assert rules.check(text).verdict == "allow"
+
+
+def test_a_healer_selling_a_lost_lovers_return_is_spam(rules):
+    found = rules.check("Sangoma Thabo: lost lover back in 2 days, lotto luck, call now")
+    assert found.verdict == "block" and "spam" in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My gran sees a sangoma in Soweto every year, we drive her there",
+        "Reporting the user who sent me 'lost lover returned in 24 hours', he spams everyone",
+        "Je signale l'utilisateur qui m'a envoyé « retour de l'être aimé », merci de vérifier",
+    ],
+)
+def test_a_visit_to_a_healer_and_reported_spells_stay(rules, text):
+    assert "spam" not in rules.check(text).categories
