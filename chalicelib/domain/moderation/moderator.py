@@ -83,6 +83,15 @@ RULE_FREE_MARGIN: Mapping[str, float] = MappingProxyType(
 # would relay a strong insult; findings of personal data and links neither, nor those of
 # the phrase rules marked `firm` in their file.
 VETO_THRESHOLD = 0.05
+# Round 14: insults hidden in a message's shape (`Moderator._hidden_insults`): the first
+# letters of four lines or more, upside-down letters (three or more of them), the words
+# reversed when the message says so.
+_ACROSTIC_LINES = 4
+_UPSIDE_DOWN_LETTERS = frozenset("ɐɔǝɟƃɥᴉıɾʞʃɯɹʇʌʍʎ")
+# Turned letters read back, and the letters that are each other turned (n/u, p/d, b/q).
+_UPSIDE_DOWN = str.maketrans("ɐɔǝɟƃɥᴉıɾʞʃɯɹʇʌʍʎnupdbq", "acefghiijklmrtvwyundpqb")
+_UPSIDE_DOWN_CHARS = 3
+_BACKWARDS_RE = re.compile(r"\b(?:a l'?envers|backwards|in reverse|reversed|de droite a gauche)\b")
 # A link not allowed whose host holds the platform's name ("entraide-remboursement.com"):
 # blocked, unless the member only asks about a link they received (a spam `quiet` rule).
 _IMITATION = "spam.imitation_link"
@@ -171,6 +180,9 @@ class Moderator:
             folded = _with_placeholders(folded, marks)
             stream, words = self._canon.read(folded)
         findings.extend(self._phrases(folded, stream, words, lang))
+        if "\n" in text or not text.isascii() or "rever" in folded or "envers" in folded \
+                or "backward" in folded:
+            findings.extend(self._hidden_insults(text, folded, lang))
         if any(f[1] == _IMITATION for f in findings) and self._quieters[SPAM].quiets(stream):
             # A member asking whether a link they received is ours: held, not blocked.
             findings = [f for f in findings if f[1] != _IMITATION]
@@ -287,6 +299,32 @@ class Moderator:
             rule = hit.rule if hit.rule.startswith(category) else f"{category}.{hit.rule}"
             findings.append((category, rule, hit.action, spans[0][0], spans[-1][1]))
         return findings
+
+    def _hidden_insults(self, text: str, folded: str, lang: str | None) -> list[_Finding]:
+        """An insult hidden in the message's shape: spelled by the first letters of its lines
+        (an acrostic of four lines or more), written upside down ("ʇʍɐʇ ssǝlǝsn"), or its
+        words reversed when the message says to read it backwards ("drannoc, lis-le à
+        l'envers"). What the hidden text gives is read by the insult rules; a finding covers
+        the whole message."""
+        views = []
+        lines = [line.strip() for line in folded.split("\n") if line.strip()]
+        if len(lines) >= _ACROSTIC_LINES:
+            initials = "".join(line[0] for line in lines if line[0].isalpha())
+            if len(initials) >= _ACROSTIC_LINES:
+                views.append(initials)
+        if sum(char in _UPSIDE_DOWN_LETTERS for char in text) >= _UPSIDE_DOWN_CHARS:
+            # Generators reverse the whole text, people often forget to: read it both ways,
+            # and each word backwards.
+            flipped = fold(text.lower().translate(_UPSIDE_DOWN))
+            views += [flipped, flipped[::-1], " ".join(word[::-1] for word in flipped.split())]
+        if _BACKWARDS_RE.search(folded):
+            views.append(" ".join(word[::-1] for word in folded.split()))
+        for view in views:
+            stream, words = self._canon.read(view)
+            if any(f[0] == INSULT and f[2] == BLOCK
+                   for f in self._phrases(view, stream, words, lang)):
+                return [(INSULT, "insult.hidden", BLOCK, 0, len(folded))]
+        return []
 
     def _data_and_links(
         self, text: str, folded: str, words: list[str]

@@ -692,7 +692,7 @@ _SPOKEN_JOINERS = ("underscore", "tiret", "dash", "hyphen")
 _PROVIDER_DESCRIBED_RE = re.compile(
     r"\b(?:the\s+|la\s+|le\s+)?(?:(?P<a>google|yahoo|microsoft|apple)(?:\s*'?\s*s)?"
     r"\s+(?:mail|email|e-mail|one|address|adresse|messagerie)"
-    r"|(?:messagerie|boite mail|boite|adresse|celui|celle|service)\s+(?:de|d')\s*"
+    r"|(?:messagerie|boite mail|boite|adresse|celui|celle|service|mail)\s+(?:de|d')\s*"
     r"(?P<b>google|yahoo|microsoft|apple))\b"
     # ... unless the domain itself follows ("the google one, gmail.com": read as it is).
     r"(?!\s*,?\s*(?:gmail|googlemail|yahoo|ymail|outlook|hotmail|live|icloud|me)\b)"
