@@ -87,7 +87,7 @@ VETO_THRESHOLD = 0.05
 # letters of four lines or more, upside-down letters (three or more of them), the words
 # reversed when the message says so.
 _ACROSTIC_LINES = 4
-_UPSIDE_DOWN_LETTERS = frozenset("ɐɔǝɟƃɥᴉıɾʞʃɯɹʇʌʍʎ")
+_UPSIDE_DOWN_RE = re.compile("[ɐɔǝɟƃɥᴉıɾʞʃɯɹʇʌʍʎ]")
 # Turned letters read back, and the letters that are each other turned (n/u, p/d, b/q).
 _UPSIDE_DOWN = str.maketrans("ɐɔǝɟƃɥᴉıɾʞʃɯɹʇʌʍʎnupdbq", "acefghiijklmrtvwyundpqb")
 _UPSIDE_DOWN_CHARS = 3
@@ -180,8 +180,8 @@ class Moderator:
             folded = _with_placeholders(folded, marks)
             stream, words = self._canon.read(folded)
         findings.extend(self._phrases(folded, stream, words, lang))
-        if "\n" in text or not text.isascii() or "rever" in folded or "envers" in folded \
-                or "backward" in folded:
+        if "\n" in text or "rever" in folded or "envers" in folded or "backward" in folded or (
+                not text.isascii() and _UPSIDE_DOWN_RE.search(text) is not None):
             findings.extend(self._hidden_insults(text, folded, lang))
         if any(f[1] == _IMITATION for f in findings) and self._quieters[SPAM].quiets(stream):
             # A member asking whether a link they received is ours: held, not blocked.
@@ -307,17 +307,19 @@ class Moderator:
         l'envers"). What the hidden text gives is read by the insult rules; a finding covers
         the whole message."""
         views = []
-        lines = [line.strip() for line in folded.split("\n") if line.strip()]
+        lines = ([line.strip() for line in folded.split("\n") if line.strip()]
+                 if "\n" in folded else [])
         if len(lines) >= _ACROSTIC_LINES:
             initials = "".join(line[0] for line in lines if line[0].isalpha())
             if len(initials) >= _ACROSTIC_LINES:
                 views.append(initials)
-        if sum(char in _UPSIDE_DOWN_LETTERS for char in text) >= _UPSIDE_DOWN_CHARS:
+        if not text.isascii() and len(_UPSIDE_DOWN_RE.findall(text)) >= _UPSIDE_DOWN_CHARS:
             # Generators reverse the whole text, people often forget to: read it both ways,
             # and each word backwards.
             flipped = fold(text.lower().translate(_UPSIDE_DOWN))
             views += [flipped, flipped[::-1], " ".join(word[::-1] for word in flipped.split())]
-        if _BACKWARDS_RE.search(folded):
+        if ("rever" in folded or "envers" in folded or "backward" in folded) and (
+                _BACKWARDS_RE.search(folded)):
             views.append(" ".join(word[::-1] for word in folded.split()))
         for view in views:
             stream, words = self._canon.read(view)
