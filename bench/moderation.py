@@ -382,10 +382,11 @@ one per language, under the same rule, see BLIND11.md, measured before and after
 **tuned on in round 13**: it flatters from round 13 on); **blind12** =
 `tests/data/moderation/blind12.jsonl` ({n['blind12']} messages by two more independent authors,
 one per language, under the same rule, see BLIND12.md, measured before and after round 13,
-not read yet); **blind13** = `tests/data/moderation/blind13.jsonl` ({n['blind13']} messages by
-two more independent authors, one per language, under the same rule, see BLIND13.md, measured
-once at the end of round 13, before round 14, and never read: the fairest figure; also shown
-without the insult severity model of round 9), each with its adversarial subset. The
+then **tuned on in round 14**: it flatters from round 14 on); **blind13** =
+`tests/data/moderation/blind13.jsonl` ({n['blind13']} messages by two more independent
+authors, one per language, under the same rule, see BLIND13.md, measured once before round 14
+and never read: the fairest figure; also shown without the insult severity model of round 9),
+each with its adversarial subset. The
 learned stage is also trained on the hand-written lines of `tests/data/moderation/written/`
 (other authors, blind to every batch here). {len(labelled)} messages
 ({sum(r["lang"] == "fr" for r in labelled)} French).
