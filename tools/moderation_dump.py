@@ -21,7 +21,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from bench.moderation import BATCHES, service_moderator
+from bench.moderation import BATCHES, load_set, service_moderator
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "moderation"
 # Lines held out of training whose texts are not to be read while tuning.
@@ -39,10 +39,8 @@ def labelled_files(data: Path = DATA) -> list[Path]:
 def rows(files: list[Path]) -> Iterator[dict]:
     """The lines of `files`, each with the name of its file under `file`."""
     for path in files:
-        with path.open(encoding="utf-8") as lines:
-            for line in lines:
-                if line.strip():
-                    yield {**json.loads(line), "file": path.name}
+        for row in load_set(path):
+            yield {**row, "file": path.name}
 
 
 def right(row: dict, got: list) -> bool:

@@ -17,7 +17,8 @@ Actions: `block` and `review` report a hit, `firm` a review that the learned sta
 veto (see moderator.py); `cancel` drops the hits it overlaps (self deprecation, quoting);
 `cancel-all` drops every hit of the file (a member reporting what someone else wrote).
 `quiet` cancels nothing but keeps the learned stage from adding the file's category on its
-own (the writer staying on the platform, a scam someone received quoted).
+own (the writer staying on the platform, a scam someone received quoted); a cancel action
+ending in `+quiet` (`cancel+quiet`, `cancel-all+quiet`) does both.
 Every hit rule must contain an anchor: a message without any anchor word skips the file
 without running a regex, and one with some runs only the rules that need them.
 """
@@ -39,12 +40,14 @@ from chalicelib.domain.moderation.tokens import Canonicaliser
 FIRM = "firm"
 HIT_ACTIONS = ("block", "review", FIRM)
 MASKED_CLASS = "MASKED"
-CANCEL_ACTIONS = ("cancel", "cancel-all")
 # `quiet`: what the rules read as no proposal or scam of the writer's own (a scam someone
 # received, quoted; "let's keep it all in here") keeps the learned stage from adding the
-# file's category on its own. It cancels no hit of the rules. (`cancel-all` does not quiet the
-# model: its report words, "signalement", "scam", are also in threats and scams themselves.)
+# file's category on its own. It cancels no hit of the rules. (A plain `cancel-all` does not
+# quiet the model: its report words, "signalement", "scam", are also in threats and scams
+# themselves; `cancel-all+quiet` is for a quote right after "he said".)
 QUIET = "quiet"
+# A cancel action that also quiets: `cancel+quiet`, `cancel-all+quiet`.
+ALSO_QUIET = "+quiet"
 _PATTERN_TOKEN_RE = re.compile(r"\s*(/[^/\s]+/|~~?\d+|[()|^$]|[^\s()|?{}]+)(\?|\{\d+,\d+\})?")
 _WORDS_RE = re.compile(r"[a-z0-9]+")
 
@@ -96,7 +99,7 @@ def read_source(name: str, text: str) -> _Source:
             section.append(line)
         elif kind == "rules":
             parts = line.split(None, 2)
-            if len(parts) != 3 or parts[1] not in (*HIT_ACTIONS, *CANCEL_ACTIONS, QUIET):
+            if len(parts) != 3 or parts[1] not in _ACTION_ORDER:
                 raise LexiconError(f"{name}:{number}: expected `id action pattern`")
             source.rules.append((parts[0], parts[1], parts[2], number))
         elif kind == "options":
@@ -328,12 +331,14 @@ class RuleSet:
                 # `id:en` limits a rule to messages whose language hint is English (or unknown).
                 base, _, langs = rule_id.partition(":")
                 self.rules.append((base, action, frozenset(langs.split(",")) if langs else _ANY))
-            elif action == "cancel":
-                cancel_parts.append(fragment)
-            elif action == QUIET:
-                quiet_parts.append(fragment)
             else:
-                cancel_all_parts.append(fragment)
+                if action.endswith(ALSO_QUIET) or action == QUIET:
+                    quiet_parts.append(fragment)
+                action = action.removesuffix(ALSO_QUIET)
+                if action == "cancel":
+                    cancel_parts.append(fragment)
+                elif action == "cancel-all":
+                    cancel_all_parts.append(fragment)
         self.gate = frozenset(gate)
         self._by_anchor = {word: tuple(rules) for word, rules in by_anchor.items()}
         self._condition_words = frozenset[str]().union(*(
@@ -492,7 +497,8 @@ class RuleSet:
 
 
 _ANY: frozenset[str] = frozenset()
-_ACTION_ORDER = {"block": 0, "review": 1, FIRM: 1, "cancel": 2, "cancel-all": 3, QUIET: 4}
+_ACTION_ORDER = {"block": 0, "review": 1, FIRM: 1, "cancel": 2, "cancel" + ALSO_QUIET: 2,
+                 "cancel-all": 3, "cancel-all" + ALSO_QUIET: 3, QUIET: 4}
 
 
 def _combine(parts: list[str]) -> re.Pattern[str] | None:

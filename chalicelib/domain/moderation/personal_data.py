@@ -569,10 +569,8 @@ def _roman(numeral: str) -> int:
     return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
 
 
-def _riddles(folded: str) -> list[Found]:
-    """Phone numbers hidden by a riddle the text explains (see `_RIDDLE_CUE_RE`)."""
-    cue = _RIDDLE_CUE_RE.search(folded)
-    assert cue is not None
+def _riddles(folded: str, cue: re.Match[str]) -> list[Found]:
+    """Phone numbers hidden by a riddle the text explains (`cue`, see `_RIDDLE_CUE_RE`)."""
     found = []
     if cue.group("roman"):
         for match in _ROMAN_RUN_RE.finditer(folded, cue.end()):
@@ -1406,10 +1404,10 @@ class PersonalDataFinder:
         if has_digit or spelled:
             taken = [(f.start, f.end) for f in found] + list(exclude) + not_phones
             found.extend(self._phones(folded, spelled, taken))
-        if (has_digit or "roma" in folded) and any(
-                word in folded for word in _RIDDLE_WORDS) and _RIDDLE_CUE_RE.search(folded):
+        if (has_digit or "roma" in folded) and any(word in folded for word in _RIDDLE_WORDS) and (
+                cue := _RIDDLE_CUE_RE.search(folded)) is not None:
             taken = [(f.start, f.end) for f in found] + list(exclude)
-            found.extend(f for f in _riddles(folded) if not overlaps(f.start, f.end, taken))
+            found.extend(f for f in _riddles(folded, cue) if not overlaps(f.start, f.end, taken))
         return found
 
     @staticmethod

@@ -94,6 +94,18 @@ def test_a_malformed_rule_line_is_refused():
         compile_rules("[anchor X]\nmot\n[rules]\nr shout @X\n")
 
 
+def test_a_cancel_plus_quiet_rule_cancels_and_quiets_and_a_quiet_block_is_refused():
+    rules = compile_rules(
+        "[anchor BAD]\nvilain\n[rules]\nbad review @BAD\n"
+        "animal cancel+quiet ce @BAD chat\nplain cancel cette @BAD chatte\n"
+    )
+    assert rules.find("| ce vilain chat |") == [] and rules.quiets("| ce vilain chat |")
+    assert rules.find("| cette vilain chatte |") == []
+    assert not rules.quiets("| cette vilain chatte |")
+    with pytest.raises(LexiconError, match="expected `id action pattern`"):
+        compile_rules("[anchor X]\nmot\n[rules]\nr block+quiet @X\n")
+
+
 def test_the_shipped_lexicons_compile_and_are_gated(moderator):
     for rules in moderator._rule_sets:
         assert rules.gate, rules.name
