@@ -24,7 +24,8 @@ class Link:
     end: int
     allowed: bool
     invite: bool
-    # Not allowed, and a platform's name is a whole part of its host (`own_names`).
+    # Not allowed, and a platform's name is a whole part of its host (`own_names`), or a
+    # brand's name is and the host is none of the brand's (`brands`).
     imitation: bool = False
 
 
@@ -36,6 +37,7 @@ class LinkData(TypedDict):
     tlds: list[str]
     tlds_with_path: list[str]
     own_names: list[str]
+    brands: dict[str, list[str]]
 
 
 # Every part of this pattern may be empty, so it matches any address.
@@ -93,6 +95,7 @@ class LinkPolicy:
         self._own_names = frozenset(
             name for name in data["own_names"]
             if any(name in _HOST_PART_RE.split(entry.partition("/")[0]) for entry in self.allowed))
+        self._brands = {name: tuple(domains) for name, domains in data["brands"].items()}
         # `(?<![@a-z0-9.\-])(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+`, written from its first
         # character on (the lookbehind after it), and a word without a dot right after it
         # is left at once instead of backtracked over letter by letter.
@@ -175,8 +178,17 @@ class LinkPolicy:
         allowed = _listed(host, path, self._allowed_by_host)
         return Link(start, end, allowed=allowed,
                     invite=_listed(host, path, self._invites_by_host),
-                    imitation=not allowed and not self._own_names.isdisjoint(
-                        _HOST_PART_RE.split(host)))
+                    imitation=not allowed and self._imitates(host))
+
+    def _imitates(self, host: str) -> bool:
+        """Whether a host holds the platform's name, or a brand's name while it belongs to
+        none of the brand's domains, as a whole part."""
+        parts = _HOST_PART_RE.split(host)
+        if not self._own_names.isdisjoint(parts):
+            return True
+        return any(
+            not any(host == domain or host.endswith("." + domain) for domain in domains)
+            for domains in map(self._brands.get, parts) if domains is not None)
 
     def _spelled(self, folded: str, skip: list[tuple[int, int]]) -> list[Link]:
         """Links whose dot is bracketed, spaced or spelled out (see `_spelled_res`)."""

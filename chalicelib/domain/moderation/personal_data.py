@@ -502,7 +502,7 @@ _REFERENCE_RE = re.compile(
 )
 # ... and says it is a phone number: a word for a phone or for calling, or for a number
 # (creole too: "nimewo m se …" in Haiti, "mo nimero se …" in Mauritius, "rele"/"apel": call).
-_NUMBER_WORDS = r"(?:num|numero|number|nimewo|nimero)"
+_NUMBER_WORDS = r"(?:num|numero|number|nimewo|nimero|digits)"
 _CALL_WORDS = (
     r"(?:tel|telephone|portable|phone|mobile|cell|natel|gsm|joindre|appelle|appelez|appeler"
     r"|rappelle|rappeler|bipe|biper|call|ring|sms|texto|text|whatsapp|rele|apel"
@@ -767,6 +767,10 @@ def _introduced(folded: str, local: re.Match[str]) -> bool:
     return _MAIL_INTRO_RE.search(folded, max(0, start - 32), start) is not None
 
 
+# Nothing but punctuation between the start of the text, or of its clause, and this point.
+_CLAUSE_END_RE = re.compile(r"(?:\A|[,;:.!?(\n])[\s\-]*\Z")
+
+
 def _convincing(match: re.Match[str], folded: str) -> bool:
     """Whether a disguised address is one, given how its "@" and last dot were written.
 
@@ -791,10 +795,16 @@ def _convincing(match: re.Match[str], folded: str) -> bool:
     # "freya dot evans at outlook dot ie": a country ending after a bare "at" only for a known
     # provider and a handle.
     # "jf.tremblay chez videotron point ca": or a handle and the dot spelled out.
-    spelled = _SPELLED_DOT_RE.search(domain + (last_dot or "")) is not None
+    spelled_dots = len(_SPELLED_DOT_RE.findall(domain + (last_dot or "")))
+    spelled = spelled_dots > 0
     # Round 11: or introduced as an address ("my email is thandi at mweb dot co dot za").
+    # Round 15: or with two dots spelled out, as only an address is dictated, its local part
+    # opening a clause ("lungile AT mweb DOT co DOT za for the register", not "we had lunch at
+    # nandos dot co dot uk").
+    dictated = spelled_dots > 1 and _CLAUSE_END_RE.search(
+        folded, 0, match.start("local")) is not None
     if groups.get("tld") in _ABROAD_TLDS and (
-        weak_dot or (weak_at and not ((handle or _introduced(folded, match))
+        weak_dot or (weak_at and not ((handle or dictated or _introduced(folded, match))
                                       and (known or spelled)))
     ):
         return False
@@ -1141,6 +1151,7 @@ def _in_parts(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Fou
     French number (ten digits from 0), a British one (eleven from 01, 02, 03 or 07), or after
     a "+" a number with its country code ("+65 8732, … the rest is 1045")."""
     phone_word = _PHONE_WORD_RE.search(folded) is not None
+    own_number = phone_word and _EIGHT_DIGIT_CUE_RE.search(folded) is not None
     for index, head in enumerate(chains):
         plus = _PLUS_RE.search(folded, max(0, head[0][0] - 6), head[0][0])
         head_digits = "".join(group[2] for group in head)
@@ -1165,7 +1176,8 @@ def _in_parts(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Fou
             parts.append(tail)
             cued = cued or cue
             digits = "".join(group[2] for part in parts for group in part)
-            if cued and _parts_shaped(digits, plus is not None) and not _a_sequence(parts):
+            if cued and _parts_shaped(digits, plus is not None, own_number) and (
+                    not _a_sequence(parts)):
                 found = [Found(PHONE, part[0][0], part[-1][1]) for part in parts]
                 if plus:
                     found[0] = Found(PHONE, plus.start(), found[0].end)
@@ -1203,12 +1215,14 @@ def _a_sequence(parts: list[list[tuple[int, int, str]]]) -> bool:
     return len(steps) == 1 and steps.pop() > 0
 
 
-def _parts_shaped(digits: str, plus: bool) -> bool:
-    """Whether the digits of parts put together are a number (see `_in_parts`)."""
+def _parts_shaped(digits: str, plus: bool, own_number: bool = False) -> bool:
+    """Whether the digits of parts put together are a number (see `_in_parts`): eleven
+    digits from 0 are a British number, or any other (Nigeria's "0803 …", Egypt's "010 …")
+    when the text gives one's own number ("my digits", "call me", see `_EIGHT_DIGIT_CUE_RE`)."""
     if plus:
         return phone_shaped(digits, True, (1,) * len(digits))
     if len(digits) == 11:
-        return digits[:2] in ("01", "02", "03", "07")
+        return digits[:2] in ("01", "02", "03", "07") or own_number and digits[1] != "0"
     return len(digits) == 10 and digits[1] != "0"
 
 
@@ -1524,15 +1538,18 @@ class PersonalDataFinder:
     def _split_card(folded: str) -> list[Found]:
         """A card number given in two halves of eight digits with a few words between, in a
         text about a card ("Card is 5229 0471 ... second half 8836 1500"): both halves, when
-        together they pass Luhn's check."""
+        together they pass Luhn's check. Further apart, as for a phone's parts, the words
+        between must say that the rest follows ("… sorry, sent too soon, then 3518 8270")."""
         halves = [half for half in _CARD_HALF_RE.finditer(folded)
                   if not half.start() or not folded[half.start() - 1].isdigit()]
         if len(halves) < 2 or _CARD_WORD_RE.search(folded) is None:
             return []
         for first, second in zip(halves, halves[1:], strict=False):
             digits = re.sub(r"\D", "", first.group() + second.group())
-            if (second.start() - first.end() <= _SPLIT_CARD_GAP and digits[0] in "23456"
-                    and luhn_valid(digits)):
+            gap = second.start() - first.end()
+            if (gap <= _SPLIT_CARD_GAP or gap <= _SPLIT_CUED_GAP and _SPLIT_CUE_RE.search(
+                    folded, first.end(), second.start()) is not None) and digits[0] in "23456" and (
+                    luhn_valid(digits)):
                 return [Found(CARD, first.start(), first.end()),
                         Found(CARD, second.start(), second.end())]
         return []

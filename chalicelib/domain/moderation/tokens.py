@@ -85,6 +85,17 @@ def _quotes(folded: str) -> str:
     return _QUOTE_RE.sub('"', folded) if "'" in folded else folded
 
 
+_QUOTED_RE = re.compile(r'"[^"]*"')
+
+
+def quoted_spans(folded: str) -> list[tuple[int, int]]:
+    """The spans of `folded` between two quotes, quotes included (double quotes, or
+    apostrophes used as quotes: "wrote 'kys' to me"); each quote closes the one before it."""
+    if '"' not in folded and "'" not in folded:
+        return []
+    return [match.span() for match in _QUOTED_RE.finditer(_quotes(folded))]
+
+
 def _runs(word: str) -> list[tuple[str, int]]:
     """Run-length encoding: "connnard" -> [(c,1), (o,1), (n,3), (a,1), (r,1), (d,1)]."""
     return [(m.group(1), len(m.group())) for m in _RUN_RE.finditer(word)]
