@@ -96,6 +96,10 @@ class LinkPolicy:
             name for name in data["own_names"]
             if any(name in _HOST_PART_RE.split(entry.partition("/")[0]) for entry in self.allowed))
         self._brands = {name: tuple(domains) for name, domains in data["brands"].items()}
+        # Domains a host with digits for letters may be read as (see `_imitates`).
+        self._known = frozenset(
+            [entry.partition("/")[0] for entry in self.allowed]
+            + [domain for domains in self._brands.values() for domain in domains])
         # `(?<![@a-z0-9.\-])(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+`, written from its first
         # character on (the lookbehind after it), and a word without a dot right after it
         # is left at once instead of backtracked over letter by letter.
@@ -182,6 +186,21 @@ class LinkPolicy:
 
     def _imitates(self, host: str) -> bool:
         """Whether a host holds the platform's name, or a brand's name while it belongs to
+        none of the brand's domains, as a whole part; or, written with digits for letters,
+        reads as such a host or as a domain of the allowlist or of a brand ("paypa1.com")."""
+        if self._named(host):
+            return True
+        if not any(char.isdigit() for char in host):
+            return False
+        for table in _DIGITS_AS_LETTERS:
+            plain = host.translate(table)
+            if plain != host and (self._named(plain) or any(
+                    plain == domain or plain.endswith("." + domain) for domain in self._known)):
+                return True
+        return False
+
+    def _named(self, host: str) -> bool:
+        """Whether a host holds the platform's name, or a brand's name while it belongs to
         none of the brand's domains, as a whole part."""
         parts = _HOST_PART_RE.split(host)
         if not self._own_names.isdisjoint(parts):
@@ -219,6 +238,8 @@ class LinkPolicy:
 
 
 _HOST_PART_RE = re.compile(r"[.\-]+")
+# Digits written for letters in a host, "1" read as "i" ("b1t.ly") or "l" ("paypa1").
+_DIGITS_AS_LETTERS = (str.maketrans("0134578", "oieastb"), str.maketrans("0134578", "oleastb"))
 
 
 # Characters written one at a time, among them a dot ("e n t r a i d e . c o m").

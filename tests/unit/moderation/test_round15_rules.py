@@ -171,3 +171,25 @@ def test_a_brand_on_one_of_its_own_subdomains_is_no_imitation():
     assert not link.imitation
     (fake,) = policy.find("suivi sur laposte.colis-suivi.net")
     assert fake.imitation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "D0wnload the app at b1t.ly/fr33-r1des for FREE rides all month!!!",
+        "Connecte-toi sur paypa1.com pour valider ton trajet",
+        "Verify your account on amaz0n.co.uk/account now",
+    ],
+)
+def test_a_host_with_digits_for_letters_that_reads_as_a_known_domain_is_an_imitation(rules, text):
+    found = rules.check(text)
+    assert found.verdict == "block" and any(
+        reason.rule == "spam.imitation_link" for reason in found.reasons), found.reasons
+
+
+@pytest.mark.parametrize("text", ["the club site is covoit24.fr", "My band: the5beatles.com",
+                                  "Catalogue sur 3suisses.fr"])
+def test_a_host_with_digits_that_reads_as_nothing_known_is_only_held(rules, text):
+    found = rules.check(text)
+    assert found.verdict == "review" and not any(
+        reason.rule == "spam.imitation_link" for reason in found.reasons), found.reasons
