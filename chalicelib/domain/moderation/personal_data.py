@@ -354,7 +354,8 @@ _SPLIT_IBAN_REACH = 160
 # Half a card number (see `PersonalDataFinder._split_card`): two groups of four digits.
 # (It starts with its digits, which the regex engine finds quickly; the digit it must not
 # follow is tested apart.)
-_CARD_HALF_RE = re.compile(r"\d{4}[ \-.]?\d{4}(?![0-9]|[ \-.]\d)")
+# A part of a card number given in two: one to three groups of four digits.
+_CARD_PART_RE = re.compile(r"\d{4}(?:[ \-.]?\d{4}){0,2}(?![0-9]|[ \-.]\d)")
 _CARD_WORD_RE = re.compile(r"\b(?:card|carte|cb|visa|mastercard|amex)\b")
 _SPLIT_CARD_GAP = 40
 _CARD_RE = re.compile(r"[2-6](?<![0-9][2-6])\d{3}(?:[ \-./]?\d){9,15}(?![0-9])")
@@ -507,7 +508,9 @@ _CALL_WORDS = (
     r"(?:tel|telephone|portable|phone|mobile|cell|natel|gsm|joindre|appelle|appelez|appeler"
     r"|rappelle|rappeler|bipe|biper|call|ring|sms|texto|text|whatsapp|rele|apel"
     # Round 13: reachable, and WhatsApp or a message by their short names ("WA pe msg kar").
-    r"|joignable|reachable|msg|wa|wtsp|whatsap|watsap)"
+    r"|joignable|reachable|msg|wa|wtsp|whatsap|watsap"
+    # Round 16: mobile-money accounts, which are phone numbers ("Wave sur le 77 418 52 63").
+    r"|wave|momo|mpesa|m-pesa|orange money|moov money|airtel money|mtn money|free money|moncash)"
 )
 _PHONE_WORD_RE = re.compile(rf"\b(?:{_NUMBER_WORDS}|{_CALL_WORDS})\b")
 # For eight digits a number must be one's own ("my number", "mo nimero", "nimewo m"): "the
@@ -1536,20 +1539,25 @@ class PersonalDataFinder:
 
     @staticmethod
     def _split_card(folded: str) -> list[Found]:
-        """A card number given in two halves of eight digits with a few words between, in a
-        text about a card ("Card is 5229 0471 ... second half 8836 1500"): both halves, when
-        together they pass Luhn's check. Further apart, as for a phone's parts, the words
-        between must say that the rest follows ("… sorry, sent too soon, then 3518 8270")."""
-        halves = [half for half in _CARD_HALF_RE.finditer(folded)
-                  if not half.start() or not folded[half.start() - 1].isdigit()]
-        if len(halves) < 2 or _CARD_WORD_RE.search(folded) is None:
+        """A card number given in two parts with a few words between, in a text about a card
+        ("Card is 5229 0471 ... second half 8836 1500"): both parts, when together they make
+        sixteen digits that pass Luhn's check. Two halves of eight digits may be up to
+        `_SPLIT_CARD_GAP` apart; parts of other lengths ("commence par 5357 8214 0963, la suite
+        est 7706"), or halves further apart, need words between that say the rest follows
+        ("… sorry, sent too soon, then 3518 8270")."""
+        parts = [part for part in _CARD_PART_RE.finditer(folded)
+                 if not part.start() or not folded[part.start() - 1].isdigit()]
+        if len(parts) < 2 or _CARD_WORD_RE.search(folded) is None:
             return []
-        for first, second in zip(halves, halves[1:], strict=False):
-            digits = re.sub(r"\D", "", first.group() + second.group())
+        for first, second in zip(parts, parts[1:], strict=False):
+            head, tail = re.sub(r"\D", "", first.group()), re.sub(r"\D", "", second.group())
+            digits = head + tail
+            if len(digits) != 16 or digits[0] not in "23456" or not luhn_valid(digits):
+                continue
             gap = second.start() - first.end()
-            if (gap <= _SPLIT_CARD_GAP or gap <= _SPLIT_CUED_GAP and _SPLIT_CUE_RE.search(
-                    folded, first.end(), second.start()) is not None) and digits[0] in "23456" and (
-                    luhn_valid(digits)):
+            cued = gap <= _SPLIT_CUED_GAP and _SPLIT_CUE_RE.search(
+                folded, first.end(), second.start()) is not None
+            if cued or (len(head) == len(tail) and gap <= _SPLIT_CARD_GAP):
                 return [Found(CARD, first.start(), first.end()),
                         Found(CARD, second.start(), second.end())]
         return []
