@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import random
@@ -169,8 +170,25 @@ def written_rows() -> list[dict]:
             for row in _jsonl(path) if row["text"].strip().lower() not in held_out]
 
 
+def epoch_orders(keys: list[str], epochs: int = EPOCHS) -> list[list[int]]:
+    """The order in which each epoch visits the examples: sorted by a digest of the epoch, the
+    example's text and its copy number, so that each example's place depends on itself alone.
+    Adding or removing one line (a template fill that turns out to equal a new evaluation
+    message) then moves no other example, where a seeded shuffle of the list reorders them
+    all: with the shuffle, dropping one line of 179,000 turned 235 verdicts over the labelled
+    and written lines (round 16)."""
+    copies: dict[str, int] = {}
+    salted = []
+    for key in keys:
+        copy = copies[key] = copies.get(key, -1) + 1
+        salted.append(f"{key}\x00{copy}")
+    return [sorted(range(len(keys)), key=lambda i, epoch=epoch: hashlib.blake2b(
+                f"{epoch}\x00{salted[i]}".encode(), digest_size=8).digest())
+            for epoch in range(epochs)]
+
+
 def train(examples: list[tuple[list[tuple[int, float]], tuple[int, ...]]], size: int,
-          rng: random.Random) -> tuple[list[float], list[list[float]]]:
+          orders: list[list[int]]) -> tuple[list[float], list[list[float]]]:
     """Averaged SGD for one logistic regression per label; returns bias and weights.
 
     The three labels are independent models stepped together: the weights are one
@@ -193,9 +211,7 @@ def train(examples: list[tuple[list[tuple[int, float]], tuple[int, ...]]], size:
     totals = numpy.zeros((size, 3))
     bias, bias_total = [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]
     steps = 0
-    order = list(range(len(rows)))
-    for epoch in range(EPOCHS):
-        rng.shuffle(order)
+    for epoch, order in enumerate(orders):
         rate = RATE / (1 + epoch)
         for index in order:
             features, values, targets = rows[index]
@@ -245,7 +261,7 @@ def _fitted(corpus: list[dict], moderator: Moderator, labels: tuple[str, ...],
                 (index.setdefault(f, len(index)), value)
                 for f, value in message_features(moderator.words(row["text"]))]
         examples.append((features, targets(row)))
-    bias, weights = train(examples, len(index), random.Random(SEED))
+    bias, weights = train(examples, len(index), epoch_orders([row["text"] for row in corpus]))
     names = {number: name for name, number in index.items()}
     heads = len(labels)
     kept = {names[number]: vector[:heads] for number, vector in enumerate(weights)
