@@ -100,8 +100,8 @@ def test_a_lecture_reported_a_friendly_group_and_a_job_are_no_insults(rules, tex
     ],
 )
 def test_mobile_money_to_a_number_cancelling_once_aboard_and_banknotes_are_proposals(
-        moderator, text):
-    found = moderator.check(text)
+        rules, text):
+    found = rules.check(text)
     assert found.verdict == "review" and "off_platform" in found.categories, found.reasons
 
 

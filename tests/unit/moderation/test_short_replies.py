@@ -63,13 +63,14 @@ def test_their_look_alikes_are_left_alone(rules, text):
     assert rules.check(text).verdict == "allow"
 
 
-def test_the_model_alone_reviews_a_short_message_it_would_block_if_longer():
+def test_the_model_alone_ignores_one_word_and_reviews_a_short_message_it_would_block():
     from chalicelib.domain.moderation import Moderator
     from chalicelib.domain.moderation.learned import LinearModel
 
     # A model whose only evidence is the word "blorp": sure of an insult, and of nothing else.
     model = LinearModel((-9.0, -9.0, -9.0), {"w:blorp": (20.0, 0.0, 0.0)})
     eager = Moderator(learned=model, severity=False)
+    assert eager.check("blorp").verdict == "allow"  # one word: the lexicon's call alone
     assert eager.check("blorp blorp").verdict == "review"
     found = eager.check("blorp, you heard me")
     assert found.verdict == "block" and found.reasons[0].rule == "insult.model"
