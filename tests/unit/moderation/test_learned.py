@@ -136,21 +136,21 @@ def test_the_shipped_severity_model_tells_mild_from_strong():
 
 def test_an_off_platform_score_is_at_most_reviewed():
     moderator = Moderator(learned=_model(-9.0, off_platform=8.0))
-    assert moderator.check("grumpf").verdict == "review"
+    assert moderator.check("grumpf alors").verdict == "review"
 
 
 def test_a_spam_score_alone_needs_a_margin_when_no_filter_found_anything():
     # logit 1.5 clears 0.7 (logit 0.85) but not 0.7 plus the default spam margin of 1.0.
     # The fake model knows nothing of off-platform proposals: no veto here (tested below).
     spam_only = Moderator(learned=_model(-9.0, spam=1.5), veto_threshold=0.0)
-    assert spam_only.check("grumpf").verdict == "allow"
+    assert spam_only.check("grumpf alors").verdict == "allow"
     assert spam_only.check("grumpf, viens sur WhatsApp").verdict == "review"
     assert {r.rule for r in spam_only.check("grumpf, viens sur WhatsApp").reasons} >= {
         "spam.model", "off_platform.channel.move"}
     insult_only = Moderator(learned=_model(1.5), severity=False)
-    assert insult_only.check("grumpf").verdict == "review"
+    assert insult_only.check("grumpf alors").verdict == "review"
     no_margin = Moderator(learned=_model(-9.0, spam=1.5), rule_free_margin={"spam": 0.0})
-    assert no_margin.check("grumpf").verdict == "review"
+    assert no_margin.check("grumpf alors").verdict == "review"
     with pytest.raises(ValueError):
         Moderator(learned=False, rule_free_margin={"spam": -1.0})
 
@@ -173,7 +173,8 @@ def test_a_review_finding_the_model_contradicts_is_vetoed_but_never_a_block():
 
 
 def test_the_thresholds_are_settings_and_checked():
-    assert Moderator(learned=_model(1.5), review_threshold=0.9).check("grumpf").verdict == "allow"
+    strict = Moderator(learned=_model(1.5), review_threshold=0.9)
+    assert strict.check("grumpf alors").verdict == "allow"
     with pytest.raises(ValueError):
         Moderator(review_threshold=0.9, block_threshold=0.5)
     with pytest.raises(ValueError):
