@@ -347,8 +347,11 @@ _IBAN_HEAD_RE = re.compile(r"(?<![a-z0-9])([a-z]{2})\d{2}")
 # The same head, found from its digits (the regex engine skips to digits without trying the
 # pattern at every letter): a text without one holds no IBAN, whole or in parts.
 _IBAN_HEAD_GATE_RE = re.compile(r"\d(?<=(?<![a-z0-9])[a-z]{2}\d)\d")
-_DIGIT_RUN_RE = re.compile(r"[a-z0-9]*\d[a-z0-9]*(?:[ \-][a-z0-9]*\d[a-z0-9]*)*")
 _SPLIT_IBAN_REACH = 160
+# A run of an IBAN's parts may hold a bank code of four letters between digit groups
+# ("GB19 LOYD 3096", round 17).
+_IBAN_RUN_RE = re.compile(
+    r"[a-z0-9]*\d[a-z0-9]*(?:[ \-](?:[a-z0-9]*\d[a-z0-9]*|[a-z]{4}(?=[ \-][a-z0-9]*\d)))*")
 # Groups apart by spaces, dashes, dots or slashes ("3713.139777.42608", "4172/4700/...").
 # (`(?<![0-9])[2-6]` written `[2-6](?<![0-9][2-6])`: the engine skips to the first digit.)
 # Half a card number (see `PersonalDataFinder._split_card`): two groups of four digits.
@@ -1138,7 +1141,7 @@ def _split_ibans(folded: str) -> list[Found]:
             continue
         runs: list[tuple[int, int]] = []
         compact = ""
-        for run in _DIGIT_RUN_RE.finditer(folded, head.start(),
+        for run in _IBAN_RUN_RE.finditer(folded, head.start(),
                                           min(len(folded), head.start() + _SPLIT_IBAN_REACH)):
             compact += run.group().replace(" ", "").replace("-", "")
             runs.append((run.start(), run.end()))
@@ -1407,6 +1410,10 @@ class PersonalDataFinder:
             if ibans:
                 found.extend(self._without(ibans, found))
             cards = self._cards(folded) or self._split_card(folded)
+            if not cards and _CARD_WORD_RE.search(folded) and _LOOKS_LIKE_DIGIT_RE.search(folded):
+                # "card is 51O4 7O23 88I5 627O": letters for digits, read as the phones are.
+                cards = self._cards(_MIXED_NUMBER_RE.sub(
+                    lambda m: m.group().translate(_AS_DIGITS), folded))
             if cards and mistyped:
                 # A span written as an IBAN that fails its check is no card number either.
                 cards = [c for c in cards if not overlaps(c.start, c.end, mistyped)]
