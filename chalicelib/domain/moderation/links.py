@@ -95,11 +95,11 @@ class LinkPolicy:
         self._own_names = frozenset(
             name for name in data["own_names"]
             if any(name in _HOST_PART_RE.split(entry.partition("/")[0]) for entry in self.allowed))
-        self._brands = {name: tuple(domains) for name, domains in data["brands"].items()}
+        self._brands = {name: _by_host(domains) for name, domains in data["brands"].items()}
         # Domains a host with digits for letters may be read as (see `_imitates`).
-        self._known = frozenset(
-            [entry.partition("/")[0] for entry in self.allowed]
-            + [domain for domains in self._brands.values() for domain in domains])
+        self._known = _by_host([entry.partition("/")[0] for entry in self.allowed]
+                               + [domain for domains in data["brands"].values()
+                                  for domain in domains])
         # `(?<![@a-z0-9.\-])(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+`, written from its first
         # character on (the lookbehind after it), and a word without a dot right after it
         # is left at once instead of backtracked over letter by letter.
@@ -194,8 +194,7 @@ class LinkPolicy:
             return False
         for table in _DIGITS_AS_LETTERS:
             plain = host.translate(table)
-            if plain != host and (self._named(plain) or any(
-                    plain == domain or plain.endswith("." + domain) for domain in self._known)):
+            if plain != host and (self._named(plain) or _listed(plain, "", self._known)):
                 return True
         return False
 
@@ -205,9 +204,8 @@ class LinkPolicy:
         parts = _HOST_PART_RE.split(host)
         if not self._own_names.isdisjoint(parts):
             return True
-        return any(
-            not any(host == domain or host.endswith("." + domain) for domain in domains)
-            for domains in map(self._brands.get, parts) if domains is not None)
+        return any(not _listed(host, "", domains)
+                   for domains in map(self._brands.get, parts) if domains is not None)
 
     def _spelled(self, folded: str, skip: list[tuple[int, int]]) -> list[Link]:
         """Links whose dot is bracketed, spaced or spelled out (see `_spelled_res`)."""

@@ -380,6 +380,13 @@ _MIXED_NUMBER_RE = re.compile(
     r"|(?<=\d\d([ .\-/,|~*]))(?:s\d|\ds)(?=\1[0-9oil]{2}(?![a-z0-9]))"
 )
 _AS_DIGITS = str.maketrans("oils", "0115")
+
+
+def _letters_as_digits(folded: str) -> str:
+    """`folded` with O, I, l and s read as digits inside runs of digits ("O6 I2 58", "51O4"),
+    same length."""
+    return _MIXED_NUMBER_RE.sub(lambda m: m.group().translate(_AS_DIGITS), folded)
+
 # (`(?<!\d)\d{1,2}` written `\d(?<!\d\d)\d?`: the regex engine skips to a digit.)
 _DATE_RE = re.compile(r"\d(?<!\d\d)\d?([/.\- ])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
 _SEPARATOR_RE = re.compile(r"[\s.\-_/,()*~|]{0,4}")
@@ -1412,8 +1419,7 @@ class PersonalDataFinder:
             cards = self._cards(folded) or self._split_card(folded)
             if not cards and _CARD_WORD_RE.search(folded) and _LOOKS_LIKE_DIGIT_RE.search(folded):
                 # "card is 51O4 7O23 88I5 627O": letters for digits, read as the phones are.
-                cards = self._cards(_MIXED_NUMBER_RE.sub(
-                    lambda m: m.group().translate(_AS_DIGITS), folded))
+                cards = self._cards(_letters_as_digits(folded))
             if cards and mistyped:
                 # A span written as an IBAN that fails its check is no card number either.
                 cards = [c for c in cards if not overlaps(c.start, c.end, mistyped)]
@@ -1572,7 +1578,7 @@ class PersonalDataFinder:
     def _phones(self, folded: str, spelled: bool, taken: list[tuple[int, int]]) -> list[Found]:
         view = folded
         if _LOOKS_LIKE_DIGIT_RE.search(folded):
-            view = _MIXED_NUMBER_RE.sub(lambda m: m.group().translate(_AS_DIGITS), folded)
+            view = _letters_as_digits(folded)
         if not spelled and len(_DIGIT_RE.findall(view)) < 8:
             return []  # too few digits for any number (most prices, times and dates)
         taken = taken + [(m.start(), m.end()) for m in _DATE_RE.finditer(view)]
