@@ -348,6 +348,12 @@ _IBAN_HEAD_RE = re.compile(r"(?<![a-z0-9])([a-z]{2})\d{2}")
 # pattern at every letter): a text without one holds no IBAN, whole or in parts.
 _IBAN_HEAD_GATE_RE = re.compile(r"\d(?<=(?<![a-z0-9])[a-z]{2}\d)\d")
 _SPLIT_IBAN_REACH = 160
+# How many characters an IBAN written whole may be off its country's length and still be
+# read as one when it passes its check (see `_mislengths`).
+_IBAN_MISLENGTH = 4
+# A bank code of four letters right after the country and check digits, before a comma
+# ("starts NL53 INGB, sorry it's a Dutch bank, and the rest is 0007 3918 24": round 18).
+_BANK_CODE_AFTER_HEAD_RE = re.compile(r"[ \-]([a-z]{4})(?![a-z0-9])")
 # A run of an IBAN's parts may hold a bank code of four letters between digit groups
 # ("GB19 LOYD 3096", round 17).
 _IBAN_RUN_RE = re.compile(
@@ -401,7 +407,10 @@ _SPLIT_CUED_GAP = 90
 _SPLIT_CUE_RE = re.compile(
     r"\b(?:suite|fin|reste|derniers?|dernieres?|deuxieme|seconde?|rest|last|second|end"
     r"|other half|autre moitie|then|puis|ensuite|finit|finir|termine|terminer|milieu|middle|enfin"
-    r"|finally|final|remaining|next|bit|part|apres|after)\b"
+    r"|finally|final|remaining|next|bit|part|apres|after|ends|ending"
+    # Punctuation dictated between the parts (round 18: "zero seven seven zero zero comma nine
+    # zero zero comma eight two six full stop").
+    r"|comma|virgule|dash|hyphen|tiret)\b"
 )
 # ... or that the start comes now, the end having been given first.
 _START_CUE_RE = re.compile(r"\b(?:debut|commence|premiere partie|starts? with|begins? with"
@@ -414,6 +423,7 @@ _AREA_CODE_RE = re.compile(r"\barea code|\bindicatif")
 # the gaps cued, the others a comma or "et"; a remark in brackets does not count ("58 (comme
 # le département), 13").
 _SPLIT_PARTS = 5
+_ZERO_INTERJECTIONS = frozenset(("oh", "o"))
 _ASIDE_RE = re.compile(r"\([^()]{0,60}\)")
 # Without a word about a phone in the text, the first part is a prefix as numbers are given,
 # one group ("06", "zéro six", "07700", "0113") or more after a British one ("07700 900 8"),
@@ -458,9 +468,19 @@ _EIGHT_DIGIT_COUNTRIES = {
     "denmark": "23456789", "norvege": "49", "norway": "49", "liban": "0378", "lebanon": "0378",
     "libanais": "0378", "lebanese": "0378", "beyrouth": "0378", "beirut": "0378",
     "danmark": "23456789", "hk": "2345679",
+    # Round 18: the other countries that dial eight digits, French-speaking Africa's first.
+    "tunisie": "2345679", "tunisien": "2345679", "tunisia": "2345679", "tunisian": "2345679",
+    "burkina": "2567", "burkinabe": "2567", "mali": "2679", "malien": "2679",
+    "niger": "289", "nigerien": "289", "togo": "279", "togolais": "279", "tchad": "269",
+    "tchadien": "269", "chad": "269", "mauritanie": "234", "mauritanien": "234",
+    "djibouti": "27", "centrafrique": "27", "centrafricain": "27", "burundi": "2678",
+    "burundais": "2678", "koweit": "569", "kuwait": "569", "bahrein": "136", "bahrain": "136",
+    "oman": "279", "chypre": "29", "cyprus": "29", "malte": "279", "malta": "279",
+    "costa rica": "2678", "panama": "2678", "guatemala": "2345", "honduras": "2389",
+    "salvador": "267", "nicaragua": "2578",
 }
 _EIGHT_DIGIT_COUNTRY_RE = re.compile(
-    r"\b(?P<country>" + "|".join(sorted(_EIGHT_DIGIT_COUNTRIES)) + r")(?:ne|nes|s)?\b"
+    r"\b(?P<country>" + trie_regex(_EIGHT_DIGIT_COUNTRIES) + r")(?:ne|nes|s)?\b"
 )
 _EIGHT_DIGIT_LAYOUTS = frozenset(((4, 4), (8,)))
 _EIGHT_DIGIT_COUNTRY_LAYOUTS = frozenset(((2, 2, 2, 2), (2, 3, 3), (2, 6), (3, 2, 3)))
@@ -520,7 +540,10 @@ _CALL_WORDS = (
     # Round 13: reachable, and WhatsApp or a message by their short names ("WA pe msg kar").
     r"|joignable|reachable|msg|wa|wtsp|whatsap|watsap"
     # Round 16: mobile-money accounts, which are phone numbers ("Wave sur le 77 418 52 63").
-    r"|wave|momo|mpesa|m-pesa|orange money|moov money|airtel money|mtn money|free money|moncash)"
+    r"|wave|momo|mpesa|m-pesa|orange money|moov money|airtel money|mtn money|free money|moncash"
+    # Round 18: the apps that pay to a phone number ("PayNow to 9734 1862", "MobilePay på
+    # 2748 1936", "Bizum al 612 …").
+    r"|paynow|payid|twint|mobilepay|vipps|swish|bizum|mbway|mb way|blik|gcash|paymaya)"
 )
 _PHONE_WORD_RE = re.compile(rf"\b(?:{_NUMBER_WORDS}|{_CALL_WORDS})\b")
 # For eight digits a number must be one's own ("my number", "mo nimero", "nimewo m"): "the
@@ -627,6 +650,52 @@ def iban_valid(compact: str) -> bool:
         return int("".join(str(int(char, 36)) for char in rearranged)) % 97 == 1
     except ValueError:
         return False
+
+
+# A French RIB written in its four fields rather than as an IBAN (round 18): bank code and
+# branch code of five digits, account of eleven characters, key of two, each maybe named
+# ("code banque 30006 guichet 00001 compte 12345678901 clé 89"); read only when the key
+# holds (see `rib_valid`).
+_RIB_RE = re.compile(
+    r"(\d(?<![a-z0-9]\d)\d{4})[\s.\-:]*(?:(?:code\s+)?guichet[\s.\-:]*)?(\d{5})[\s.\-:]*"
+    r"(?:(?:n[o°]?\s*(?:de\s+)?)?compte[\s.\-:]*)?([0-9a-z]{11})[\s.\-:]*"
+    r"(?:cle(?:\s+rib)?[\s.\-:]*)?(\d{2})(?![a-z0-9])"
+)
+# The letters of a RIB's account as the key reads them (A and J are 1, B, K and S are 2...).
+_RIB_LETTERS = str.maketrans("abcdefghijklmnopqrstuvwxyz", "12345678912345678923456789")
+# A British account: the sort code, named, and an account number of eight digits near it
+# ("sort code 60-16-13, account 31926819"). No check digit a member could compute, but the
+# pair named so is a bank account as surely as an IBAN (round 18).
+_SORT_CODE_RE = re.compile(
+    r"\bsort\s*code[\s:.\-]*(?:is\s+)?(\d{2}[ \-]?\d{2}[ \-]?\d{2})(?![0-9])")
+# Every such account holds five digits in a row (a RIB's bank code, a British account).
+_FIVE_DIGITS_RE = re.compile(r"\d{5}")
+_UK_ACCOUNT_RE = re.compile(r"(?<![0-9])\d{8}(?![0-9])")
+_SORT_CODE_REACH = 48
+
+
+def rib_valid(bank: str, branch: str, account: str, key: str) -> bool:
+    """Whether a French RIB's key holds: 97 - (89 bank + 15 branch + 3 account) mod 97."""
+    number = int(account.translate(_RIB_LETTERS))
+    return int(key) == 97 - (89 * int(bank) + 15 * int(branch) + 3 * number) % 97
+
+
+def domestic_accounts(folded: str) -> list[Found]:
+    """Bank accounts written in a country's own fields: a French RIB whose key holds, a
+    British sort code named with its account number."""
+    found = [Found(IBAN, match.start(), match.end()) for match in _RIB_RE.finditer(folded)
+             if rib_valid(*match.groups())]
+    if "sort" not in folded:
+        return found
+    for code in _SORT_CODE_RE.finditer(folded):
+        window = folded[max(0, code.start() - _SORT_CODE_REACH):code.end() + _SORT_CODE_REACH]
+        offset = max(0, code.start() - _SORT_CODE_REACH)
+        account = next((a for a in _UK_ACCOUNT_RE.finditer(window)
+                        if not code.start(1) <= offset + a.start() < code.end(1)), None)
+        if account is not None:
+            found += [Found(IBAN, code.start(1), code.end(1)),
+                      Found(IBAN, offset + account.start(), offset + account.end())]
+    return found
 
 
 def luhn_valid(digits: str) -> bool:
@@ -1123,8 +1192,11 @@ def _two_halves(folded: str, head: list[tuple[int, int, str]],
     second = "".join(g[2] for g in tail)
     if not (_plainly_separated(folded, head) and _plainly_separated(folded, tail)):
         return False
-    if len(first) == 3 and first[0] in "23456789" and [len(g[2]) for g in tail] == [3, 4]:
-        # "Area code's 312. The rest is 648 0417."
+    if len(first) == 3 and first[0] in "23456789" and (
+            [len(g[2]) for g in tail] == [3, 4]
+            or len(second) == 7 and any(not folded[g[0]:g[1]].isdigit() for g in tail)):
+        # "Area code's 312. The rest is 648 0417.", "area code seven one eight, then five
+        # five five, oh one three eight" (the rest in words: round 18).
         return _AREA_CODE_RE.search(folded) is not None
     # "mon 06 c'est 12 34 56 78": a mobile prefix alone, then four pairs.
     prefix = first in ("06", "07") and [len(g[2]) for g in tail] == [2, 2, 2, 2]
@@ -1135,6 +1207,19 @@ def _two_halves(folded: str, head: list[tuple[int, int, str]],
         # Ten digits, or eleven for a British mobile ("07911 … 123 456").
         and (len(first + second) == 10 or _british_halves(head, tail))
     )
+
+
+def _mislengths(written: str, known: int) -> list[int]:
+    """The lengths to try for an IBAN of a country whose length is `known`: that one, then
+    those where a group ends within a group of it ("CH28 0076 2073 8451 2690 001", a Swiss
+    IBAN copied with two digits too many, still passes its check: round 18)."""
+    ends, count = [], 0
+    for number, group in enumerate(re.split(r"[ \-]+", written)):
+        if number > 1 and group.isalpha():
+            break  # words, not groups of the IBAN ("BE68 5390 and ends 0754 7034")
+        count += len(group)
+        ends.append(count)
+    return [known, *(n for n in ends if n != known and abs(n - known) <= _IBAN_MISLENGTH)]
 
 
 def _split_ibans(folded: str) -> list[Found]:
@@ -1150,8 +1235,12 @@ def _split_ibans(folded: str) -> list[Found]:
         compact = ""
         for run in _IBAN_RUN_RE.finditer(folded, head.start(),
                                           min(len(folded), head.start() + _SPLIT_IBAN_REACH)):
-            compact += run.group().replace(" ", "").replace("-", "")
-            runs.append((run.start(), run.end()))
+            end = run.end()
+            if not runs and end == head.end() and (
+                    code := _BANK_CODE_AFTER_HEAD_RE.match(folded, end)) is not None:
+                end = code.end()
+            compact += folded[run.start():end].replace(" ", "").replace("-", "")
+            runs.append((run.start(), end))
             if len(compact) >= length:
                 break
         if len(runs) >= 2 and len(compact) == length and iban_valid(compact):
@@ -1179,7 +1268,7 @@ def _in_parts(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Fou
             continue
         parts, cued = [head], False
         for tail in chains[index + 1:index + _SPLIT_PARTS]:
-            if _a_count(folded, tail):
+            if _a_count(folded, tail) or _an_interjection(folded, tail):
                 continue
             gap = _ASIDE_RE.sub(" ", folded[parts[-1][-1][1]:tail[0][0]])
             cue = _SPLIT_CUE_RE.search(gap) is not None
@@ -1216,6 +1305,12 @@ def _a_count(folded: str, chain: list[tuple[int, int, str]]) -> bool:
         _COUNT_BEFORE_RE.search(folded, max(0, start - 16), start) is not None
         or _COUNT_AFTER_RE.match(folded, end) is not None
     )
+
+
+def _an_interjection(folded: str, chain: list[tuple[int, int, str]]) -> bool:
+    """Whether a chain is a lone "oh" or "o", which says zero only among other digits ("oh
+    seven seven"): "… by the stage door. Oh and it ends 392" (round 18)."""
+    return len(chain) == 1 and folded[chain[0][0]:chain[0][1]] in _ZERO_INTERJECTIONS
 
 
 def _a_sequence(parts: list[list[tuple[int, int, str]]]) -> bool:
@@ -1260,10 +1355,12 @@ def _short_national(folded: str, chains: list[list[tuple[int, int, str]]]) -> li
     "Mo nimero se 5781 2046, Mauritius", "mon numéro libanais : zéro trois, 518 274"; or of
     nine (see `_NINE_DIGIT_LAYOUTS`), or a landline of eight with its 0 ("095 21 487"); or
     an Indian mobile of ten (see `_TEN_DIGIT_LAYOUTS`)."""
-    country = _EIGHT_DIGIT_COUNTRY_RE.search(folded)
+    runs = [(chain, "".join(group[2] for group in chain)) for chain in chains]
+    country = None
+    if any(len(digits) == 8 for _, digits in runs):  # a country is named for eight digits
+        country = _EIGHT_DIGIT_COUNTRY_RE.search(folded)
     firsts = _EIGHT_DIGIT_COUNTRIES[country.group("country")] if country else "23456789"
-    for chain in chains:
-        digits = "".join(group[2] for group in chain)
+    for chain, digits in runs:
         if len(digits) not in (8, 9, 10) or digits[:2] == "00":
             continue
         start, end = chain[0][0], chain[-1][1]
@@ -1425,6 +1522,8 @@ class PersonalDataFinder:
                 cards = [c for c in cards if not overlaps(c.start, c.end, mistyped)]
             if cards:
                 found.extend(self._without(cards, found))
+            if not ibans and not cards and _FIVE_DIGITS_RE.search(folded) is not None:
+                found.extend(self._without(domestic_accounts(folded), found))
             if not ibans:
                 not_phones = mistyped
         # Three number words, or one next to digits ("zéro 6 12 34 56 78", "06 onze 22 33 44").
@@ -1518,7 +1617,8 @@ class PersonalDataFinder:
             positions = [i for i, char in enumerate(match.group()) if char not in " -"]
             compact = "".join(match.group()[i] for i in positions)
             known = _IBAN_LENGTHS.get(compact[:2])
-            lengths = [known] if known else range(min(len(compact), 34), 14, -1)
+            lengths = (_mislengths(match.group(), known) if known
+                       else range(min(len(compact), 34), 14, -1))
             for length in lengths:
                 if length <= len(compact) and iban_valid(compact[:length]):
                     end = match.start() + positions[length - 1] + 1

@@ -38,6 +38,11 @@ _SINGLES_TAIL = (
     r"(?![a-z0-9]|[.\-_][a-z0-9])"
 )
 _SINGLES = rf"{_SINGLE}{_SINGLES_TAIL}"
+# Spelled letters may follow words of one letter ("a", "u r a"): up to this many are tried
+# apart, leaving at least `_SINGLES_LEAST` letters to make the word.
+_SINGLES_LEAD = 3
+_SINGLES_LEAST = 3
+_ONE_LETTER_WORDS = frozenset("auryi")
 # `(?:[@$!*€]+[a-z0-9]+)*`
 _MORE_PIECES = r"(?:(?=[@$!*€])(?:[@$!*€]+[a-z0-9]+)+|)"
 _PIECE = rf"[a-z0-9]+{_MORE_PIECES}"
@@ -195,6 +200,13 @@ class Canonicaliser:
             joined = self.word(letters)
             if joined in self.vocabulary:
                 return joined
+            for lead in range(1, min(_SINGLES_LEAD, len(letters) - _SINGLES_LEAST) + 1):
+                # A word of one letter before the spelled one ("you are a c u n t", round 18).
+                if letters[lead - 1] not in _ONE_LETTER_WORDS:
+                    break
+                joined = self.word(letters[lead:])
+                if joined in self.vocabulary:
+                    return " ".join([*(self.word(letter) for letter in letters[:lead]), joined])
             return " ".join(self.word(letter) for letter in letters)
         if "." in segment or "-" in segment or "_" in segment:
             pieces = [piece for piece in _DOTTED_SPLIT_RE.split(segment) if piece]
