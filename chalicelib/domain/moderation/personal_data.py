@@ -181,6 +181,8 @@ _NOT_LOCAL_ENDS = frozenset(("barre", "final", "de", "com"))
 # An address introduced as one ("my email is julie at gmail"): the local part needs no handle.
 _MAIL_INTRO_RE = re.compile(
     r"\b(?:e-?mail|mail|adresse|address|courriel)\s*(?:is|c'?\s?est|est|:|=|->)\s*\Z"
+    # Round 19: or its provider and a colon ("prénom+nom collés chez gmail : sylvielacroix").
+    rf"|\b{_PROVIDER_NAMES}\s*:\s*\Z"
 )
 _NOT_A_LOCAL = frozenset(
     "me moi you toi him her lui elle us nous vous them eux it is est was are there here mail "
@@ -527,7 +529,9 @@ _MOBILE_LAYOUTS = {(1, 2, 2, 2, 2): "67", (2, 3, 2, 2): "7", (3, 2, 2, 2): "6"}
 _REFERENCE_RE = re.compile(
     r"\b(?:ref|reference|dossier|commande|order|booking|reservation|resa|ticket|billet|vol"
     r"|flight|train|facture|invoice|siret|siren|client|contrat|contract|colis|parcel|suivi"
-    r"|tracking|code|(?<!contact )(?<!phone )(?<!mobile )(?<!cell )(?<!tel )n[o°]"
+    # Round 19: a country's or an area's code is a phone's ("Country code is +27, then …").
+    r"|tracking|(?<!country )(?<!area )(?<!dialling )(?<!dialing )code"
+    r"|(?<!contact )(?<!phone )(?<!mobile )(?<!cell )(?<!tel )n[o°]"
     r"|voucher|coupon|promo|pin|otp|serie|serial|imei|badge|seat|siege"
     r"|compte|account|carte|card|iban|rib|digicode|passcode|password|mdp|postal)\b"
 )
@@ -1578,7 +1582,8 @@ class PersonalDataFinder:
         if provider:
             for regex in (_PROVIDER_AFTER_RE, _NO_AT_RE):
                 for match in regex.finditer(folded):
-                    if _HANDLE_RE.fullmatch(match.group("local")) and not _taken(
+                    if (_HANDLE_RE.fullmatch(match.group("local")) or _introduced(
+                            folded, match)) and not _taken(
                         match.start(), match.end(), found
                     ):
                         found.append(Found(EMAIL, match.start(), match.end()))
