@@ -36,7 +36,7 @@ RESULTS = ROOT / "bench" / "results"
 # last one is the judge of the current round, the one before it was read last.
 BATCHES = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
            "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
-           "blind16", "blind17", "blind18")
+           "blind16", "blind17", "blind18", "blind19")
 # Each blind batch measured once before the change it was written to judge
 # (`--before NAME` records it).
 BEFORE = {name: RESULTS / f"moderation_{name}_before.json" for name in BATCHES}
@@ -398,9 +398,12 @@ authors, one per language, under the same rule, see BLIND16.md, measured before 
 round 17, then **tuned on in round 18**: it flatters from round 18 on); **blind17** =
 `tests/data/moderation/blind17.jsonl` ({n['blind17']} messages by two more independent
 authors, one per language, under the same rule, see BLIND17.md, measured before and after
-round 18, not read yet); **blind18** = `tests/data/moderation/blind18.jsonl` ({n['blind18']}
+round 18, then **tuned on in round 19**: it flatters from round 19 on); **blind18** =
+`tests/data/moderation/blind18.jsonl` ({n['blind18']} messages by two more independent
+authors, one per language, under the same rule, see BLIND18.md, measured before and after
+round 19, not read yet); **blind19** = `tests/data/moderation/blind19.jsonl` ({n['blind19']}
 messages by two more independent authors, one per language, under the same rule, see
-BLIND18.md, measured once at the end of round 18, before round 19, and never read: the
+BLIND19.md, measured once at the end of round 19, before round 20, and never read: the
 fairest figure; also shown without the insult severity model of round 9), each with its
 adversarial subset. The
 learned stage is also trained on the hand-written lines of `tests/data/moderation/written/`
