@@ -27,6 +27,8 @@ class Link:
     # Not allowed, and a platform's name is a whole part of its host (`own_names`), or a
     # brand's name is and the host is none of the brand's (`brands`).
     imitation: bool = False
+    # Not allowed, and its host names itself after money, bargains or luck (`bait`).
+    bait: bool = False
 
 
 class LinkData(TypedDict):
@@ -37,6 +39,8 @@ class LinkData(TypedDict):
     tlds: list[str]
     tlds_with_path: list[str]
     own_names: list[str]
+    bait: list[str]
+    bait_inside: list[str]
     brands: dict[str, list[str]]
 
 
@@ -96,6 +100,8 @@ class LinkPolicy:
             name for name in data["own_names"]
             if any(name in _HOST_PART_RE.split(entry.partition("/")[0]) for entry in self.allowed))
         self._brands = {name: _by_host(domains) for name, domains in data["brands"].items()}
+        self._bait = frozenset(data["bait"])
+        self._bait_inside = tuple(data["bait_inside"])
         # Domains a host with digits for letters may be read as (see `_imitates`).
         self._known = _by_host([entry.partition("/")[0] for entry in self.allowed]
                                + [domain for domains in data["brands"].values()
@@ -182,7 +188,18 @@ class LinkPolicy:
         allowed = _listed(host, path, self._allowed_by_host)
         return Link(start, end, allowed=allowed,
                     invite=_listed(host, path, self._invites_by_host),
-                    imitation=not allowed and self._imitates(host))
+                    imitation=not allowed and self._imitates(host),
+                    bait=not allowed and self._baits(host))
+
+    def _baits(self, host: str) -> bool:
+        """Whether a host, its ending set aside, names itself after money, bargains or luck:
+        a word of `bait` as a whole part ("quick-cash-drivers.com"), or one of `bait_inside`
+        within a part ("cheapfones.shop")."""
+        if _listed(host, "", self._known):
+            return False  # a brand's own domain ("cash.app"): the brand, not a pitch
+        parts = _HOST_PART_RE.split(host)[:-1]
+        return not self._bait.isdisjoint(parts) or any(
+            word in part for part in parts for word in self._bait_inside)
 
     def _imitates(self, host: str) -> bool:
         """Whether a host holds the platform's name, or a brand's name while it belongs to

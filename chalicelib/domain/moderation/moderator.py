@@ -100,6 +100,9 @@ _BACKWARDS_RE = re.compile(r"\b(?:a l'?envers|backwards|in reverse|reversed|de d
 # A link not allowed whose host holds the platform's name ("entraide-remboursement.com"):
 # blocked, unless the member only asks about a link they received (a spam `quiet` rule).
 _IMITATION = "spam.imitation_link"
+_BAIT = "spam.bait_link"
+# Links blocked for what they are, held instead when the member asks whether one is genuine.
+_QUESTIONED = frozenset({_IMITATION, _BAIT})
 _NEVER_VETOED = frozenset({"spam.link", "off_platform.invite_link"})
 # Round 15: words someone else wrote, quoted ("il m'a appelé « fils de pute »", "a guy pitched
 # me a 'guaranteed crypto investment'"). When every phrase finding of a category lies inside
@@ -205,9 +208,10 @@ class Moderator:
         if "\n" in text or "rever" in folded or "envers" in folded or "backward" in folded or (
                 not text.isascii() and _UPSIDE_DOWN_RE.search(text) is not None):
             findings.extend(self._hidden_insults(text, folded, lang))
-        if any(f[1] == _IMITATION for f in findings) and self._quieters[SPAM].quiets(stream):
-            # A member asking whether a link they received is ours: held, not blocked.
-            findings = [f for f in findings if f[1] != _IMITATION]
+        if any(f[1] in _QUESTIONED for f in findings) and self._quieters[SPAM].quiets(stream):
+            # A member asking whether a link they received is ours, or genuine: held, not
+            # blocked.
+            findings = [f for f in findings if f[1] not in _QUESTIONED]
         return self._verdict(text, self._learned(model_words(text, words), findings,
                                                  len(folded), stream, quoted))
 
@@ -414,6 +418,8 @@ class Moderator:
                 findings.append((SPAM, "spam.lookalike_link", BLOCK, link.start, link.end))
             elif link.imitation:
                 findings.append((SPAM, _IMITATION, BLOCK, link.start, link.end))
+            elif link.bait:
+                findings.append((SPAM, _BAIT, BLOCK, link.start, link.end))
             if not link.allowed:
                 findings.append((SPAM, "spam.link", REVIEW, link.start, link.end))
                 marks.append((link.start, link.end, _LINK_WORD))

@@ -367,6 +367,9 @@ _IBAN_RUN_RE = re.compile(
 # follow is tested apart.)
 # A part of a card number given in two: one to three groups of four digits.
 _CARD_PART_RE = re.compile(r"\d{4}(?:[ \-.]?\d{4}){0,2}(?![0-9]|[ \-.]\d)")
+# An American Express number's first two groups, and its last group of five (`_split_amex`).
+_AMEX_HEAD_RE = re.compile(r"3[47](?<![0-9]3[47])\d\d[ \-.]?\d{6}(?![0-9]|[ \-.]\d)")
+_AMEX_TAIL_RE = re.compile(r"\d(?<![0-9]\d)\d{4}(?![0-9]|[ \-.]\d)")
 _CARD_WORD_RE = re.compile(r"\b(?:card|carte|cb|visa|mastercard|amex)\b")
 _SPLIT_CARD_GAP = 40
 _CARD_RE = re.compile(r"[2-6](?<![0-9][2-6])\d{3}(?:[ \-./]?\d){9,15}(?![0-9])")
@@ -1213,6 +1216,20 @@ def _two_halves(folded: str, head: list[tuple[int, int, str]],
     )
 
 
+def _split_amex(folded: str) -> list[Found]:
+    """An American Express number in two parts, written as its card groups them: the first
+    ten digits ("3714 496353"), then the last five after words that say the rest follows
+    ("… and then 98431 at the end", round 20), passing Luhn's check."""
+    for head in _AMEX_HEAD_RE.finditer(folded):
+        for tail in _AMEX_TAIL_RE.finditer(folded, head.end(),
+                                            min(len(folded), head.end() + _SPLIT_CUED_GAP)):
+            digits = re.sub(r"\D", "", head.group()) + tail.group()
+            if _SPLIT_CUE_RE.search(folded, head.end(), tail.start()) and luhn_valid(digits):
+                return [Found(CARD, head.start(), head.end()),
+                        Found(CARD, tail.start(), tail.end())]
+    return []
+
+
 def _mislengths(written: str, known: int) -> list[int]:
     """The lengths to try for an IBAN of a country whose length is `known`: that one, then
     those where a group ends within a group of it ("CH28 0076 2073 8451 2690 001", a Swiss
@@ -1663,9 +1680,14 @@ class PersonalDataFinder:
         `_SPLIT_CARD_GAP` apart; parts of other lengths ("commence par 5357 8214 0963, la suite
         est 7706"), or halves further apart, need words between that say the rest follows
         ("… sorry, sent too soon, then 3518 8270")."""
+        if _CARD_WORD_RE.search(folded) is None:
+            return []
+        amex = _split_amex(folded)
+        if amex:
+            return amex
         parts = [part for part in _CARD_PART_RE.finditer(folded)
                  if not part.start() or not folded[part.start() - 1].isdigit()]
-        if len(parts) < 2 or _CARD_WORD_RE.search(folded) is None:
+        if len(parts) < 2:
             return []
         for first, second in zip(parts, parts[1:], strict=False):
             head, tail = re.sub(r"\D", "", first.group()), re.sub(r"\D", "", second.group())

@@ -84,8 +84,11 @@ def test_their_number_words_in_a_sentence_stay_words(rules, text):
     ],
 )
 def test_coined_spaced_and_twice_spelled_domains_are_links(rules, text):
+    # (The salary doubled on "argent-facile . com" is also blocked since round 20: its host
+    # and its words pitch it; the link is found all the same.)
     found = rules.check(text)
-    assert found.verdict == "review" and set(found.categories) == {"spam"}, found.reasons
+    assert "spam.link" in {reason.rule for reason in found.reasons}, found.reasons
+    assert set(found.categories) == {"spam"}, found.reasons
 
 
 @pytest.mark.parametrize(
