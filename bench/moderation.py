@@ -401,11 +401,11 @@ authors, one per language, under the same rule, see BLIND17.md, measured before 
 round 18, then **tuned on in round 19**: it flatters from round 19 on); **blind18** =
 `tests/data/moderation/blind18.jsonl` ({n['blind18']} messages by two more independent
 authors, one per language, under the same rule, see BLIND18.md, measured before and after
-round 19, not read yet); **blind19** = `tests/data/moderation/blind19.jsonl` ({n['blind19']}
-messages by two more independent authors, one per language, under the same rule, see
-BLIND19.md, measured once at the end of round 19, before round 20, and never read: the
-fairest figure; also shown without the insult severity model of round 9), each with its
-adversarial subset. The
+round 19, then **tuned on in round 20**: it flatters from round 20 on); **blind19** =
+`tests/data/moderation/blind19.jsonl` ({n['blind19']} messages by two more independent
+authors, one per language, under the same rule, see BLIND19.md, measured once at the end of
+round 19, before round 20, and again after it, never read: the fairest figure; also shown
+without the insult severity model of round 9), each with its adversarial subset. The
 learned stage is also trained on the hand-written lines of `tests/data/moderation/written/`
 (other authors, blind to every batch here). {len(labelled)} messages
 ({sum(r["lang"] == "fr" for r in labelled)} French).
