@@ -36,7 +36,7 @@ RESULTS = ROOT / "bench" / "results"
 # last one is the judge of the current round, the one before it was read last.
 BATCHES = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
            "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
-           "blind16", "blind17", "blind18", "blind19")
+           "blind16", "blind17", "blind18", "blind19", "blind20")
 # Each blind batch measured once before the change it was written to judge
 # (`--before NAME` records it).
 BEFORE = {name: RESULTS / f"moderation_{name}_before.json" for name in BATCHES}
@@ -403,9 +403,12 @@ round 18, then **tuned on in round 19**: it flatters from round 19 on); **blind1
 authors, one per language, under the same rule, see BLIND18.md, measured before and after
 round 19, then **tuned on in round 20**: it flatters from round 20 on); **blind19** =
 `tests/data/moderation/blind19.jsonl` ({n['blind19']} messages by two more independent
-authors, one per language, under the same rule, see BLIND19.md, measured once at the end of
-round 19, before round 20, and again after it, never read: the fairest figure; also shown
-without the insult severity model of round 9), each with its adversarial subset. The
+authors, one per language, under the same rule, see BLIND19.md, measured before and after
+round 20, not read yet); **blind20** = `tests/data/moderation/blind20.jsonl` ({n['blind20']}
+messages by two more independent authors, one per language, under the same rule, see
+BLIND20.md, measured once at the end of round 20, before round 21, and never read: the
+fairest figure; also shown without the insult severity model of round 9), each with its
+adversarial subset. The
 learned stage is also trained on the hand-written lines of `tests/data/moderation/written/`
 (other authors, blind to every batch here). {len(labelled)} messages
 ({sum(r["lang"] == "fr" for r in labelled)} French).
