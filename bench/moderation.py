@@ -201,6 +201,33 @@ def _quality_table(splits: dict[str, Scores]) -> str:
     return "\n".join(lines)
 
 
+# From blind10 on, each batch is written by two authors, one per language, and judges the
+# round after its number: measured before and after round N + 1, read in round N + 2.
+_FIRST_PAIRED = 10
+
+
+def _paired_batches(n: dict[str, int]) -> str:
+    """How each batch from blind10 on was written and used, the last one the judge of the
+    next round, the one before it measured after the current round and not read yet."""
+    paired = [name for name in BATCHES if int(name.removeprefix("blind") or 1) >= _FIRST_PAIRED]
+    out = []
+    for name in paired:
+        number = int(name.removeprefix("blind"))
+        if name == BATCHES[-1]:
+            use = (f"measured once at the end of round {number}, before round {number + 1}, and "
+                   "never read: the fairest figure; also shown without the insult severity "
+                   "model of round 9")
+        elif name == BATCHES[-2]:
+            use = f"measured before and after round {number + 1}, not read yet"
+        else:
+            use = (f"measured before and after round {number + 1}, then **tuned on in round "
+                   f"{number + 2}**: it flatters from round {number + 2} on")
+        out.append(f"**{name}** = `tests/data/moderation/{name}.jsonl` ({n[name]} messages by "
+                   f"two more independent authors, one per language, under the same rule, see "
+                   f"{name.upper()}.md, {use})")
+    return "; ".join(out)
+
+
 def _blind_note(batches: dict[str, tuple[Scores, Scores]],
                 thresholds: tuple[float, float, float, float]) -> str:
     """Per-kind personal data recall and adversarial subsets of each blind batch, the
@@ -374,40 +401,7 @@ round 9**: it flatters from round 9 on); **blind8** = `tests/data/moderation/bli
 measured before and after round 9, then **tuned on in round 10**: it flatters from round 10
 on); **blind9** = `tests/data/moderation/blind9.jsonl` ({n['blind9']} messages by a ninth
 independent author under the same rule, see BLIND9.md, measured before and after round 10, then
-**tuned on in round 11**: it flatters from round 11 on); **blind10** =
-`tests/data/moderation/blind10.jsonl` ({n['blind10']} messages by two more independent authors,
-one per language, under the same rule, see BLIND10.md, measured before and after round 11, then
-**tuned on in round 12**: it flatters from round 12 on); **blind11** =
-`tests/data/moderation/blind11.jsonl` ({n['blind11']} messages by two more independent authors,
-one per language, under the same rule, see BLIND11.md, measured before and after round 12, then
-**tuned on in round 13**: it flatters from round 13 on); **blind12** =
-`tests/data/moderation/blind12.jsonl` ({n['blind12']} messages by two more independent authors,
-one per language, under the same rule, see BLIND12.md, measured before and after round 13,
-then **tuned on in round 14**: it flatters from round 14 on); **blind13** =
-`tests/data/moderation/blind13.jsonl` ({n['blind13']} messages by two more independent
-authors, one per language, under the same rule, see BLIND13.md, measured before and after
-round 14, then **tuned on in round 15**: it flatters from round 15 on); **blind14** =
-`tests/data/moderation/blind14.jsonl` ({n['blind14']} messages by two more independent
-authors, one per language, under the same rule, see BLIND14.md, measured before and after
-round 15, then **tuned on in round 16**: it flatters from round 16 on); **blind15** =
-`tests/data/moderation/blind15.jsonl` ({n['blind15']} messages by two more independent
-authors, one per language, under the same rule, see BLIND15.md, measured before and after
-round 16, then **tuned on in round 17**: it flatters from round 17 on); **blind16** =
-`tests/data/moderation/blind16.jsonl` ({n['blind16']} messages by two more independent
-authors, one per language, under the same rule, see BLIND16.md, measured before and after
-round 17, then **tuned on in round 18**: it flatters from round 18 on); **blind17** =
-`tests/data/moderation/blind17.jsonl` ({n['blind17']} messages by two more independent
-authors, one per language, under the same rule, see BLIND17.md, measured before and after
-round 18, then **tuned on in round 19**: it flatters from round 19 on); **blind18** =
-`tests/data/moderation/blind18.jsonl` ({n['blind18']} messages by two more independent
-authors, one per language, under the same rule, see BLIND18.md, measured before and after
-round 19, then **tuned on in round 20**: it flatters from round 20 on); **blind19** =
-`tests/data/moderation/blind19.jsonl` ({n['blind19']} messages by two more independent
-authors, one per language, under the same rule, see BLIND19.md, measured before and after
-round 20, not read yet); **blind20** = `tests/data/moderation/blind20.jsonl` ({n['blind20']}
-messages by two more independent authors, one per language, under the same rule, see
-BLIND20.md, measured once at the end of round 20, before round 21, and never read: the
-fairest figure; also shown without the insult severity model of round 9), each with its
+**tuned on in round 11**: it flatters from round 11 on); {_paired_batches(n)}, each with its
 adversarial subset. The
 learned stage is also trained on the hand-written lines of `tests/data/moderation/written/`
 (other authors, blind to every batch here). {len(labelled)} messages

@@ -695,13 +695,12 @@ def domestic_accounts(folded: str) -> list[Found]:
     if "sort" not in folded:
         return found
     for code in _SORT_CODE_RE.finditer(folded):
-        window = folded[max(0, code.start() - _SORT_CODE_REACH):code.end() + _SORT_CODE_REACH]
-        offset = max(0, code.start() - _SORT_CODE_REACH)
-        account = next((a for a in _UK_ACCOUNT_RE.finditer(window)
-                        if not code.start(1) <= offset + a.start() < code.end(1)), None)
+        near = _UK_ACCOUNT_RE.finditer(folded, max(0, code.start() - _SORT_CODE_REACH),
+                                       code.end() + _SORT_CODE_REACH)
+        account = next((a for a in near if not code.start(1) <= a.start() < code.end(1)), None)
         if account is not None:
             found += [Found(IBAN, code.start(1), code.end(1)),
-                      Found(IBAN, offset + account.start(), offset + account.end())]
+                      Found(IBAN, account.start(), account.end())]
     return found
 
 
@@ -1221,10 +1220,10 @@ def _split_amex(folded: str) -> list[Found]:
     ten digits ("3714 496353"), then the last five after words that say the rest follows
     ("… and then 98431 at the end", round 20), passing Luhn's check."""
     for head in _AMEX_HEAD_RE.finditer(folded):
-        for tail in _AMEX_TAIL_RE.finditer(folded, head.end(),
-                                            min(len(folded), head.end() + _SPLIT_CUED_GAP)):
-            digits = re.sub(r"\D", "", head.group()) + tail.group()
-            if _SPLIT_CUE_RE.search(folded, head.end(), tail.start()) and luhn_valid(digits):
+        first = re.sub(r"\D", "", head.group())
+        for tail in _AMEX_TAIL_RE.finditer(folded, head.end(), head.end() + _SPLIT_CUED_GAP):
+            if _SPLIT_CUE_RE.search(folded, head.end(), tail.start()) and luhn_valid(
+                    first + tail.group()):
                 return [Found(CARD, head.start(), head.end()),
                         Found(CARD, tail.start(), tail.end())]
     return []
