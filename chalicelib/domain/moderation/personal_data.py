@@ -236,6 +236,17 @@ _PROVIDER_SAID_RE = re.compile(
     # ... at the end of its clause ("c'est gmail qui m'a bloqué" names a sender).
     r"(?=\s*(?:[,.;:!?)]|\Z))"
 )
+# Round 21: any domain, said to be the address's second part by the words just before it
+# ("username rory.b77, the domain is eircom dot net", "le début c'est paulinecharrier et
+# après l'arobase c'est free point fr"): with a handle a little before, the two are one.
+_DOMAIN_CUES = ("domain", "provider", "fournisseur", "arob", "@", "after the at")
+_DOMAIN_SAID_RE = re.compile(
+    r"(?:\b(?:domain|domaine|provider|fournisseur)(?:\s+(?:part|bit|name))?"
+    r"|\b(?:apres|derriere|after)\s+(?:l'\s?|the\s+)?(?:arobase|at\b|@))"
+    r"\s*,?\s*(?:(?:is|c'?\s?est|est|it'?s|its)\b|[:=])?\s*"
+    rf"(?P<said>{_LABEL}(?:(?:{_DOT}){_LABEL})*?(?:{_DOT})(?:{_MAIL_TLD}|{_ABROAD_TLD}))"
+    r"(?![a-z0-9])(?!\s*(?:/|slash\b))"
+)
 # Before a handle given after the domain, words that say the address starts there, or name
 # its first part ("the name part is ...", "l'identifiant c'est ...").
 _HANDLE_FIRST_CUE_RE = re.compile(
@@ -405,6 +416,10 @@ _SEPARATOR_RE = re.compile(r"[\s.\-_/,()*~|]{0,4}")
 _SAID_SEPARATOR_RE = re.compile(r"\s+(?:point|tiret|dash|dot|slash)\s+")
 # "+33", or "plus" before a spelled-out country code.
 _PLUS_RE = re.compile(r"(?:\+|\bplus)\s*$")
+# Round 21: a number in a messenger's chat link is written in full international form
+# without its "+" ("wa.me/33651847392", "api.whatsapp.com/send?phone=447700900123",
+# "wa.me/447700900123?text=hi"): the link says the "+" (the number is masked, the link stays).
+_LINKED_NUMBER_RE = re.compile(r"(?:wa\.me/|[?&]phone=)\Z")
 _JOIN_RE = re.compile(r"[\s\-]+(?:(?:et|and|e|y)[\s\-]+)?")
 _SPLIT_GAP = 40
 # Further apart, the words between must say that the rest of the number follows.
@@ -432,8 +447,11 @@ _ZERO_INTERJECTIONS = frozenset(("oh", "o"))
 _ASIDE_RE = re.compile(r"\([^()]{0,60}\)")
 # Without a word about a phone in the text, the first part is a prefix as numbers are given,
 # one group ("06", "zéro six", "07700", "0113") or more after a British one ("07700 900 8"),
-# not "01" of a list nor an hour ("07.30").
-_PREFIX_PART_RE = re.compile(r"0[67]|0\d{3,4}")
+# not "01" of a list nor an hour ("07.30"). Round 21: the two-digit heads are those of
+# mobiles (06 in France and the Netherlands, 07 in France and Britain, 04 in Australia and
+# Belgium: "04 then 19 then 286, wait, then 473"), or a zero said alone first ("It's oh,
+# then seven nine four, double oh, ...").
+_PREFIX_PART_RE = re.compile(r"0[467]?|0\d{3,4}")
 _BRITISH_PREFIX_RE = re.compile(r"0\d{4}")
 # A number word next to these counts digits, it is none of them ("the last three are 263").
 _COUNT_BEFORE_RE = re.compile(r"\b(?:last|final|first|next|other|remaining|derniers"
@@ -483,6 +501,9 @@ _EIGHT_DIGIT_COUNTRIES = {
     "oman": "279", "chypre": "29", "cyprus": "29", "malte": "279", "malta": "279",
     "costa rica": "2678", "panama": "2678", "guatemala": "2345", "honduras": "2389",
     "salvador": "267", "nicaragua": "2578",
+    # Round 21: French Polynesia (mobiles 87, 88, 89; landlines 40), named or by its towns.
+    "tahiti": "48", "tahitien": "48", "polynesie": "48", "fenua": "48", "papeete": "48",
+    "punaauia": "48", "moorea": "48",
 }
 _EIGHT_DIGIT_COUNTRY_RE = re.compile(
     r"\b(?P<country>" + trie_regex(_EIGHT_DIGIT_COUNTRIES) + r")(?:ne|nes|s)?\b"
@@ -787,6 +808,20 @@ _DESCRIBED_PROVIDERS = {"google": "gmail", "yahoo": "yahoo", "microsoft": "outlo
                         "apple": "icloud"}
 
 
+# Round 21: a provider's name said in two words ("at gee mail dot com", "hot mail", "out
+# look", "i cloud"): read as the one word, right-aligned in the same length.
+_PROVIDER_SAID_APART_RE = re.compile(
+    r"\b(?:(?P<gmail>g|gee|ge|ji)[\s\-]+mail|(?P<hotmail>hot)[\s\-]+mail"
+    r"|(?P<outlook>out)[\s\-]+look|(?P<protonmail>proton)[\s\-]+mail|(?P<icloud>i)[\s\-]+cloud"
+    r"|(?P<yahoo>ya)[\s\-]+hoo)\b"
+)
+_PROVIDER_APART_CUES = ("mail", "look", "cloud", "hoo")
+
+
+def _provider_said_apart(match: re.Match[str]) -> str:
+    return str(match.lastgroup).rjust(len(match.group()))
+
+
 def _described_provider(match: re.Match[str]) -> str:
     name = _DESCRIBED_PROVIDERS[match.group("a") or match.group("b")]
     return name.rjust(len(match.group()))
@@ -795,6 +830,8 @@ def _described_provider(match: re.Match[str]) -> str:
 def _spoken(folded: str) -> str:
     """`folded` with a spoken address's separators as the patterns read them (same length)."""
     spoken = folded
+    if any(cue in folded for cue in _PROVIDER_APART_CUES):
+        spoken = _PROVIDER_SAID_APART_RE.sub(_provider_said_apart, spoken)
     if "google" in folded or "yahoo" in folded or "microsoft" in folded or "apple" in folded:
         spoken = _PROVIDER_DESCRIBED_RE.sub(_described_provider, spoken)
     if any(cue in folded for cue in _SPOKEN_CUES):
@@ -835,6 +872,8 @@ def _may_hold_email(folded: str, words: Collection[str]) -> bool:
             return True  # "l'adresse orange c'est ...", "... et le fournisseur c'est free.fr"
     if "(a)" in folded or "[a]" in folded:
         return True
+    if "domain" in folded or "provider" in folded or "fournisseur" in folded:
+        return True  # round 21: "..., the domain is eircom dot net" (see `_DOMAIN_SAID_RE`)
     if not folded.isascii() and _AT_EMOJI_RE.search(folded) is not None:
         return True
     # (Its "at" looked for first: a substring test costs a fraction of the pattern's scan.)
@@ -1057,6 +1096,8 @@ def _split_email(folded: str, found: list[Found]) -> list[Found]:
     seconds.extend((m, True) for m in _PROVIDER_SAID_RE.finditer(folded))
     if "@" in folded:
         seconds.extend((m, True) for m in _AT_ANY_DOMAIN_RE.finditer(folded))
+    if any(cue in folded for cue in _DOMAIN_CUES):
+        seconds.extend((m, True) for m in _DOMAIN_SAID_RE.finditer(folded))
     for match, cued in seconds:
         start = match.start("said") if cued else match.start()
         if _taken(start, match.end(), found) or _taken(start, match.end(), out):
@@ -1608,7 +1649,7 @@ class PersonalDataFinder:
             found.extend(_reversed(written, found))
         if "arob" in folded or provider:
             found.extend(_glued(folded, found))
-        if provider or "@" in folded:
+        if provider or "@" in folded or any(cue in folded for cue in _DOMAIN_CUES):
             found.extend(_split_email(folded, found))
         if "#" in folded:
             found.extend(_hashed(folded, found))
@@ -1797,7 +1838,8 @@ class PersonalDataFinder:
     def _longest_phone(folded: str, chain: list[tuple[int, int, str]], first: int) -> int | None:
         """The end index of the longest phone number starting at group `first`, if any."""
         start = chain[first][0]
-        plus = _PLUS_RE.search(folded, max(0, start - 6), start) is not None
+        plus = (_PLUS_RE.search(folded, max(0, start - 6), start) is not None
+                or _LINKED_NUMBER_RE.search(folded, max(0, start - 7), start) is not None)
         # A phone number has at most 15 digits, so at most 15 groups: bounding the search keeps
         # a long run of numbers (a pasted table) linear.
         stop = min(len(chain), first + 15)

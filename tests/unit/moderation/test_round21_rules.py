@@ -1,0 +1,143 @@
+"""Round 21 rules: the generic kinds of misses read on blind19 once blind20 had been measured to
+judge them, each written again in other words, next to look-alikes that must stay as they
+are."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _kinds(found):
+    return [reason.rule for reason in found.reasons]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Écris-moi plutôt sur https://wa.me/33698127654 pour le retour",
+        "https://api.whatsapp.com/send?phone=447700900461 that's me for the festival",
+    ],
+)
+def test_the_number_in_a_messenger_link_is_masked(rules, text):
+    found = rules.check(text)
+    assert "pii.phone" in _kinds(found) and "off_platform" in found.categories, found.reasons
+    assert "[phone]" in found.text, found.text
+
+
+def test_a_number_in_an_ordinary_link_or_query_stays(rules):
+    for text in ("order number=12345678 ok", "see wa.me/message/ABC123XYZ"):
+        assert "pii.phone" not in _kinds(rules.check(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "write to niamh.ocallaghan at hot mail dot co dot uk",
+        "c'est baptiste.leroy92 arobase gé mail point com",
+        "tunde.bakare at out look dot com for the invoices",
+        "it's priya.nair at i cloud dot com",
+    ],
+)
+def test_a_provider_said_in_two_words_is_still_an_address(rules, text):
+    assert "pii.email" in _kinds(rules.check(text)), rules.check(text).reasons
+
+
+def test_hot_mail_and_out_look_in_other_senses_are_no_address(rules):
+    for text in ("I got hot mail today lol", "it was hot, mail the form later",
+                 "the out look for Saturday is rain"):
+        assert "pii" not in rules.check(text).categories, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "login is siobhan.keane84, and the domain is iol dot ie",
+        "avant l'arobase c'est mathis.girard_07, après l'arobase c'est free point fr",
+        "user name dara.whelan3, domain: eircom.net",
+    ],
+)
+def test_a_handle_then_its_domain_said_as_such_is_an_address(rules, text):
+    kinds = _kinds(rules.check(text))
+    assert kinds.count("pii.email") == 2, rules.check(text).reasons
+
+
+def test_a_domain_named_without_a_handle_is_no_address(rules):
+    for text in ("our domain is entraide.com and the provider is ovh",
+                 "mon site c'est jardin-de-lea.fr, le domaine est chez ovh"):
+        assert "pii" not in rules.check(text).categories, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "04 then 27 then 913, sorry, then 552, that's me",
+        "Oh, then two seven, then one one four, then nine eight two, then three three",
+        "Mon portable à Papeete : 89 47 21 06",
+    ],
+)
+def test_a_mobile_given_in_parts_or_in_french_polynesia_is_masked(rules, text):
+    assert "pii.phone" in _kinds(rules.check(text)), rules.check(text).reasons
+
+
+def test_counted_lists_and_hours_are_no_number_in_parts(rules):
+    for text in ("platform 4, then 19 then 286", "It was 04 then 05 then 06 then 07 then 08",
+                 "bus 04 puis 19 puis 286 puis 473", "score was 0, then 1, then 2 then 3",
+                 "Vol TN 12345678 pour Papeete"):
+        assert "pii" not in rules.check(text).categories, text
+
+
+def test_an_app_named_a_few_words_before_a_number_is_a_proposal(rules):
+    found = rules.check("telegram works best for me: 07700 900 264")
+    assert "off_platform" in found.categories and "pii" in found.categories, found.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Au Havre un conducteur de l'appli demande qu'on le paie par Lydia en dehors de "
+        "l'application, c'est autorisé ça ?",
+        "Un chauffeur demande qu'on le paie en liquide hors de l'appli, c'est permis ?",
+    ],
+)
+def test_asking_whether_a_reported_request_is_allowed_is_no_proposal(moderator, text):
+    assert "off_platform" not in moderator.check(text).categories, moderator.check(text).reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lol I'm a real idiot, read the time wrong",
+        "lol I'm a proper idiot, read it as Leeds not Leek",
+        "Le parcmètre de la gare est un vrai connard, il a mangé ma pièce",
+        "L'imprimante du bureau est une vraie conne, elle a bouffé mon billet",
+    ],
+)
+def test_oneself_or_a_machine_called_names_is_no_insult(moderator, text):
+    assert "insult" not in moderator.check(text).categories, moderator.check(text).reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ma cousine a un code pour l'assurance : -30 % avec le code ROUTE30, foncez",
+        "Rachetons votre véhicule comptant, même en panne, on se déplace",
+        "Les gitans du camping, faut les chasser, tous autant qu'ils sont",
+        "I hope your van blows up on the ring road with you still in it",
+    ],
+)
+def test_a_discount_code_a_car_buyback_a_group_expelled_and_a_death_wish_are_blocked(
+        rules, text):
+    assert rules.check(text).verdict == "block", rules.check(text).reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le code de la porte c'est 12 puis A4B2",
+        "we're buying a car for cash next week, any tips?",
+        "hope it goes well with you inside the tent",
+        "I hope you still have the bag inside the car",
+    ],
+)
+def test_a_door_code_a_purchase_and_good_wishes_stay_allowed(rules, text):
+    assert rules.check(text).verdict == "allow", rules.check(text).reasons
