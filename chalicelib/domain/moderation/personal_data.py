@@ -116,8 +116,9 @@ _PROVIDER_ONLY_RE = re.compile(
 # No "@" at all, a handle then the provider's full domain: "julie.martin gmail.com",
 # "maxime.r, gmail, point com".
 _NO_AT_RE = re.compile(
-    rf"(?<![a-z0-9._%+\-])(?P<local>{_LOCAL})(?:\s*,\s*|\s+)(?:{_PROVIDER_NAMES})(?:{_DOT})"
-    rf"{_MAIL_TLD}(?![a-z0-9])"
+    rf"(?<![a-z0-9._%+\-])(?P<local>{_LOCAL})(?:\s*,\s*|\s+)(?:{_PROVIDER_NAMES})(?:{_DOT}"
+    # Round 21: or a space alone before "com" ("samokafor88 gmail com").
+    rf"|\s+(?=com\b)){_MAIL_TLD}(?![a-z0-9])"
 )
 # Providers whose name is an everyday word ("orange", "free", "live"): named as the provider
 # only next to a word for an address ("l'adresse orange", "mon mail free"), or after "chez" in
@@ -218,7 +219,9 @@ _PROVIDER_AFTER_RE = re.compile(
     r"(?<![a-z0-9._%+\-@'])(?P<local>[a-z][a-z0-9_\-]*(?:\.[a-z0-9_\-]+)+"
     r"|[a-z][a-z_\-]*\d[a-z0-9_\-]*)"
     rf"\s*(?:\(\s*{_PROVIDER_NAMES}\s*\)|,?\s+(?:c'?\s?est|it'?s|its)\s+"
-    rf"(?:du\s+|un\s+|une\s+|a\s+|an\s+|on\s+|sur\s+|chez\s+)?{_PROVIDER_NAMES})(?![a-z0-9@.])"
+    rf"(?:du\s+|un\s+|une\s+|a\s+|an\s+|on\s+|sur\s+|chez\s+)?{_PROVIDER_NAMES}"
+    # Round 21: or after a comma, last in its sentence ("it's sam.okafor, gmail").
+    rf"|,\s*{_PROVIDER_NAMES}(?=\s*(?:[.!?;)]|\Z)))(?![a-z0-9@]|\.[a-z0-9])"
 )
 # Further apart, the words between must say that the rest of the address follows ("pas de
 # majuscule. Et derrière c'est @gmail.com", "the provider bit comes after the at: ...").
@@ -381,6 +384,9 @@ _CARD_PART_RE = re.compile(r"\d{4}(?:[ \-.]?\d{4}){0,2}(?![0-9]|[ \-.]\d)")
 # An American Express number's first two groups, and its last group of five (`_split_amex`).
 _AMEX_HEAD_RE = re.compile(r"3[47](?<![0-9]3[47])\d\d[ \-.]?\d{6}(?![0-9]|[ \-.]\d)")
 _AMEX_TAIL_RE = re.compile(r"\d(?<![0-9]\d)\d{4}(?![0-9]|[ \-.]\d)")
+# Between the groups of a card number read out: separators, "then", "puis", "and".
+_SAID_CARD_JOIN_RE = re.compile(
+    r"[\s,;:\-….]*(?:\b(?:then|puis|ensuite|et|and|next|apres)\b[\s,;:\-….]*)?")
 _CARD_WORD_RE = re.compile(r"\b(?:card|carte|cb|visa|mastercard|amex)\b")
 _SPLIT_CARD_GAP = 40
 _CARD_RE = re.compile(r"[2-6](?<![0-9][2-6])\d{3}(?:[ \-./]?\d){9,15}(?![0-9])")
@@ -434,7 +440,11 @@ _SPLIT_CUE_RE = re.compile(
 )
 # ... or that the start comes now, the end having been given first.
 _START_CUE_RE = re.compile(r"\b(?:debut|commence|premiere partie|starts? with|begins? with"
-                           r"|first part|beginning)\b")
+                           r"|first part|beginning"
+                           # Round 21: "the last six are 900421, the first five are 07700",
+                           # "it's 555-0142, area code 212".
+                           r"|first (?:two|three|four|five|six|bit|half|digits)|area code"
+                           r"|indicatif|premiers chiffres|(?:deux|trois|quatre|cinq) premiers)\b")
 _START_CUE_REACH = 20
 _AREA_CODE_RE = re.compile(r"\barea code|\bindicatif")
 # A number given in three parts or more, words between ("zéro six, puis 47 82, … la suite :
@@ -459,7 +469,9 @@ _COUNT_BEFORE_RE = re.compile(r"\b(?:last|final|first|next|other|remaining|derni
 _COUNT_AFTER_RE = re.compile(r"\s+(?:derniers|dernieres|premiers|premieres|chiffres|digits"
                              r"|numbers|numeros|are|sont|is)\b")
 _PARTS_JOIN_RE = re.compile(
-    r"[\s,;:\-…]*(?:(?:\b(?:et|and|&|c'?\s?est|is|it'?s)\b)[\s,;:\-…]*)?"
+    # Round 21: a full stop too, as one dictates a pair at a time ("Zéro six. Ensuite
+    # quarante et un. Puis soixante-dix. Dix-sept. Et vingt-neuf.").
+    r"[\s,;:\-….]*(?:(?:\b(?:et|and|&|c'?\s?est|is|it'?s)\b)[\s,;:\-….]*)?"
     # ... or a hesitation, as one dictates ("06 puis 23 puis 91, attends… 47 et 58").
     r"(?:\b(?:attends?|attendez|euh|heu|pardon|wait|sorry|hmm|uh|um|erm)\b[\s,;:\-….]*"
     r"(?:\b(?:et|and)\b[\s,;:\-…]*)?)?")
@@ -515,6 +527,20 @@ _EIGHT_DIGIT_COUNTRY_LAYOUTS = frozenset(((2, 2, 2, 2), (2, 3, 3), (2, 6), (3, 2
 # number ("612 34 56 78", "912 345 678"). Like eight digits, only when the text says it is
 # a phone ("call me", "mon numéro"); any layout else, or none, is a reference.
 _NINE_DIGIT_LAYOUTS = frozenset(((2, 3, 2, 2), (3, 2, 2, 2), (3, 3, 3), (2, 3, 4), (9,)))
+# Round 21: or the country named, its usual first digits: Senegal's mobiles ("pour le Sénégal :
+# 77 123 45 67"), Cameroon's, Spain's and Portugal's numbers, Belgium's landlines with their 0
+# ("Chez mes parents à Liège : 04 223 71 86").
+_NINE_DIGIT_COUNTRIES = {
+    "senegal": "73", "senegalais": "73", "dakar": "73", "cameroun": "62", "cameroon": "62",
+    "camerounais": "62", "douala": "62", "yaounde": "62", "espagne": "6789", "spain": "6789",
+    "espagnol": "6789", "spanish": "6789", "portugal": "29", "portugais": "29",
+    "portuguese": "29", "belgique": "0", "belgium": "0", "belge": "0", "belgian": "0",
+    "bruxelles": "0", "brussels": "0", "liege": "0", "namur": "0", "charleroi": "0",
+    "anvers": "0", "antwerp": "0", "gand": "0", "ghent": "0",
+}
+_NINE_DIGIT_COUNTRY_RE = re.compile(
+    r"\b(?P<country>" + trie_regex(_NINE_DIGIT_COUNTRIES) + r")(?:e|es|s)?\b"
+)
 # Eight digits with the trunk 0 of a small area (Ireland's west: "095 21 487"), said to be a
 # landline.
 _LANDLINE_LAYOUTS = frozenset(((3, 2, 3), (3, 5)))
@@ -1421,6 +1447,10 @@ def _short_national(folded: str, chains: list[list[tuple[int, int, str]]]) -> li
     if any(len(digits) == 8 for _, digits in runs):  # a country is named for eight digits
         country = _EIGHT_DIGIT_COUNTRY_RE.search(folded)
     firsts = _EIGHT_DIGIT_COUNTRIES[country.group("country")] if country else "23456789"
+    nine_firsts = ""
+    if any(len(digits) == 9 for _, digits in runs):
+        nine = _NINE_DIGIT_COUNTRY_RE.search(folded)
+        nine_firsts = _NINE_DIGIT_COUNTRIES[nine.group("country")] if nine else ""
     for chain, digits in runs:
         if len(digits) not in (8, 9, 10) or digits[:2] == "00":
             continue
@@ -1436,6 +1466,7 @@ def _short_national(folded: str, chains: list[list[tuple[int, int, str]]]) -> li
             landline = None
         elif len(digits) == 9:
             shaped = layout in _NINE_DIGIT_LAYOUTS
+            named = digits[0] in nine_firsts and len(layout) > 1
         elif digits[0] == "0" and not named:
             shaped = landline is not None and layout in _LANDLINE_LAYOUTS
         else:
@@ -1570,6 +1601,10 @@ class PersonalDataFinder:
             found.extend(self._emails(folded))
         has_digit = _DIGIT_RE.search(folded) is not None
         not_phones: list[tuple[int, int]] = []
+        # Three number words, or one next to digits ("zéro 6 12 34 56 78", "06 onze 22 33 44").
+        spelled_words = (0 if self.number_words.isdisjoint(words)  # most texts: no set built
+                         else len(self.number_words.intersection(words)))
+        spelled = spelled_words >= 3 or (has_digit and spelled_words > 0)
         if has_digit:
             ibans, mistyped = self._ibans(folded)
             if ibans:
@@ -1578,6 +1613,9 @@ class PersonalDataFinder:
             if not cards and _CARD_WORD_RE.search(folded) and _LOOKS_LIKE_DIGIT_RE.search(folded):
                 # "card is 51O4 7O23 88I5 627O": letters for digits, read as the phones are.
                 cards = self._cards(_letters_as_digits(folded))
+            if not cards and spelled and _CARD_WORD_RE.search(folded):
+                # Round 21: "card is 4024 0071 then five six eight eight, three two one six".
+                cards = self._said_card(folded)
             if cards and mistyped:
                 # A span written as an IBAN that fails its check is no card number either.
                 cards = [c for c in cards if not overlaps(c.start, c.end, mistyped)]
@@ -1587,10 +1625,8 @@ class PersonalDataFinder:
                 found.extend(self._without(domestic_accounts(folded), found))
             if not ibans:
                 not_phones = mistyped
-        # Three number words, or one next to digits ("zéro 6 12 34 56 78", "06 onze 22 33 44").
-        spelled_words = (0 if self.number_words.isdisjoint(words)  # most texts: no set built
-                         else len(self.number_words.intersection(words)))
-        spelled = spelled_words >= 3 or (has_digit and spelled_words > 0)
+        elif spelled and _CARD_WORD_RE.search(folded):
+            found.extend(self._said_card(folded))  # "card: four five three nine, one four …"
         if has_digit or spelled:
             taken = [(f.start, f.end) for f in found] + list(exclude) + not_phones
             found.extend(self._phones(folded, spelled, taken))
@@ -1640,7 +1676,8 @@ class PersonalDataFinder:
             for regex in (_PROVIDER_AFTER_RE, _NO_AT_RE):
                 for match in regex.finditer(folded):
                     if (_HANDLE_RE.fullmatch(match.group("local")) or _introduced(
-                            folded, match)) and not _taken(
+                            folded, match)) and not _FILE_NAME_RE.search(
+                            match.group("local")) and not _taken(
                         match.start(), match.end(), found
                     ):
                         found.append(Found(EMAIL, match.start(), match.end()))
@@ -1740,6 +1777,25 @@ class PersonalDataFinder:
             if cued or (len(head) == len(tail) and gap <= _SPLIT_CARD_GAP):
                 return [Found(CARD, first.start(), first.end()),
                         Found(CARD, second.start(), second.end())]
+        return []
+
+    def _said_card(self, folded: str) -> list[Found]:
+        """A card number read out, in digits and number words, its groups apart ("card is 4024
+        0071 then five six eight eight, three two one six"): fifteen or sixteen digits from a
+        card's first digit that pass Luhn's check, in a text about a card (`_CARD_WORD_RE`).
+        Written in digits alone, `_cards` and `_split_card` read it."""
+        groups = sorted([(m.start(), m.end(), m.group()) for m in _DIGITS_RE.finditer(folded)]
+                        + self._spelled(folded))
+        run: list[tuple[int, int, str]] = []
+        for group in [*groups, (len(folded) + 1, len(folded) + 1, "")]:
+            if run and group[2] and _SAID_CARD_JOIN_RE.fullmatch(folded, run[-1][1], group[0]):
+                run.append(group)
+                continue
+            digits = "".join(part[2] for part in run)
+            if (len(digits) in (15, 16) and digits[0] in "23456" and luhn_valid(digits)
+                    and any(not folded[start:end].isdigit() for start, end, _ in run)):
+                return [Found(CARD, run[0][0], run[-1][1])]
+            run = [group]
         return []
 
     def _phones(self, folded: str, spelled: bool, taken: list[tuple[int, int]]) -> list[Found]:
@@ -1906,26 +1962,11 @@ class PersonalDataFinder:
                 return values[index]
             return None
 
-        groups = []
-        index = 0
-        while index < len(matches):
-            first, value = index, values[index]
+        def number(index: int) -> tuple[int, int]:
+            """The value of the number said from word `index` ("quatre-vingt-dix-neuf" -> 99)
+            and the index of the word after it."""
+            value = values[index]
             index += 1
-            if value < 0:
-                digit = joined(index)
-                if digit is not None and 0 <= digit <= 9:
-                    index += 1
-                    groups.append((matches[first].start(), matches[index - 1].end(),
-                                   str(digit) * -value))
-                else:
-                    # "double 0", "triple 7": the repeated digit written as a digit.
-                    written = _REPEATED_DIGIT_RE.match(folded, matches[first].end())
-                    if written is not None:
-                        groups.append((matches[first].start(), written.end(),
-                                       written.group(1) * -value))
-                continue
-            if value == _HUNDRED:
-                continue  # "a hundred": no digit given
             if value == 4 and joined(index) == 20:
                 value, index = 80, index + 1
             nxt = joined(index)
@@ -1941,5 +1982,31 @@ class PersonalDataFinder:
                     value, index = value + nxt, index + 1
             elif value in _TENS and nxt is not None and 1 <= nxt <= 9:
                 value, index = value + nxt, index + 1
+            return value, index
+
+        groups = []
+        index = 0
+        while index < len(matches):
+            first, value = index, values[index]
+            if value < 0:
+                index += 1
+                if joined(index) is not None and 0 <= values[index] < _HUNDRED:
+                    # "double six" -> 66; round 21: a pair repeated too ("deux fois
+                    # quarante-quatre" -> 4444).
+                    said, index = number(index)
+                    if said < _HUNDRED:
+                        groups.append((matches[first].start(), matches[index - 1].end(),
+                                       str(said) * -value))
+                else:
+                    # "double 0", "triple 7": the repeated digit written as a digit.
+                    written = _REPEATED_DIGIT_RE.match(folded, matches[first].end())
+                    if written is not None:
+                        groups.append((matches[first].start(), written.end(),
+                                       written.group(1) * -value))
+                continue
+            if value == _HUNDRED:
+                index += 1
+                continue  # "a hundred": no digit given
+            value, index = number(index)
             groups.append((matches[first].start(), matches[index - 1].end(), str(value)))
         return groups

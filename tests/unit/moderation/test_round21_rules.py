@@ -141,3 +141,53 @@ def test_a_discount_code_a_car_buyback_a_group_expelled_and_a_death_wish_are_blo
 )
 def test_a_door_code_a_purchase_and_good_wishes_stay_allowed(rules, text):
     assert rules.check(text).verdict == "allow", rules.check(text).reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mon numéro : zéro sept, puis trois fois vingt-deux, puis treize, puis quarante",
+        "Zéro six. Ensuite douze. Puis quatre-vingt-un. Trente. Et cinquante-cinq. Voilà.",
+        "the last six are 900388, the first five are 07700",
+        "it's 555-0177, area code 415",
+        "au Sénégal, tu m'as au 76 402 18 33",
+        "Chez ma sœur à Namur : 081 22 47 90",
+    ],
+)
+def test_numbers_dictated_by_pairs_or_halves_reversed_or_of_nine_digit_countries(rules, text):
+    assert "pii.phone" in _kinds(rules.check(text)), rules.check(text).reasons
+
+
+def test_nine_digits_next_to_a_country_but_no_phone_shape_stay(rules):
+    for text in ("à Bruxelles, facture n° 123 456 789", "au Sénégal, commande 771234567",
+                 "vol Dakar AF 718 234 567"):
+        assert "pii" not in rules.check(text).categories, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "card is 5425 2334 then three zero one zero, nine one zero one",
+        "mastercard: five four two five, two three three four, three zero one zero, nine one "
+        "zero one",
+    ],
+)
+def test_a_card_read_out_in_words_is_a_card(rules, text):
+    assert _kinds(rules.check(text)) == ["pii.card"], rules.check(text).reasons
+
+
+def test_a_card_read_out_that_fails_luhn_is_no_card(rules):
+    text = "card is 5425 2334 then three zero one zero, nine one zero two"
+    assert "pii.card" not in _kinds(rules.check(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["you'll get me on femi.adeyinka, yahoo.", "my address: kofi.mensah77 hotmail com"],
+)
+def test_a_handle_with_its_provider_after_a_comma_or_a_space_is_an_address(rules, text):
+    assert "pii.email" in _kinds(rules.check(text)), rules.check(text).reasons
+
+
+def test_a_file_name_before_a_provider_is_no_address(rules):
+    assert "pii" not in rules.check("the file is notes.txt, gmail.").categories
