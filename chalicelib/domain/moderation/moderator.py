@@ -213,7 +213,7 @@ class Moderator:
             # blocked.
             findings = [f for f in findings if f[1] not in _QUESTIONED]
         return self._verdict(text, self._learned(model_words(text, words), findings,
-                                                 len(folded), stream, quoted))
+                                                 len(folded), stream, quoted, folded))
 
     def words(self, text: str) -> list[str]:
         """The words the learned stage reads: the canonical words of the phrase rules, with
@@ -227,7 +227,8 @@ class Moderator:
         return model_words(text, words)
 
     def _learned(self, words: list[str], findings: list[_Finding],
-                 length: int, stream: str, quoted: _Quoted | None = None) -> list[_Finding]:
+                 length: int, stream: str, quoted: _Quoted | None = None,
+                 folded: str = "") -> list[_Finding]:
         """The findings once the model has had its say: review findings it vetoes are dropped,
         categories no rule found but the model finds likely are added (review, or block when
         sure; an off-platform proposal is at most reviewed, its policy action; an insult is
@@ -265,6 +266,9 @@ class Moderator:
                 continue
             if count < FEWEST_WORDS_FOR_THE_MODEL or self._quieters[label].quiets(stream):
                 continue  # one word, a report, or the writer staying here: no finding
+            if label == INSULT and quoted is None and folded and self._only_quoted(
+                    folded, label, floor):
+                continue  # what someone else said, quoted: the writer's own words are clean
             if short:
                 sure = False
             elif label == INSULT and self._severity is not None:
@@ -358,6 +362,31 @@ class Moderator:
         if sum(word != "|" for word in outside) < _FEWEST_WORDS_AROUND_A_QUOTE:
             return findings, None
         return kept, (frozenset(f[0] for f in findings) - unquoted, outside)
+
+    def _only_quoted(self, folded: str, label: str, floor: float) -> bool:
+        """Round 21: whether the model finds `label` only in the quotes of a message whose
+        rule hits a cancel rule dropped (a report: "Le gars m'a lâché « t'es qu'un fils de
+        pute » … Comment je porte plainte ?"): the quotes alone hold a hit of the label's rules,
+        and read without them the message scores below `floor`. As for the phrase findings
+        (`_unquoted`), not when the words just before a quote address someone, nor with too few
+        words outside. Over the read data: 3 reports of the read blind batches turned right,
+        none wrong."""
+        spans = quoted_spans(folded)
+        if not spans or any(_ADDRESS_WORDS.intersection(folded[:start].split()[-3:])
+                            for start, _ in spans):
+            return False
+        inside = " . ".join(folded[start + 1:end - 1] for start, end in spans)
+        stream, words = self._canon.read(inside)
+        if not any(f[0] == label for f in self._phrases(inside, stream, words, None)):
+            return False  # the quote itself insults no one: the words around it may
+        chars = list(folded)
+        for start, end in spans:
+            chars[start + 1:end - 1] = " " * (end - start - 2)
+        _, outside = self._canon.read("".join(chars))
+        if sum(word != "|" for word in outside) < _FEWEST_WORDS_AROUND_A_QUOTE:
+            return False
+        assert self._model is not None
+        return self._model.logits(outside)[self._model.labels.index(label)] < floor
 
     def _hidden_insults(self, text: str, folded: str, lang: str | None) -> list[_Finding]:
         """An insult hidden in the message's shape: spelled by the first letters of its lines

@@ -218,7 +218,7 @@ _SPLIT_EMAIL_GAP = 40
 _PROVIDER_AFTER_RE = re.compile(
     r"(?<![a-z0-9._%+\-@'])(?P<local>[a-z][a-z0-9_\-]*(?:\.[a-z0-9_\-]+)+"
     r"|[a-z][a-z_\-]*\d[a-z0-9_\-]*)"
-    rf"\s*(?:\(\s*{_PROVIDER_NAMES}\s*\)|,?\s+(?:c'?\s?est|it'?s|its)\s+"
+    rf"\s*(?:\(\s*{_PROVIDER_NAMES}\s*\)|,?\s+(?:(?:et|and)\s+)?(?:c'?\s?est|it'?s|its)\s+"
     rf"(?:du\s+|un\s+|une\s+|a\s+|an\s+|on\s+|sur\s+|chez\s+)?{_PROVIDER_NAMES}"
     # Round 21: or after a comma, last in its sentence ("it's sam.okafor, gmail").
     rf"|,\s*{_PROVIDER_NAMES}(?=\s*(?:[.!?;)]|\Z)))(?![a-z0-9@]|\.[a-z0-9])"
@@ -842,6 +842,10 @@ _PROVIDER_SAID_APART_RE = re.compile(
     r"|(?P<yahoo>ya)[\s\-]+hoo)\b"
 )
 _PROVIDER_APART_CUES = ("mail", "look", "cloud", "hoo")
+# Round 21: a separator's name set between dashes ("sam.okafor — at — gmail — dot — com"), and
+# words after a written "@" that say the rest follows ("sam.okafor@ then gmail.com"): spaces.
+_DASHED_SEPARATOR_RE = re.compile(rf"\s-\s(?P<name>at|chez|arobase|{_DOT_NAMES})\s-\s")
+_AT_THEN_RE = re.compile(r"(?<=@)\s*(?:(?:and\s+)?then|puis|ensuite|et\s+apres)\s")
 
 
 def _provider_said_apart(match: re.Match[str]) -> str:
@@ -858,6 +862,10 @@ def _spoken(folded: str) -> str:
     spoken = folded
     if any(cue in folded for cue in _PROVIDER_APART_CUES):
         spoken = _PROVIDER_SAID_APART_RE.sub(_provider_said_apart, spoken)
+    if " - " in folded:
+        spoken = _DASHED_SEPARATOR_RE.sub(lambda m: f"   {m.group('name')}   ", spoken)
+    if "@" in folded and _AT_THEN_RE.search(spoken):
+        spoken = _AT_THEN_RE.sub(lambda m: " " * len(m.group()), spoken)
     if "google" in folded or "yahoo" in folded or "microsoft" in folded or "apple" in folded:
         spoken = _PROVIDER_DESCRIBED_RE.sub(_described_provider, spoken)
     if any(cue in folded for cue in _SPOKEN_CUES):

@@ -191,3 +191,40 @@ def test_a_handle_with_its_provider_after_a_comma_or_a_space_is_an_address(rules
 
 def test_a_file_name_before_a_provider_is_no_address(rules):
     assert "pii" not in rules.check("the file is notes.txt, gmail.").categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le conducteur m'a lâché « espèce de grosse pute » parce que j'avais trois minutes de "
+        "retard. Je fais quoi ?",
+        "Le passager m'a balancé « ferme ta gueule connard » devant mes enfants, je veux porter "
+        "plainte.",
+    ],
+)
+def test_an_insult_reported_in_quotes_is_not_the_writers(moderator, text):
+    assert "insult" not in moderator.check(text).categories, moderator.check(text).reasons
+
+
+def test_an_insult_in_quotes_said_to_the_reader_is_still_blocked(moderator):
+    for text in ('You know what, "you stupid bitch" is what you are',
+                 "Tu sais ce que t'es ? « une grosse pute »"):
+        assert moderator.check(text).verdict == "block", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tomasz.nowak — at — outlook — dot — com",
+        "my email is tomasz.nowak@ then outlook.com",
+        "mon mail c'est tomasz.nowak et c'est un hotmail",
+    ],
+)
+def test_an_address_with_dashes_a_pause_after_the_at_or_its_provider_said_after(rules, text):
+    assert "pii.email" in _kinds(rules.check(text)), rules.check(text).reasons
+
+
+def test_dashes_and_at_in_a_sentence_are_no_address(rules):
+    for text in ("meet - at - noon, bring the map - dot - com", "ping me @ then lunch",
+                 "le fichier c'est photo.jpg et c'est du gmail"):
+        assert "pii" not in rules.check(text).categories, text
