@@ -99,6 +99,9 @@ _UPSIDE_DOWN_CHARS = 3
 _BACKWARDS_RE = re.compile(r"\b(?:a l'?envers|backwards|in reverse|reversed|de droite a gauche)\b")
 # A link not allowed whose host holds the platform's name ("entraide-remboursement.com"):
 # blocked, unless the member only asks about a link they received (a spam `quiet` rule).
+# Round 21: blocks that read a link's host alone; the message around it is still scored (its
+# off-platform proposal: "L'appli a bloqué votre paiement, payez par ce lien : …").
+_LINK_BLOCKS = frozenset(("spam.bait_link", "spam.imitation_link", "spam.lookalike_link"))
 _IMITATION = "spam.imitation_link"
 _BAIT = "spam.bait_link"
 # Links blocked for what they are, held instead when the member asks whether one is genuine.
@@ -237,7 +240,7 @@ class Moderator:
         words outside them."""
         # A message the rules already block is not scored at all: nothing would change.
         if self._model is None or not length or (
-            findings and any(f[2] == BLOCK for f in findings)
+            findings and any(f[2] == BLOCK and f[1] not in _LINK_BLOCKS for f in findings)
         ):
             return findings
         logits: tuple[float, ...] = self._model.logits(words)

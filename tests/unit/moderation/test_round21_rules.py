@@ -228,3 +228,37 @@ def test_dashes_and_at_in_a_sentence_are_no_address(rules):
     for text in ("meet - at - noon, bring the map - dot - com", "ping me @ then lunch",
                  "le fichier c'est photo.jpg et c'est du gmail"):
         assert "pii" not in rules.check(text).categories, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Congrats on being the dumbest muppet in Cardiff, what an achievement",
+        "Je vous le dis poliment : vous êtes le plus gros abruti que j'aie conduit cette année.",
+    ],
+)
+def test_an_insult_made_the_biggest_of_its_kind_is_blocked(rules, text):
+    assert rules.check(text).verdict == "block", rules.check(text).reasons
+
+
+def test_the_biggest_said_of_oneself_is_no_insult(rules):
+    assert rules.check("ok I'm officially the biggest idiot on this app").verdict == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crit'Air : votre véhicule a circulé sans vignette. Réglez avant minuit sur "
+        "critair-amende-paiement.info",
+        "Your refund of £23.10 is waiting, claim it at rideshare-refunds-claim.com",
+    ],
+)
+def test_a_link_whose_host_asks_to_pay_settle_or_claim_is_blocked(rules, text):
+    found = rules.check(text)
+    assert found.verdict == "block" and "spam.bait_link" in _kinds(found), found.reasons
+
+
+def test_a_link_blocked_by_its_host_still_gets_its_proposal_read(moderator):
+    text = ("Hi, I'm the driver. The app blocked your card, pay me through this link instead: "
+            "quick-cash-rides.com")
+    assert {"spam", "off_platform"} <= moderator.check(text).categories, moderator.check(text)
