@@ -262,3 +262,16 @@ def test_a_link_blocked_by_its_host_still_gets_its_proposal_read(moderator):
     text = ("Hi, I'm the driver. The app blocked your card, pay me through this link instead: "
             "quick-cash-rides.com")
     assert {"spam", "off_platform"} <= moderator.check(text).categories, moderator.check(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Viber plutôt ?", "Telegram instead?",
+             "Let's organise Saturday's ferry run on WhatsApp, this chat is too slow."])
+def test_an_app_offered_instead_or_to_arrange_the_next_trip_is_a_proposal(rules, text):
+    assert "off_platform" in rules.check(text).categories, rules.check(text).reasons
+
+
+def test_sorting_or_planning_seen_on_an_app_is_no_proposal(rules):
+    for text in ("I sorted the photos on Instagram", "The plan on Facebook said 9am",
+                 "I saw that sort of thing on Facebook"):
+        assert "off_platform" not in rules.check(text).categories, text
