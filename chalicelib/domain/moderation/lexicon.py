@@ -491,12 +491,19 @@ class RuleSet:
         espèces", "don't pay cash"); a negation after it usually belongs to something else
         ("fais-moi un virement et on n'en parle plus").
         """
-        clause_start = stream.rfind("|", 0, hit.start) + 1
-        before = stream[clause_start : hit.start - 1].split()[-4:]
+        words = stream[stream.rfind("|", 0, hit.start) + 1 : hit.start - 1].split()
+        before = words[-_NEGATION_REACH:]
+        if _ALTERNATIVES.intersection(before):
+            # Round 22: the hit is the second of two means ("ne payez jamais un conducteur par
+            # Lydia ou par virement direct"): the negation of the first reaches it.
+            before = words[-2 * _NEGATION_REACH:]
         return bool(before) and bool(negation.search(" " + " ".join(before) + " "))
 
 
 _ANY: frozenset[str] = frozenset()
+# How many words before a hit a negation is looked for, twice as many across "or" / "ou".
+_NEGATION_REACH = 4
+_ALTERNATIVES = frozenset(("ou", "or", "ni", "nor"))
 _ACTION_ORDER = {"block": 0, "review": 1, FIRM: 1, "cancel": 2, "cancel" + ALSO_QUIET: 2,
                  "cancel-all": 3, "cancel-all" + ALSO_QUIET: 3, QUIET: 4}
 
