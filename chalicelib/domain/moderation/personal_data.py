@@ -516,12 +516,17 @@ _EIGHT_DIGIT_COUNTRIES = {
     # Round 21: French Polynesia (mobiles 87, 88, 89; landlines 40), named or by its towns.
     "tahiti": "48", "tahitien": "48", "polynesie": "48", "fenua": "48", "papeete": "48",
     "punaauia": "48", "moorea": "48",
+    # Round 22: the capitals, as members name where they live ("à Lomé : 90 12 34 56").
+    "lome": "279", "bamako": "2679", "ouagadougou": "2567", "ouaga": "2567", "niamey": "289",
+    "ndjamena": "269", "nouakchott": "234", "tunis": "2345679", "doha": "34567",
+    "port au prince": "234", "copenhague": "23456789", "copenhagen": "23456789",
+    "oslo": "49",
 }
 _EIGHT_DIGIT_COUNTRY_RE = re.compile(
     r"\b(?P<country>" + trie_regex(_EIGHT_DIGIT_COUNTRIES) + r")(?:ne|nes|s)?\b"
 )
 _EIGHT_DIGIT_LAYOUTS = frozenset(((4, 4), (8,)))
-_EIGHT_DIGIT_COUNTRY_LAYOUTS = frozenset(((2, 2, 2, 2), (2, 3, 3), (2, 6), (3, 2, 3)))
+_EIGHT_DIGIT_COUNTRY_LAYOUTS = frozenset(((2, 2, 2, 2), (2, 3, 3), (2, 6), (3, 2, 3), (1, 3, 4)))
 # Nine digits, as the countries that dial them write them: a Belgian landline with its 0
 # ("02 512 34 56", "04 223 71 86"), a Dublin one ("01 234 5678"), a Spanish or Portuguese
 # number ("612 34 56 78", "912 345 678"). Like eight digits, only when the text says it is
@@ -537,6 +542,9 @@ _NINE_DIGIT_COUNTRIES = {
     "portuguese": "29", "belgique": "0", "belgium": "0", "belge": "0", "belgian": "0",
     "bruxelles": "0", "brussels": "0", "liege": "0", "namur": "0", "charleroi": "0",
     "anvers": "0", "antwerp": "0", "gand": "0", "ghent": "0",
+    # Round 22: Gabon and Congo with their 0, Luxembourg's mobiles.
+    "gabon": "0", "gabonais": "0", "libreville": "0", "brazzaville": "0", "brazza": "0",
+    "luxembourg": "6", "luxembourgeois": "6",
 }
 _NINE_DIGIT_COUNTRY_RE = re.compile(
     r"\b(?P<country>" + trie_regex(_NINE_DIGIT_COUNTRIES) + r")(?:e|es|s)?\b"
@@ -978,7 +986,9 @@ def _convincing(match: re.Match[str], folded: str) -> bool:
         if at == "a" or weak_dot or last_dot is None:
             return known and (handle or (at != "a" and _introduced(folded, match)))
         # "on se retrouve chez Paul point de rendez-vous": "chez" also needs a handle.
-        return known or (spelled and (handle or at != "chez"))
+        # Round 22: or a handle introduced as an address ("email: j.okonkwo at nhs.net").
+        return known or (spelled and (handle or at != "chez")) or (
+            handle and _introduced(folded, match))
     return True
 
 
@@ -1024,8 +1034,12 @@ def _dotted_head(folded: str, start: int) -> bool:
     if head is None or local is None or local.group() in _NAME_PLACEHOLDERS:
         return False
     word = _PROVIDER_RE.match(head.group())
-    return (word is not None and len(word.group()) > 1 and word.group() not in _NOT_A_LOCAL
-            and word.group() not in _NAME_PLACEHOLDERS)
+    # Round 22: or an initial ("j dot okonkwo at gmail"), not a word of one letter ("a", "y").
+    return (word is not None and (len(word.group()) > 1 or word.group() in _INITIALS)
+            and word.group() not in _NOT_A_LOCAL and word.group() not in _NAME_PLACEHOLDERS)
+
+
+_INITIALS = frozenset("bcdfghjkmnpqrstvwxz")
 
 
 def _local_head(folded: str, start: int) -> int:
@@ -1475,6 +1489,8 @@ def _short_national(folded: str, chains: list[list[tuple[int, int, str]]]) -> li
         elif len(digits) == 9:
             shaped = layout in _NINE_DIGIT_LAYOUTS
             named = digits[0] in nine_firsts and len(layout) > 1
+            # "au Cameroun : 6 77 12 34 56": a mobile's first digit apart.
+            shaped = shaped or (named and layout == (1, 2, 2, 2, 2))
         elif digits[0] == "0" and not named:
             shaped = landline is not None and layout in _LANDLINE_LAYOUTS
         else:

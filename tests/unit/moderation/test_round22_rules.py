@@ -93,3 +93,34 @@ def test_a_car_bought_for_cash_asked_of_the_reader_and_a_bag_of_shite_are_blocke
 )
 def test_appointment_slots_by_a_link_and_advice_to_sell_are_not_blocked(rules, text):
     assert rules.check(text).verdict != "block", rules.check(text).reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["k dot mensah at yahoo", "mon mail c'est b point durand chez hotmail",
+     "email: t.nakamura at kcl.ac.uk"],
+)
+def test_an_initial_dot_surname_or_a_handle_introduced_before_any_domain_is_an_address(
+        rules, text):
+    assert "pii.email" in _kinds(rules.check(text)), rules.check(text).reasons
+
+
+def test_a_meeting_point_and_a_letter_of_a_sentence_are_no_address(rules):
+    for text in ("on se voit à 8 h point de rendez-vous chez Paul",
+                 "meet at j dot the station at gmail"):
+        assert "pii" not in rules.check(text).categories, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["à Bamako tu m'as au 76 48 21 09", "au Cameroun : 6 94 27 13 58",
+     "à Libreville : 074 21 86 30", "au Luxembourg : 691 234 567", "à Maurice : 5 829 4471"],
+)
+def test_numbers_of_a_named_capital_or_country_in_its_own_layout_are_masked(rules, text):
+    assert "pii.phone" in _kinds(rules.check(text)), rules.check(text).reasons
+
+
+def test_prices_flights_and_invoices_next_to_a_capital_stay(rules):
+    for text in ("à Lomé le billet coûte 90 12 34 56 francs", "vol Bamako AF 7612 3456",
+                 "Luxembourg, facture 621 123 456"):
+        assert "pii" not in rules.check(text).categories, text
