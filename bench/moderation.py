@@ -36,7 +36,7 @@ RESULTS = ROOT / "bench" / "results"
 # last one is the judge of the current round, the one before it was read last.
 BATCHES = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
            "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
-           "blind16", "blind17", "blind18", "blind19", "blind20", "blind21")
+           "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22")
 # Each blind batch measured once before the change it was written to judge
 # (`--before NAME` records it).
 BEFORE = {name: RESULTS / f"moderation_{name}_before.json" for name in BATCHES}
