@@ -206,6 +206,8 @@ _SPLIT_DOMAIN_RE = re.compile(
 _SPLIT_HANDLE_RE = re.compile(
     r"(?<![a-z0-9._%+\-@'])[a-z][a-z0-9_\-]*(?:\.[a-z0-9_\-]+)+(?![a-z0-9@])"
     r"|(?<![a-z0-9._%+\-@'])[a-z][a-z_\-]*\d[a-z0-9_\-]*(?![a-z0-9@.])"
+    # Round 23: or an underscore ("Email is chloe_w and then @icloud.com on the end").
+    r"|(?<![a-z0-9._%+\-@'])[a-z][a-z0-9\-]*_[a-z0-9_\-]+(?![a-z0-9@.])"
 )
 # ... or a name, a spelled dot, a name ("c'est manon point vidal, et après ... gmail.com").
 _SPELLED_HANDLE_RE = re.compile(
@@ -227,7 +229,7 @@ _PROVIDER_AFTER_RE = re.compile(
 # majuscule. Et derrière c'est @gmail.com", "the provider bit comes after the at: ...").
 _SPLIT_EMAIL_CUED_GAP = 90
 _SPLIT_EMAIL_CUE_RE = re.compile(
-    r"\b(?:derriere|apres|ensuite|puis|suite|reste|fin|finit|termine|fournisseur|domaine"
+    r"\b(?:derriere|apres|ensuite|puis|suite|reste|fin|finit|finis|bout|termine|fournisseur|domaine"
     r"|then|after|rest|ends|ending"
     r"|second|end|provider|domain|deuxieme|moitie|morceau|partie|half|part|bit|piece)\b|arob|@"
 )
@@ -434,6 +436,9 @@ _SPLIT_CUE_RE = re.compile(
     r"\b(?:suite|fin|reste|derniers?|dernieres?|deuxieme|seconde?|rest|last|second|end"
     r"|other half|autre moitie|then|puis|ensuite|finit|finir|termine|terminer|milieu|middle|enfin"
     r"|finally|final|remaining|next|bit|part|apres|after|ends|ending"
+    # Round 23: the number cut on purpose, or a pause ("je le coupe en deux … 81 26 49",
+    # "0131 496, hang on, kid's shouting, 0654").
+    r"|coupe|couper|en deux|in two|bout|morceau|finis|hang on|hold on|one sec"
     # Punctuation dictated between the parts (round 18: "zero seven seven zero zero comma nine
     # zero zero comma eight two six full stop").
     r"|comma|virgule|dash|hyphen|tiret)\b"
