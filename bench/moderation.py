@@ -33,10 +33,13 @@ BLIND3 = ROOT / "tests" / "data" / "moderation" / "blind3.jsonl"
 BLIND4 = ROOT / "tests" / "data" / "moderation" / "blind4.jsonl"
 RESULTS = ROOT / "bench" / "results"
 # The blind batches in the order they were written (tests/data/moderation/blind*.jsonl); the
-# last one is the judge of the current round, the one before it was read last.
+# last one is the judge of the next round (`LAST_READ` says which were read).
 BATCHES = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
            "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
            "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22")
+# The last batch read while tuning (its misses printed): the ones after it are unread, the
+# first of them measured before and after the round it judged, any later one measured once.
+LAST_READ = "blind21"
 # Each blind batch measured once before the change it was written to judge
 # (`--before NAME` records it).
 BEFORE = {name: RESULTS / f"moderation_{name}_before.json" for name in BATCHES}
@@ -207,17 +210,19 @@ _FIRST_PAIRED = 10
 
 
 def _paired_batches(n: dict[str, int]) -> str:
-    """How each batch from blind10 on was written and used, the last one the judge of the
-    next round, the one before it measured after the current round and not read yet."""
+    """How each batch from blind10 on was written and used: read up to `LAST_READ`, the next
+    one measured before and after the round it judged and not read yet, any later one the
+    judge of the next round."""
     paired = [name for name in BATCHES if int(name.removeprefix("blind") or 1) >= _FIRST_PAIRED]
+    read = BATCHES.index(LAST_READ)
     out = []
     for name in paired:
         number = int(name.removeprefix("blind"))
-        if name == BATCHES[-1]:
+        if BATCHES.index(name) > read + 1:
             use = (f"measured once at the end of round {number}, before round {number + 1}, and "
                    "never read: the fairest figure; also shown without the insult severity "
                    "model of round 9")
-        elif name == BATCHES[-2]:
+        elif BATCHES.index(name) == read + 1:
             use = f"measured before and after round {number + 1}, not read yet"
         else:
             use = (f"measured before and after round {number + 1}, then **tuned on in round "
@@ -338,14 +343,14 @@ def main() -> None:
     rules_only = Moderator(learned=False)
     no_severity = Moderator(severity=False, review_threshold=review_at,
                             block_threshold=block_at, veto_threshold=veto_at)
-    judge, last_read = BATCHES[-1], BATCHES[-2]
+    judge, previous = BATCHES[-1], BATCHES[-2]
     splits = {
         "tuning": evaluate(moderator, [r for r in rows if r["split"] in TUNING]),
         "old unseen": evaluate(moderator, [r for r in rows if r["split"] == "unseen"]),
     }
     for name, batch in batches.items():
         splits[name] = evaluate(moderator, batch)
-        if name in (last_read, judge):
+        if name in (previous, judge):
             splits[f"{name}, rules only"] = evaluate(rules_only, batch)
         if name == judge:
             splits[f"{name}, no severity model"] = evaluate(no_severity, batch)
