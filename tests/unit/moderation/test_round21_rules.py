@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _kinds(found):
-    return [reason.rule for reason in found.reasons]
+from tests.unit.moderation.verdicts import rule_names as _kinds
 
 
 @pytest.mark.parametrize(
