@@ -213,16 +213,17 @@ def _paired_batches(n: dict[str, int]) -> str:
     """How each batch from blind10 on was written and used: read up to `LAST_READ`, the next
     one measured before and after the round it judged and not read yet, any later one the
     judge of the next round."""
-    paired = [name for name in BATCHES if int(name.removeprefix("blind") or 1) >= _FIRST_PAIRED]
     read = BATCHES.index(LAST_READ)
     out = []
-    for name in paired:
-        number = int(name.removeprefix("blind"))
-        if BATCHES.index(name) > read + 1:
+    for index, name in enumerate(BATCHES):
+        number = int(name.removeprefix("blind") or 1)
+        if number < _FIRST_PAIRED:
+            continue
+        if index > read + 1:
             use = (f"measured once at the end of round {number}, before round {number + 1}, and "
                    "never read: the fairest figure; also shown without the insult severity "
                    "model of round 9")
-        elif BATCHES.index(name) == read + 1:
+        elif index == read + 1:
             use = f"measured before and after round {number + 1}, not read yet"
         else:
             use = (f"measured before and after round {number + 1}, then **tuned on in round "

@@ -99,13 +99,14 @@ _UPSIDE_DOWN_CHARS = 3
 _BACKWARDS_RE = re.compile(r"\b(?:a l'?envers|backwards|in reverse|reversed|de droite a gauche)\b")
 # A link not allowed whose host holds the platform's name ("entraide-remboursement.com"):
 # blocked, unless the member only asks about a link they received (a spam `quiet` rule).
-# Round 21: blocks that read a link's host alone; the message around it is still scored (its
-# off-platform proposal: "L'appli a bloqué votre paiement, payez par ce lien : …").
-_LINK_BLOCKS = frozenset(("spam.bait_link", "spam.imitation_link", "spam.lookalike_link"))
 _IMITATION = "spam.imitation_link"
 _BAIT = "spam.bait_link"
+_LOOKALIKE = "spam.lookalike_link"
 # Links blocked for what they are, held instead when the member asks whether one is genuine.
 _QUESTIONED = frozenset({_IMITATION, _BAIT})
+# Round 21: blocks that read a link's host alone; the message around it is still scored (its
+# off-platform proposal: "L'appli a bloqué votre paiement, payez par ce lien : …").
+_LINK_BLOCKS = frozenset({_IMITATION, _BAIT, _LOOKALIKE})
 _NEVER_VETOED = frozenset({"spam.link", "off_platform.invite_link"})
 # Round 15: words someone else wrote, quoted ("il m'a appelé « fils de pute »", "a guy pitched
 # me a 'guaranteed crypto investment'"). When every phrase finding of a category lies inside
@@ -122,6 +123,11 @@ _ADDRESS_WORDS = frozenset({"t'es", "tes", "es", "etes", "toi", "espece", "bande
                             "you", "you're", "youre", "ur", "u", "are", "ya", "ye"})
 # A phrase rule marked `firm` (lexicon.FIRM) is a review finding the veto spares ("wire it to
 # <IBAN>", "check tes DM insta"), written as a review in the verdict.
+
+
+def _addressed(folded: str, start: int) -> bool:
+    """Whether the words just before the quote at `start` address someone ("t'es un « … »")."""
+    return not _ADDRESS_WORDS.isdisjoint(folded[:start].split()[-3:])
 
 
 def model_words(text: str, words: list[str]) -> list[str]:
@@ -215,8 +221,8 @@ class Moderator:
             # A member asking whether a link they received is ours, or genuine: held, not
             # blocked.
             findings = [f for f in findings if f[1] not in _QUESTIONED]
-        return self._verdict(text, self._learned(model_words(text, words), findings,
-                                                 len(folded), stream, quoted, folded))
+        return self._verdict(text, self._learned(model_words(text, words), findings, folded,
+                                                 stream, quoted))
 
     def words(self, text: str) -> list[str]:
         """The words the learned stage reads: the canonical words of the phrase rules, with
@@ -229,15 +235,15 @@ class Moderator:
             _, words = self._canon.read(_with_placeholders(folded, marks))
         return model_words(text, words)
 
-    def _learned(self, words: list[str], findings: list[_Finding],
-                 length: int, stream: str, quoted: _Quoted | None = None,
-                 folded: str = "") -> list[_Finding]:
+    def _learned(self, words: list[str], findings: list[_Finding], folded: str,
+                 stream: str, quoted: _Quoted | None = None) -> list[_Finding]:
         """The findings once the model has had its say: review findings it vetoes are dropped,
         categories no rule found but the model finds likely are added (review, or block when
         sure; an off-platform proposal is at most reviewed, its policy action; an insult is
         blocked when the severity model finds it strong and its score clears the strong
         threshold). A category the rules found only in quotes (`quoted`) is scored on the
         words outside them."""
+        length = len(folded)
         # A message the rules already block is not scored at all: nothing would change.
         if self._model is None or not length or (
             findings and any(f[2] == BLOCK and f[1] not in _LINK_BLOCKS for f in findings)
@@ -269,8 +275,7 @@ class Moderator:
                 continue
             if count < FEWEST_WORDS_FOR_THE_MODEL or self._quieters[label].quiets(stream):
                 continue  # one word, a report, or the writer staying here: no finding
-            if label == INSULT and quoted is None and folded and self._only_quoted(
-                    folded, label, floor):
+            if label == INSULT and quoted is None and self._only_quoted(folded, label, floor):
                 continue  # what someone else said, quoted: the writer's own words are clean
             if short:
                 sure = False
@@ -354,17 +359,25 @@ class Moderator:
         quoted_at = [next((start for start, end in spans if start <= f[3] and f[4] <= end), None)
                      for f in findings]
         unquoted = {f[0] for f, start in zip(findings, quoted_at, strict=True)
-                    if start is None or _ADDRESS_WORDS.intersection(folded[:start].split()[-3:])}
+                    if start is None or _addressed(folded, start)}
         kept = [f for f in findings if f[0] in unquoted]
         if len(kept) == len(findings):
             return findings, None
+        outside = self._outside_quotes(folded, spans)
+        if outside is None:
+            return findings, None
+        return kept, (frozenset(f[0] for f in findings) - unquoted, outside)
+
+    def _outside_quotes(self, folded: str, spans: list[tuple[int, int]]) -> list[str] | None:
+        """The canonical words outside the quotes, None when fewer than
+        `_FEWEST_WORDS_AROUND_A_QUOTE` stand there."""
         chars = list(folded)
         for start, end in spans:
             chars[start + 1:end - 1] = " " * (end - start - 2)
         _, outside = self._canon.read("".join(chars))
         if sum(word != "|" for word in outside) < _FEWEST_WORDS_AROUND_A_QUOTE:
-            return findings, None
-        return kept, (frozenset(f[0] for f in findings) - unquoted, outside)
+            return None
+        return outside
 
     def _only_quoted(self, folded: str, label: str, floor: float) -> bool:
         """Round 21: whether the model finds `label` only in the quotes of a message whose
@@ -375,18 +388,14 @@ class Moderator:
         words outside. Over the read data: 3 reports of the read blind batches turned right,
         none wrong."""
         spans = quoted_spans(folded)
-        if not spans or any(_ADDRESS_WORDS.intersection(folded[:start].split()[-3:])
-                            for start, _ in spans):
+        if not spans or any(_addressed(folded, start) for start, _ in spans):
             return False
         inside = " . ".join(folded[start + 1:end - 1] for start, end in spans)
         stream, words = self._canon.read(inside)
         if not any(f[0] == label for f in self._phrases(inside, stream, words, None)):
             return False  # the quote itself insults no one: the words around it may
-        chars = list(folded)
-        for start, end in spans:
-            chars[start + 1:end - 1] = " " * (end - start - 2)
-        _, outside = self._canon.read("".join(chars))
-        if sum(word != "|" for word in outside) < _FEWEST_WORDS_AROUND_A_QUOTE:
+        outside = self._outside_quotes(folded, spans)
+        if outside is None:
             return False
         assert self._model is not None
         return self._model.logits(outside)[self._model.labels.index(label)] < floor
@@ -447,7 +456,7 @@ class Moderator:
         marks = [(f.start, f.end, _PLACEHOLDERS[f.kind]) for f in found]
         for link in links:
             if link.start in imitations:
-                findings.append((SPAM, "spam.lookalike_link", BLOCK, link.start, link.end))
+                findings.append((SPAM, _LOOKALIKE, BLOCK, link.start, link.end))
             elif link.imitation:
                 findings.append((SPAM, _IMITATION, BLOCK, link.start, link.end))
             elif link.bait:

@@ -244,7 +244,8 @@ _PROVIDER_SAID_RE = re.compile(
 # Round 21: any domain, said to be the address's second part by the words just before it
 # ("username rory.b77, the domain is eircom dot net", "le début c'est paulinecharrier et
 # après l'arobase c'est free point fr"): with a handle a little before, the two are one.
-_DOMAIN_CUES = ("domain", "provider", "fournisseur", "arob", "@", "after the at")
+_DOMAIN_WORDS = ("domain", "provider", "fournisseur")
+_DOMAIN_CUES = (*_DOMAIN_WORDS, "arob", "@", "after the at")
 _DOMAIN_SAID_RE = re.compile(
     r"(?:\b(?:domain|domaine|provider|fournisseur)(?:\s+(?:part|bit|name))?"
     r"|\b(?:apres|derriere|after)\s+(?:l'\s?|the\s+)?(?:arobase|at\b|@))"
@@ -919,7 +920,7 @@ def _may_hold_email(folded: str, words: Collection[str]) -> bool:
             return True  # "l'adresse orange c'est ...", "... et le fournisseur c'est free.fr"
     if "(a)" in folded or "[a]" in folded:
         return True
-    if "domain" in folded or "provider" in folded or "fournisseur" in folded:
+    if any(word in folded for word in _DOMAIN_WORDS):
         return True  # round 21: "..., the domain is eircom dot net" (see `_DOMAIN_SAID_RE`)
     if not folded.isascii() and _AT_EMOJI_RE.search(folded) is not None:
         return True
@@ -1031,6 +1032,11 @@ def _glued(folded: str, found: list[Found]) -> list[Found]:
             if not _taken(m.start(), m.end(), found)]
 
 
+# Letters that stand for a first name's initial ("j dot okonkwo"), not for a word of one
+# letter ("a", "y", "l'", "o").
+_INITIALS = frozenset("bcdfghjkmnpqrstvwxz")
+
+
 def _dotted_head(folded: str, start: int) -> bool:
     """Whether a name and a spelled dot come just before `start` ("manon point |chevalier"):
     the local part is then a handle ("prénom point nom"), not a word of a sentence."""
@@ -1042,9 +1048,6 @@ def _dotted_head(folded: str, start: int) -> bool:
     # Round 22: or an initial ("j dot okonkwo at gmail"), not a word of one letter ("a", "y").
     return (word is not None and (len(word.group()) > 1 or word.group() in _INITIALS)
             and word.group() not in _NOT_A_LOCAL and word.group() not in _NAME_PLACEHOLDERS)
-
-
-_INITIALS = frozenset("bcdfghjkmnpqrstvwxz")
 
 
 def _local_head(folded: str, start: int) -> int:
@@ -1464,27 +1467,32 @@ def _a_part(folded: str, chain: list[tuple[int, int, str]], first: bool = False,
     )
 
 
+def _named_country(folded: str, regex: re.Pattern[str], firsts: dict[str, str],
+                   wanted: bool) -> str | None:
+    """The usual first digits of the country (or town) of `firsts` the text names, if it is
+    `wanted` and names one."""
+    named = regex.search(folded) if wanted else None
+    return firsts[named.group("country")] if named else None
+
+
 def _short_national(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Found]:
     """A national number of eight digits (see `_EIGHT_DIGIT_COUNTRIES`): "Call me 9648 2173",
     "Mo nimero se 5781 2046, Mauritius", "mon numéro libanais : zéro trois, 518 274"; or of
     nine (see `_NINE_DIGIT_LAYOUTS`), or a landline of eight with its 0 ("095 21 487"); or
     an Indian mobile of ten (see `_TEN_DIGIT_LAYOUTS`)."""
     runs = [(chain, "".join(group[2] for group in chain)) for chain in chains]
-    country = None
-    if any(len(digits) == 8 for _, digits in runs):  # a country is named for eight digits
-        country = _EIGHT_DIGIT_COUNTRY_RE.search(folded)
-    firsts = _EIGHT_DIGIT_COUNTRIES[country.group("country")] if country else "23456789"
-    nine_firsts = ""
-    if any(len(digits) == 9 for _, digits in runs):
-        nine = _NINE_DIGIT_COUNTRY_RE.search(folded)
-        nine_firsts = _NINE_DIGIT_COUNTRIES[nine.group("country")] if nine else ""
+    lengths = {len(digits) for _, digits in runs}
+    # A country is looked for only when a run has its count of digits.
+    eight = _named_country(folded, _EIGHT_DIGIT_COUNTRY_RE, _EIGHT_DIGIT_COUNTRIES, 8 in lengths)
+    nine = _named_country(folded, _NINE_DIGIT_COUNTRY_RE, _NINE_DIGIT_COUNTRIES, 9 in lengths)
+    firsts = eight or "23456789"
     for chain, digits in runs:
         if len(digits) not in (8, 9, 10) or digits[:2] == "00":
             continue
         start, end = chain[0][0], chain[-1][1]
         layout = tuple(len(group[2]) for group in chain)
         # A named country's numbers have eight digits and no trunk 0.
-        named = country is not None and len(digits) == 8 and digits[0] in firsts
+        named = eight is not None and len(digits) == 8 and digits[0] in firsts
         landline = _LANDLINE_RE.search(folded, max(0, start - _PHONE_CUE_REACH), end)
         if len(digits) == 10:
             spoken = any(not folded[g[0]:g[1]].isdigit() for g in chain)
@@ -1493,7 +1501,7 @@ def _short_national(folded: str, chains: list[list[tuple[int, int, str]]]) -> li
             landline = None
         elif len(digits) == 9:
             shaped = layout in _NINE_DIGIT_LAYOUTS
-            named = digits[0] in nine_firsts and len(layout) > 1
+            named = nine is not None and digits[0] in nine and len(layout) > 1
             # "au Cameroun : 6 77 12 34 56": a mobile's first digit apart.
             shaped = shaped or (named and layout == (1, 2, 2, 2, 2))
         elif digits[0] == "0" and not named:
@@ -1715,7 +1723,7 @@ class PersonalDataFinder:
             found.extend(_reversed(written, found))
         if "arob" in folded or provider:
             found.extend(_glued(folded, found))
-        if provider or "@" in folded or any(cue in folded for cue in _DOMAIN_CUES):
+        if provider or any(cue in folded for cue in _DOMAIN_CUES):  # "@" is one
             found.extend(_split_email(folded, found))
         if "#" in folded:
             found.extend(_hashed(folded, found))
@@ -1813,8 +1821,7 @@ class PersonalDataFinder:
         0071 then five six eight eight, three two one six"): fifteen or sixteen digits from a
         card's first digit that pass Luhn's check, in a text about a card (`_CARD_WORD_RE`).
         Written in digits alone, `_cards` and `_split_card` read it."""
-        groups = sorted([(m.start(), m.end(), m.group()) for m in _DIGITS_RE.finditer(folded)]
-                        + self._spelled(folded))
+        groups = self._number_groups(folded, folded, spelled=True)
         run: list[tuple[int, int, str]] = []
         for group in [*groups, (len(folded) + 1, len(folded) + 1, "")]:
             if run and group[2] and _SAID_CARD_JOIN_RE.fullmatch(folded, run[-1][1], group[0]):
@@ -1827,13 +1834,9 @@ class PersonalDataFinder:
             run = [group]
         return []
 
-    def _phones(self, folded: str, spelled: bool, taken: list[tuple[int, int]]) -> list[Found]:
-        view = folded
-        if _LOOKS_LIKE_DIGIT_RE.search(folded):
-            view = _letters_as_digits(folded)
-        if not spelled and len(_DIGIT_RE.findall(view)) < 8:
-            return []  # too few digits for any number (most prices, times and dates)
-        taken = taken + [(m.start(), m.end()) for m in _DATE_RE.finditer(view)]
+    def _number_groups(self, folded: str, view: str, spelled: bool) -> list[tuple[int, int, str]]:
+        """The digit groups of `view` and, when `spelled`, the number words of `folded` read as
+        digit groups, in order (start, end, digits)."""
         groups = [(m.start(), m.end(), m.group()) for m in _DIGITS_RE.finditer(view)]
         if spelled:
             words = self._spelled(folded)
@@ -1844,6 +1847,16 @@ class PersonalDataFinder:
                 groups = [g for g in groups if g[1] not in repeated]
             groups.extend(words)
             groups.sort()
+        return groups
+
+    def _phones(self, folded: str, spelled: bool, taken: list[tuple[int, int]]) -> list[Found]:
+        view = folded
+        if _LOOKS_LIKE_DIGIT_RE.search(folded):
+            view = _letters_as_digits(folded)
+        if not spelled and len(_DIGIT_RE.findall(view)) < 8:
+            return []  # too few digits for any number (most prices, times and dates)
+        taken = taken + [(m.start(), m.end()) for m in _DATE_RE.finditer(view)]
+        groups = self._number_groups(folded, view, spelled)
         if taken:
             groups = [g for g in groups if not overlaps(g[0], g[1], taken)]
         if sum(len(g[2]) for g in groups) < 8:
