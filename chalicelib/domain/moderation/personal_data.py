@@ -920,8 +920,10 @@ def _may_hold_email(folded: str, words: Collection[str]) -> bool:
             return True  # "l'adresse orange c'est ...", "... et le fournisseur c'est free.fr"
     if "(a)" in folded or "[a]" in folded:
         return True
-    if any(word in folded for word in _DOMAIN_WORDS):
-        return True  # round 21: "..., the domain is eircom dot net" (see `_DOMAIN_SAID_RE`)
+    # Round 21: "..., the domain is eircom dot net" (`_DOMAIN_WORDS`, see `_DOMAIN_SAID_RE`),
+    # tested one by one: a generator over them cost 0.7 % of every check's instructions.
+    if "domain" in folded or "provider" in folded or "fournisseur" in folded:
+        return True
     if not folded.isascii() and _AT_EMOJI_RE.search(folded) is not None:
         return True
     # (Its "at" looked for first: a substring test costs a fraction of the pattern's scan.)
