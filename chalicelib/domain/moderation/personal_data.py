@@ -205,9 +205,12 @@ _SPLIT_DOMAIN_RE = re.compile(
 )
 _SPLIT_HANDLE_RE = re.compile(
     r"(?<![a-z0-9._%+\-@'])[a-z][a-z0-9_\-]*(?:\.[a-z0-9_\-]+)+(?![a-z0-9@])"
-    r"|(?<![a-z0-9._%+\-@'])[a-z][a-z_\-]*\d[a-z0-9_\-]*(?![a-z0-9@.])"
+    r"|(?<![a-z0-9._%+\-@'])[a-z][a-z_\-]*\d[a-z0-9_\-]*(?![a-z0-9@]|\.[a-z0-9])"
     # Round 23: or an underscore ("Email is chloe_w and then @icloud.com on the end").
-    r"|(?<![a-z0-9._%+\-@'])[a-z][a-z0-9\-]*_[a-z0-9_\-]+(?![a-z0-9@.])"
+    # Round 24: a handle with a digit or an underscore may end its sentence ("Mon identifiant
+    # c'est paul_vidal74. Et derrière l'arobase, c'est gmail.com"): a full stop ends it, a dot
+    # before a letter or digit does not.
+    r"|(?<![a-z0-9._%+\-@'])[a-z][a-z0-9\-]*_[a-z0-9_\-]+(?![a-z0-9@]|\.[a-z0-9])"
 )
 # ... or a name, a spelled dot, a name ("c'est manon point vidal, et après ... gmail.com").
 _SPELLED_HANDLE_RE = re.compile(
