@@ -881,6 +881,10 @@ def _spoken(folded: str) -> str:
         spoken = _PROVIDER_SAID_APART_RE.sub(_provider_said_apart, spoken)
     if " - " in folded:
         spoken = _DASHED_SEPARATOR_RE.sub(lambda m: f"   {m.group('name')}   ", spoken)
+    # Round 25 (blind23 read): an address's parts joined by pluses ("thomas.vidal + arobase +
+    # laposte + .net, t'assembles"), when the text names an "@".
+    if " + " in folded and ("arob" in folded or "@" in folded or " at " in folded):
+        spoken = spoken.replace(" + ", "   ")
     if "@" in folded and _AT_THEN_RE.search(spoken):
         spoken = _AT_THEN_RE.sub(lambda m: " " * len(m.group()), spoken)
     if "google" in folded or "yahoo" in folded or "microsoft" in folded or "apple" in folded:
