@@ -8,14 +8,17 @@ Alternating processes lets the load of a shared machine hit both alike; compare 
 the absolute figures.
 
 `--instructions` counts instead, with valgrind's callgrind (Debian's `valgrind`), the machine
-instructions per check with the model: the same number on every run, whatever the load (the
-count of a run with two passes minus that of a run with none, over the checks of the two
-passes). Slower (a few minutes per checkout), but the figure to quote for a small change.
+instructions per check with the model: the same number on every run to within about 0.03 %,
+whatever the load (the count of a run with two passes minus that of a run with none, over the
+checks of the two passes; Python's hash seed is fixed, or sets and dicts laid out differently
+from one run to the next move the count by about 0.2 %). Slower (a few minutes per checkout),
+but the figure to quote for a small change.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -71,7 +74,8 @@ def instructions(root: Path) -> float:
         done = subprocess.run(
             ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
              sys.executable, "-c", _COUNT, str(passes)],
-            cwd=root, check=True, capture_output=True, text=True)
+            cwd=root, check=True, capture_output=True, text=True,
+            env={**os.environ, "PYTHONHASHSEED": "0"})
         return int(_COLLECTED_RE.findall(done.stderr)[-1]), int(done.stdout.split()[-1])
     (base, _), (counted, texts) = run(0), run(2)
     return (counted - base) / (2 * texts)
