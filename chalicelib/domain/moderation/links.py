@@ -148,6 +148,11 @@ class LinkPolicy:
                        r"(?:\s+(?:dot|point)\s+|\s+\.\s*|\s*\.\s+)"
                        r"(?P<tld>com|fr|net|org|io|be|ch|ca|info|biz|shop|xyz|online|site)"
                        r"(?![a-z0-9\-@.])(?!\s+[a-z])(?P<path>)"),
+            # Round 26 (blind24 read): the English "dot" before any ending, words after it
+            # ("check tulipfields-lisse dot nl for the opening hours"): "dot" is no word of a
+            # sentence there.
+            re.compile(r"(?<![@a-z0-9.\-])(?P<host>[a-z0-9]+(?:-[a-z0-9]+)+|[a-z]*\d[a-z0-9]*[a-z][a-z0-9]*)"
+                       rf"\s+dot\s+(?P<tld>{anywhere})(?![a-z0-9\-@.])(?P<path>)"),
         )
         # Round 13: a bare domain whose name holds a hyphen or a digit under an ending that is
         # also a word ("premio-ya.es", "promo24.de", "cars4u.it"), ending its clause:

@@ -347,7 +347,9 @@ _BACKWARDS_RE = re.compile(
 _LIST_COMMA_RE = re.compile(r"\s*,\s*")
 _BACKWARDS_COMMAS = 4
 
-_IBAN_RE = re.compile(r"(?<![a-z0-9])[a-z]{2}\d{2}(?:[ \-]?[a-z0-9]){11,32}")
+# Round 26 (blind24 read): its groups may be apart by dots or slashes too
+# ("gb24.loyd.3096.3471.8250.93"); the check digits keep a dotted reference from passing.
+_IBAN_RE = re.compile(r"(?<![a-z0-9])[a-z]{2}\d{2}(?:[ \-./]?[a-z0-9]){11,32}")
 # The SWIFT registry's lengths, and those of the countries that use IBANs outside it (the
 # West and Central African monetary unions, Morocco, Algeria, Madagascar...).
 _IBAN_LENGTHS = {
@@ -443,6 +445,9 @@ _SPLIT_CUE_RE = re.compile(
     # Round 23: the number cut on purpose, or a pause ("je le coupe en deux … 81 26 49",
     # "0131 496, hang on, kid's shouting, 0654").
     r"|coupe|couper|en deux|in two|bout|morceau|finis|hang on|hold on|one sec"
+    # Round 26 (blind24 read): Haitian Creole "then" and "at the end" ("se +509 34 81... epi
+    # 2760 nan fen an").
+    r"|epi|apre|nan fen"
     # Punctuation dictated between the parts (round 18: "zero seven seven zero zero comma nine
     # zero zero comma eight two six full stop").
     r"|comma|virgule|dash|hyphen|tiret)\b"
@@ -593,6 +598,14 @@ _ADD_ZERO_RE = re.compile(
 _MOBILE_LAYOUTS = {(1, 2, 2, 2, 2): "67", (2, 3, 2, 2): "7", (3, 2, 2, 2): "6"}
 # Words before a number that make it a reference, not a phone number.
 # ("No." is a reference's, not in "contact no." or "phone no.", an Indian English phone cue.)
+# No phone number has more digits than this (E.164).
+_LONGEST_PHONE = 15
+# Words before a long run of digits that make it an order's or a parcel's reference (not an
+# account's: those digits are personal data however they are read).
+_TRACKING_RE = re.compile(
+    r"\b(?:ref|reference|dossier|commande|order|booking|reservation|ticket|billet|flight|vol"
+    r"|facture|invoice|colis|parcel|suivi|tracking|serial|serie|imei)\b"
+)
 _REFERENCE_RE = re.compile(
     r"\b(?:ref|reference|dossier|commande|order|booking|reservation|resa|ticket|billet|vol"
     r"|flight|train|facture|invoice|siret|siren|client|contrat|contract|colis|parcel|suivi"
@@ -1340,7 +1353,7 @@ def _mislengths(written: str, known: int) -> list[int]:
     those where a group ends within a group of it ("CH28 0076 2073 8451 2690 001", a Swiss
     IBAN copied with two digits too many, still passes its check: round 18)."""
     ends, count = [], 0
-    for number, group in enumerate(re.split(r"[ \-]+", written)):
+    for number, group in enumerate(re.split(r"[ \-./]+", written)):
         if number > 1 and group.isalpha():
             break  # words, not groups of the IBAN ("BE68 5390 and ends 0754 7034")
         count += len(group)
@@ -1759,7 +1772,7 @@ class PersonalDataFinder:
         found = []
         mistyped = []
         for match in _IBAN_RE.finditer(folded):
-            positions = [i for i, char in enumerate(match.group()) if char not in " -"]
+            positions = [i for i, char in enumerate(match.group()) if char not in " -./"]
             compact = "".join(match.group()[i] for i in positions)
             known = _IBAN_LENGTHS.get(compact[:2])
             lengths = (_mislengths(match.group(), known) if known
@@ -1932,6 +1945,15 @@ class PersonalDataFinder:
                 continue
             start = chain[first][0]
             plus = _PLUS_RE.search(folded, max(0, start - 6), start)
+            if not plus and sum(len(group[2]) for group in chain[first:]) > _LONGEST_PHONE and (
+                _TRACKING_RE.search(folded, max(0, start - 32), start)
+                and not _PHONE_WORD_RE.search(folded, max(0, start - 32), start)
+            ):
+                # Round 26 (blind24 read): "Tracking for the chanter is 0046 1128 3390 5512
+                # 47": more digits than any phone number has, after a parcel's or an order's
+                # word and no phone's, are its reference.
+                first = end
+                continue
             if plus:
                 start = plus.start()
             # "(415) 555-2671", "(+33) 6 12...": the bracket opened before the number goes too.

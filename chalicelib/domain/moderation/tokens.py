@@ -43,6 +43,9 @@ _SINGLES = rf"{_SINGLE}{_SINGLES_TAIL}"
 _SINGLES_LEAD = 3
 _SINGLES_LEAST = 3
 _ONE_LETTER_WORDS = frozenset("auryi")
+# Round 26 (blind24 read): ... or come before one ("W h a t s a p p c'est mieux": the "c" of
+# "c'est" joins the run), an English word of one letter or a French elided one.
+_TRAILING_ONE_LETTER_WORDS = frozenset("auiycjlmnstd")
 # `(?:[@$!*€]+[a-z0-9]+)*`
 _MORE_PIECES = r"(?:(?=[@$!*€])(?:[@$!*€]+[a-z0-9]+)+|)"
 _PIECE = rf"[a-z0-9]+{_MORE_PIECES}"
@@ -207,6 +210,12 @@ class Canonicaliser:
                 joined = self.word(letters[lead:])
                 if joined in self.vocabulary:
                     return " ".join([*(self.word(letter) for letter in letters[:lead]), joined])
+            for trail in range(1, min(_SINGLES_LEAD, len(letters) - _SINGLES_LEAST) + 1):
+                if letters[-trail] not in _TRAILING_ONE_LETTER_WORDS:
+                    break
+                joined = self.word(letters[:-trail])
+                if joined in self.vocabulary:
+                    return " ".join([joined, *(self.word(letter) for letter in letters[-trail:])])
             return " ".join(self.word(letter) for letter in letters)
         if "." in segment or "-" in segment or "_" in segment:
             pieces = [piece for piece in _DOTTED_SPLIT_RE.split(segment) if piece]
