@@ -596,8 +596,6 @@ _ADD_ZERO_RE = re.compile(
 )
 # Nine-digit mobiles written without a prefix, by their layout: the first digits they take.
 _MOBILE_LAYOUTS = {(1, 2, 2, 2, 2): "67", (2, 3, 2, 2): "7", (3, 2, 2, 2): "6"}
-# Words before a number that make it a reference, not a phone number.
-# ("No." is a reference's, not in "contact no." or "phone no.", an Indian English phone cue.)
 # No phone number has more digits than this (E.164).
 _LONGEST_PHONE = 15
 # Words before a long run of digits that make it an order's or a parcel's reference (not an
@@ -606,6 +604,8 @@ _TRACKING_RE = re.compile(
     r"\b(?:ref|reference|dossier|commande|order|booking|reservation|ticket|billet|flight|vol"
     r"|facture|invoice|colis|parcel|suivi|tracking|serial|serie|imei)\b"
 )
+# Words before a number that make it a reference, not a phone number.
+# ("No." is a reference's, not in "contact no." or "phone no.", an Indian English phone cue.)
 _REFERENCE_RE = re.compile(
     r"\b(?:ref|reference|dossier|commande|order|booking|reservation|resa|ticket|billet|vol"
     r"|flight|train|facture|invoice|siret|siren|client|contrat|contract|colis|parcel|suivi"
