@@ -185,6 +185,12 @@ _MAIL_INTRO_RE = re.compile(
     # Round 19: or its provider and a colon ("prénom+nom collés chez gmail : sylvielacroix").
     rf"|\b{_PROVIDER_NAMES}\s*:\s*\Z"
 )
+# ... or a login, or the start of one ("login is tomasz_b at wp.pl", "my login starts
+# kai.tane.rotorua and then it's at xtra.co.nz").
+_LOGIN_INTRO_RE = re.compile(
+    r"\b(?:e-?mail|mail|adresse|address|courriel|login|username|user name|identifiant)"
+    r"\s*(?:is|c'?\s?est|est|:|=|->|starts(?: with)?|commence(?: par)?)\s*\Z"
+)
 _NOT_A_LOCAL = frozenset(
     "me moi you toi him her lui elle us nous vous them eux it is est was are there here mail "
     "email adresse address compte account inbox and et or ou the le la les mon my ma pas not "
@@ -255,6 +261,14 @@ _DOMAIN_SAID_RE = re.compile(
     r"\s*,?\s*(?:(?:is|c'?\s?est|est|it'?s|its)\b|[:=])?\s*"
     rf"(?P<said>{_LABEL}(?:(?:{_DOT}){_LABEL})*?(?:{_DOT})(?:{_MAIL_TLD}|{_ABROAD_TLD}))"
     r"(?![a-z0-9])(?!\s*(?:/|slash\b))"
+)
+# Round 27 (blind25 read): a bare "at" before any domain, in a text about a login or an
+# address ("my login starts kai.tane.rotorua and then it's at xtra.co.nz"): the second part
+# of an address given in two, when the words between say the rest follows.
+_LOGIN_WORD_RE = re.compile(r"\b(?:e-?mail|login|username|identifiant|courriel)\b")
+_AT_WORD_ANY_DOMAIN_RE = re.compile(
+    rf"\bat\s+(?P<said>{_LABEL}(?:\.{_LABEL})*\.(?:{_MAIL_TLD}|{_ABROAD_TLD}))"
+    r"(?![a-z0-9])(?!\s*/)"
 )
 # Before a handle given after the domain, words that say the address starts there, or name
 # its first part ("the name part is ...", "l'identifiant c'est ...").
@@ -955,13 +969,15 @@ def _may_hold_email(folded: str, words: Collection[str]) -> bool:
     return glued is not None and glued.start() > 0 and folded[glued.start() - 1] in _HANDLE_CHARS
 
 
-def _introduced(folded: str, local: re.Match[str]) -> bool:
-    """Whether the text names an address just before this local part ("my email is julie")."""
+def _introduced(folded: str, local: re.Match[str],
+                intro: re.Pattern[str] | None = None) -> bool:
+    """Whether the text names an address just before this local part ("my email is julie"),
+    or what `intro` says."""
     word = local.group("local")
     if len(word) < 3 or word in _NOT_A_LOCAL:
         return False
     start = local.start("local")
-    return _MAIL_INTRO_RE.search(folded, max(0, start - 32), start) is not None
+    return (intro or _MAIL_INTRO_RE).search(folded, max(0, start - 32), start) is not None
 
 
 # Nothing but punctuation between the start of the text, or of its clause, and this point.
@@ -1000,9 +1016,13 @@ def _convincing(match: re.Match[str], folded: str) -> bool:
     # nandos dot co dot uk").
     dictated = spelled_dots > 1 and _CLAUSE_END_RE.search(
         folded, 0, match.start("local")) is not None
+    # Round 27 (blind25 read): or a handle introduced as an address or a login, its dot
+    # written ("login is tomasz_b at wp.pl", "… it's at xtra.co.nz" after "my login starts").
     if groups.get("tld") in _ABROAD_TLDS and (
-        weak_dot or (weak_at and not ((handle or dictated or _introduced(folded, match))
-                                      and (known or spelled)))
+        weak_dot or (weak_at and not ((handle or dictated
+                                       or _introduced(folded, match, _LOGIN_INTRO_RE))
+                                      and (known or spelled))
+                     and not (handle and _introduced(folded, match, _LOGIN_INTRO_RE)))
     ):
         return False
     # "seat 12 on gmail", "4567 arobase yahoo": a number before a weak sign, or before a
@@ -1016,7 +1036,7 @@ def _convincing(match: re.Match[str], folded: str) -> bool:
         # "on se retrouve chez Paul point de rendez-vous": "chez" also needs a handle.
         # Round 22: or a handle introduced as an address ("email: j.okonkwo at nhs.net").
         return known or (spelled and (handle or at != "chez")) or (
-            handle and _introduced(folded, match))
+            handle and _introduced(folded, match, _LOGIN_INTRO_RE))
     return True
 
 
@@ -1176,6 +1196,8 @@ def _split_email(folded: str, found: list[Found]) -> list[Found]:
         seconds.extend((m, True) for m in _AT_ANY_DOMAIN_RE.finditer(folded))
     if any(cue in folded for cue in _DOMAIN_CUES):
         seconds.extend((m, True) for m in _DOMAIN_SAID_RE.finditer(folded))
+    if " at " in folded and _LOGIN_WORD_RE.search(folded):
+        seconds.extend((m, True) for m in _AT_WORD_ANY_DOMAIN_RE.finditer(folded))
     for match, cued in seconds:
         start = match.start("said") if cued else match.start()
         if _taken(start, match.end(), found) or _taken(start, match.end(), out):
@@ -1745,7 +1767,9 @@ class PersonalDataFinder:
             found.extend(_reversed(written, found))
         if "arob" in folded or provider:
             found.extend(_glued(folded, found))
-        if provider or any(cue in folded for cue in _DOMAIN_CUES):  # "@" is one
+        if provider or any(cue in folded for cue in _DOMAIN_CUES) or (  # "@" is one
+            " at " in folded and _LOGIN_WORD_RE.search(folded)
+        ):
             found.extend(_split_email(folded, found))
         if "#" in folded:
             found.extend(_hashed(folded, found))
