@@ -131,6 +131,8 @@ class LinkPolicy:
         every = trie_regex([*data["tlds"], *data["tlds_with_path"]])
         label = r"(?<![@a-z0-9.\-])(?P<host>[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)"
         path = r"\s*(?:/|\bslash\b)\s*(?P<path>[a-z0-9][^\s<>\"]*)"
+        # A name that cannot be a word of the sentence: a hyphen or a digit in it.
+        coined = r"[a-z0-9]+(?:-[a-z0-9]+)+|[a-z]*\d[a-z0-9]*[a-z][a-z0-9]*"
         self._spelled_res = (
             # Round 13: two spelled-out dots or more ("vigicrues point gouv point fr"): no
             # sentence says "point" twice around single words before a domain ending.
@@ -144,21 +146,21 @@ class LinkPolicy:
             # the sentence (a hyphen or a digit in it: "bonus-essence POINT fr", "cars4u dot
             # com") and the ending is a common one that ends the clause.
             # Round 13: ... or a spaced dot ("gains-faciles . fr (enlève les espaces)").
-            re.compile(r"(?<![@a-z0-9.\-])(?P<host>[a-z0-9]+(?:-[a-z0-9]+)+|[a-z]*\d[a-z0-9]*[a-z][a-z0-9]*)"
+            re.compile(rf"(?<![@a-z0-9.\-])(?P<host>{coined})"
                        r"(?:\s+(?:dot|point)\s+|\s+\.\s*|\s*\.\s+)"
                        r"(?P<tld>com|fr|net|org|io|be|ch|ca|info|biz|shop|xyz|online|site)"
                        r"(?![a-z0-9\-@.])(?!\s+[a-z])(?P<path>)"),
             # Round 26 (blind24 read): the English "dot" before any ending, words after it
             # ("check tulipfields-lisse dot nl for the opening hours"): "dot" is no word of a
             # sentence there.
-            re.compile(r"(?<![@a-z0-9.\-])(?P<host>[a-z0-9]+(?:-[a-z0-9]+)+|[a-z]*\d[a-z0-9]*[a-z][a-z0-9]*)"
+            re.compile(rf"(?<![@a-z0-9.\-])(?P<host>{coined})"
                        rf"\s+dot\s+(?P<tld>{anywhere})(?![a-z0-9\-@.])(?P<path>)"),
         )
         # Round 13: a bare domain whose name holds a hyphen or a digit under an ending that is
         # also a word ("premio-ya.es", "promo24.de", "cars4u.it"), ending its clause:
         # "Saint-Malo.Ma sœur" (a full stop without its space) goes on with a word.
         self._coined_re = re.compile(
-            r"(?<![@a-z0-9.\-])(?:[a-z0-9]+(?:-[a-z0-9]+)+|[a-z]*\d[a-z0-9]*[a-z][a-z0-9]*|[a-z]+\d+)"
+            rf"(?<![@a-z0-9.\-])(?:{coined}|[a-z]+\d+)"
             rf"\.(?:{with_path})(?![a-z0-9\-@.])(?!\s*[a-z])"
         )
 

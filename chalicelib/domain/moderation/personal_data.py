@@ -180,16 +180,18 @@ _NAME_PLACEHOLDERS = frozenset(
 # Words that end a sentence rather than an address: "... c'est fini point barre".
 _NOT_LOCAL_ENDS = frozenset(("barre", "final", "de", "com"))
 # An address introduced as one ("my email is julie at gmail"): the local part needs no handle.
+_MAIL_WORDS = r"e-?mail|mail|adresse|address|courriel"
+_INTRO_VERBS = r"is|c'?\s?est|est|:|=|->"
 _MAIL_INTRO_RE = re.compile(
-    r"\b(?:e-?mail|mail|adresse|address|courriel)\s*(?:is|c'?\s?est|est|:|=|->)\s*\Z"
+    rf"\b(?:{_MAIL_WORDS})\s*(?:{_INTRO_VERBS})\s*\Z"
     # Round 19: or its provider and a colon ("prénom+nom collés chez gmail : sylvielacroix").
     rf"|\b{_PROVIDER_NAMES}\s*:\s*\Z"
 )
 # ... or a login, or the start of one ("login is tomasz_b at wp.pl", "my login starts
 # kai.tane.rotorua and then it's at xtra.co.nz").
 _LOGIN_INTRO_RE = re.compile(
-    r"\b(?:e-?mail|mail|adresse|address|courriel|login|username|user name|identifiant)"
-    r"\s*(?:is|c'?\s?est|est|:|=|->|starts(?: with)?|commence(?: par)?)\s*\Z"
+    rf"\b(?:{_MAIL_WORDS}|login|username|user name|identifiant)"
+    rf"\s*(?:{_INTRO_VERBS}|starts(?: with)?|commence(?: par)?)\s*\Z"
 )
 _NOT_A_LOCAL = frozenset(
     "me moi you toi him her lui elle us nous vous them eux it is est was are there here mail "
@@ -1018,11 +1020,10 @@ def _convincing(match: re.Match[str], folded: str) -> bool:
         folded, 0, match.start("local")) is not None
     # Round 27 (blind25 read): or a handle introduced as an address or a login, its dot
     # written ("login is tomasz_b at wp.pl", "… it's at xtra.co.nz" after "my login starts").
+    login = weak_at and _introduced(folded, match, _LOGIN_INTRO_RE)
     if groups.get("tld") in _ABROAD_TLDS and (
-        weak_dot or (weak_at and not ((handle or dictated
-                                       or _introduced(folded, match, _LOGIN_INTRO_RE))
-                                      and (known or spelled))
-                     and not (handle and _introduced(folded, match, _LOGIN_INTRO_RE)))
+        weak_dot or (weak_at and not ((handle or dictated or login) and (known or spelled))
+                     and not (handle and login))
     ):
         return False
     # "seat 12 on gmail", "4567 arobase yahoo": a number before a weak sign, or before a
@@ -1035,8 +1036,7 @@ def _convincing(match: re.Match[str], folded: str) -> bool:
             return known and (handle or (at != "a" and _introduced(folded, match)))
         # "on se retrouve chez Paul point de rendez-vous": "chez" also needs a handle.
         # Round 22: or a handle introduced as an address ("email: j.okonkwo at nhs.net").
-        return known or (spelled and (handle or at != "chez")) or (
-            handle and _introduced(folded, match, _LOGIN_INTRO_RE))
+        return known or (spelled and (handle or at != "chez")) or (handle and login)
     return True
 
 
@@ -1181,12 +1181,14 @@ def _spaced(folded: str, found: list[Found]) -> list[Found]:
     return out
 
 
-def _split_email(folded: str, found: list[Found]) -> list[Found]:
+def _split_email(folded: str, found: list[Found], login_at: bool) -> list[Found]:
     """An address given in two parts: "c'est julie.m, puis arobase gmail point com".
 
     The second part is the "@" (a bare "at"/"chez" only with the ending) and a provider whose
     name is no everyday word, or that provider said after words that say the rest follows
-    ("pour la suite c'est hotmail"); the first, a handle a little before it.
+    ("pour la suite c'est hotmail"); the first, a handle a little before it. `login_at`: the
+    text says "at" and names a login or an address, so that any domain after "at" may be the
+    second part.
     """
     out: list[Found] = []
     seconds = [(m, False) for m in _SPLIT_DOMAIN_RE.finditer(folded)
@@ -1196,7 +1198,7 @@ def _split_email(folded: str, found: list[Found]) -> list[Found]:
         seconds.extend((m, True) for m in _AT_ANY_DOMAIN_RE.finditer(folded))
     if any(cue in folded for cue in _DOMAIN_CUES):
         seconds.extend((m, True) for m in _DOMAIN_SAID_RE.finditer(folded))
-    if " at " in folded and _LOGIN_WORD_RE.search(folded):
+    if login_at:
         seconds.extend((m, True) for m in _AT_WORD_ANY_DOMAIN_RE.finditer(folded))
     for match, cued in seconds:
         start = match.start("said") if cued else match.start()
@@ -1767,10 +1769,9 @@ class PersonalDataFinder:
             found.extend(_reversed(written, found))
         if "arob" in folded or provider:
             found.extend(_glued(folded, found))
-        if provider or any(cue in folded for cue in _DOMAIN_CUES) or (  # "@" is one
-            " at " in folded and _LOGIN_WORD_RE.search(folded)
-        ):
-            found.extend(_split_email(folded, found))
+        login_at = " at " in folded and _LOGIN_WORD_RE.search(folded) is not None
+        if provider or login_at or any(cue in folded for cue in _DOMAIN_CUES):  # "@" is one
+            found.extend(_split_email(folded, found, login_at))
         if "#" in folded:
             found.extend(_hashed(folded, found))
         found.extend(_bare_domain(folded, found, provider))
