@@ -274,6 +274,13 @@ _AT_WORD_ANY_DOMAIN_RE = re.compile(
 )
 # Before a handle given after the domain, words that say the address starts there, or name
 # its first part ("the name part is ...", "l'identifiant c'est ...").
+# Round 28 (blind26 read): ... or "it's" before any domain ("Grandad's email: grandpa.dennis1946,
+# and it's a btinternet.com one"): with a handle just before, without words between.
+_IT_IS_ANY_DOMAIN_RE = re.compile(
+    r"\b(?:it'?s|its|c'?\s?est)\s+(?:a\s+|an\s+|du\s+|un\s+|une\s+|chez\s+)?"
+    rf"(?P<said>{_LABEL}(?:\.{_LABEL})*\.(?:{_MAIL_TLD}|{_ABROAD_TLD}))"
+    r"(?![a-z0-9])(?!\s*/)"
+)
 _HANDLE_FIRST_CUE_RE = re.compile(
     r"\b(?:first|start|begin\w*|before|debut|commence\w*|premiere?|avant|devant|identifiant"
     r"|username|user|login|handle|name part|local part)\b"
@@ -962,6 +969,10 @@ def _may_hold_email(folded: str, words: Collection[str]) -> bool:
         return True
     if not folded.isascii() and _AT_EMOJI_RE.search(folded) is not None:
         return True
+    # Round 28: "..., and it's a btinternet.com one" in a text that names a login or an address.
+    if ("mail" in folded or "login" in folded or "username" in folded or "identifiant" in folded
+            or "courriel" in folded) and _IT_IS_ANY_DOMAIN_RE.search(folded) is not None:
+        return _LOGIN_WORD_RE.search(folded) is not None
     # (Its "at" looked for first: a substring test costs a fraction of the pattern's scan.)
     if "at" not in folded:
         return False
@@ -1181,14 +1192,14 @@ def _spaced(folded: str, found: list[Found]) -> list[Found]:
     return out
 
 
-def _split_email(folded: str, found: list[Found], login_at: bool) -> list[Found]:
+def _split_email(folded: str, found: list[Found], login: bool) -> list[Found]:
     """An address given in two parts: "c'est julie.m, puis arobase gmail point com".
 
     The second part is the "@" (a bare "at"/"chez" only with the ending) and a provider whose
     name is no everyday word, or that provider said after words that say the rest follows
-    ("pour la suite c'est hotmail"); the first, a handle a little before it. `login_at`: the
-    text says "at" and names a login or an address, so that any domain after "at" may be the
-    second part.
+    ("pour la suite c'est hotmail"); the first, a handle a little before it. `login`: the
+    text names a login or an address, so that any domain after "at" (cued) or right after
+    "it's" may be the second part.
     """
     out: list[Found] = []
     seconds = [(m, False) for m in _SPLIT_DOMAIN_RE.finditer(folded)
@@ -1198,10 +1209,12 @@ def _split_email(folded: str, found: list[Found], login_at: bool) -> list[Found]
         seconds.extend((m, True) for m in _AT_ANY_DOMAIN_RE.finditer(folded))
     if any(cue in folded for cue in _DOMAIN_CUES):
         seconds.extend((m, True) for m in _DOMAIN_SAID_RE.finditer(folded))
-    if login_at:
-        seconds.extend((m, True) for m in _AT_WORD_ANY_DOMAIN_RE.finditer(folded))
+    if login:
+        if " at " in folded:
+            seconds.extend((m, True) for m in _AT_WORD_ANY_DOMAIN_RE.finditer(folded))
+        seconds.extend((m, False) for m in _IT_IS_ANY_DOMAIN_RE.finditer(folded))
     for match, cued in seconds:
-        start = match.start("said") if cued else match.start()
+        start = match.start("said") if "said" in match.re.groupindex else match.start()
         if _taken(start, match.end(), found) or _taken(start, match.end(), out):
             continue
         handle = _handle_before(folded, start, found, cued)
@@ -1769,9 +1782,9 @@ class PersonalDataFinder:
             found.extend(_reversed(written, found))
         if "arob" in folded or provider:
             found.extend(_glued(folded, found))
-        login_at = " at " in folded and _LOGIN_WORD_RE.search(folded) is not None
-        if provider or login_at or any(cue in folded for cue in _DOMAIN_CUES):  # "@" is one
-            found.extend(_split_email(folded, found, login_at))
+        login = _LOGIN_WORD_RE.search(folded) is not None
+        if provider or login or any(cue in folded for cue in _DOMAIN_CUES):  # "@" is one
+            found.extend(_split_email(folded, found, login))
         if "#" in folded:
             found.extend(_hashed(folded, found))
         found.extend(_bare_domain(folded, found, provider))
