@@ -264,8 +264,11 @@ _HOST_PART_RE = re.compile(r"[.\-]+")
 _DIGITS_AS_LETTERS = (str.maketrans("0134578", "oieastb"), str.maketrans("0134578", "oleastb"))
 
 
-# Characters written one at a time, among them a dot ("e n t r a i d e . c o m").
-_SPACED_RE = re.compile(r"(?<![a-z0-9])(?:[a-z0-9.\-/] ){5,}[a-z0-9]+(?![a-z0-9])")
+# Characters written one at a time, among them a dot ("e n t r a i d e . c o m"); round 29
+# (blind27 read): its scheme's colon too, and a path typed whole after them ("h t t p s : / /
+# b i t . l y / bonus-covoit-500").
+_SPACED_RE = re.compile(
+    r"(?<![a-z0-9])(?:h t t p (?:s )?: )?(?:[a-z0-9.\-/] ){5,}[a-z0-9][a-z0-9\-_]*(?![a-z0-9])")
 
 
 # ... unless an "@" comes just before it: then it is an address's domain ("lea (a) f r e e . f r").

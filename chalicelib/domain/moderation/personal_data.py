@@ -180,7 +180,7 @@ _NAME_PLACEHOLDERS = frozenset(
 # Words that end a sentence rather than an address: "... c'est fini point barre".
 _NOT_LOCAL_ENDS = frozenset(("barre", "final", "de", "com"))
 # An address introduced as one ("my email is julie at gmail"): the local part needs no handle.
-_MAIL_WORDS = r"e-?mail|mail|adresse|address|courriel"
+_MAIL_WORDS = r"e-?mail|mail|adresse|address|courriel|addy"
 _INTRO_VERBS = r"is|c'?\s?est|est|:|=|->"
 _MAIL_INTRO_RE = re.compile(
     rf"\b(?:{_MAIL_WORDS})\s*(?:{_INTRO_VERBS})\s*\Z"
@@ -395,6 +395,16 @@ _IBAN_HEAD_RE = re.compile(r"(?<![a-z0-9])([a-z]{2})\d{2}")
 # pattern at every letter): a text without one holds no IBAN, whole or in parts.
 _IBAN_HEAD_GATE_RE = re.compile(r"\d(?<=(?<![a-z0-9])[a-z]{2}\d)\d")
 _SPLIT_IBAN_REACH = 160
+# Round 29 (blind27 read): an IBAN read out, its letters one by one and its digits partly as
+# number words ("account is G B two zero L O Y D 3096 2874 0155 23"), in a text about a bank
+# account; its pieces are words of at most four letters, digits and number words.
+_SAID_IBAN_CUE_RE = re.compile(r"\b(?:iban|rib|account|compte|bank|banque)\b")
+_SAID_IBAN_PIECE_RE = re.compile(r"[a-z0-9]+")
+_SAID_IBAN_GAP_RE = re.compile(r"[\s\-./]*")
+_SAID_IBAN_LETTERS = 4
+# A country code and two digits anywhere in the pieces put together (a piece boundary is
+# checked apart).
+_SAID_IBAN_HEAD_RE = re.compile(r"(?=([a-z]{2})\d{2})")
 # How many characters an IBAN written whole may be off its country's length and still be
 # read as one when it passes its check (see `_mislengths`).
 _IBAN_MISLENGTH = 4
@@ -919,6 +929,10 @@ def _spoken(folded: str) -> str:
         spoken = _DASHED_SEPARATOR_RE.sub(lambda m: f"   {m.group('name')}   ", spoken)
     # Round 25 (blind23 read): an address's parts joined by pluses ("thomas.vidal + arobase +
     # laposte + .net, t'assembles"), when the text names an "@".
+    # Round 29 (blind27 read): a handle's last digits typed apart before its "at" ("my addy is
+    # shaz 9 9 at icloud dot com").
+    if (" at " in folded or "@" in folded) and _SPACED_DIGITS_RE.search(spoken):
+        spoken = _SPACED_DIGITS_RE.sub(_digits_together, spoken)
     if " + " in folded and ("arob" in folded or "@" in folded or " at " in folded):
         spoken = spoken.replace(" + ", "   ")
     if "@" in folded and _AT_THEN_RE.search(spoken):
@@ -931,6 +945,11 @@ def _spoken(folded: str) -> str:
         spoken = _SPOKEN_JOINER_RE.sub(
             lambda m: ("_" if m.group("low") else "-") * len(m.group()), spoken)
     return spoken
+
+
+def _digits_together(match: re.Match[str]) -> str:
+    digits = match.group().replace(" ", "")
+    return digits + " " * (len(match.group()) - len(digits))
 
 
 def _said(match: re.Match[str]) -> str:
@@ -993,6 +1012,14 @@ def _introduced(folded: str, local: re.Match[str],
     return (intro or _MAIL_INTRO_RE).search(folded, max(0, start - 32), start) is not None
 
 
+# Digits typed one by one after a word (not after letters typed one by one: "r o u x 8 8 @"),
+# right before an "at" or "@" (see `_spoken`).
+_SPACED_DIGITS_RE = re.compile(r"(?<=[a-z][a-z])(?: \d){2,4}(?=\s*@|\s+at\s)")
+# Round 29 (blind27 read): an address asked to be used, right before its local part ("reach
+# me at bongani ⓐ webmail ⓓⓞⓣ co ⓓⓞⓣ za").
+_CONTACT_AT_RE = re.compile(
+    r"\b(?:reach|email|e-mail|mail|write to|contact|message|find|ping)\s+(?:me|us)\s+(?:at|on)"
+    r"\s*\Z")
 # Nothing but punctuation between the start of the text, or of its clause, and this point.
 _CLAUSE_END_RE = re.compile(r"(?:\A|[,;:.!?(\n])[\s\-]*\Z")
 
@@ -1027,8 +1054,9 @@ def _convincing(match: re.Match[str], folded: str) -> bool:
     # Round 15: or with two dots spelled out, as only an address is dictated, its local part
     # opening a clause ("lungile AT mweb DOT co DOT za for the register", not "we had lunch at
     # nandos dot co dot uk").
-    dictated = spelled_dots > 1 and _CLAUSE_END_RE.search(
-        folded, 0, match.start("local")) is not None
+    dictated = spelled_dots > 1 and (_CLAUSE_END_RE.search(
+        folded, 0, match.start("local")) is not None or _CONTACT_AT_RE.search(
+        folded, max(0, match.start("local") - 24), match.start("local")) is not None)
     # Round 27 (blind25 read): or a handle introduced as an address or a login, its dot
     # written ("login is tomasz_b at wp.pl", "… it's at xtra.co.nz" after "my login starts").
     login = weak_at and _introduced(folded, match, _LOGIN_INTRO_RE)
@@ -1424,6 +1452,52 @@ def _split_ibans(folded: str) -> list[Found]:
     return out
 
 
+def _said_ibans(folded: str, values: dict[str, int]) -> list[Found]:
+    """IBANs read out (see `_SAID_IBAN_CUE_RE`): the pieces of each run put together, an IBAN
+    is the country's length from a country code and passes the mod-97 check; at least one of
+    its pieces is a number word (the written ones are `_ibans`')."""
+    out: list[Found] = []
+    run: list[tuple[str, int, int, bool]] = []  # (characters, start, end, a number word)
+    for piece in [*_SAID_IBAN_PIECE_RE.finditer(folded), None]:
+        word = None if piece is None else piece.group()
+        joined = piece is not None and (not run or _SAID_IBAN_GAP_RE.fullmatch(
+            folded, run[-1][2], piece.start()) is not None)
+        if word is not None and joined and (word.isdigit() or word in values or (
+                word.isalpha() and len(word) <= _SAID_IBAN_LETTERS)):
+            chars = str(values[word]) if word in values and len(word) > 1 else word
+            run.append((chars, piece.start(), piece.end(), word in values and len(word) > 1))
+            continue
+        out.extend(_iban_in_run(run))
+        run = []
+        if word is not None and (word.isdigit() or word in values or (
+                word.isalpha() and len(word) <= _SAID_IBAN_LETTERS)):
+            chars = str(values[word]) if word in values and len(word) > 1 else word
+            run.append((chars, piece.start(), piece.end(), word in values and len(word) > 1))
+    return out
+
+
+def _iban_in_run(run: list[tuple[str, int, int, bool]]) -> list[Found]:
+    """The first IBAN said in a run of pieces (see `_said_ibans`)."""
+    if not any(said for *_, said in run):
+        return []
+    compact = "".join(chars for chars, *_ in run)
+    owner = [index for index, (chars, *_) in enumerate(run) for _ in chars]
+    for head in _SAID_IBAN_HEAD_RE.finditer(compact):
+        length = _IBAN_LENGTHS.get(head.group(1))
+        start = head.start()
+        if (length is None or start + length > len(compact)
+                or (start and owner[start - 1] == owner[start])):
+            continue
+        end = start + length
+        if (end < len(compact) and owner[end - 1] == owner[end]) or not iban_valid(
+                compact[start:end]):
+            continue
+        first, last = run[owner[start]], run[owner[end - 1]]
+        if any(said for *_, said in run[owner[start]:owner[end - 1] + 1]):
+            return [Found(IBAN, first[1], last[2])]
+    return []
+
+
 def _in_parts(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Found]:
     """A number given in parts with words between (see `_SPLIT_PARTS`): put together, a
     French number (ten digits from 0), a British one (eleven from 01, 02, 03 or 07), or after
@@ -1721,6 +1795,8 @@ class PersonalDataFinder:
                 found.extend(self._without(domestic_accounts(folded), found))
             if not ibans:
                 not_phones = mistyped
+            if not ibans and spelled and _SAID_IBAN_CUE_RE.search(folded):
+                found.extend(self._without(_said_ibans(folded, self._values), found))
         elif spelled and _CARD_WORD_RE.search(folded):
             found.extend(self._said_card(folded))  # "card: four five three nine, one four …"
         if has_digit or spelled:
