@@ -1458,21 +1458,18 @@ def _said_ibans(folded: str, values: dict[str, int]) -> list[Found]:
     its pieces is a number word (the written ones are `_ibans`')."""
     out: list[Found] = []
     run: list[tuple[str, int, int, bool]] = []  # (characters, start, end, a number word)
-    for piece in [*_SAID_IBAN_PIECE_RE.finditer(folded), None]:
-        word = None if piece is None else piece.group()
-        joined = piece is not None and (not run or _SAID_IBAN_GAP_RE.fullmatch(
-            folded, run[-1][2], piece.start()) is not None)
-        if word is not None and joined and (word.isdigit() or word in values or (
-                word.isalpha() and len(word) <= _SAID_IBAN_LETTERS)):
-            chars = str(values[word]) if word in values and len(word) > 1 else word
-            run.append((chars, piece.start(), piece.end(), word in values and len(word) > 1))
-            continue
-        out.extend(_iban_in_run(run))
-        run = []
-        if word is not None and (word.isdigit() or word in values or (
-                word.isalpha() and len(word) <= _SAID_IBAN_LETTERS)):
-            chars = str(values[word]) if word in values and len(word) > 1 else word
-            run.append((chars, piece.start(), piece.end(), word in values and len(word) > 1))
+    for piece in _SAID_IBAN_PIECE_RE.finditer(folded):
+        word = piece.group()
+        if run and _SAID_IBAN_GAP_RE.fullmatch(folded, run[-1][2], piece.start()) is None:
+            out.extend(_iban_in_run(run))  # the run ends at a comma or a full stop
+            run = []
+        said = len(word) > 1 and word in values
+        if said or word.isdigit() or (word.isalpha() and len(word) <= _SAID_IBAN_LETTERS):
+            run.append((str(values[word]) if said else word, piece.start(), piece.end(), said))
+        else:
+            out.extend(_iban_in_run(run))
+            run = []
+    out.extend(_iban_in_run(run))
     return out
 
 
