@@ -272,8 +272,6 @@ _AT_WORD_ANY_DOMAIN_RE = re.compile(
     rf"\bat\s+(?P<said>{_LABEL}(?:\.{_LABEL})*\.(?:{_MAIL_TLD}|{_ABROAD_TLD}))"
     r"(?![a-z0-9])(?!\s*/)"
 )
-# Before a handle given after the domain, words that say the address starts there, or name
-# its first part ("the name part is ...", "l'identifiant c'est ...").
 # Round 28 (blind26 read): ... or "it's" before any domain ("Grandad's email: grandpa.dennis1946,
 # and it's a btinternet.com one"): with a handle just before, without words between.
 _IT_IS_ANY_DOMAIN_RE = re.compile(
@@ -281,6 +279,8 @@ _IT_IS_ANY_DOMAIN_RE = re.compile(
     rf"(?P<said>{_LABEL}(?:\.{_LABEL})*\.(?:{_MAIL_TLD}|{_ABROAD_TLD}))"
     r"(?![a-z0-9])(?!\s*/)"
 )
+# Before a handle given after the domain, words that say the address starts there, or name
+# its first part ("the name part is ...", "l'identifiant c'est ...").
 _HANDLE_FIRST_CUE_RE = re.compile(
     r"\b(?:first|start|begin\w*|before|debut|commence\w*|premiere?|avant|devant|identifiant"
     r"|username|user|login|handle|name part|local part)\b"
@@ -927,12 +927,12 @@ def _spoken(folded: str) -> str:
         spoken = _PROVIDER_SAID_APART_RE.sub(_provider_said_apart, spoken)
     if " - " in folded:
         spoken = _DASHED_SEPARATOR_RE.sub(lambda m: f"   {m.group('name')}   ", spoken)
-    # Round 25 (blind23 read): an address's parts joined by pluses ("thomas.vidal + arobase +
-    # laposte + .net, t'assembles"), when the text names an "@".
     # Round 29 (blind27 read): a handle's last digits typed apart before its "at" ("my addy is
     # shaz 9 9 at icloud dot com").
     if (" at " in folded or "@" in folded) and _SPACED_DIGITS_RE.search(spoken):
         spoken = _SPACED_DIGITS_RE.sub(_digits_together, spoken)
+    # Round 25 (blind23 read): an address's parts joined by pluses ("thomas.vidal + arobase +
+    # laposte + .net, t'assembles"), when the text names an "@".
     if " + " in folded and ("arob" in folded or "@" in folded or " at " in folded):
         spoken = spoken.replace(" + ", "   ")
     if "@" in folded and _AT_THEN_RE.search(spoken):
@@ -1450,6 +1450,17 @@ def _split_ibans(folded: str) -> list[Found]:
         if len(runs) >= 2 and len(compact) == length and iban_valid(compact):
             out.extend(Found(IBAN, start, end) for start, end in runs)
     return out
+
+
+def _a_reference(folded: str, chain: list[tuple[int, int, str]], first: int) -> bool:
+    """Round 26 (blind24 read): whether the groups of a chain from `first` on are a parcel's or
+    an order's reference ("Tracking for the chanter is 0046 1128 3390 5512 47"): more digits
+    than any phone number has, after such a word, with no phone's word and no "+" before."""
+    start = chain[first][0]
+    return (sum(len(group[2]) for group in chain[first:]) > _LONGEST_PHONE
+            and _TRACKING_RE.search(folded, max(0, start - 32), start) is not None
+            and _PHONE_WORD_RE.search(folded, max(0, start - 32), start) is None
+            and _PLUS_RE.search(folded, max(0, start - 6), start) is None)
 
 
 def _said_ibans(folded: str, values: dict[str, int]) -> list[Found]:
@@ -2042,12 +2053,8 @@ class PersonalDataFinder:
     @staticmethod
     def _phones_in(folded: str, chain: list[tuple[int, int, str]]) -> list[Found]:
         """The longest phone numbers made of consecutive groups of one chain."""
-        head = chain[0][0]
-        if sum(len(group[2]) for group in chain) > _LONGEST_PHONE and _TRACKING_RE.search(
-                folded, max(0, head - 32), head) and not _PHONE_WORD_RE.search(
-                folded, max(0, head - 32), head) and not _PLUS_RE.search(
-                folded, max(0, head - 6), head):
-            # Round 29 (blind28 read): the whole chain after a parcel's word is its reference,
+        if _a_reference(folded, chain, 0):
+            # Round 30 (blind28 read): the whole chain after a parcel's word is its reference,
             # not only from its first group ("tracking 6281 0047 3359 2016" holds no "0047 …"
             # number abroad).
             return []
@@ -2063,17 +2070,11 @@ class PersonalDataFinder:
                 # so do digits hyphened to a few letters ("DEP-0622984417").
                 first += 1
                 continue
-            start = chain[first][0]
-            plus = _PLUS_RE.search(folded, max(0, start - 6), start)
-            if not plus and sum(len(group[2]) for group in chain[first:]) > _LONGEST_PHONE and (
-                _TRACKING_RE.search(folded, max(0, start - 32), start)
-                and not _PHONE_WORD_RE.search(folded, max(0, start - 32), start)
-            ):
-                # Round 26 (blind24 read): "Tracking for the chanter is 0046 1128 3390 5512
-                # 47": more digits than any phone number has, after a parcel's or an order's
-                # word and no phone's, are its reference.
+            if _a_reference(folded, chain, first):
                 first = end
                 continue
+            start = chain[first][0]
+            plus = _PLUS_RE.search(folded, max(0, start - 6), start)
             if plus:
                 start = plus.start()
             # "(415) 555-2671", "(+33) 6 12...": the bracket opened before the number goes too.
