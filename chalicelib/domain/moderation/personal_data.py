@@ -264,20 +264,20 @@ _DOMAIN_SAID_RE = re.compile(
     rf"(?P<said>{_LABEL}(?:(?:{_DOT}){_LABEL})*?(?:{_DOT})(?:{_MAIL_TLD}|{_ABROAD_TLD}))"
     r"(?![a-z0-9])(?!\s*(?:/|slash\b))"
 )
+# Any domain with a mail or a country ending (the second part of the patterns below).
+_ANY_DOMAIN = rf"{_LABEL}(?:\.{_LABEL})*\.(?:{_MAIL_TLD}|{_ABROAD_TLD})"
 # Round 27 (blind25 read): a bare "at" before any domain, in a text about a login or an
 # address ("my login starts kai.tane.rotorua and then it's at xtra.co.nz"): the second part
 # of an address given in two, when the words between say the rest follows.
 _LOGIN_WORD_RE = re.compile(r"\b(?:e-?mail|login|username|identifiant|courriel)\b")
 _AT_WORD_ANY_DOMAIN_RE = re.compile(
-    rf"\bat\s+(?P<said>{_LABEL}(?:\.{_LABEL})*\.(?:{_MAIL_TLD}|{_ABROAD_TLD}))"
-    r"(?![a-z0-9])(?!\s*/)"
+    rf"\bat\s+(?P<said>{_ANY_DOMAIN})(?![a-z0-9])(?!\s*/)"
 )
 # Round 28 (blind26 read): ... or "it's" before any domain ("Grandad's email: grandpa.dennis1946,
 # and it's a btinternet.com one"): with a handle just before, without words between.
 _IT_IS_ANY_DOMAIN_RE = re.compile(
     r"\b(?:it'?s|its|c'?\s?est)\s+(?:a\s+|an\s+|du\s+|un\s+|une\s+|chez\s+)?"
-    rf"(?P<said>{_LABEL}(?:\.{_LABEL})*\.(?:{_MAIL_TLD}|{_ABROAD_TLD}))"
-    r"(?![a-z0-9])(?!\s*/)"
+    rf"(?P<said>{_ANY_DOMAIN})(?![a-z0-9])(?!\s*/)"
 )
 # Before a handle given after the domain, words that say the address starts there, or name
 # its first part ("the name part is ...", "l'identifiant c'est ...").
@@ -304,7 +304,7 @@ _LONE_AT_DOMAIN_RE = re.compile(r"(?<![\w.%+\-@])@\s?" + _MAIL_DOMAIN)
 # ... or of any domain, said to be the second part of an address split in two ("my email
 # starts with tadhg.oconnor and ends with @eircom.net"): the words between must say so.
 _AT_ANY_DOMAIN_RE = re.compile(
-    rf"(?<![\w.%+\-@])(?P<said>@\s?{_LABEL}(?:\.{_LABEL})*\.(?:{_MAIL_TLD}|{_ABROAD_TLD}))"
+    rf"(?<![\w.%+\-@])(?P<said>@\s?{_ANY_DOMAIN})"
     r"(?![a-z0-9])"
 )
 # The same with its dot spelled out, for providers whose name is no everyday word ("le
