@@ -40,7 +40,7 @@ BATCHES = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", 
            "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30")
 # The last batch read while tuning (its misses printed): the ones after it are unread, the
 # first of them measured before and after the round it judged, any later one measured once.
-LAST_READ = "blind28"
+LAST_READ = "blind29"
 # Each blind batch measured once before the change it was written to judge
 # (`--before NAME` records it).
 BEFORE = {name: RESULTS / f"moderation_{name}_before.json" for name in BATCHES}

@@ -93,6 +93,9 @@ VETO_THRESHOLD = 0.05
 # reversed when the message says so.
 _ACROSTIC_LINES = 4
 _UPSIDE_DOWN_RE = re.compile("[ɐɔǝɟƃɥᴉıɾʞʃɯɹʇʌʍʎ]")
+# Round 31 (blind29 read): a middle finger beside an insult the rules would review ("🖕🖕 enjoy
+# walking home, loser") aims it: blocked, as every such message of the labelled sets is.
+_MIDDLE_FINGER = "\U0001f595"
 # Turned letters read back, and the letters that are each other turned (n/u, p/d, b/q).
 _UPSIDE_DOWN = str.maketrans("ɐɔǝɟƃɥᴉıɾʞʃɯɹʇʌʍʎnupdbq", "acefghiijklmrtvwyundpqb")
 _UPSIDE_DOWN_CHARS = 3
@@ -128,6 +131,14 @@ _ADDRESS_WORDS = frozenset({"t'es", "tes", "es", "etes", "toi", "espece", "bande
 def _addressed(folded: str, start: int) -> bool:
     """Whether the words just before the quote at `start` address someone ("t'es un « … »")."""
     return not _ADDRESS_WORDS.isdisjoint(folded[:start].split()[-3:])
+
+
+def _aimed(finding: _Finding) -> _Finding:
+    """An insult the rules would review, blocked: a middle finger beside it aims it."""
+    category, rule, action, start, end = finding
+    if category == INSULT and action in (REVIEW, FIRM):
+        return category, rule, BLOCK, start, end
+    return finding
 
 
 def model_words(text: str, words: list[str]) -> list[str]:
@@ -217,6 +228,8 @@ class Moderator:
         if "\n" in text or "rever" in folded or "envers" in folded or "backward" in folded or (
                 not text.isascii() and _UPSIDE_DOWN_RE.search(text) is not None):
             findings.extend(self._hidden_insults(text, folded, lang))
+        if _MIDDLE_FINGER in text:
+            findings = [_aimed(finding) for finding in findings]
         if any(f[1] in _QUESTIONED for f in findings) and self._quieters[SPAM].quiets(stream):
             # A member asking whether a link they received is ours, or genuine: held, not
             # blocked.
