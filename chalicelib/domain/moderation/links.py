@@ -155,6 +155,12 @@ class LinkPolicy:
             # sentence there.
             re.compile(rf"(?<![@a-z0-9.\-])(?P<host>{coined})"
                        rf"\s+dot\s+(?P<tld>{anywhere})(?![a-z0-9\-@.])(?P<path>)"),
+            # Round 32 (blind30 read): "point" before any ending, then where to type it ("tape
+            # piton-live point re dans ton navigateur").
+            re.compile(rf"(?<![@a-z0-9.\-])(?P<host>{coined})"
+                       rf"\s+(?:dot|point)\s+(?P<tld>{anywhere})(?![a-z0-9\-@.])(?P<path>)"
+                       r"(?=\s+(?:dans|sur|in|into|on)\s+(?:ton|votre|le|your|the|a)\s+"
+                       r"(?:navigateur|browser|moteur de recherche|search bar|barre))"),
         )
         # Round 13: a bare domain whose name holds a hyphen or a digit under an ending that is
         # also a word ("premio-ya.es", "promo24.de", "cars4u.it"), ending its clause:

@@ -80,11 +80,12 @@ _DOT = (
 )
 # Only endings that e-mail providers use: "I'm at home. It's late" must not become an address.
 _MAIL_TLD = r"(?:com|fr|net|org|uk|io|eu|info|ch|nl|be|me)"
-# Country endings of providers abroad ("sapo point pt", "web point de"): read only after a
-# strong sign for the "@" and a dot that is written, never after "at" or a space.
+# Country endings of providers abroad ("sapo point pt", "web point de"), and a university's
+# "edu" (round 32: "domain is u.nus.edu"): read only after a strong sign for the "@" and a dot
+# that is written, never after "at" or a space.
 _ABROAD_TLDS = frozenset(
     "pt de es it ca qc us in au nz ie lu at pl ro sn ci cm ma tn dz ml bf bj tg ga cd mg re br "
-    "mx ru za ng ke gh ug tz zm zw mu sg hk ph my jp cn ht".split()
+    "mx ru za ng ke gh ug tz zm zw mu sg hk ph my jp cn ht edu".split()
 )
 _ABROAD_TLD = "(?:" + "|".join(sorted(_ABROAD_TLDS)) + ")"
 # Before the ending only: a comma or a plain space ("gmail,com", "gmail com"), weak as well,
@@ -660,7 +661,9 @@ _CALL_WORDS = (
     r"|wave|momo|mpesa|m-pesa|orange money|moov money|airtel money|mtn money|free money|moncash"
     # Round 18: the apps that pay to a phone number ("PayNow to 9734 1862", "MobilePay på
     # 2748 1936", "Bizum al 612 …").
-    r"|paynow|payid|twint|mobilepay|vipps|swish|bizum|mbway|mb way|blik|gcash|paymaya)"
+    r"|paynow|payid|twint|mobilepay|vipps|swish|bizum|mbway|mb way|blik|gcash|paymaya"
+    # Round 32 (blind30 read): a contact given by its number ("Driver contact: 98450 31276").
+    r"|contact|contacter|contactez)"
 )
 _PHONE_WORD_RE = re.compile(rf"\b(?:{_NUMBER_WORDS}|{_CALL_WORDS})\b")
 # For eight digits a number must be one's own ("my number", "mo nimero", "nimewo m"): "the

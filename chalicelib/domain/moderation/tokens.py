@@ -54,8 +54,9 @@ _PIECE = rf"[a-z0-9]+{_MORE_PIECES}"
 # and backtracked over every word before the plain one scanned it again: same matches).
 _DOTTED_TAIL = rf"(?=[.\-_])(?:[.\-_]{_PIECE})+"
 _WORD_END = rf"(?:{_DOTTED_TAIL}|[$*€]*)"
-# `[@$]?{_PIECE}(?:(?:[.\-_]{_PIECE})+|[$*€]*)`, its first character consumed.
-_WORD_AFTER = (rf"(?<=[@$]){_PIECE}{_WORD_END}"
+# `[@$]*{_PIECE}(?:(?:[.\-_]{_PIECE})+|[$*€]*)`, its first character consumed (round 32: a
+# word may open on several signs, "@$$h0le").
+_WORD_AFTER = (rf"(?<=[@$])[@$]*{_PIECE}{_WORD_END}"
                rf"|(?<=[a-z0-9])[a-z0-9]*{_MORE_PIECES}{_WORD_END}")
 # What the word alternative matches when the letters or digits that start it are followed by
 # none of the characters that continue a word: the whole run of them; and the letters-apart
