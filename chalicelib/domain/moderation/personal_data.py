@@ -569,6 +569,9 @@ _EIGHT_DIGIT_COUNTRIES = {
     "ndjamena": "269", "nouakchott": "234", "tunis": "2345679", "doha": "34567",
     "port au prince": "234", "copenhague": "23456789", "copenhagen": "23456789",
     "oslo": "49",
+    # Round 33 (blind31 read): Lebanon's towns ("le numéro de mon cousin à Jounieh : 03 418 527").
+    "jounieh": "0378", "jbeil": "0378", "byblos": "0378", "zahle": "0378", "saida": "0378",
+    "baalbek": "0378", "baalbeck": "0378", "batroun": "0378",
 }
 _EIGHT_DIGIT_COUNTRY_RE = re.compile(
     r"\b(?P<country>" + trie_regex(_EIGHT_DIGIT_COUNTRIES) + r")(?:ne|nes|s)?\b"
