@@ -875,17 +875,18 @@ def _north_american(digits: str, groups: tuple[int, ...]) -> bool:
 # found in this view is the same span in the message.
 _SPOKEN_RE = re.compile(
     r"(?:,\s*)?(?:\b(?:then|ensuite|puis)\s+)?(?:\b(?:un|a|the|le)\s+)?"
-    rf"\b(?P<sep>{_DOT_NAMES}|period|{_AT_NAMES}|at sign|at|chez)\b"
+    rf"\b(?P<sep>{_DOT_NAMES}|period|full stop|{_AT_NAMES}|at sign|at|chez)\b"
     r"(?:\s*,)?(?:\s+(?:then|ensuite|puis)\b)?"
 )
-_SPOKEN_NAMES = {"period": "point ", "at sign": "arobase"}
+# Round 35 (blind33 read): the British "full stop" ("bella hyphen rossi at gmail full stop com").
+_SPOKEN_NAMES = {"period": "point ", "full stop": "point    ", "at sign": "arobase"}
 # Said between two parts of a name: "liam underscore obrien", "jean tiret bas dupont".
 _SPOKEN_JOINER_RE = re.compile(
     r"\s+(?:(?P<low>underscore|tiret\s+(?:du\s+)?bas)|tiret|dash|hyphen)\s+(?=[a-z0-9])")
 
 
 # What `_SPOKEN_RE` and `_SPOKEN_JOINER_RE` may change: without any of these, nothing.
-_SPOKEN_CUES = (",", "period", "at sign", "then", "ensuite", "puis")
+_SPOKEN_CUES = (",", "period", "full stop", "at sign", "then", "ensuite", "puis")
 _SPOKEN_JOINERS = ("underscore", "tiret", "dash", "hyphen")
 
 
