@@ -27,6 +27,12 @@ def canon(moderator):
         ("connnnnnard", "| connard |"),
         ("sale p*te", "| sale pute |"),
         ("a$$hole", "| asshole |"),
+        ("@$$h0le", "| asshole |"),
+        ("u r sooo st00pid", "| u r so stoopid |"),
+        # Two readings a word added to the rules would have changed, so the word was left out
+        # (rounds 31-32): with "bloke" in a rule, the SMS "bloké" stayed "bloke" instead of
+        # French "bloque"; with the rap group "iam", "1am" became "iam" (next test).
+        ("votr compte est bloké", "| votr compte est bloque |"),
         ("wh@ts@pp", "| whatsapp |"),
         ("teleg.ram", "| telegram |"),
         ("enkulé", "| encule |"),
@@ -46,6 +52,7 @@ def test_stream_undoes_disguises(canon, text, stream):
         ("maps.google.com", "| maps google com |"),
         ("salle d'attente", "| salle d attente |"),
         ("i m a bit late", "| i m a bit late |"),
+        ("i can only leave at 1am", "| i can only leave at 1am |"),
     ],
 )
 def test_stream_leaves_ordinary_text_alone(canon, text, stream):
