@@ -133,6 +133,12 @@ class LinkPolicy:
         path = r"\s*(?:/|\bslash\b)\s*(?P<path>[a-z0-9][^\s<>\"]*)"
         # A name that cannot be a word of the sentence: a hyphen or a digit in it.
         coined = r"[a-z0-9]+(?:-[a-z0-9]+)+|[a-z]*\d[a-z0-9]*[a-z][a-z0-9]*"
+
+        def coined_any_ending(dot: str) -> str:
+            """A coined name, a spelled-out dot (`dot`), then any ending, without a path."""
+            return (rf"(?<![@a-z0-9.\-])(?P<host>{coined})"
+                    rf"\s+{dot}\s+(?P<tld>{anywhere})(?![a-z0-9\-@.])(?P<path>)")
+
         self._spelled_res = (
             # Round 13: two spelled-out dots or more ("vigicrues point gouv point fr"): no
             # sentence says "point" twice around single words before a domain ending.
@@ -153,13 +159,11 @@ class LinkPolicy:
             # Round 26 (blind24 read): the English "dot" before any ending, words after it
             # ("check tulipfields-lisse dot nl for the opening hours"): "dot" is no word of a
             # sentence there.
-            re.compile(rf"(?<![@a-z0-9.\-])(?P<host>{coined})"
-                       rf"\s+dot\s+(?P<tld>{anywhere})(?![a-z0-9\-@.])(?P<path>)"),
+            re.compile(coined_any_ending("dot")),
             # Round 32 (blind30 read): "point" before any ending, then where to type it ("tape
             # piton-live point re dans ton navigateur").
-            re.compile(rf"(?<![@a-z0-9.\-])(?P<host>{coined})"
-                       rf"\s+(?:dot|point)\s+(?P<tld>{anywhere})(?![a-z0-9\-@.])(?P<path>)"
-                       r"(?=\s+(?:dans|sur|in|into|on)\s+(?:ton|votre|le|your|the|a)\s+"
+            re.compile(coined_any_ending("point")
+                       + r"(?=\s+(?:dans|sur|in|into|on)\s+(?:ton|votre|le|your|the|a)\s+"
                        r"(?:navigateur|browser|moteur de recherche|search bar|barre))"),
         )
         # Round 13: a bare domain whose name holds a hyphen or a digit under an ending that is
