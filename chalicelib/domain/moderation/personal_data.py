@@ -337,7 +337,9 @@ _AT_PROVIDER_RE = re.compile("at" + _PROVIDER_NAMES)
 _HANDLE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.-")
 # What a local part looks like when no "@" vouches for it: "j.martin", "tom_smith", "julie92"
 # (not "a6", "bk4578", "abc-123-456" or "today.3").
-_HANDLE_RE = re.compile(r"[a-z][a-z\-]*[._][a-z][a-z0-9._\-]*|[a-z]{3,}[a-z._\-]*\d+")
+# Round 38 (blind36 read): an underscore said in words stands as a run of them, in the same
+# length ("lerato underscore mokoena at webmail dot co dot za").
+_HANDLE_RE = re.compile(r"[a-z][a-z\-]*(?:\.|_+)[a-z][a-z0-9._\-]*|[a-z]{3,}[a-z._\-]*\d+")
 _SPELLED_DOT_RE = re.compile(_DOT_NAMES + r"|\bpt\b|\s\.|\.\s|[\[({<*\"'\u22c5\u30fb\u25cf]")
 _PROVIDER_RE = re.compile(r"[a-z0-9\-]+")
 # A dot spelled out inside the local part ("tom dot smith at ..."), read backwards from the "@".
@@ -625,10 +627,11 @@ _NO_ZERO_RE = re.compile(
     r"\b(?:sans|without|minus|moins|enleve|retire|drop|dropped|removed|left off)\s+"
     r"(?:le\s+|the\s+|leading\s+|first\s+|premier\s+)*(?:zero|0|oh)\b"
 )
-# ... or says to put it back: enough on its own.
+# ... or says to put it back: enough on its own. Round 38 (blind36 read): or names it alone
+# ("…, quatre-vingt-huit, le zéro devant bien sûr").
 _ADD_ZERO_RE = re.compile(
-    r"\b(?:rajoute|rajoutez|ajoute|ajoutez|mets|mettez|avec|add|put|stick|with)\s+"
-    r"(?:un\s+|le\s+|a\s+|the\s+)?(?:zero|0|oh)\s+"
+    r"\b(?:(?:rajoute|rajoutez|ajoute|ajoutez|mets|mettez|avec|add|put|stick|with)\s+"
+    r"(?:un\s+|le\s+|a\s+|the\s+)?|le\s+|the\s+)(?:zero|0|oh)\s+"
     r"(?:devant|au debut|in front|at the (?:start|front|beginning)|first|before)"
 )
 # Nine-digit mobiles written without a prefix, by their layout: the first digits they take.
@@ -666,7 +669,9 @@ _CALL_WORDS = (
     # 2748 1936", "Bizum al 612 …").
     r"|paynow|payid|twint|mobilepay|vipps|swish|bizum|mbway|mb way|blik|gcash|paymaya"
     # Round 32 (blind30 read): a contact given by its number ("Driver contact: 98450 31276").
-    r"|contact|contacter|contactez)"
+    r"|contact|contacter|contactez"
+    # Round 38 (blind36 read): "Reach me on 9173 4862 when you're at Tampines interchange".
+    r"|reach me|reach us)"
 )
 _PHONE_WORD_RE = re.compile(rf"\b(?:{_NUMBER_WORDS}|{_CALL_WORDS})\b")
 # For eight digits a number must be one's own ("my number", "mo nimero", "nimewo m"): "the
