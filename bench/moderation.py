@@ -230,7 +230,8 @@ def _paired_batches(n: dict[str, int]) -> str:
             use = f"measured before and after round {number + 1}, not read yet"
         else:
             use = (f"measured before and after round {number + 1}, then **tuned on in round "
-                   f"{number + 2}**: it flatters from round {number + 2} on")
+                   f"{number + 2}** and, from round 39, trained on by the learned stage: it "
+                   f"flatters from round {number + 2} on")
         out.append(f"**{name}** = `tests/data/moderation/{name}.jsonl` ({n[name]} messages by "
                    f"two more independent authors, one per language, under the same rule, see "
                    f"{name.upper()}.md, {use})")

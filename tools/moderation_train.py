@@ -3,16 +3,20 @@
 1. Builds the corpus: every template of tools/moderation_corpus.py filled SAMPLES times with a
    seeded random generator (some lines disguised: no accents, SMS spelling, leetspeak, spaced
    or stretched letters, emoji), the hand-written tuning splits of
-   tests/data/moderation/messages.jsonl (`dev`, `holdout`, `round2`, `round3`; never `unseen`,
-   never a blind batch) and the hand-written training lines of tests/data/moderation/written/
-   (counted WRITTEN_WEIGHT times: they are real wording, the templates are not). The
-   generated part is written to tests/data/moderation/training.jsonl.
+   tests/data/moderation/messages.jsonl (`dev`, `holdout`, `round2`, `round3`; never `unseen`),
+   the hand-written training lines of tests/data/moderation/written/ (counted WRITTEN_WEIGHT
+   times: they are real wording, the templates are not) and, from round 39, the blind batches
+   already read (`blind` to `bench.moderation.LAST_READ`, READ_WEIGHT times): a batch is
+   trained on only once it has judged its round and had its misses read; the unread ones (the
+   current judge and any later batch) never are. The generated part is written to
+   tests/data/moderation/training.jsonl.
 2. Trains one logistic regression per label (insult, off_platform, spam) by averaged
    stochastic gradient descent over the features of chalicelib/domain/moderation/learned.py,
    read from the same canonical words the moderator computes.
 3. Trains the insult severity model (one more logistic regression, same features, same
    recipe) on the insult lines alone: the written lines' `severity` (`strong`, which the
-   policy blocks, or `mild`, which it reviews) and the tuning splits' insults by verdict.
+   policy blocks, or `mild`, which it reviews) and the tuning splits' and read batches'
+   insults by verdict.
 4. Writes chalicelib/domain/moderation/data/model.tsv and severity.tsv. Same inputs, same
    bytes: the order, the seed and the rounding are fixed (tests/unit/moderation/
    test_learned.py checks it).
@@ -32,6 +36,7 @@ from pathlib import Path
 
 import numpy
 
+from bench.moderation import BATCHES, LAST_READ
 from chalicelib.domain.moderation import Moderator
 from chalicelib.domain.moderation.learned import LABELS, message_features, serialise
 from tools.moderation_corpus import SLOTS, TEMPLATES
@@ -53,9 +58,20 @@ L2 = 1e-5
 # written lines made the file 2.2 MB, 1.5 times as long to read at cold start; the pruned
 # model kept 4,542 of 4,547 verdicts right over the read blind batches; round 11: 0.15 -> 0.16
 # when 51,000 lines made it 2,055 KiB, over the 2 MiB budget: 1,933 KiB then, read batches
-# 5,120 -> 5,122 of 5,359; 1,999 KiB with round 11's 55,996 lines).
-PRUNE = 0.16
+# 5,120 -> 5,122 of 5,359; 1,999 KiB with round 11's 55,996 lines; round 39: 0.16 -> 0.175 when
+# the read batches joined the training lines: 2,123 KiB at 0.16 when trained on blind to
+# blind28, 2,021 KiB at 0.17 and 1,960 KiB at 0.175 on blind to blind37; the written lines'
+# verdicts and categories right 56,384 -> 56,368 of 57,038 from 0.17 to 0.175, blind38 571/588
+# at both).
+PRUNE = 0.175
 WRITTEN_WEIGHT = 3
+# Round 39: the read blind batches, once each. Trained on blind to blind28 and scored on blind29
+# to blind38 (5,914 messages, none trained on; the newest never read), verdicts right went
+# 5,823 -> 5,838 (three times: 5,839) and clean messages altered 20 -> 15 of 2,455; the written
+# lines right 56,423 -> 56,413 of 57,038 (three times: 56,395), both at PRUNE 0.16
+# (docs/moderation.md, round 39).
+READ_WEIGHT = 1
+READ_BATCHES = BATCHES[:BATCHES.index(LAST_READ) + 1]
 _CHOICE_RE = re.compile(r"\{([^{}]*)\}")
 _SLOT_WORD_RE = re.compile(r"\b(" + "|".join(sorted(SLOTS, key=len, reverse=True)) + r")\b")
 _LEET = str.maketrans("aeios", "43105")
@@ -146,20 +162,34 @@ def tuning_rows() -> list[dict]:
             if row["split"] in TUNING_SPLITS]
 
 
+def read_rows() -> list[dict]:
+    """The lines of the blind batches already read (`READ_BATCHES`), in batch and file order,
+    with their verdicts (for the severity model)."""
+    return [{**_training_row(row), "verdict": row["verdict"]}
+            for name in READ_BATCHES for row in _jsonl(DATA / f"{name}.jsonl")]
+
+
+def _by_verdict(rows: list[dict]) -> list[dict]:
+    """Insult lines of labelled rows as severity rows: a block is strong, a review mild (only
+    messages whose other labels cannot block, so that the verdict is the insult's own)."""
+    return [{"text": row["text"], "severity": "strong" if row["verdict"] == "block" else "mild"}
+            for row in rows
+            if "insult" in row["labels"]
+            and set(row["labels"]) <= {"insult", "off_platform", "pii"}]
+
+
 def severity_rows() -> list[dict]:
     """Insult lines with how strong their insult is (`strong` or `mild`): the written lines'
-    `severity` field, then the tuning splits' insults (a block is strong, a review mild; only
-    messages whose other labels cannot block, so that the verdict is the insult's own)."""
+    `severity` field, then the insults of the tuning splits and of the read batches (READ_WEIGHT
+    times), by verdict (`_by_verdict`)."""
     held_out = held_out_texts()
     written = [{"text": row["text"], "severity": row["severity"]}
                for path in sorted(WRITTEN.glob("*.jsonl")) for row in _jsonl(path)
                if row.get("severity") in SEVERITIES
                and row["text"].strip().lower() not in held_out]
-    tuning = [{"text": row["text"], "severity": "strong" if row["verdict"] == "block" else "mild"}
-              for row in _jsonl(DATA / "messages.jsonl")
-              if row["split"] in TUNING_SPLITS and "insult" in row["labels"]
-              and set(row["labels"]) <= {"insult", "off_platform", "pii"}]
-    return written + tuning
+    tuning = _by_verdict([row for row in _jsonl(DATA / "messages.jsonl")
+                          if row["split"] in TUNING_SPLITS])
+    return written + tuning + _by_verdict(read_rows()) * READ_WEIGHT
 
 
 def written_rows() -> list[dict]:
@@ -276,7 +306,8 @@ def main() -> None:
     args = parser.parse_args()
     generated = build_corpus()
     written = written_rows()
-    corpus = generated + tuning_rows() + written * WRITTEN_WEIGHT
+    read = [_training_row(row) for row in read_rows()]
+    corpus = generated + tuning_rows() + written * WRITTEN_WEIGHT + read * READ_WEIGHT
     rules = Moderator(learned=False)
     model = fit(corpus, rules)
     severity = fit_severity(severity_rows(), rules)
@@ -292,7 +323,8 @@ def main() -> None:
     (DATA / "training.jsonl").write_text(lines, encoding="utf-8")
     features = len(model.splitlines()) - 2
     print(f"{len(generated)} generated + {len(corpus) - len(generated)} hand-written rows "
-          f"({len(written)} written lines x{WRITTEN_WEIGHT}), {features} features kept, "
+          f"({len(written)} written lines x{WRITTEN_WEIGHT}, {len(read)} read batch lines "
+          f"x{READ_WEIGHT}), {features} features kept, "
           f"{len(model.encode()) / 1024:.0f} KiB")
 
 

@@ -241,6 +241,24 @@ def test_no_evaluation_message_is_in_the_training_data():
     assert len(written_rows()) >= 3000
 
 
+def test_only_the_read_blind_batches_are_trained_on():
+    from bench.moderation import BATCHES, LAST_READ
+    from tools.moderation_train import READ_BATCHES, read_rows, severity_rows
+
+    # Round 39: a batch joins the training lines once it has judged its round and been read;
+    # the current judge and any later batch never do.
+    unread = BATCHES[BATCHES.index(LAST_READ) + 1:]
+    assert unread and READ_BATCHES == BATCHES[:BATCHES.index(LAST_READ) + 1]
+    rows = read_rows()
+    assert len(rows) == sum(len(_jsonl(DATA / f"{name}.jsonl")) for name in READ_BATCHES)
+    unread_texts = {row["text"] for name in unread for row in _jsonl(DATA / f"{name}.jsonl")}
+    assert not {row["text"] for row in rows} & unread_texts
+    assert not {row["text"] for row in severity_rows()} & unread_texts
+    # Labels as the model learns them ("clean" is no label), the verdict kept for severity.
+    assert all(set(row["labels"]) <= {"insult", "off_platform", "spam", "pii"} and row["verdict"]
+               for row in rows)
+
+
 def test_the_written_training_lines_are_well_formed():
     rows = [row for path in sorted((DATA / "written").glob("*.jsonl")) for row in _jsonl(path)]
     assert len({row["id"] for row in rows}) == len(rows)
