@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import TypedDict
@@ -29,6 +29,8 @@ class Link:
     imitation: bool = False
     # Not allowed, and its host names itself after money, bargains or luck (`bait`).
     bait: bool = False
+    # Round 40 (blind38 read): written one character at a time ("g e t r i c h n o w . x y z").
+    spaced: bool = False
 
 
 class LinkData(TypedDict):
@@ -246,13 +248,19 @@ class LinkPolicy:
         links: list[Link] = []
         for match in _SPACED_RE.finditer(folded):
             # "e n t r a i d e - v e r i f . c o m": a link written one character at a time.
-            joined = match.group().replace(" ", "")
+            written = match.group()
+            joined = written.replace(" ", "")
+            head, _, last = written.rpartition(" ")
+            if len(last) > 1 and not head.endswith("/") and not self._link_re.fullmatch(joined):
+                # Round 40: the word after it is no path ("… f a s t . c o m honestly").
+                written, joined = head, head.replace(" ", "")
+            end = match.start() + len(written)
             if "." in joined and self._link_re.fullmatch(joined) and not overlaps(
-                match.start(), match.end(), skip
+                match.start(), end, skip
             ) and not _AFTER_AT_RE.search(folded, max(0, match.start() - 12), match.start()):
                 address = joined.removeprefix("www.")
                 host, _, path = _split(address)
-                links.append(self._link(match.start(), match.end(), host, path))
+                links.append(replace(self._link(match.start(), end, host, path), spaced=True))
         taken = skip + [(link.start, link.end) for link in links]
         for regex in self._spelled_res:
             # A regex's own matches never overlap: only the spans found before it are tested.

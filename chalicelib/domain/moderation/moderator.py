@@ -105,11 +105,15 @@ _BACKWARDS_RE = re.compile(r"\b(?:a l'?envers|backwards|in reverse|reversed|de d
 _IMITATION = "spam.imitation_link"
 _BAIT = "spam.bait_link"
 _LOOKALIKE = "spam.lookalike_link"
+# Round 40 (blind38 read): a link written one character at a time and not allowed ("c a r b u -
+# m a l i n . c o m"): the spacing only hides it from filters; every such labelled line is a
+# blocked advert (spaced addresses are personal data, not links).
+_SPACED = "spam.spaced_link"
 # Links blocked for what they are, held instead when the member asks whether one is genuine.
 _QUESTIONED = frozenset({_IMITATION, _BAIT})
 # Round 21: blocks that read a link's host alone; the message around it is still scored (its
 # off-platform proposal: "L'appli a bloqué votre paiement, payez par ce lien : …").
-_LINK_BLOCKS = frozenset({_IMITATION, _BAIT, _LOOKALIKE})
+_LINK_BLOCKS = frozenset({_IMITATION, _BAIT, _LOOKALIKE, _SPACED})
 _NEVER_VETOED = frozenset({"spam.link", "off_platform.invite_link"})
 # Round 15: words someone else wrote, quoted ("il m'a appelé « fils de pute »", "a guy pitched
 # me a 'guaranteed crypto investment'"). When every phrase finding of a category lies inside
@@ -474,6 +478,8 @@ class Moderator:
                 findings.append((SPAM, _IMITATION, BLOCK, link.start, link.end))
             elif link.bait:
                 findings.append((SPAM, _BAIT, BLOCK, link.start, link.end))
+            elif link.spaced and not link.allowed:
+                findings.append((SPAM, _SPACED, BLOCK, link.start, link.end))
             if not link.allowed:
                 findings.append((SPAM, "spam.link", REVIEW, link.start, link.end))
                 marks.append((link.start, link.end, _LINK_WORD))

@@ -435,6 +435,10 @@ _CARD_WORD_RE = re.compile(r"\b(?:card|carte|cb|visa|mastercard|amex)\b")
 _SPLIT_CARD_GAP = 40
 _CARD_RE = re.compile(r"[2-6](?<![0-9][2-6])\d{3}(?:[ \-./]?\d){9,15}(?![0-9])")
 _CARD_LENGTHS = (16, 15, 19, 14, 13, 17, 18)
+# Round 40 (blind38 read): in a text about a card, its digits in groups of any length ("la
+# carte 51 3247 860 93 15278 exp 09/27"); without the word, two phone numbers in a row could
+# pass Luhn's check by chance.
+_ANY_GROUPS_CARD_RE = re.compile(r"(?<![0-9])[2-6](?:[ \-./]?\d){12,18}(?![0-9])")
 
 _DIGIT_RE = re.compile(r"\d")
 # Separators no number uses elsewhere (":", ";", "\\", an emoji): they join digit groups only
@@ -1803,6 +1807,8 @@ class PersonalDataFinder:
             if not cards and _CARD_WORD_RE.search(folded) and _LOOKS_LIKE_DIGIT_RE.search(folded):
                 # "card is 51O4 7O23 88I5 627O": letters for digits, read as the phones are.
                 cards = self._cards(_letters_as_digits(folded))
+            if not cards and _CARD_WORD_RE.search(folded):
+                cards = self._cards(folded, _ANY_GROUPS_CARD_RE)
             if not cards and spelled and _CARD_WORD_RE.search(folded):
                 # Round 21: "card is 4024 0071 then five six eight eight, three two one six".
                 cards = self._said_card(folded)
@@ -1924,9 +1930,9 @@ class PersonalDataFinder:
         return found or _split_ibans(folded), mistyped
 
     @staticmethod
-    def _cards(folded: str) -> list[Found]:
+    def _cards(folded: str, pattern: re.Pattern[str] = _CARD_RE) -> list[Found]:
         found = []
-        for match in _CARD_RE.finditer(folded):
+        for match in pattern.finditer(folded):
             text = match.group()
             positions = [i for i, char in enumerate(text) if char.isdigit()]
             digits = "".join(text[i] for i in positions)
@@ -2179,6 +2185,14 @@ class PersonalDataFinder:
             if 1 <= value <= 9 and nxt == _HUNDRED:
                 # "nine hundred" -> 900 (British numbers are read "oh seven seven hundred").
                 value, index = value * _HUNDRED, index + 1
+                # Round 40 (blind38 read): in French the rest of the hundred follows ("quatre
+                # cent septante-neuf" -> 479: Swiss numbers are read by hundreds); an English
+                # "hundred" is two zeros, the next word another group.
+                if matches[index - 1].group().startswith("cent") and (
+                        rest := joined(index)) is not None and 1 <= rest < _HUNDRED:
+                    tail, after = number(index)
+                    if tail < _HUNDRED:
+                        value, index = value + tail, after
             elif value == 10 and nxt in (7, 8, 9):
                 value, index = 10 + nxt, index + 1
             elif value in (60, 80) and nxt is not None and 10 <= nxt <= 16:
