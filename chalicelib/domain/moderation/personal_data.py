@@ -429,8 +429,9 @@ _CARD_PART_RE = re.compile(r"\d{4}(?:[ \-.]?\d{4}){0,2}(?![0-9]|[ \-.]\d)")
 _AMEX_HEAD_RE = re.compile(r"3[47](?<![0-9]3[47])\d\d[ \-.]?\d{6}(?![0-9]|[ \-.]\d)")
 _AMEX_TAIL_RE = re.compile(r"\d(?<![0-9]\d)\d{4}(?![0-9]|[ \-.]\d)")
 # Between the groups of a card number read out: separators, "then", "puis", "and".
+# (Round 42, blind40 read: slashes too, "cinq-un-trois-deux / 4608-1957 / 3029".)
 _SAID_CARD_JOIN_RE = re.compile(
-    r"[\s,;:\-….]*(?:\b(?:then|puis|ensuite|et|and|next|apres)\b[\s,;:\-….]*)?")
+    r"[\s,;:\-…./]*(?:\b(?:then|puis|ensuite|et|and|next|apres)\b[\s,;:\-…./]*)?")
 _CARD_WORD_RE = re.compile(r"\b(?:card|carte|cb|visa|mastercard|amex)\b")
 _SPLIT_CARD_GAP = 40
 _CARD_RE = re.compile(r"[2-6](?<![0-9][2-6])\d{3}(?:[ \-./]?\d){9,15}(?![0-9])")
@@ -438,7 +439,8 @@ _CARD_LENGTHS = (16, 15, 19, 14, 13, 17, 18)
 # Round 40 (blind38 read): in a text about a card, its digits in groups of any length ("la
 # carte 51 3247 860 93 15278 exp 09/27"); without the word, two phone numbers in a row could
 # pass Luhn's check by chance.
-_ANY_GROUPS_CARD_RE = re.compile(r"(?<![0-9])[2-6](?:[ \-./]?\d){12,18}(?![0-9])")
+# (Round 42: a separator may stand between spaces, "5132 / 4608-1957 / 3029".)
+_ANY_GROUPS_CARD_RE = re.compile(r"(?<![0-9])[2-6](?:(?: ?[\-./] ?| )?\d){12,18}(?![0-9])")
 
 _DIGIT_RE = re.compile(r"\d")
 # Separators no number uses elsewhere (":", ";", "\\", an emoji): they join digit groups only
