@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from chalicelib.domain.moderation import Moderator
-from chalicelib.domain.moderation.learned import LinearModel
-
 
 @pytest.mark.parametrize(
     "text",
@@ -63,9 +60,7 @@ def test_paying_in_the_car_and_for_the_cash_are_found_by_the_rules(rules, text):
         "cache pas\n34 56 78",
     ],
 )
-def test_cash_in_numeraire_and_a_whatsapp_number_survive_a_sceptical_model(text):
-    # A model scoring every label at p ~ 0.0001 vetoes ordinary reviews, not `firm` ones.
-    sceptic = Moderator(learned=LinearModel([-9.0, -9.0, -9.0], {}), veto_threshold=0.05)
+def test_cash_in_numeraire_and_a_whatsapp_number_survive_a_sceptical_model(sceptic, text):
     found = sceptic.check(text, "fr")
     assert found.verdict == "review" and "off_platform" in found.categories, found.reasons
 

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from chalicelib.domain.moderation import Moderator
-from chalicelib.domain.moderation.learned import LinearModel
-
 
 @pytest.mark.parametrize(
     "text",
@@ -79,9 +76,7 @@ def test_an_app_named_alone_before_a_number_spacing_and_a_reply_by_mail_are_prop
     assert "off_platform" in rules.check(text).categories, rules.check(text).reasons
 
 
-def test_an_app_named_alone_before_its_number_survives_a_sceptical_model():
-    # A model scoring every label at p ~ 0.0001 vetoes ordinary reviews, not `firm` ones.
-    sceptic = Moderator(learned=LinearModel([-9.0, -9.0, -9.0], {}), veto_threshold=0.05)
+def test_an_app_named_alone_before_its_number_survives_a_sceptical_model(sceptic):
     found = sceptic.check("Telegram ? C'est le 07 61, puis 28 44 19 après", "fr")
     assert found.verdict == "review" and "off_platform" in found.categories, found.reasons
 

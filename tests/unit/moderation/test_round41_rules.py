@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from chalicelib.domain.moderation import Moderator
-from chalicelib.domain.moderation.learned import LinearModel
-
 
 @pytest.mark.parametrize(
     "text",
@@ -35,9 +32,7 @@ def test_a_slag_heap_delight_and_a_report_are_no_insult(rules, text):
     assert "insult" not in rules.check(text).categories, rules.check(text).reasons
 
 
-def test_the_app_we_may_not_name_survives_a_sceptical_model():
-    # A model scoring every label at p ~ 0.0001 vetoes ordinary reviews, not `firm` ones.
-    sceptic = Moderator(learned=LinearModel([-9.0, -9.0, -9.0], {}), veto_threshold=0.05)
+def test_the_app_we_may_not_name_survives_a_sceptical_model(sceptic):
     found = sceptic.check("Rdv sur l'appli qu'on ne peut pas citer ici, celle en S 😉", "fr")
     assert found.verdict == "review" and "off_platform" in found.categories, found.reasons
 

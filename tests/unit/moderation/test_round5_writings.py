@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from chalicelib.domain.moderation import Moderator
-from chalicelib.domain.moderation.learned import LinearModel
-
 # ---- personal data ---------------------------------------------------------------------
 
 
@@ -298,10 +295,8 @@ def test_everyday_mentions_stay_clean(rules, text):
     assert "off_platform" not in verdict.categories, verdict.reasons
 
 
-def test_firm_rules_survive_a_sceptical_model():
-    # A model that scores every label at logit -9 (p ~ 0.0001) vetoes any ordinary review,
-    # not the writings marked `firm`.
-    sceptic = Moderator(learned=LinearModel([-9.0, -9.0, -9.0], {}), veto_threshold=0.05)
+def test_firm_rules_survive_a_sceptical_model(sceptic):
+    # `sceptic` (conftest.py) vetoes any ordinary review, not the writings marked `firm`.
     for text in ("for the fuel just wire it to FR76 3000 6000 0112 3456 7890 189",
                  "regarde tes DM insta, je t'ai répondu"):
         verdict = sceptic.check(text, "fr")
