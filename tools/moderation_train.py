@@ -169,7 +169,7 @@ def read_rows() -> list[dict]:
             for name in READ_BATCHES for row in _jsonl(DATA / f"{name}.jsonl")]
 
 
-def _by_verdict(rows: list[dict]) -> list[dict]:
+def severity_by_verdict(rows: list[dict]) -> list[dict]:
     """Insult lines of labelled rows as severity rows: a block is strong, a review mild (only
     messages whose other labels cannot block, so that the verdict is the insult's own)."""
     return [{"text": row["text"], "severity": "strong" if row["verdict"] == "block" else "mild"}
@@ -181,15 +181,15 @@ def _by_verdict(rows: list[dict]) -> list[dict]:
 def severity_rows() -> list[dict]:
     """Insult lines with how strong their insult is (`strong` or `mild`): the written lines'
     `severity` field, then the insults of the tuning splits and of the read batches (READ_WEIGHT
-    times), by verdict (`_by_verdict`)."""
+    times), by verdict (`severity_by_verdict`)."""
     held_out = held_out_texts()
     written = [{"text": row["text"], "severity": row["severity"]}
                for path in sorted(WRITTEN.glob("*.jsonl")) for row in _jsonl(path)
                if row.get("severity") in SEVERITIES
                and row["text"].strip().lower() not in held_out]
-    tuning = _by_verdict([row for row in _jsonl(DATA / "messages.jsonl")
+    tuning = severity_by_verdict([row for row in _jsonl(DATA / "messages.jsonl")
                           if row["split"] in TUNING_SPLITS])
-    return written + tuning + _by_verdict(read_rows()) * READ_WEIGHT
+    return written + tuning + severity_by_verdict(read_rows()) * READ_WEIGHT
 
 
 def written_rows() -> list[dict]:
