@@ -21,18 +21,12 @@ from tools import moderation_train as trainer
 
 def _trained(batches: tuple[str, ...]) -> Moderator:
     """A moderator whose learned stages trained on the usual lines plus `batches`."""
-    rows = [row for name in batches
-            for row in load_set(ROOT / "tests" / "data" / "moderation" / f"{name}.jsonl")]
-    read = [{"text": r["text"], "lang": r["lang"],
-             "labels": [label for label in r["labels"] if label != "clean"]} for r in rows]
+    read = trainer.read_rows(batches)
     rules = Moderator(learned=False)
-    corpus = (trainer.build_corpus() + trainer.tuning_rows()
-              + trainer.written_rows() * trainer.WRITTEN_WEIGHT + read * trainer.READ_WEIGHT)
-    shipped_read = {row["text"] for row in trainer.read_rows()}
-    severity = ([row for row in trainer.severity_rows() if row["text"] not in shipped_read]
-                + trainer.severity_by_verdict(rows) * trainer.READ_WEIGHT)
-    return Moderator(learned=LinearModel.parse(trainer.fit(corpus, rules)),
-                     severity=SeverityModel.parse(trainer.fit_severity(severity, rules)))
+    rows = trainer.corpus(trainer.build_corpus(), trainer.written_rows(), read)
+    return Moderator(learned=LinearModel.parse(trainer.fit(rows, rules)),
+                     severity=SeverityModel.parse(trainer.fit_severity(
+                         trainer.severity_rows(read), rules)))
 
 
 def main() -> None:

@@ -31,7 +31,7 @@ import math
 import random
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy
@@ -162,14 +162,20 @@ def tuning_rows() -> list[dict]:
             if row["split"] in TUNING_SPLITS]
 
 
-def read_rows() -> list[dict]:
-    """The lines of the blind batches already read (`READ_BATCHES`), in batch and file order,
-    with their verdicts (for the severity model)."""
+def read_rows(batches: Sequence[str] = READ_BATCHES) -> list[dict]:
+    """The lines of `batches` (the blind batches already read), in batch and file order, with
+    their verdicts (for the severity model)."""
     return [{**_training_row(row), "verdict": row["verdict"]}
-            for name in READ_BATCHES for row in _jsonl(DATA / f"{name}.jsonl")]
+            for name in batches for row in _jsonl(DATA / f"{name}.jsonl")]
 
 
-def severity_by_verdict(rows: list[dict]) -> list[dict]:
+def corpus(generated: list[dict], written: list[dict], read: list[dict]) -> list[dict]:
+    """The model's training rows: the generated lines, the tuning splits, the written lines
+    (WRITTEN_WEIGHT times) and the read batches' lines (READ_WEIGHT times)."""
+    return generated + tuning_rows() + written * WRITTEN_WEIGHT + read * READ_WEIGHT
+
+
+def _by_verdict(rows: list[dict]) -> list[dict]:
     """Insult lines of labelled rows as severity rows: a block is strong, a review mild (only
     messages whose other labels cannot block, so that the verdict is the insult's own)."""
     return [{"text": row["text"], "severity": "strong" if row["verdict"] == "block" else "mild"}
@@ -178,18 +184,19 @@ def severity_by_verdict(rows: list[dict]) -> list[dict]:
             and set(row["labels"]) <= {"insult", "off_platform", "pii"}]
 
 
-def severity_rows() -> list[dict]:
+def severity_rows(read: list[dict] | None = None) -> list[dict]:
     """Insult lines with how strong their insult is (`strong` or `mild`): the written lines'
-    `severity` field, then the insults of the tuning splits and of the read batches (READ_WEIGHT
-    times), by verdict (`severity_by_verdict`)."""
+    `severity` field, then the insults of the tuning splits and of the read batches' lines
+    (`read`, `read_rows()` by default; READ_WEIGHT times), by verdict (`_by_verdict`)."""
     held_out = held_out_texts()
     written = [{"text": row["text"], "severity": row["severity"]}
                for path in sorted(WRITTEN.glob("*.jsonl")) for row in _jsonl(path)
                if row.get("severity") in SEVERITIES
                and row["text"].strip().lower() not in held_out]
-    tuning = severity_by_verdict([row for row in _jsonl(DATA / "messages.jsonl")
+    tuning = _by_verdict([row for row in _jsonl(DATA / "messages.jsonl")
                           if row["split"] in TUNING_SPLITS])
-    return written + tuning + severity_by_verdict(read_rows()) * READ_WEIGHT
+    read = read_rows() if read is None else read
+    return written + tuning + _by_verdict(read) * READ_WEIGHT
 
 
 def written_rows() -> list[dict]:
@@ -306,11 +313,11 @@ def main() -> None:
     args = parser.parse_args()
     generated = build_corpus()
     written = written_rows()
-    read = [_training_row(row) for row in read_rows()]
-    corpus = generated + tuning_rows() + written * WRITTEN_WEIGHT + read * READ_WEIGHT
+    read = read_rows()
+    rows = corpus(generated, written, read)
     rules = Moderator(learned=False)
-    model = fit(corpus, rules)
-    severity = fit_severity(severity_rows(), rules)
+    model = fit(rows, rules)
+    severity = fit_severity(severity_rows(read), rules)
     lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in generated)
     if args.check:
         same = (MODEL.read_text(encoding="utf-8") == model
@@ -322,7 +329,7 @@ def main() -> None:
     SEVERITY.write_text(severity, encoding="utf-8")
     (DATA / "training.jsonl").write_text(lines, encoding="utf-8")
     features = len(model.splitlines()) - 2
-    print(f"{len(generated)} generated + {len(corpus) - len(generated)} hand-written rows "
+    print(f"{len(generated)} generated + {len(rows) - len(generated)} hand-written rows "
           f"({len(written)} written lines x{WRITTEN_WEIGHT}, {len(read)} read batch lines "
           f"x{READ_WEIGHT}), {features} features kept, "
           f"{len(model.encode()) / 1024:.0f} KiB")
