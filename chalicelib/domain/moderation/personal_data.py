@@ -650,6 +650,13 @@ _TRACKING_RE = re.compile(
     r"\b(?:ref|reference|dossier|commande|order|booking|reservation|ticket|billet|flight|vol"
     r"|facture|invoice|colis|parcel|suivi|tracking|serial|serie|imei)\b"
 )
+# Round 44 (blind42 read): a parcel's or an order's number, no phone's ("Numéro de colis …",
+# "tracking number …").
+_REFERENCE_NUMBER_RE = re.compile(
+    r"\b(?:num|numero|number|no)\s+(?:de|du|d|of)\s+(?:(?:la|the|l|ma|my|ta|your|votre)\s+)?"
+    r"(?:colis|commande|suivi|parcel|order|tracking|dossier|facture|invoice|reservation|booking)\b"
+    r"|\b(?:tracking|order|parcel|booking|invoice|commande|colis|suivi)\s+(?:num|numero|number|no)\b"
+)
 # Words before a number that make it a reference, not a phone number.
 # ("No." is a reference's, not in "contact no." or "phone no.", an Indian English phone cue.)
 _REFERENCE_RE = re.compile(
@@ -1475,9 +1482,13 @@ def _a_reference(folded: str, chain: list[tuple[int, int, str]], first: int) -> 
     an order's reference ("Tracking for the chanter is 0046 1128 3390 5512 47"): more digits
     than any phone number has, after such a word, with no phone's word and no "+" before."""
     start = chain[first][0]
-    return (sum(len(group[2]) for group in chain[first:]) > _LONGEST_PHONE
+    # Round 44 (blind42 read): or digits after a code of letters and digits that opens the
+    # reference ("Numéro de colis 8R 0374 5521 906").
+    return ((sum(len(group[2]) for group in chain[first:]) > _LONGEST_PHONE
+             or _CODE_BEFORE_RE.search(folded, max(0, start - 12), start) is not None)
             and _TRACKING_RE.search(folded, max(0, start - 32), start) is not None
-            and _PHONE_WORD_RE.search(folded, max(0, start - 32), start) is None
+            and _PHONE_WORD_RE.search(
+                _REFERENCE_NUMBER_RE.sub(" ", folded[max(0, start - 32):start])) is None
             and _PLUS_RE.search(folded, max(0, start - 6), start) is None)
 
 
@@ -1564,6 +1575,8 @@ def _in_parts(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Fou
 
 
 # A reference's letters hyphened to its digits ("DEP-", "REF-"), not a phone's label ("tel-").
+# A word of letters and digits, then a space: the head of a parcel's code ("8r ", "1z ", "ab12 ").
+_CODE_BEFORE_RE = re.compile(r"(?<![a-z0-9])(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{2,6} \Z")
 _CODE_HEAD_RE = re.compile(r"(?<![a-z0-9])(?!tel-|fixe-|port-|mob-|gsm-|cell-)[a-z]{2,5}-\Z")
 
 
