@@ -204,7 +204,9 @@ _NOT_A_LOCAL = frozenset(
     "finit termine ends ending start starts commence begins boite mailbox ta ton sa son your "
     "his "
     # "gmail c'est mieux que @yahoo.fr": a comparison of domains.
-    "que than vs versus plutot rather".split()
+    "que than vs versus plutot rather "
+    # Round 46 (blind44 read): a site to act on, not an address ("claim at freefuelcard dot net").
+    "claim redeem apply register visit subscribe signup".split()
 )
 # The rest of an address given apart from its local part: "julie.m ... arobase gmail point com".
 _SPLIT_DOMAIN_RE = re.compile(
@@ -638,7 +640,8 @@ _NO_ZERO_RE = re.compile(
 _ADD_ZERO_RE = re.compile(
     r"\b(?:(?:rajoute|rajoutez|ajoute|ajoutez|mets|mettez|avec|add|put|stick|with)\s+"
     r"(?:un\s+|le\s+|a\s+|the\s+)?|le\s+|the\s+)(?:zero|0|oh)\s+"
-    r"(?:devant|au debut|in front|at the (?:start|front|beginning)|first|before)"
+    # Round 46 (blind44 read): "Stick a zero on the front".
+    r"(?:devant|au debut|in front|(?:at|on) the (?:start|front|beginning)|first|before)"
 )
 # Nine-digit mobiles written without a prefix, by their layout: the first digits they take.
 _MOBILE_LAYOUTS = {(1, 2, 2, 2, 2): "67", (2, 3, 2, 2): "7", (3, 2, 2, 2): "6"}
@@ -650,6 +653,9 @@ _TRACKING_RE = re.compile(
     r"\b(?:ref|reference|dossier|commande|order|booking|reservation|ticket|billet|flight|vol"
     r"|facture|invoice|colis|parcel|suivi|tracking|serial|serie|imei)\b"
 )
+# Round 46 (blind44 read): a company's number ("SIRET 8250 0136 7714 29"), whose groups hold
+# no phone number.
+_BUSINESS_ID_RE = re.compile(r"\b(?:siret|siren|n[o°]?\s*(?:de\s+)?tva|vat(?:\s+n[o°])?)\W{0,4}\Z")
 # Round 44 (blind42 read): a parcel's or an order's number, no phone's ("Numéro de colis …",
 # "tracking number …").
 _REFERENCE_NUMBER_RE = re.compile(
@@ -1580,6 +1586,12 @@ _CODE_BEFORE_RE = re.compile(r"(?<![a-z0-9])(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{2,6
 _CODE_HEAD_RE = re.compile(r"(?<![a-z0-9])(?!tel-|fixe-|port-|mob-|gsm-|cell-)[a-z]{2,5}-\Z")
 
 
+def _cued(folded: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    """Whether words that say the rest of a card follows stand between two of its parts."""
+    return second.start() - first.end() <= _SPLIT_CUED_GAP and _SPLIT_CUE_RE.search(
+        folded, first.end(), second.start()) is not None
+
+
 def _glued_to_letters(folded: str, group: tuple[int, int, str]) -> bool:
     """Whether a digit group is written against a letter ("aa1", "1z")."""
     start, end = group[0], group[1]
@@ -1985,12 +1997,18 @@ class PersonalDataFinder:
             digits = head + tail
             if len(digits) != 16 or digits[0] not in "23456" or not luhn_valid(digits):
                 continue
-            gap = second.start() - first.end()
-            cued = gap <= _SPLIT_CUED_GAP and _SPLIT_CUE_RE.search(
-                folded, first.end(), second.start()) is not None
-            if cued or (len(head) == len(tail) and gap <= _SPLIT_CARD_GAP):
+            if _cued(folded, first, second) or (
+                len(head) == len(tail) and second.start() - first.end() <= _SPLIT_CARD_GAP
+            ):
                 return [Found(CARD, first.start(), first.end()),
                         Found(CARD, second.start(), second.end())]
+        # Round 46 (blind44 read): or in three parts, each after words that say the rest
+        # follows ("card starts 5412 7534 / then 1289 / last bit 0068").
+        for three in zip(parts, parts[1:], parts[2:], strict=False):
+            digits = "".join(re.sub(r"\D", "", part.group()) for part in three)
+            if (len(digits) == 16 and digits[0] in "23456" and luhn_valid(digits)
+                    and _cued(folded, three[0], three[1]) and _cued(folded, three[1], three[2])):
+                return [Found(CARD, part.start(), part.end()) for part in three]
         return []
 
     def _said_card(self, folded: str) -> list[Found]:
@@ -2086,7 +2104,8 @@ class PersonalDataFinder:
     @staticmethod
     def _phones_in(folded: str, chain: list[tuple[int, int, str]]) -> list[Found]:
         """The longest phone numbers made of consecutive groups of one chain."""
-        if _a_reference(folded, chain, 0):
+        if _a_reference(folded, chain, 0) or _BUSINESS_ID_RE.search(
+                folded, max(0, chain[0][0] - 12), chain[0][0]):
             # Round 30 (blind28 read): the whole chain after a parcel's word is its reference,
             # not only from its first group ("tracking 6281 0047 3359 2016" holds no "0047 …"
             # number abroad).
