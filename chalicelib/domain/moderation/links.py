@@ -142,6 +142,11 @@ class LinkPolicy:
                     rf"\s+{dot}\s+(?P<tld>{anywhere})(?![a-z0-9\-@.])(?P<path>)")
 
         self._spelled_res = (
+            # Round 47 (blind45 read): a scheme, spaced or not, then a name and a spaced dot
+            # before an ending ("h t t p s : / / slimteapro . shop"): no sentence writes that.
+            re.compile(r"(?<![a-z0-9])h ?t ?t ?p ?s? ?: ?/ ?/ ?(?:w ?w ?w ?\. ?)?"
+                       r"(?P<host>[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)(?:\s+\.\s*|\s*\.\s+)"
+                       rf"(?P<tld>{every})(?![a-z0-9\-@])(?:{path})?"),
             # Round 13: two spelled-out dots or more ("vigicrues point gouv point fr"): no
             # sentence says "point" twice around single words before a domain ending.
             re.compile(r"(?<![@a-z0-9.\-])(?P<host>[a-z0-9\-]+(?:\s+(?:dot|point)\s+[a-z0-9\-]+)+)"
@@ -273,7 +278,10 @@ class LinkPolicy:
                 end = start + len(match.group().rstrip(_TRAILING))
                 host = f"{_SPELLED_DOT_RE.sub('.', match.group('host'))}.{match.group('tld')}"
                 path = (match.group("path") or "").rstrip(_TRAILING)
-                links.append(self._link(start, end, host, path))
+                link = self._link(start, end, host, path)
+                # A scheme written one character at a time is as disguised as a link written so.
+                links.append(replace(link, spaced=True) if match.group().startswith("h t t p")
+                             else link)
         return sorted(links, key=lambda link: link.start)
 
 

@@ -199,7 +199,9 @@ def test_imitates_latin_tells_scripts_apart():
     [
         "Votre carte de carburant illimitée pour seulement 15 € à vie, commandez vite : "
         "carbu-illimite.fr",
-        "Get your free fuel card worth £500, just cover delivery: fuelcard-gift.co.uk",
+        # (Round 46's rule for free fuel cards now blocks "Get your free fuel card worth £500,
+        # just cover delivery: …" by the rules alone: the model's reading is shown on another.)
+        "Your £500 fuel allowance is waiting, just pay the delivery: fuelcard-gift.co.uk",
     ],
 )
 def test_an_unknown_link_sold_by_its_message_is_blocked(moderator, rules, text):
