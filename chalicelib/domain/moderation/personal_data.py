@@ -697,7 +697,8 @@ _PHONE_WORD_RE = re.compile(rf"\b(?:{_NUMBER_WORDS}|{_CALL_WORDS})\b")
 # winning number 4521 8890" is none.
 _EIGHT_DIGIT_CUE_RE = re.compile(
     rf"\b{_CALL_WORDS}\b|\b(?:my|mon|mo|ma|our|notre|your|ton|votre|his|her|son|meu|mi|mio"
-    rf"|mera|meri|[a-z]+'s)\s+(?:(?:phone|cell|mobile)\s+)?{_NUMBER_WORDS}\b"
+    # Round 48 (blind46 read): Singapore's "HP" (handphone) number ("My HP number is 8765 2231").
+    rf"|mera|meri|[a-z]+'s)\s+(?:(?:phone|cell|mobile|hp|handphone)\s+)?{_NUMBER_WORDS}\b"
     rf"|\bnimewo\s+(?:m|mwen)\b|\bcontact\s+(?:no|number|num)\b"
 )
 
