@@ -1491,8 +1491,11 @@ def _a_reference(folded: str, chain: list[tuple[int, int, str]], first: int) -> 
     start = chain[first][0]
     # Round 44 (blind42 read): or digits after a code of letters and digits that opens the
     # reference ("Numéro de colis 8R 0374 5521 906").
+    # Round 49 (blind47 read): or digits glued to the letters of such a code ("suivi
+    # Colissimo 8R01234567890").
     return ((sum(len(group[2]) for group in chain[first:]) > _LONGEST_PHONE
-             or _CODE_BEFORE_RE.search(folded, max(0, start - 12), start) is not None)
+             or _CODE_BEFORE_RE.search(folded, max(0, start - 12), start) is not None
+             or (start > 0 and folded[start - 1].isalpha()))
             and _TRACKING_RE.search(folded, max(0, start - 32), start) is not None
             and _PHONE_WORD_RE.search(
                 _REFERENCE_NUMBER_RE.sub(" ", folded[max(0, start - 32):start])) is None
