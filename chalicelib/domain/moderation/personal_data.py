@@ -1585,9 +1585,20 @@ def _in_parts(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Fou
 
 
 # A reference's letters hyphened to its digits ("DEP-", "REF-"), not a phone's label ("tel-").
+# Round 51 (blind49 read): a voucher's or a gift card's number, no payment card's ("The voucher
+# code on the back is 6039 4471 2285 9163 004, does the app take these?").
+_VOUCHER_BEFORE_RE = re.compile(
+    r"\b(?:voucher|e-?voucher|gift ?card|gift ?voucher|carte cadeau|cheque cadeau|bon d.achat"
+    r"|bon cadeau|code cadeau|coupon)\b")
 # A word of letters and digits, then a space: the head of a parcel's code ("8r ", "1z ", "ab12 ").
 _CODE_BEFORE_RE = re.compile(r"(?<![a-z0-9])(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{2,6} \Z")
 _CODE_HEAD_RE = re.compile(r"(?<![a-z0-9])(?!tel-|fixe-|port-|mob-|gsm-|cell-)[a-z]{2,5}-\Z")
+
+
+def _a_voucher(folded: str, start: int) -> bool:
+    """Whether the number at `start` follows a voucher's word with no card's word after it."""
+    vouchers = list(_VOUCHER_BEFORE_RE.finditer(folded, max(0, start - 40), start))
+    return bool(vouchers) and _CARD_WORD_RE.search(folded, vouchers[-1].end(), start) is None
 
 
 def _cued(folded: str, first: re.Match[str], second: re.Match[str]) -> bool:
@@ -1685,6 +1696,10 @@ def _short_national(folded: str, chains: list[list[tuple[int, int, str]]]) -> li
         if len(digits) == 10:
             spoken = any(not folded[g[0]:g[1]].isdigit() for g in chain)
             shaped = digits[0] in "6789" and (spoken or layout in _TEN_DIGIT_LAYOUTS)
+            # Round 51 (blind49 read): or a North American number written in one run ("212555
+            # 0148" in keycap emoji, "my number lol"): its area code and exchange start 2 to 9.
+            shaped = shaped or (layout == (10,) and digits[0] in "23456789"
+                                and digits[3] in "23456789")
             named = False
             landline = None
         elif len(digits) == 9:
@@ -1964,6 +1979,8 @@ class PersonalDataFinder:
     def _cards(folded: str, pattern: re.Pattern[str] = _CARD_RE) -> list[Found]:
         found = []
         for match in pattern.finditer(folded):
+            if _a_voucher(folded, match.start()):
+                continue
             text = match.group()
             positions = [i for i, char in enumerate(text) if char.isdigit()]
             digits = "".join(text[i] for i in positions)
