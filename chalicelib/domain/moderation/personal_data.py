@@ -651,7 +651,9 @@ _LONGEST_PHONE = 15
 # account's: those digits are personal data however they are read).
 _TRACKING_RE = re.compile(
     r"\b(?:ref|reference|dossier|commande|order|booking|reservation|ticket|billet|flight|vol"
-    r"|facture|invoice|colis|parcel|suivi|tracking|serial|serie|imei)\b"
+    r"|facture|invoice|colis|parcel|suivi|tracking|serial|serie|imei"
+    # Round 52 (blind50 read): a loyalty card's or a voucher's number.
+    r"|loyalty|fidelite|voucher|coupon|gift ?card|carte cadeau)\b"
 )
 # Round 46 (blind44 read): a company's number ("SIRET 8250 0136 7714 29"), whose groups hold
 # no phone number.
@@ -1496,7 +1498,9 @@ def _a_reference(folded: str, chain: list[tuple[int, int, str]], first: int) -> 
     return ((sum(len(group[2]) for group in chain[first:]) > _LONGEST_PHONE
              or _CODE_BEFORE_RE.search(folded, max(0, start - 12), start) is not None
              or (start > 0 and folded[start - 1].isalpha()))
-            and _TRACKING_RE.search(folded, max(0, start - 32), start) is not None
+            # Round 52 (blind50 read): a little further back ("Le ticket de parking perdu,
+            # c'était le 0061 4473 2210 8859").
+            and _TRACKING_RE.search(folded, max(0, start - 48), start) is not None
             and _PHONE_WORD_RE.search(
                 _REFERENCE_NUMBER_RE.sub(" ", folded[max(0, start - 32):start])) is None
             and _PLUS_RE.search(folded, max(0, start - 6), start) is None)
@@ -1589,7 +1593,9 @@ def _in_parts(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Fou
 # code on the back is 6039 4471 2285 9163 004, does the app take these?").
 _VOUCHER_BEFORE_RE = re.compile(
     r"\b(?:voucher|e-?voucher|gift ?card|gift ?voucher|carte cadeau|cheque cadeau|bon d.achat"
-    r"|bon cadeau|code cadeau|coupon)\b")
+    r"|bon cadeau|code cadeau|coupon"
+    # Round 52 (blind50 read): a loyalty card's ("Loyalty card 6333 0018 7726 5419 wouldn't scan").
+    r"|loyalty ?card|loyalty|carte de fidelite|fidelite|membership card|club ?card|rewards card)\b")
 # A word of letters and digits, then a space: the head of a parcel's code ("8r ", "1z ", "ab12 ").
 _CODE_BEFORE_RE = re.compile(r"(?<![a-z0-9])(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{2,6} \Z")
 _CODE_HEAD_RE = re.compile(r"(?<![a-z0-9])(?!tel-|fixe-|port-|mob-|gsm-|cell-)[a-z]{2,5}-\Z")
