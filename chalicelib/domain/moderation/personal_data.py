@@ -649,11 +649,17 @@ _MOBILE_LAYOUTS = {(1, 2, 2, 2, 2): "67", (2, 3, 2, 2): "7", (3, 2, 2, 2): "6"}
 _LONGEST_PHONE = 15
 # Words before a long run of digits that make it an order's or a parcel's reference (not an
 # account's: those digits are personal data however they are read).
+# Words of a voucher, a gift card or a loyalty card, whose numbers are no payment card's nor a
+# phone's (rounds 51 and 52: "The voucher code on the back is 6039 4471 2285 9163 004",
+# "Loyalty card 6333 0018 7726 5419 wouldn't scan").
+_VOUCHER_WORDS = (
+    r"voucher|e-?voucher|gift ?card|gift ?voucher|carte cadeau|cheque cadeau|bon d.achat"
+    r"|bon cadeau|code cadeau|coupon|loyalty ?card|loyalty|carte de fidelite|fidelite"
+    r"|membership card|club ?card|rewards card"
+)
 _TRACKING_RE = re.compile(
     r"\b(?:ref|reference|dossier|commande|order|booking|reservation|ticket|billet|flight|vol"
-    r"|facture|invoice|colis|parcel|suivi|tracking|serial|serie|imei"
-    # Round 52 (blind50 read): a loyalty card's or a voucher's number.
-    r"|loyalty|fidelite|voucher|coupon|gift ?card|carte cadeau)\b"
+    rf"|facture|invoice|colis|parcel|suivi|tracking|serial|serie|imei|{_VOUCHER_WORDS})\b"
 )
 # Round 46 (blind44 read): a company's number ("SIRET 8250 0136 7714 29"), whose groups hold
 # no phone number.
@@ -1491,6 +1497,8 @@ def _a_reference(folded: str, chain: list[tuple[int, int, str]], first: int) -> 
     an order's reference ("Tracking for the chanter is 0046 1128 3390 5512 47"): more digits
     than any phone number has, after such a word, with no phone's word and no "+" before."""
     start = chain[first][0]
+    if _BUSINESS_ID_RE.search(folded, max(0, start - 12), start):
+        return True  # Round 46: a company's number, whatever its length
     # Round 44 (blind42 read): or digits after a code of letters and digits that opens the
     # reference ("Numéro de colis 8R 0374 5521 906").
     # Round 49 (blind47 read): or digits glued to the letters of such a code ("suivi
@@ -1588,16 +1596,12 @@ def _in_parts(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Fou
     return []
 
 
-# A reference's letters hyphened to its digits ("DEP-", "REF-"), not a phone's label ("tel-").
 # Round 51 (blind49 read): a voucher's or a gift card's number, no payment card's ("The voucher
 # code on the back is 6039 4471 2285 9163 004, does the app take these?").
-_VOUCHER_BEFORE_RE = re.compile(
-    r"\b(?:voucher|e-?voucher|gift ?card|gift ?voucher|carte cadeau|cheque cadeau|bon d.achat"
-    r"|bon cadeau|code cadeau|coupon"
-    # Round 52 (blind50 read): a loyalty card's ("Loyalty card 6333 0018 7726 5419 wouldn't scan").
-    r"|loyalty ?card|loyalty|carte de fidelite|fidelite|membership card|club ?card|rewards card)\b")
+_VOUCHER_BEFORE_RE = re.compile(rf"\b(?:{_VOUCHER_WORDS})\b")
 # A word of letters and digits, then a space: the head of a parcel's code ("8r ", "1z ", "ab12 ").
 _CODE_BEFORE_RE = re.compile(r"(?<![a-z0-9])(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{2,6} \Z")
+# A reference's letters hyphened to its digits ("DEP-", "REF-"), not a phone's label ("tel-").
 _CODE_HEAD_RE = re.compile(r"(?<![a-z0-9])(?!tel-|fixe-|port-|mob-|gsm-|cell-)[a-z]{2,5}-\Z")
 
 
@@ -2131,8 +2135,7 @@ class PersonalDataFinder:
     @staticmethod
     def _phones_in(folded: str, chain: list[tuple[int, int, str]]) -> list[Found]:
         """The longest phone numbers made of consecutive groups of one chain."""
-        if _a_reference(folded, chain, 0) or _BUSINESS_ID_RE.search(
-                folded, max(0, chain[0][0] - 12), chain[0][0]):
+        if _a_reference(folded, chain, 0):
             # Round 30 (blind28 read): the whole chain after a parcel's word is its reference,
             # not only from its first group ("tracking 6281 0047 3359 2016" holds no "0047 …"
             # number abroad).
