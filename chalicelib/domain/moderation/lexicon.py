@@ -309,9 +309,9 @@ class RuleSet:
         # `_Compiler.compile`): most rules a message's anchor words call for lack one of them.
         self._conditions: list[tuple[frozenset[str], ...]] = []
         hit_parts: list[str] = []
-        cancel_parts: list[str] = []
-        cancel_all_parts: list[str] = []
-        quiet_parts: list[str] = []
+        # The other actions' rules: (fragment, the words it cannot match without) by action.
+        others: dict[str, list[tuple[str, list[frozenset[str]]]]] = {
+            "cancel": [], "cancel-all": [], QUIET: []}
         gate: set[str] = set()
         ordered = sorted(source.rules, key=lambda rule: _ACTION_ORDER[rule[1]])
         for rule_id, action, pattern, line in ordered:
@@ -333,25 +333,22 @@ class RuleSet:
                 self.rules.append((base, action, frozenset(langs.split(",")) if langs else _ANY))
             else:
                 if action.endswith(ALSO_QUIET) or action == QUIET:
-                    quiet_parts.append(fragment)
-                action = action.removesuffix(ALSO_QUIET)
-                if action == "cancel":
-                    cancel_parts.append(fragment)
-                elif action == "cancel-all":
-                    cancel_all_parts.append(fragment)
+                    others[QUIET].append((fragment, conditions))
+                if action != QUIET:
+                    others[action.removesuffix(ALSO_QUIET)].append((fragment, conditions))
         self.gate = frozenset(gate)
         self._by_anchor = {word: tuple(rules) for word, rules in by_anchor.items()}
         self._condition_words = frozenset[str]().union(*(
             words for conditions in self._conditions for words in conditions))
+        self._cancel = _GatedRules(others["cancel"])
+        self._cancel_all = _GatedRules(others["cancel-all"])
+        self._quiet = _GatedRules(others[QUIET])
         # The only words of a stream `find` reads before running a regex.
-        self.words = self.gate | self._condition_words
+        self.words = self.gate | self._condition_words | self._cancel.words | self._cancel_all.words
         # The regexes are compiled when a message first needs them: compiling all of them
         # costs ~200 ms, a cold start's worth, and most messages never reach a rule set
         # (its gate words are absent) or a rule (its anchor words are absent).
         self._hit_parts = hit_parts
-        self._cancel_parts = cancel_parts
-        self._cancel_all_parts = cancel_all_parts
-        self._quiet_parts = quiet_parts
         self._each: list[re.Pattern[str] | None] = [None] * len(hit_parts)
         negation = source.options.get("negation")
         self._negation_source = ""
@@ -360,23 +357,10 @@ class RuleSet:
                 raise LexiconError(f"{source.name}: negation class {negation} is not defined")
             self._negation_source = " (?:" + trie_regex(classes[negation]) + ")(?= )"
 
-    @cached_property
-    def _cancel(self) -> re.Pattern[str] | None:
-        return _combine(self._cancel_parts)
-
-    @cached_property
-    def _cancel_all(self) -> re.Pattern[str] | None:
-        return _combine(self._cancel_all_parts)
-
-    @cached_property
-    def _quiet(self) -> re.Pattern[str] | None:
-        return _combine(self._quiet_parts)
-
     def quiets(self, stream: str) -> bool:
         """Whether a `quiet` rule matches: the learned stage must not add this file's category
         on its own (see `QUIET`)."""
-        quiet = self._quiet
-        return quiet is not None and quiet.search(stream) is not None
+        return self._quiet.search(stream, stream.split())
 
     @cached_property
     def _negation(self) -> re.Pattern[str] | None:
@@ -393,8 +377,9 @@ class RuleSet:
         """Compile every regex now (tests check that each rule file compiles)."""
         for index in range(len(self._hit_parts)):
             self._rule(index)
-        for name in ("_cancel", "_cancel_all", "_quiet", "_negation"):
-            getattr(self, name)
+        for rules in (self._cancel, self._cancel_all, self._quiet):
+            rules.compile_all()
+        getattr(self, "_negation")
 
     @staticmethod
     def _entry(canon: Canonicaliser, entry: str, name: str) -> str:
@@ -443,10 +428,10 @@ class RuleSet:
             hits.append(Hit(rule_id, action, start, end))
         if not hits:
             return hits
-        if self._cancel_all is not None and self._cancel_all.search(stream):
+        if self._cancel_all.search(stream, words):
             return []
-        if self._cancel is not None:
-            spans = _spans(self._cancel, stream)
+        spans = self._cancel.spans(stream, words)
+        if spans:
             hits = [hit for hit in hits if not overlaps(hit.start, hit.end, spans)]
         negation = self._negation
         if negation is not None:
@@ -455,33 +440,14 @@ class RuleSet:
 
     def _matches(self, stream: str, candidates: Sequence[int]) -> list[tuple[int, int, int]]:
         """`(rule index, start, end)` of each match of the candidate rules, as one regex
-        joining them in rule order would find them (see `_spans`): the leftmost match, of
-        the first rule matching there, then the next from the space that ends it.
-
-        Each rule's next match is kept until the search has gone past its start: a match
-        does not depend on where the search began (lookbehinds see the whole stream).
-        """
+        joining them in rule order would find them (see `_merged`)."""
         if len(candidates) == 1:
             # Most often one rule is left: its own matches in turn, without the merging.
             index = candidates[0]
             return [(index, start, end) for start, end in _spans(self._rule(index), stream)]
         each = self._each
         regexes = [each[index] or self._rule(index) for index in candidates]
-        pending = [regex.search(stream) for regex in regexes]
-        found: list[tuple[int, int, int]] = []
-        position = 0
-        while True:
-            first: re.Match[str] | None = None
-            first_index = 0
-            for slot, match in enumerate(pending):
-                if match is not None and match.start() < position:
-                    match = pending[slot] = regexes[slot].search(stream, position)
-                if match is not None and (first is None or match.start() < first.start()):
-                    first, first_index = match, candidates[slot]
-            if first is None:
-                return found
-            found.append((first_index, first.start() + 1, first.end() - 1))
-            position = first.end() - 1
+        return [(candidates[slot], start, end) for slot, start, end in _merged(regexes, stream)]
 
     @staticmethod
     def _negated(negation: re.Pattern[str], stream: str, hit: Hit) -> bool:
@@ -514,6 +480,95 @@ def _combine(parts: list[str]) -> re.Pattern[str] | None:
     if not parts:
         return None
     return re.compile(" (?:" + "|".join(parts) + ")")
+
+
+def _merged(regexes: Sequence[re.Pattern[str]], stream: str) -> list[tuple[int, int, int]]:
+    """`(slot, start, end)` of each match of the regexes, as the one regex joining them in
+    this order would find them (see `_spans`): the leftmost match, of the first regex
+    matching there, then the next from the space that ends it.
+
+    Each regex's next match is kept until the search has gone past its start: a match does
+    not depend on where the search began (lookbehinds see the whole stream).
+    """
+    pending = [regex.search(stream) for regex in regexes]
+    found: list[tuple[int, int, int]] = []
+    position = 0
+    while True:
+        first: re.Match[str] | None = None
+        first_slot = 0
+        for slot, match in enumerate(pending):
+            if match is not None and match.start() < position:
+                match = pending[slot] = regexes[slot].search(stream, position)
+            if match is not None and (first is None or match.start() < first.start()):
+                first, first_slot = match, slot
+        if first is None:
+            return found
+        found.append((first_slot, first.start() + 1, first.end() - 1))
+        position = first.end() - 1
+
+
+class _GatedRules:
+    """The rules of one action without anchors (`cancel`, `cancel-all`, `quiet`): each runs
+    only when the stream holds the words it cannot match without (see `_Compiler.compile`).
+
+    A rule that cannot match changes nothing the one regex joining them all would find: the
+    rules left find the same spans (`_merged`). That joined regex tried its ~90 branches at
+    every word of every message with a hit; most messages hold the words of none or one.
+    """
+
+    def __init__(self, rules: list[tuple[str, list[frozenset[str]]]]) -> None:
+        self._parts = [fragment for fragment, _ in rules]
+        self._each: list[re.Pattern[str] | None] = [None] * len(rules)
+        # Each rule under the words of its smallest condition (one of them is needed), its
+        # other conditions tested next; a rule without any condition always runs.
+        self._always: list[int] = []
+        self._by_word: dict[str, list[int]] = {}
+        self._rest: list[tuple[frozenset[str], ...]] = []
+        for index, (_, conditions) in enumerate(rules):
+            ordered = sorted(set(conditions), key=lambda words: (len(words), sorted(words)))
+            if not ordered:
+                self._always.append(index)
+            else:
+                for word in ordered[0]:
+                    self._by_word.setdefault(word, []).append(index)
+            self._rest.append(tuple(ordered[1:]))
+        self.words = frozenset[str]().union(*(words for _, conditions in rules
+                                              for words in conditions))
+
+    def _regex(self, index: int) -> re.Pattern[str]:
+        regex = self._each[index]
+        if regex is None:
+            regex = self._each[index] = _combine([self._parts[index]])
+            assert regex is not None
+        return regex
+
+    def compile_all(self) -> None:
+        """Compile every rule's regex now."""
+        for index in range(len(self._parts)):
+            self._regex(index)
+
+    def _runnable(self, words: Collection[str]) -> list[int]:
+        """The rules, in file order, whose words are all among `words` (the stream's)."""
+        held = self.words.intersection(words)
+        if not held:
+            return self._always
+        called = set(self._always).union(*map(self._by_word.get, held, repeat(())))
+        return [index for index in sorted(called)
+                if all(not needed.isdisjoint(held) for needed in self._rest[index])]
+
+    def search(self, stream: str, words: Collection[str]) -> bool:
+        """Whether any rule matches the stream (`words`: its words)."""
+        return any(self._regex(index).search(stream) is not None
+                   for index in self._runnable(words))
+
+    def spans(self, stream: str, words: Collection[str]) -> list[tuple[int, int]]:
+        """The stream spans of the words the rules' matches cover, as `_spans` of the one
+        regex joining them would give."""
+        runnable = self._runnable(words)
+        if len(runnable) == 1:
+            return _spans(self._regex(runnable[0]), stream)
+        return [(start, end) for _, start, end in
+                _merged([self._regex(index) for index in runnable], stream)]
 
 
 def _spans(regex: re.Pattern[str], stream: str) -> list[tuple[int, int]]:

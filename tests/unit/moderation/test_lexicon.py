@@ -145,3 +145,40 @@ def test_rules_run_apart_match_as_one_regex_of_all_the_rules_would(moderator):
             gated = sorted({i for word in anchors for i in rules._by_anchor[word]})
             assert rules._matches(stream, gated) == expected, (rules.name, row["id"])
             assert rules._matches(stream, every_rule) == expected, (rules.name, row["id"])
+
+
+def test_cancel_and_quiet_rules_run_only_with_their_words_and_find_what_one_regex_would(
+        moderator):
+    # The cancel, cancel-all and quiet rules have no anchor: each runs only when the stream
+    # holds the words it cannot match without. On every labelled message, the spans they
+    # find, and whether any matches, must be those of one regex joining all the rules of
+    # the action, though a message runs few of them.
+    from bench.moderation import load_set
+    from chalicelib.domain.moderation.lexicon import _spans
+    from chalicelib.domain.moderation.normalise import fold
+
+    streams = [moderator._canon.stream(fold(row["text"])) for row in load_set()]
+    ran = checked = 0
+    for rules in moderator._rule_sets:
+        for group in (rules._cancel, rules._cancel_all, rules._quiet):
+            assert group._parts, rules.name
+            joined = re.compile(" (?:" + "|".join(group._parts) + ")")
+            for stream in streams:
+                words = stream.split()
+                assert group.spans(stream, words) == _spans(joined, stream), (rules.name, stream)
+                assert group.search(stream, words) == (joined.search(stream) is not None)
+                checked += len(group._parts)
+                ran += len(group._runnable(words))
+    assert ran < checked / 20, (ran, checked)
+
+
+def test_a_cancel_rule_whose_words_are_absent_is_not_run():
+    rules = compile_rules(
+        "[anchor BAD]\nvilain\n[rules]\nbad review @BAD\n"
+        "animal cancel ce @BAD chat\nreport cancel-all il m a dit\n"
+    )
+    assert rules._cancel._runnable("| tu es vilain |".split()) == []
+    assert rules._cancel._runnable("| ce vilain chat |".split()) == [0]
+    assert [hit.rule for hit in rules.find("| ce vilain chien |")] == ["bad"]
+    assert rules.find("| ce vilain chat |") == []
+    assert rules.find("| il m a dit vilain |") == []
