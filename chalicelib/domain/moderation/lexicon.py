@@ -552,9 +552,13 @@ class _GatedRules:
         held = self.words.intersection(words)
         if not held:
             return self._always
-        called = set(self._always).union(*map(self._by_word.get, held, repeat(())))
-        return [index for index in sorted(called)
-                if all(not needed.isdisjoint(held) for needed in self._rest[index])]
+        by_word = self._by_word
+        called = [index for word in held if word in by_word for index in by_word[word]]
+        if not called:
+            return self._always
+        rest = self._rest
+        return [index for index in sorted({*called, *self._always})
+                if not rest[index] or all(not needed.isdisjoint(held) for needed in rest[index])]
 
     def search(self, stream: str, words: Collection[str]) -> bool:
         """Whether any rule matches the stream (`words`: its words)."""
