@@ -436,7 +436,11 @@ _SAID_CARD_JOIN_RE = re.compile(
     r"[\s,;:\-…./]*(?:\b(?:then|puis|ensuite|et|and|next|apres)\b[\s,;:\-…./]*)?")
 _CARD_WORD_RE = re.compile(r"\b(?:card|carte|cb|visa|mastercard|amex)\b")
 _SPLIT_CARD_GAP = 40
-_CARD_RE = re.compile(r"[2-6](?<![0-9][2-6])\d{3}(?:[ \-./]?\d){9,15}(?![0-9])")
+# A card starts with 2 to 6, never inside a run of digit groups: round 53 (blind51 read), the
+# digits after a receipt's first group ("Ticket de caisse n° 0007 4419 2263 8805 21", no card
+# starting with 0) are no card.
+_CARD_RE = re.compile(
+    r"[2-6](?<![0-9][2-6])(?<![0-9][ \-./][2-6])\d{3}(?:[ \-./]?\d){9,15}(?![0-9])")
 _CARD_LENGTHS = (16, 15, 19, 14, 13, 17, 18)
 # Round 40 (blind38 read): in a text about a card, its digits in groups of any length ("la
 # carte 51 3247 860 93 15278 exp 09/27"); without the word, two phone numbers in a row could
@@ -659,7 +663,9 @@ _VOUCHER_WORDS = (
 )
 _TRACKING_RE = re.compile(
     r"\b(?:ref|reference|dossier|commande|order|booking|reservation|ticket|billet|flight|vol"
-    rf"|facture|invoice|colis|parcel|suivi|tracking|serial|serie|imei|{_VOUCHER_WORDS})\b"
+    rf"|facture|invoice|colis|parcel|suivi|tracking|serial|serie|imei|{_VOUCHER_WORDS}"
+    # Round 53 (blind51 read): a receipt's ("Reçu n° 0041 5567 8812 3390 7").
+    r"|recu|receipt|quittance)\b"
 )
 # Round 46 (blind44 read): a company's number ("SIRET 8250 0136 7714 29"), whose groups hold
 # no phone number.
@@ -678,7 +684,9 @@ _REFERENCE_RE = re.compile(
     r"|flight|train|facture|invoice|siret|siren|client|contrat|contract|colis|parcel|suivi"
     # Round 19: a country's or an area's code is a phone's ("Country code is +27, then …").
     r"|tracking|(?<!country )(?<!area )(?<!dialling )(?<!dialing )code"
-    r"|(?<!contact )(?<!phone )(?<!mobile )(?<!cell )(?<!tel )n[o°]"
+    # Round 53 (blind51 read): "No." right before the number, not an English "no" ("wait no.
+    # ok it's 087 then 391 then 4426": the words read end where the number starts).
+    r"|(?<!contact )(?<!phone )(?<!mobile )(?<!cell )(?<!tel )n[o°](?=\.?\s*[:#]?\s*\Z)"
     r"|voucher|coupon|promo|pin|otp|serie|serial|imei|badge|seat|siege"
     r"|compte|account|carte|card|iban|rib|digicode|passcode|password|mdp|postal)\b"
 )
@@ -1838,8 +1846,12 @@ class PersonalDataFinder:
         self._repeats = dict(repeats or {})
         self._number_word_re = re.compile(
             # "zéro6 vingt-sept…": a digit may follow a number word without a space.
-            r"(?<![a-z0-9])(?:" + trie_regex([*self._values, *self._repeats]) + r")(?![a-z])"
+            r"(?<![a-z])(?:" + trie_regex([*self._values, *self._repeats]) + r")(?![a-z])"
         )
+        # Round 53 (blind51 read): each digit glued to a number word ("0six 2huit 4un 7trois"),
+        # one word that no canonical word counts.
+        self._glued_number_re = re.compile(
+            r"\d(?:" + trie_regex(list(self.number_words)) + r")(?![a-z])")
 
     def find(self, folded: str, words: Collection[str] = (),
              exclude: Iterable[tuple[int, int]] = ()) -> list[Found]:
@@ -1854,7 +1866,8 @@ class PersonalDataFinder:
         # Three number words, or one next to digits ("zéro 6 12 34 56 78", "06 onze 22 33 44").
         spelled_words = (0 if self.number_words.isdisjoint(words)  # most texts: no set built
                          else len(self.number_words.intersection(words)))
-        spelled = spelled_words >= 3 or (has_digit and spelled_words > 0)
+        spelled = spelled_words >= 3 or (has_digit and (
+            spelled_words > 0 or self._glued_number_re.search(folded) is not None))
         if has_digit:
             ibans, mistyped = self._ibans(folded)
             if ibans:

@@ -212,7 +212,8 @@ def test_patterns_written_for_speed_find_what_their_plain_forms_find():
     plain_provider = re.compile(
         rf"(?<![a-z0-9._%+\-])(?P<local>{local})(?P<at>{at}|{weak}|\s+(?:sur|on)\s+)"
         rf"{pd._PROVIDER_NAMES}(?![a-z0-9@]|\.[a-z0-9])")
-    plain_card = re.compile(r"(?<![0-9])[2-6]\d{3}(?:[ \-./]?\d){9,15}(?![0-9])")
+    plain_card = re.compile(
+        r"(?<![0-9])(?<![0-9][ \-./])[2-6]\d{3}(?:[ \-./]?\d){9,15}(?![0-9])")
     plain_looks_like = re.compile(r"[oils]\d|\d[oils]")
     plain_date = re.compile(r"(?<!\d)\d{1,2}([/.\- ])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
     random = Random(11)
