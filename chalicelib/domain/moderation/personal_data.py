@@ -400,6 +400,7 @@ _IBAN_HEAD_RE = re.compile(r"(?<![a-z0-9])([a-z]{2})\d{2}")
 # pattern at every letter): a text without one holds no IBAN, whole or in parts.
 _IBAN_HEAD_GATE_RE = re.compile(r"\d(?<=(?<![a-z0-9])[a-z]{2}\d)\d")
 _SPLIT_IBAN_REACH = 160
+_SPLIT_IBAN_MISLENGTH = 1
 # Round 29 (blind27 read): an IBAN read out, its letters one by one and its digits partly as
 # number words ("account is G B two zero L O Y D 3096 2874 0155 23"), in a text about a bank
 # account; its pieces are words of at most four letters, digits and number words.
@@ -496,6 +497,8 @@ _SPLIT_CUE_RE = re.compile(
     # Round 26 (blind24 read): Haitian Creole "then" and "at the end" ("se +509 34 81... epi
     # 2760 nan fen an").
     r"|epi|apre|nan fen"
+    # Round 54 (blind52 read): the next part added ("07 94, tu ajoutes 26 et ensuite 81 03").
+    r"|ajoutes?|ajoutez|rajoutes?|rajoutez|add"
     # Punctuation dictated between the parts (round 18: "zero seven seven zero zero comma nine
     # zero zero comma eight two six full stop").
     r"|comma|virgule|dash|hyphen|tiret)\b"
@@ -686,7 +689,10 @@ _REFERENCE_RE = re.compile(
     r"|tracking|(?<!country )(?<!area )(?<!dialling )(?<!dialing )code"
     # Round 53 (blind51 read): "No." right before the number, not an English "no" ("wait no.
     # ok it's 087 then 391 then 4426": the words read end where the number starts).
-    r"|(?<!contact )(?<!phone )(?<!mobile )(?<!cell )(?<!tel )n[o°](?=\.?\s*[:#]?\s*\Z)"
+    # Round 54 (blind52 read): nor "my no.", Indian English for "my number" ("my no. 98451
+    # 20736, pls call once reached").
+    r"|(?<!contact )(?<!phone )(?<!mobile )(?<!cell )(?<!tel )(?<!my )(?<!your )(?<!his )"
+    r"(?<!her )n[o°](?=\.?\s*[:#]?\s*\Z)"
     r"|voucher|coupon|promo|pin|otp|serie|serial|imei|badge|seat|siege"
     r"|compte|account|carte|card|iban|rib|digicode|passcode|password|mdp|postal)\b"
 )
@@ -1115,7 +1121,10 @@ def _convincing(match: re.Match[str], folded: str) -> bool:
         return False
     # "seat 12 on gmail", "4567 arobase yahoo": a number before a weak sign, or before a
     # provider with no ending, is no address.
-    number = not match.group("local")[0].isalpha()
+    # Round 54 (blind52 read): unless a name and spelled dots come before the number
+    # ("kaylee dot j dot 2009 at icloud dot com": the number ends the local part).
+    number = not match.group("local")[0].isalpha() and not _named_before(
+        folded, match.start("local"))
     if (weak_dot and not known) or (number and (weak_at or last_dot is None)):
         return False
     if weak_at:
@@ -1176,6 +1185,15 @@ def _dotted_head(folded: str, start: int) -> bool:
     word = _PROVIDER_RE.match(head.group())
     # Round 22: or an initial ("j dot okonkwo at gmail"), not a word of one letter ("a", "y").
     return (word is not None and (len(word.group()) > 1 or word.group() in _INITIALS)
+            and word.group() not in _NOT_A_LOCAL and word.group() not in _NAME_PLACEHOLDERS)
+
+
+def _named_before(folded: str, start: int) -> bool:
+    """Whether the local part taken in back from `start` over spelled dots (`_local_head`)
+    opens on a name ("kaylee dot j dot |2009"), not on a word of a sentence."""
+    head = _local_head(folded, start)
+    word = _PROVIDER_RE.match(folded, head) if head < start else None
+    return (word is not None and len(word.group()) > 1 and word.group().isalpha()
             and word.group() not in _NOT_A_LOCAL and word.group() not in _NAME_PLACEHOLDERS)
 
 
@@ -1475,9 +1493,9 @@ def _mislengths(written: str, known: int) -> list[int]:
 
 
 def _split_ibans(folded: str) -> list[Found]:
-    """IBANs given in two or more parts of a message: the parts, put together, have exactly
-    the country's length and pass the mod-97 check (which no chance sequence of numbers
-    does but once in 97, on top of the exact length)."""
+    """IBANs given in two or more parts of a message: the parts, put together, have the
+    country's length (give or take `_SPLIT_IBAN_MISLENGTH`) and pass the mod-97 check (which no
+    chance sequence of numbers does but once in 97, on top of the length)."""
     out: list[Found] = []
     for head in _IBAN_HEAD_RE.finditer(folded):
         length = _IBAN_LENGTHS.get(head.group(1))
@@ -1493,10 +1511,15 @@ def _split_ibans(folded: str) -> list[Found]:
                 end = code.end()
             compact += folded[run.start():end].replace(" ", "").replace("-", "")
             runs.append((run.start(), end))
-            if len(compact) >= length:
+            # Round 54 (blind52 read): the parts may miss or double a character of the
+            # country's length: "début de l'IBAN FR37 3000 4102 1800, et la fin : 4927 3615 82"
+            # (26 characters for France's 27) passes its check.
+            if len(runs) >= 2 and abs(len(compact) - length) <= _SPLIT_IBAN_MISLENGTH and (
+                    iban_valid(compact)):
+                out.extend(Found(IBAN, start, end) for start, end in runs)
                 break
-        if len(runs) >= 2 and len(compact) == length and iban_valid(compact):
-            out.extend(Found(IBAN, start, end) for start, end in runs)
+            if len(compact) >= length + _SPLIT_IBAN_MISLENGTH:
+                break
     return out
 
 
