@@ -36,10 +36,12 @@ RESULTS = ROOT / "bench" / "results"
 # last one is the judge of the next round (`LAST_READ` says which were read).
 BATCHES = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
            "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
-           "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23",
-           "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31",
-           "blind32", "blind33", "blind34", "blind35", "blind36",
-           "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50", "blind51", "blind52", "blind53")
+           "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22",
+           "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29",
+           "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36",
+           "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43",
+           "blind44", "blind45", "blind46", "blind47", "blind48", "blind49", "blind50",
+           "blind51", "blind52", "blind53")
 # The last batch read while tuning (its misses printed): the ones after it are unread, the
 # first of them measured before and after the round it judged, any later one measured once.
 LAST_READ = "blind52"

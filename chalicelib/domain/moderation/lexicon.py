@@ -348,8 +348,7 @@ class RuleSet:
         # The regexes are compiled when a message first needs them: compiling all of them
         # costs ~200 ms, a cold start's worth, and most messages never reach a rule set
         # (its gate words are absent) or a rule (its anchor words are absent).
-        self._hit_parts = hit_parts
-        self._each: list[re.Pattern[str] | None] = [None] * len(hit_parts)
+        self._hits = _Regexes(hit_parts)
         negation = source.options.get("negation")
         self._negation_source = ""
         if negation:
@@ -366,20 +365,12 @@ class RuleSet:
     def _negation(self) -> re.Pattern[str] | None:
         return re.compile(self._negation_source) if self._negation_source else None
 
-    def _rule(self, index: int) -> re.Pattern[str]:
-        rule = self._each[index]
-        if rule is None:
-            rule = self._each[index] = _combine([self._hit_parts[index]])
-        assert rule is not None
-        return rule
-
     def compile_all(self) -> None:
         """Compile every regex now (tests check that each rule file compiles)."""
-        for index in range(len(self._hit_parts)):
-            self._rule(index)
+        self._hits.compile_all()
         for rules in (self._cancel, self._cancel_all, self._quiet):
             rules.compile_all()
-        getattr(self, "_negation")
+        _ = self._negation  # a cached property: compiled on this first read
 
     @staticmethod
     def _entry(canon: Canonicaliser, entry: str, name: str) -> str:
@@ -444,9 +435,9 @@ class RuleSet:
         if len(candidates) == 1:
             # Most often one rule is left: its own matches in turn, without the merging.
             index = candidates[0]
-            return [(index, start, end) for start, end in _spans(self._rule(index), stream)]
-        each = self._each
-        regexes = [each[index] or self._rule(index) for index in candidates]
+            return [(index, start, end) for start, end in _spans(self._hits[index], stream)]
+        hits, each = self._hits, self._hits.each
+        regexes = [each[index] or hits[index] for index in candidates]
         return [(candidates[slot], start, end) for slot, start, end in _merged(regexes, stream)]
 
     @staticmethod
@@ -474,12 +465,26 @@ _ACTION_ORDER = {"block": 0, "review": 1, FIRM: 1, "cancel": 2, "cancel" + ALSO_
                  "cancel-all": 3, "cancel-all" + ALSO_QUIET: 3, QUIET: 4}
 
 
-def _combine(parts: list[str]) -> re.Pattern[str] | None:
-    """One regex for several fragments; its leading literal space lets the engine jump
-    from word start to word start instead of trying every character."""
-    if not parts:
-        return None
-    return re.compile(" (?:" + "|".join(parts) + ")")
+class _Regexes:
+    """One regex per rule fragment, compiled when a message first needs it: compiling all of
+    a file's costs ~200 ms, a cold start's worth. Its leading literal space lets the engine
+    jump from word start to word start instead of trying every character."""
+
+    def __init__(self, parts: list[str]) -> None:
+        self.parts = parts
+        # Read directly where a compiled regex should cost no Python call (`_matches`).
+        self.each: list[re.Pattern[str] | None] = [None] * len(parts)
+
+    def __getitem__(self, index: int) -> re.Pattern[str]:
+        regex = self.each[index]
+        if regex is None:
+            regex = self.each[index] = re.compile(" (?:" + self.parts[index] + ")")
+        return regex
+
+    def compile_all(self) -> None:
+        """Compile every fragment now."""
+        for index in range(len(self.parts)):
+            self[index]
 
 
 def _merged(regexes: Sequence[re.Pattern[str]], stream: str) -> list[tuple[int, int, int]]:
@@ -517,8 +522,7 @@ class _GatedRules:
     """
 
     def __init__(self, rules: list[tuple[str, list[frozenset[str]]]]) -> None:
-        self._parts = [fragment for fragment, _ in rules]
-        self._each: list[re.Pattern[str] | None] = [None] * len(rules)
+        self.regexes = _Regexes([fragment for fragment, _ in rules])
         # Each rule under the words of its smallest condition (one of them is needed), its
         # other conditions tested next; a rule without any condition always runs.
         self._always: list[int] = []
@@ -535,17 +539,9 @@ class _GatedRules:
         self.words = frozenset[str]().union(*(words for _, conditions in rules
                                               for words in conditions))
 
-    def _regex(self, index: int) -> re.Pattern[str]:
-        regex = self._each[index]
-        if regex is None:
-            regex = self._each[index] = _combine([self._parts[index]])
-            assert regex is not None
-        return regex
-
     def compile_all(self) -> None:
         """Compile every rule's regex now."""
-        for index in range(len(self._parts)):
-            self._regex(index)
+        self.regexes.compile_all()
 
     def _runnable(self, words: Collection[str]) -> list[int]:
         """The rules, in file order, whose words are all among `words` (the stream's)."""
@@ -562,17 +558,18 @@ class _GatedRules:
 
     def search(self, stream: str, words: Collection[str]) -> bool:
         """Whether any rule matches the stream (`words`: its words)."""
-        return any(self._regex(index).search(stream) is not None
-                   for index in self._runnable(words))
+        regexes = self.regexes
+        return any(regexes[index].search(stream) is not None for index in self._runnable(words))
 
     def spans(self, stream: str, words: Collection[str]) -> list[tuple[int, int]]:
         """The stream spans of the words the rules' matches cover, as `_spans` of the one
         regex joining them would give."""
         runnable = self._runnable(words)
+        regexes = self.regexes
         if len(runnable) == 1:
-            return _spans(self._regex(runnable[0]), stream)
+            return _spans(regexes[runnable[0]], stream)
         return [(start, end) for _, start, end in
-                _merged([self._regex(index) for index in runnable], stream)]
+                _merged([regexes[index] for index in runnable], stream)]
 
 
 def _spans(regex: re.Pattern[str], stream: str) -> list[tuple[int, int]]:

@@ -71,7 +71,7 @@ def test_a_rule_that_matches_holds_the_words_it_needs(moderator):
     streams = [moderator._canon.stream(fold(row["text"])) for row in load_set()]
     for rules in moderator._rule_sets:
         for index, conditions in enumerate(rules._conditions):
-            regex = rules._rule(index)
+            regex = rules._hits[index]
             for stream in streams:
                 if regex.search(stream):
                     words = set(stream.split())
@@ -118,9 +118,9 @@ def test_every_shipped_rule_file_compiles_although_regexes_are_built_lazily():
 
     moderator = Moderator()
     for rules in moderator._rule_sets:
-        assert rules._hit_parts, rules.name
+        assert rules._hits.parts, rules.name
         rules.compile_all()
-        assert all(rule is not None for rule in rules._each)
+        assert all(rule is not None for rule in rules._hits.each)
 
 
 def test_rules_run_apart_match_as_one_regex_of_all_the_rules_would(moderator):
@@ -131,14 +131,14 @@ def test_rules_run_apart_match_as_one_regex_of_all_the_rules_would(moderator):
     from chalicelib.domain.moderation.normalise import fold
 
     for rules in moderator._rule_sets:
-        joined = re.compile(" (?:" + "|".join(rules._hit_parts) + ")")
-        every_rule = list(range(len(rules._hit_parts)))
+        joined = re.compile(" (?:" + "|".join(rules._hits.parts) + ")")
+        every_rule = list(range(len(rules._hits.parts)))
         for row in load_set():
             stream = moderator._canon.stream(fold(row["text"]))
             expected = []
             position = 0
             while (match := joined.search(stream, position)) is not None:
-                index = next(i for i in every_rule if rules._rule(i).match(stream, match.start()))
+                index = next(i for i in every_rule if rules._hits[i].match(stream, match.start()))
                 expected.append((index, match.start() + 1, match.end() - 1))
                 position = match.end() - 1
             anchors = rules.gate.intersection(stream.split())
@@ -161,13 +161,13 @@ def test_cancel_and_quiet_rules_run_only_with_their_words_and_find_what_one_rege
     ran = checked = 0
     for rules in moderator._rule_sets:
         for group in (rules._cancel, rules._cancel_all, rules._quiet):
-            assert group._parts, rules.name
-            joined = re.compile(" (?:" + "|".join(group._parts) + ")")
+            assert group.regexes.parts, rules.name
+            joined = re.compile(" (?:" + "|".join(group.regexes.parts) + ")")
             for stream in streams:
                 words = stream.split()
                 assert group.spans(stream, words) == _spans(joined, stream), (rules.name, stream)
                 assert group.search(stream, words) == (joined.search(stream) is not None)
-                checked += len(group._parts)
+                checked += len(group.regexes.parts)
                 ran += len(group._runnable(words))
     assert ran < checked / 20, (ran, checked)
 

@@ -37,7 +37,8 @@ def test_whatsapp_as_wats_before_a_number_is_reviewed(rules):
 @pytest.mark.parametrize(
     "text",
     [
-        "Je fais une conversation Signal avec les parents du club, du coup plus besoin de la plateforme",
+        "Je fais une conversation Signal avec les parents du club, du coup plus besoin de la "
+        "plateforme",
         "Bung me the tenner on Revolut when you're home",
     ],
 )
@@ -49,7 +50,8 @@ def test_the_app_no_longer_needed_and_money_bunged_on_an_app_are_reviewed(rules,
 @pytest.mark.parametrize(
     "text",
     [
-        "Revolut m'a gelé le compte hier, je paierai le trajet par la carte de ma sœur dans l'appli",
+        "Revolut m'a gelé le compte hier, je paierai le trajet par la carte de ma sœur dans "
+        "l'appli",
         "BE71 0961 2345 6769 pour le remboursement, je vous envoie le reste du dossier demain",
     ],
 )
@@ -64,7 +66,8 @@ def test_money_sent_to_my_paypal_is_still_reviewed(rules):
 
 
 def test_goods_sold_delivered_and_ordered_by_message_are_spam(rules):
-    found = rules.check("Je vends du miel de lavande, livraison chez vous, écrivez-moi pour commander")
+    found = rules.check("Je vends du miel de lavande, livraison chez vous, écrivez-moi pour "
+                        "commander")
     assert found.verdict == "block" and "spam" in found.categories, found.reasons
 
 

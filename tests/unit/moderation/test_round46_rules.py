@@ -74,7 +74,8 @@ def test_a_companys_siret_is_no_phone_number(rules):
 
 
 def test_a_number_read_out_with_the_zero_to_add_on_the_front_is_masked(rules):
-    found = rules.check("seven seven double oh, nine hundred, four one one. Stick a zero on the front.")
+    found = rules.check("seven seven double oh, nine hundred, four one one. Stick a zero on "
+                        "the front.")
     assert "pii" in found.categories, found.reasons
 
 

@@ -4,8 +4,6 @@ verdict."""
 
 from __future__ import annotations
 
-import pytest
-
 
 def test_a_member_reporting_a_code_asked_for_is_no_scam(rules):
     found = rules.check("La dame voulait que je lui donne le code reçu par SMS pour « valider la "

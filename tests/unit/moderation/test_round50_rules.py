@@ -10,7 +10,8 @@ import pytest
 @pytest.mark.parametrize(
     "text",
     [
-        "On a mis les chansons des Enfoirés pendant tout le trajet, ma nièce les connaît toutes par cœur",
+        "On a mis les chansons des Enfoirés pendant tout le trajet, ma nièce les connaît "
+        "toutes par cœur",
         "Espèce de cruche que je suis, j'ai laissé le gâteau sur le toit de la voiture",
         "Can I bring my bitch along? She's a lurcher, very quiet, stays on her mat",
     ],

@@ -28,7 +28,8 @@ def test_a_public_handle_offered_is_still_a_proposal(rules):
 @pytest.mark.parametrize(
     "text",
     [
-        "Franchement regarde ça : sun-vacances (point) com slash vip, j'ai touché 600 balles en 3 jours",
+        "Franchement regarde ça : sun-vacances (point) com slash vip, j'ai touché 600 balles "
+        "en 3 jours",
         "Euros au meilleur taux, je change tes dinars avant ton vol, mieux qu'au bureau de change",
     ],
 )
