@@ -142,6 +142,11 @@ class LinkPolicy:
                     rf"\s+{dot}\s+(?P<tld>{anywhere})(?![a-z0-9\-@.])(?P<path>)")
 
         self._spelled_res = (
+            # Round 55 (blind53 read): "www" spaced, or a spaced dot after it, then names and an
+            # ending apart by dots ("w w w . cheapliftz . co . uk"): no sentence starts so.
+            re.compile(r"(?<![a-z0-9])(?:w w w\s*\.\s*|w ?w ?w(?:\s+\.\s*|\.\s+))(?P<host>[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?"
+                       r"(?:\s*\.\s*[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*)"
+                       rf"\s*\.\s*(?P<tld>{every})(?![a-z0-9\-@])(?:{path})?"),
             # Round 47 (blind45 read): a scheme, spaced or not, then a name and a spaced dot
             # before an ending ("h t t p s : / / slimteapro . shop"): no sentence writes that.
             re.compile(r"(?<![a-z0-9])h ?t ?t ?p ?s? ?: ?/ ?/ ?(?:w ?w ?w ?\. ?)?"
@@ -276,12 +281,14 @@ class LinkPolicy:
                     continue
                 taken.append((start, end))
                 end = start + len(match.group().rstrip(_TRAILING))
-                host = f"{_SPELLED_DOT_RE.sub('.', match.group('host'))}.{match.group('tld')}"
+                host = _SPACED_DOT_RE.sub(".", _SPELLED_DOT_RE.sub(".", match.group("host")))
+                host = f"{host}.{match.group('tld')}"
                 path = (match.group("path") or "").rstrip(_TRAILING)
                 link = self._link(start, end, host, path)
-                # A scheme written one character at a time is as disguised as a link written so.
-                links.append(replace(link, spaced=True) if match.group().startswith("h t t p")
-                             else link)
+                # A scheme or "www" written one character at a time, or "www" before spaced
+                # dots, is as disguised as a link written so.
+                links.append(replace(link, spaced=True) if match.group().startswith(
+                    ("h t t p", "w w w", "www ", "www.")) else link)
         return sorted(links, key=lambda link: link.start)
 
 
@@ -308,6 +315,7 @@ _SPELLED_PLAIN_RE = re.compile(r"(?:-|\d)[a-z0-9]*\s+(?:dot|point)\s+[a-z]")
 # Two spelled-out dots around one word ("vigicrues point gouv point fr").
 _SPELLED_TWICE_RE = re.compile(r"\b(?:dot|point)\s+[a-z0-9\-]+\s+(?:dot|point)\s+[a-z]")
 _SPELLED_DOT_RE = re.compile(r"\s+(?:dot|point)\s+")
+_SPACED_DOT_RE = re.compile(r"\s*\.\s*")
 
 
 _BRACKETED_DOT_RE = re.compile(r"[\[(]\s*(?:\.|dot|point)\s*[\])]")

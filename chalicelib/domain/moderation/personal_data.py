@@ -485,8 +485,10 @@ _PLUS_RE = re.compile(r"(?:\+|\bplus)\s*$")
 _LINKED_NUMBER_RE = re.compile(r"(?:wa\.me/|[?&]phone=)\Z")
 _JOIN_RE = re.compile(r"[\s\-]+(?:(?:et|and|e|y)[\s\-]+)?")
 _SPLIT_GAP = 40
-# Further apart, the words between must say that the rest of the number follows.
-_SPLIT_CUED_GAP = 90
+# Further apart, the words between must say that the rest of the number follows. Round 55
+# (blind53 read): 120 characters, a pause told at length fits ("07 28… attends, le petit pleure,
+# il a renversé son biberon sur le siège… voilà, la suite c'est 64 91 05").
+_SPLIT_CUED_GAP = 120
 _SPLIT_CUE_RE = re.compile(
     r"\b(?:suite|fin|reste|derniers?|dernieres?|deuxieme|seconde?|rest|last|second|end"
     r"|other half|autre moitie|then|puis|ensuite|finit|finir|termine|terminer|milieu|middle|enfin"
@@ -1114,9 +1116,14 @@ def _convincing(match: re.Match[str], folded: str) -> bool:
     # Round 27 (blind25 read): or a handle introduced as an address or a login, its dot
     # written ("login is tomasz_b at wp.pl", "… it's at xtra.co.nz" after "my login starts").
     login = weak_at and _introduced(folded, match, _LOGIN_INTRO_RE)
+    # Round 55 (blind53 read): or a handle of its own (not a word after a full stop) before a
+    # domain of two labels and more, its dots written ("send the form to rangi.parata at
+    # xtra.co.nz"): no place is named so.
+    dotted = ("." in domain and last_dot is not None and last_dot.strip() == "."
+              and _HANDLE_RE.fullmatch(match.group("local")) is not None)
     if groups.get("tld") in _ABROAD_TLDS and (
         weak_dot or (weak_at and not ((handle or dictated or login) and (known or spelled))
-                     and not (handle and login))
+                     and not (handle and (login or dotted)))
     ):
         return False
     # "seat 12 on gmail", "4567 arobase yahoo": a number before a weak sign, or before a
@@ -1132,7 +1139,7 @@ def _convincing(match: re.Match[str], folded: str) -> bool:
             return known and (handle or (at != "a" and _introduced(folded, match)))
         # "on se retrouve chez Paul point de rendez-vous": "chez" also needs a handle.
         # Round 22: or a handle introduced as an address ("email: j.okonkwo at nhs.net").
-        return known or (spelled and (handle or at != "chez")) or (handle and login)
+        return known or (spelled and (handle or at != "chez")) or (handle and (login or dotted))
     return True
 
 
