@@ -144,7 +144,8 @@ class LinkPolicy:
         self._spelled_res = (
             # Round 55 (blind53 read): "www" spaced, or a spaced dot after it, then names and an
             # ending apart by dots ("w w w . cheapliftz . co . uk"): no sentence starts so.
-            re.compile(r"(?<![a-z0-9])(?:w w w\s*\.\s*|w ?w ?w(?:\s+\.\s*|\.\s+))(?P<host>[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?"
+            re.compile(r"(?<![a-z0-9])(?:w w w\s*\.\s*|w ?w ?w(?:\s+\.\s*|\.\s+))"
+                       r"(?P<host>[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?"
                        r"(?:\s*\.\s*[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*)"
                        rf"\s*\.\s*(?P<tld>{every})(?![a-z0-9\-@])(?:{path})?"),
             # Round 47 (blind45 read): a scheme, spaced or not, then a name and a spaced dot
