@@ -287,9 +287,12 @@ class LinkPolicy:
                 path = (match.group("path") or "").rstrip(_TRAILING)
                 link = self._link(start, end, host, path)
                 # A scheme or "www" written one character at a time, or "www" before spaced
-                # dots, is as disguised as a link written so.
+                # dots, is as disguised as a link written so; round 57 (blind55 read): so is a
+                # link followed by how to undo its spacing ("billets-foot-pas-cher . fr (sans
+                # les espaces)"), but for a messenger's invite, reviewed as such.
                 links.append(replace(link, spaced=True) if match.group().startswith(
-                    ("h t t p", "w w w", "www ", "www.")) else link)
+                    ("h t t p", "w w w", "www ", "www.")) or (
+                    _UNSPACE_RE.match(folded, end) and not link.invite) else link)
         return sorted(links, key=lambda link: link.start)
 
 
@@ -317,6 +320,11 @@ _SPELLED_PLAIN_RE = re.compile(r"(?:-|\d)[a-z0-9]*\s+(?:dot|point)\s+[a-z]")
 _SPELLED_TWICE_RE = re.compile(r"\b(?:dot|point)\s+[a-z0-9\-]+\s+(?:dot|point)\s+[a-z]")
 _SPELLED_DOT_RE = re.compile(r"\s+(?:dot|point)\s+")
 _SPACED_DOT_RE = re.compile(r"\s*\.\s*")
+# Said right after a link: how to put it back together.
+_UNSPACE_RE = re.compile(
+    r"[\s,.;:(\[-]*(?:sans (?:les )?espaces?|enleve(?:z)? (?:les )?espaces?|retire(?:z)? (?:les )?"
+    r"espaces?|colle(?:z)? (?:tout|les mots)|remove (?:the )?spaces?|without (?:the )?spaces?"
+    r"|no spaces?|close (?:the )?gaps?)\b")
 
 
 _BRACKETED_DOT_RE = re.compile(r"[\[(]\s*(?:\.|dot|point)\s*[\])]")
