@@ -333,7 +333,8 @@ _BRACKETED_DOT_RE = re.compile(r"[\[(]\s*(?:\.|dot|point)\s*[\])]")
 def _may_be_spelled(folded: str) -> bool:
     """A cheap test before `_spelled_res`: a spaced or spelled-out dot before a path, or a
     bracketed one (brackets are rare: the regex runs only when there is one)."""
-    return ("slash" in folded or " . " in folded or ". /" in folded
+    # Round 58 (blind56 read): or a space before the dot only ("lafourchette-covoit .fr").
+    return ("slash" in folded or " ." in folded or ". /" in folded
             or ((" dot " in folded or " point " in folded)
                 and (_SPELLED_PLAIN_RE.search(folded) is not None
                      or _SPELLED_TWICE_RE.search(folded) is not None))
