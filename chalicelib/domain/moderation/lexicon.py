@@ -345,9 +345,8 @@ class RuleSet:
         self._quiet = _GatedRules(others[QUIET])
         # The only words of a stream `find` reads before running a regex.
         self.words = self.gate | self._condition_words | self._cancel.words | self._cancel_all.words
-        # The regexes are compiled when a message first needs them: compiling all of them
-        # costs ~200 ms, a cold start's worth, and most messages never reach a rule set
-        # (its gate words are absent) or a rule (its anchor words are absent).
+        # Compiled when first needed (`_Regexes`): most messages never reach a rule set (its
+        # gate words are absent) or a rule (its anchor words are absent).
         self._hits = _Regexes(hit_parts)
         negation = source.options.get("negation")
         self._negation_source = ""

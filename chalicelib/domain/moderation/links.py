@@ -320,6 +320,7 @@ _SPELLED_PLAIN_RE = re.compile(r"(?:-|\d)[a-z0-9]*\s+(?:dot|point)\s+[a-z]")
 _SPELLED_TWICE_RE = re.compile(r"\b(?:dot|point)\s+[a-z0-9\-]+\s+(?:dot|point)\s+[a-z]")
 _SPELLED_DOT_RE = re.compile(r"\s+(?:dot|point)\s+")
 _SPACED_DOT_RE = re.compile(r"\s*\.\s*")
+_SPACE_BEFORE_DOT_RE = re.compile(r" \.[a-z]")
 # Said right after a link: how to put it back together.
 _UNSPACE_RE = re.compile(
     r"[\s,.;:(\[-]*(?:sans (?:les )?espaces?|enleve(?:z)? (?:les )?espaces?|retire(?:z)? (?:les )?"
@@ -333,8 +334,10 @@ _BRACKETED_DOT_RE = re.compile(r"[\[(]\s*(?:\.|dot|point)\s*[\])]")
 def _may_be_spelled(folded: str) -> bool:
     """A cheap test before `_spelled_res`: a spaced or spelled-out dot before a path, or a
     bracketed one (brackets are rare: the regex runs only when there is one)."""
-    # Round 58 (blind56 read): or a space before the dot only ("lafourchette-covoit .fr").
-    return ("slash" in folded or " ." in folded or ". /" in folded
+    # Round 58 (blind56 read): or a space before the dot only, an ending after it
+    # ("lafourchette-covoit .fr"; not "bon ... ok").
+    return ("slash" in folded or " . " in folded or ". /" in folded
+            or (" ." in folded and _SPACE_BEFORE_DOT_RE.search(folded) is not None)
             or ((" dot " in folded or " point " in folded)
                 and (_SPELLED_PLAIN_RE.search(folded) is not None
                      or _SPELLED_TWICE_RE.search(folded) is not None))

@@ -208,6 +208,8 @@ _NOT_A_LOCAL = frozenset(
     # Round 46 (blind44 read): a site to act on, not an address ("claim at freefuelcard dot net").
     "claim redeem apply register visit subscribe signup".split()
 )
+# A word that opens no local part named before its spelled dots ("prénom point nom").
+_NOT_A_NAME = _NOT_A_LOCAL | _NAME_PLACEHOLDERS
 # The rest of an address given apart from its local part: "julie.m ... arobase gmail point com".
 _SPLIT_DOMAIN_RE = re.compile(
     rf"(?P<strong>@+|\b{_AT_NAMES}|[{_AT_EMOJI}]|{_OPEN}\s*(?:at|@)\s*{_CLOSE}|{_AT_SAID})?"
@@ -656,8 +658,6 @@ _ADD_ZERO_RE = re.compile(
 _MOBILE_LAYOUTS = {(1, 2, 2, 2, 2): "67", (2, 3, 2, 2): "7", (3, 2, 2, 2): "6"}
 # No phone number has more digits than this (E.164).
 _LONGEST_PHONE = 15
-# Words before a long run of digits that make it an order's or a parcel's reference (not an
-# account's: those digits are personal data however they are read).
 # Words of a voucher, a gift card or a loyalty card, whose numbers are no payment card's nor a
 # phone's (rounds 51 and 52: "The voucher code on the back is 6039 4471 2285 9163 004",
 # "Loyalty card 6333 0018 7726 5419 wouldn't scan").
@@ -666,6 +666,8 @@ _VOUCHER_WORDS = (
     r"|bon cadeau|code cadeau|coupon|loyalty ?card|loyalty|carte de fidelite|fidelite"
     r"|membership card|club ?card|rewards card"
 )
+# Words before a long run of digits that make it an order's or a parcel's reference (not an
+# account's: those digits are personal data however they are read).
 _TRACKING_RE = re.compile(
     r"\b(?:ref|reference|dossier|commande|order|booking|reservation|ticket|billet|flight|vol"
     rf"|facture|invoice|colis|parcel|suivi|tracking|serial|serie|imei|{_VOUCHER_WORDS}"
@@ -1097,8 +1099,8 @@ def _convincing(match: re.Match[str], folded: str) -> bool:
     last_dot = groups.get("dot")
     provider = _PROVIDER_RE.match(domain)
     known = provider is not None and provider.group() in _MAIL_PROVIDERS
-    handle = _HANDLE_RE.fullmatch(match.group("local")) is not None or _dotted_head(
-        folded, match.start("local"))
+    own_handle = _HANDLE_RE.fullmatch(match.group("local")) is not None
+    handle = own_handle or _dotted_head(folded, match.start("local"))
     weak_at = at in ("at", "chez", "a", "sur", "on")
     weak_dot = last_dot is not None and last_dot.strip() in ("", ",")
     # "freya dot evans at outlook dot ie": a country ending after a bare "at" only for a known
@@ -1119,8 +1121,8 @@ def _convincing(match: re.Match[str], folded: str) -> bool:
     # Round 55 (blind53 read): or a handle of its own (not a word after a full stop) before a
     # domain of two labels and more, its dots written ("send the form to rangi.parata at
     # xtra.co.nz"): no place is named so.
-    dotted = ("." in domain and last_dot is not None and last_dot.strip() == "."
-              and _HANDLE_RE.fullmatch(match.group("local")) is not None)
+    dotted = (own_handle and "." in domain and last_dot is not None
+              and last_dot.strip() == ".")
     if groups.get("tld") in _ABROAD_TLDS and (
         weak_dot or (weak_at and not ((handle or dictated or login) and (known or spelled))
                      and not (handle and (login or dotted)))
@@ -1192,7 +1194,7 @@ def _dotted_head(folded: str, start: int) -> bool:
     word = _PROVIDER_RE.match(head.group())
     # Round 22: or an initial ("j dot okonkwo at gmail"), not a word of one letter ("a", "y").
     return (word is not None and (len(word.group()) > 1 or word.group() in _INITIALS)
-            and word.group() not in _NOT_A_LOCAL and word.group() not in _NAME_PLACEHOLDERS)
+            and word.group() not in _NOT_A_NAME)
 
 
 def _named_before(folded: str, start: int) -> bool:
@@ -1201,7 +1203,7 @@ def _named_before(folded: str, start: int) -> bool:
     head = _local_head(folded, start)
     word = _PROVIDER_RE.match(folded, head) if head < start else None
     return (word is not None and len(word.group()) > 1 and word.group().isalpha()
-            and word.group() not in _NOT_A_LOCAL and word.group() not in _NAME_PLACEHOLDERS)
+            and word.group() not in _NOT_A_NAME)
 
 
 def _local_head(folded: str, start: int) -> int:
