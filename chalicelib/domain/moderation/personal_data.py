@@ -814,6 +814,10 @@ def load_number_words() -> tuple[dict[str, int], dict[str, int]]:
     for key, table in data.items():
         if key not in ("repeat", "_comment"):
             words.update(table)
+            # Round 59 (blind57 read): a number of two words is also written with a hyphen
+            # ("katreven-dis", "trant-de", "dis-nèf").
+            words.update({word.replace(" ", "-"): value for word, value in table.items()
+                          if " " in word})
     return words, data.get("repeat", {})
 
 
@@ -1905,12 +1909,13 @@ class PersonalDataFinder:
             if ibans:
                 found.extend(self._without(ibans, found))
             cards = self._cards(folded) or self._split_card(folded)
-            if not cards and _CARD_WORD_RE.search(folded) and _LOOKS_LIKE_DIGIT_RE.search(folded):
+            card_word = not cards and _CARD_WORD_RE.search(folded) is not None
+            if card_word and _LOOKS_LIKE_DIGIT_RE.search(folded):
                 # "card is 51O4 7O23 88I5 627O": letters for digits, read as the phones are.
                 cards = self._cards(_letters_as_digits(folded))
-            if not cards and _CARD_WORD_RE.search(folded):
+            if not cards and card_word:
                 cards = self._cards(folded, _ANY_GROUPS_CARD_RE)
-            if not cards and spelled and _CARD_WORD_RE.search(folded):
+            if not cards and spelled and card_word:
                 # Round 21: "card is 4024 0071 then five six eight eight, three two one six".
                 cards = self._said_card(folded)
             if cards and mistyped:
