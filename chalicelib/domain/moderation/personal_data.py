@@ -85,7 +85,11 @@ _MAIL_TLD = r"(?:com|fr|net|org|uk|io|eu|info|ch|nl|be|me)"
 # that is written, never after "at" or a space.
 _ABROAD_TLDS = frozenset(
     "pt de es it ca qc us in au nz ie lu at pl ro sn ci cm ma tn dz ml bf bj tg ga cd mg re br "
-    "mx ru za ng ke gh ug tz zm zw mu sg hk ph my jp cn ht edu".split()
+    "mx ru za ng ke gh ug tz zm zw mu sg hk ph my jp cn ht edu "
+    # Round 60 (blind58 read): "ayesha[at]khanfamily[dot]pk"; South Asia, the Middle East,
+    # the rest of Europe and Latin America, East Asia.
+    "pk bd lk np ae sa eg qa kw jo lb il tr gr se fi dk no cz hu sk si hr rs ua ar cl pe ve "
+    "id th vn kr tw et rw".split()
 )
 _ABROAD_TLD = "(?:" + "|".join(sorted(_ABROAD_TLDS)) + ")"
 # Before the ending only: a comma or a plain space ("gmail,com", "gmail com"), weak as well,
