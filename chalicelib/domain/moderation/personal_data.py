@@ -140,7 +140,9 @@ _MAIL_WORD_RE = re.compile(r"\b(?:e-?mail|mail|adresse|address|courriel|boite|ma
 # dot, an underscore or a digit, see `_named`).
 _NAMED_PROVIDER_RE = re.compile(
     r"\b(?:(?:mon|ma|my|(?P<intro>adresse|address))\s+(?:(?P<mail>e-?mail|mail|boite|adresse"
-    rf"|address|compte|account)\s+)?(?P<provider>{_PROVIDER_NAMES}|{_EVERYDAY_PROVIDERS})"
+    # Round 61 (blind59 read): or its login ("mon identifiant gmail c'est nathan.perrin2003").
+    r"|address|compte|account|identifiant|login|username)\s+)?"
+    rf"(?P<provider>{_PROVIDER_NAMES}|{_EVERYDAY_PROVIDERS})"
     r"(?:\s+(?P<after>address|adresse|account|compte|mail|e-?mail))?"
     r"\s*(?:,\s*)?(?P<copula>c'?\s?est|est|is|:|=|->)?"
     rf"|(?P<chez>(?:chez|sur|on)\s+)?(?P<named>{_PROVIDER_NAMES}|{_EVERYDAY_PROVIDERS})"
@@ -601,7 +603,8 @@ _EIGHT_DIGIT_COUNTRIES = {
 _EIGHT_DIGIT_COUNTRY_RE = re.compile(
     r"\b(?P<country>" + trie_regex(_EIGHT_DIGIT_COUNTRIES) + r")(?:ne|nes|s)?\b"
 )
-_EIGHT_DIGIT_LAYOUTS = frozenset(((4, 4), (8,)))
+# Round 61 (blind59 read): or typed one digit at a time ("My HP is 9 1 3 7 - 5 8 2 0").
+_EIGHT_DIGIT_LAYOUTS = frozenset(((4, 4), (8,), (1,) * 8))
 _EIGHT_DIGIT_COUNTRY_LAYOUTS = frozenset(((2, 2, 2, 2), (2, 3, 3), (2, 6), (3, 2, 3), (1, 3, 4)))
 # Nine digits, as the countries that dial them write them: a Belgian landline with its 0
 # ("02 512 34 56", "04 223 71 86"), a Dublin one ("01 234 5678"), a Spanish or Portuguese

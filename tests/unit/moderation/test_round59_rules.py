@@ -27,7 +27,9 @@ def test_names_then_me_are_said_of_oneself(rules):
 
 
 def test_a_stupid_question_from_me_is_said_of_oneself(rules):
-    assert rules.check("What a stupid question from me, obviously the seat is booked").verdict == "allow"
+    found = rules.check("What a stupid question from me, obviously the seat is "
+                        "booked")
+    assert found.verdict == "allow", found.reasons
 
 
 def test_calling_someone_names_then_accusing_them_still_reviews(rules):
