@@ -139,18 +139,20 @@ def test_an_off_platform_score_is_at_most_reviewed():
     assert moderator.check("grumpf alors").verdict == "review"
 
 
-def test_a_spam_score_alone_needs_a_margin_when_no_filter_found_anything():
-    # logit 1.5 clears 0.7 (logit 0.85) but not 0.7 plus the default spam margin of 1.0.
+def test_a_rule_free_margin_holds_back_a_score_alone_only_when_no_filter_found_anything():
+    # logit 1.5 clears 0.7 (logit 0.85) but not 0.7 plus a spam margin of 1.0.
     # The fake model knows nothing of off-platform proposals: no veto here (tested below).
-    spam_only = Moderator(learned=_model(-9.0, spam=1.5), veto_threshold=0.0)
+    spam_only = Moderator(learned=_model(-9.0, spam=1.5), veto_threshold=0.0,
+                          rule_free_margin={"spam": 1.0})
     assert spam_only.check("grumpf alors").verdict == "allow"
     assert spam_only.check("grumpf, viens sur WhatsApp").verdict == "review"
     assert {r.rule for r in spam_only.check("grumpf, viens sur WhatsApp").reasons} >= {
         "spam.model", "off_platform.channel.move"}
     insult_only = Moderator(learned=_model(1.5), severity=False)
     assert insult_only.check("grumpf alors").verdict == "review"
-    no_margin = Moderator(learned=_model(-9.0, spam=1.5), rule_free_margin={"spam": 0.0})
-    assert no_margin.check("grumpf alors").verdict == "review"
+    # Round 63: no margin by default, for spam too.
+    by_default = Moderator(learned=_model(-9.0, spam=1.5))
+    assert by_default.check("grumpf alors").verdict == "review"
     with pytest.raises(ValueError):
         Moderator(learned=False, rule_free_margin={"spam": -1.0})
 
