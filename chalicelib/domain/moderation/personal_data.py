@@ -89,7 +89,10 @@ _ABROAD_TLDS = frozenset(
     # Round 60 (blind58 read): "ayesha[at]khanfamily[dot]pk"; South Asia, the Middle East,
     # the rest of Europe and Latin America, East Asia.
     "pk bd lk np ae sa eg qa kw jo lb il tr gr se fi dk no cz hu sk si hr rs ua ar cl pe ve "
-    "id th vn kr tw et rw".split()
+    "id th vn kr tw et rw "
+    # Round 65 (blind63 read): the endings of regions and cities ("sian(at)cymru-post(dot)wales").
+    "wales cymru scot bzh alsace corsica eus quebec swiss paris london berlin brussels "
+    "vlaanderen nyc irish".split()
 )
 _ABROAD_TLD = "(?:" + "|".join(sorted(_ABROAD_TLDS)) + ")"
 # Before the ending only: a comma or a plain space ("gmail,com", "gmail com"), weak as well,
@@ -443,7 +446,10 @@ _AMEX_TAIL_RE = re.compile(r"\d(?<![0-9]\d)\d{4}(?![0-9]|[ \-.]\d)")
 # (Round 42, blind40 read: slashes too, "cinq-un-trois-deux / 4608-1957 / 3029".)
 _SAID_CARD_JOIN_RE = re.compile(
     r"[\s,;:\-…./]*(?:\b(?:then|puis|ensuite|et|and|next|apres)\b[\s,;:\-…./]*)?")
-_CARD_WORD_RE = re.compile(r"\b(?:card|carte|cb|visa|mastercard|amex)\b")
+# Round 65 (blind64 read): or its expiry and security code ("first eight 5412 7530 … last eight
+# 9184 2075, expiry next message").
+_CARD_WORD_RE = re.compile(
+    r"\b(?:card|carte|cb|visa|mastercard|amex|expiry|cvv|cvc|cryptogramme)\b")
 _SPLIT_CARD_GAP = 40
 # A card starts with 2 to 6, never inside a run of digit groups: round 53 (blind51 read), the
 # digits after a receipt's first group ("Ticket de caisse n° 0007 4419 2263 8805 21", no card
@@ -740,6 +746,16 @@ _TENS = frozenset((20, 30, 40, 50, 60, 70, 80, 90))
 _HUNDRED = 100
 # How "33 6 12 34 56 78" is grouped when the "+" is left out ("33 75012 06 12" is not one).
 _FRENCH_AFTER_33 = frozenset(((2, 1, 2, 2, 2, 2), (2, 9), (2, 3, 2, 2, 2), (2, 1, 8)))
+# Round 65 (blind64 read): another country's code written without its "+", as its own group,
+# before a mobile number of that country in two groups or more ("Rele m nan 509 37 48 21 66",
+# "221 77 321 48 06", "44 7700 900123"): the national number's length and first digits.
+_BARE_COUNTRY_CODES = {
+    "44": (10, "7"), "32": (9, "4"), "41": (9, "7"), "352": (9, "6"), "34": (9, "67"),
+    "351": (9, "9"), "212": (9, "67"), "213": (9, "567"), "216": (8, "2459"), "221": (9, "7"),
+    "223": (8, "5679"), "224": (9, "6"), "226": (8, "567"), "227": (8, "89"), "228": (8, "79"),
+    "230": (8, "5"), "237": (9, "6"), "242": (9, "0"), "243": (9, "89"), "261": (9, "3"),
+    "509": (8, "34"), "262": (9, "6"), "590": (9, "6"), "594": (9, "6"), "596": (9, "6"),
+}
 
 
 class _DigitTable(dict[int, str]):
@@ -914,6 +930,10 @@ def phone_shaped(digits: str, plus: bool, groups: tuple[int, ...]) -> bool:
     # "33 6 12 34 56 78": a French mobile written with its country code but no "+".
     if digits.startswith("33") and groups[0] == 2:
         return digits[2] in "67" and groups in _FRENCH_AFTER_33
+    national = _BARE_COUNTRY_CODES.get(digits[:groups[0]]) if len(groups) > 2 else None
+    if national is not None and len(digits) - groups[0] == national[0] and (
+            digits[groups[0]] in national[1]):
+        return True
     return _north_american(digits, groups)
 
 
