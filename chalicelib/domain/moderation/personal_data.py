@@ -685,7 +685,9 @@ _TRACKING_RE = re.compile(
     r"\b(?:ref|reference|dossier|commande|order|booking|reservation|ticket|billet|flight|vol"
     rf"|facture|invoice|colis|parcel|suivi|tracking|serial|serie|imei|{_VOUCHER_WORDS}"
     # Round 53 (blind51 read): a receipt's ("Reçu n° 0041 5567 8812 3390 7").
-    r"|recu|receipt|quittance)\b"
+    r"|recu|receipt|quittance"
+    # Round 66 (blind65 read): an insurance claim's ("numéro de sinistre … 2025 0419 8873 12").
+    r"|sinistre|claim)\b"
 )
 # Round 46 (blind44 read): a company's number ("SIRET 8250 0136 7714 29"), whose groups hold
 # no phone number.
@@ -711,7 +713,7 @@ _REFERENCE_RE = re.compile(
     r"|(?<!contact )(?<!phone )(?<!mobile )(?<!cell )(?<!tel )(?<!my )(?<!your )(?<!his )"
     r"(?<!her )n[o°](?=\.?\s*[:#]?\s*\Z)"
     r"|voucher|coupon|promo|pin|otp|serie|serial|imei|badge|seat|siege"
-    r"|compte|account|carte|card|iban|rib|digicode|passcode|password|mdp|postal)\b"
+    r"|compte|account|carte|card|iban|rib|digicode|passcode|password|mdp|postal|sinistre|claim)\b"
 )
 # ... and says it is a phone number: a word for a phone or for calling, or for a number
 # (creole too: "nimewo m se …" in Haiti, "mo nimero se …" in Mauritius, "rele"/"apel": call).
@@ -1574,7 +1576,9 @@ def _a_reference(folded: str, chain: list[tuple[int, int, str]], first: int) -> 
     # reference ("Numéro de colis 8R 0374 5521 906").
     # Round 49 (blind47 read): or digits glued to the letters of such a code ("suivi
     # Colissimo 8R01234567890").
-    return ((sum(len(group[2]) for group in chain[first:]) > _LONGEST_PHONE
+    # Round 66 (blind65 read): or the number would start after digits of the same chain ("numéro
+    # de sinistre … c'est 2025 0419 8873 12": no phone number inside a reference).
+    return ((sum(len(group[2]) for group in chain[first:]) > _LONGEST_PHONE or first > 0
              or _CODE_BEFORE_RE.search(folded, max(0, start - 12), start) is not None
              or (start > 0 and folded[start - 1].isalpha()))
             # Round 52 (blind50 read): a little further back ("Le ticket de parking perdu,
