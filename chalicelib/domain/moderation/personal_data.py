@@ -107,7 +107,9 @@ _SPELLED_EMAIL_RE = re.compile(
 _MAIL_PROVIDERS = frozenset(
     "gmail googlemail hotmail outlook live msn yahoo ymail aol icloud me mac orange wanadoo "
     "free sfr neuf laposte bbox numericable protonmail proton gmx web mail yandex skynet "
-    "telenet bluewin libero sapo zoho tutanota".split()
+    "telenet bluewin libero sapo zoho tutanota "
+    # Round 67 (blind66 read): Québec's and Canada's ("jf.tremblay à videotron point ca").
+    "videotron sympatico cogeco telus".split()
 )
 # Providers whose name is no everyday word: an address may stop at them ("lea.d @gmail").
 _PROVIDER_NAMES = (
@@ -330,13 +332,16 @@ _SPELLED_MAIL_DOMAIN_RE = re.compile(
 _AT_GATE_RE = re.compile(
     rf"[@{_AT_EMOJI}]|\bat\b|[\-_*\"']at[\-_*\"']|arob|arrob|\bchez\b|\(a\)|\[a\]|commercial"
     rf"|{_PROVIDER_NAMES}|{_AT_NAMES}|\b{_EVERYDAY_PROVIDERS}\b|google|microsoft"
+    r"|videotron|sympatico|cogeco|telus"
 )
 # The same test on the canonical words and with substring tests (the regex costs µs).
 _AT_GATE_WORDS = frozenset(
     "at chez arroba gmail googlemail hotmail outlook yahoo ymail icloud protonmail wanadoo "
     "laposte commercial commerciale chiocciola klammeraffe apenstaartje zavinac "
     # Round 13: a provider described ("sur la messagerie de Google", see `_spoken`).
-    "google microsoft".split()
+    "google microsoft "
+    # Round 67 (blind66 read): Canada's providers (see `_MAIL_PROVIDERS`).
+    "videotron sympatico cogeco telus".split()
 )
 _GATE_AND_EVERYDAY_WORDS = _AT_GATE_WORDS | _EVERYDAY_PROVIDER_WORDS
 # The signs for "@" that are not words ("(a)", "[a]", an envelope emoji, "-at-"), tested one
@@ -517,7 +522,9 @@ _SPLIT_CUE_RE = re.compile(
     r"|ajoutes?|ajoutez|rajoutes?|rajoutez|add"
     # Punctuation dictated between the parts (round 18: "zero seven seven zero zero comma nine
     # zero zero comma eight two six full stop").
-    r"|comma|virgule|dash|hyphen|tiret)\b"
+    r"|comma|virgule|dash|hyphen|tiret"
+    # Round 67 (blind66 read): sent too early ("5355 7120 4418 ... sorry sent too early ... 9363").
+    r"|too early|too soon|trop tot|trop vite)\b"
 )
 # ... or that the start comes now, the end having been given first.
 _START_CUE_RE = re.compile(r"\b(?:debut|commence|premiere partie|starts? with|begins? with"
@@ -525,7 +532,10 @@ _START_CUE_RE = re.compile(r"\b(?:debut|commence|premiere partie|starts? with|be
                            # Round 21: "the last six are 900421, the first five are 07700",
                            # "it's 555-0142, area code 212".
                            r"|first (?:two|three|four|five|six|bit|half|digits)|area code"
-                           r"|indicatif|premiers chiffres|(?:deux|trois|quatre|cinq) premiers)\b")
+                           r"|indicatif|premiers chiffres|(?:deux|trois|quatre|cinq) premiers"
+                           # Round 67 (blind66 read): "Les quatre derniers c'est 57 21. Et avant
+                           # t'as 07 46 93".
+                           r"|avant|before)\b")
 _START_CUE_REACH = 20
 _AREA_CODE_RE = re.compile(r"\barea code|\bindicatif")
 # A number given in three parts or more, words between ("zéro six, puis 47 82, … la suite :
@@ -734,6 +744,9 @@ _CALL_WORDS = (
     r"|reach me|reach us)"
 )
 _PHONE_WORD_RE = re.compile(rf"\b(?:{_NUMBER_WORDS}|{_CALL_WORDS})\b")
+# Round 67 (blind66 read): a French mobile without its 0 given as a number is ("c'est le 6 77 42 18
+# 53, demande Roger"): "le", then its usual layout.
+_LE_MOBILE_RE = re.compile(r"\ble [67](?: \d\d){4}\b")
 # For eight digits a number must be one's own ("my number", "mo nimero", "nimewo m"): "the
 # winning number 4521 8890" is none.
 _EIGHT_DIGIT_CUE_RE = re.compile(
@@ -2185,7 +2198,7 @@ class PersonalDataFinder:
             found.extend(self._split_number(folded, leftovers))
         if not found:
             add_zero = _ADD_ZERO_RE.search(folded) is not None
-            if add_zero or _PHONE_WORD_RE.search(folded):
+            if add_zero or _PHONE_WORD_RE.search(folded) or _LE_MOBILE_RE.search(folded):
                 said = add_zero or _NO_ZERO_RE.search(folded) is not None
                 found.extend(_without_zero(folded, leftovers, said))
         if not found:
