@@ -29,6 +29,8 @@ _LOOKALIKES = {
     # Latin letters without a decomposition
     "ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe",
     "þ": "th", "ð": "d", "ŀ": "l", "ɡ": "g", "ɑ": "a", "ʀ": "r", "ᴀ": "a",
+    # Round 68 (blind67 read): the florin's hooked f ("ƒree r1des").
+    "ƒ": "f",
     # Typography that should behave like its ASCII form
     "’": "'", "‘": "'", "‛": "'", "`": "'", "´": "'", "ʼ": "'", "“": '"', "”": '"',
     "„": '"', "«": '"', "»": '"', "‹": '"', "›": '"', "‐": "-", "‑": "-", "‒": "-",

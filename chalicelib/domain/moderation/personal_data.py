@@ -109,7 +109,11 @@ _MAIL_PROVIDERS = frozenset(
     "free sfr neuf laposte bbox numericable protonmail proton gmx web mail yandex skynet "
     "telenet bluewin libero sapo zoho tutanota "
     # Round 67 (blind66 read): Québec's and Canada's ("jf.tremblay à videotron point ca").
-    "videotron sympatico cogeco telus".split()
+    "videotron sympatico cogeco telus "
+    # Round 68 (blind67 read): India's, Britain's and Ireland's, Australia's and New Zealand's
+    # ("ravi·kumar·1987 at rediffmail·com").
+    "rediffmail btinternet talktalk virginmedia ntlworld blueyonder eircom bigpond optusnet "
+    "xtra".split()
 )
 # Providers whose name is no everyday word: an address may stop at them ("lea.d @gmail").
 _PROVIDER_NAMES = (
@@ -524,7 +528,9 @@ _SPLIT_CUE_RE = re.compile(
     # zero zero comma eight two six full stop").
     r"|comma|virgule|dash|hyphen|tiret"
     # Round 67 (blind66 read): sent too early ("5355 7120 4418 ... sorry sent too early ... 9363").
-    r"|too early|too soon|trop tot|trop vite)\b"
+    r"|too early|too soon|trop tot|trop vite"
+    # Round 68 (blind67 read): a wait ("+32 478… attends, mon écran a planté… 61 29 05").
+    r"|attends|attendez|wait)\b"
 )
 # ... or that the start comes now, the end having been given first.
 _START_CUE_RE = re.compile(r"\b(?:debut|commence|premiere partie|starts? with|begins? with"
@@ -1509,6 +1515,11 @@ def _two_halves(folded: str, head: list[tuple[int, int, str]],
         # "Area code's 312. The rest is 648 0417.", "area code seven one eight, then five
         # five five, oh one three eight" (the rest in words: round 18).
         return _AREA_CODE_RE.search(folded) is not None
+    # Round 68 (blind67 read): a number after its "+", cut in two ("+32 478… attends… 61 29 05").
+    if _PLUS_RE.search(folded, max(0, head[0][0] - 6), head[0][0]) and min(
+            len(first), len(second)) >= 4:
+        return 10 <= len(first + second) <= 13 and phone_shaped(
+            first + second, True, (len(first), len(second)))
     # "mon 06 c'est 12 34 56 78": a mobile prefix alone, then four pairs.
     prefix = first in ("06", "07") and [len(g[2]) for g in tail] == [2, 2, 2, 2]
     return (
@@ -2310,8 +2321,10 @@ class PersonalDataFinder:
                 if _two_halves(folded, head, tail) or (
                     _START_CUE_RE.search(gap) and _two_halves(folded, tail, head)
                 ):
+                    # The "+" before the first part goes with it.
+                    plus = _PLUS_RE.search(folded, max(0, head[0][0] - 6), head[0][0])
                     return [
-                        Found(PHONE, head[0][0], head[-1][1]),
+                        Found(PHONE, plus.start() if plus else head[0][0], head[-1][1]),
                         Found(PHONE, tail[0][0], tail[-1][1]),
                     ]
         return _in_parts(folded, chains)
