@@ -398,6 +398,9 @@ _BACKWARDS_COMMAS = 4
 # Round 26 (blind24 read): its groups may be apart by dots or slashes too
 # ("gb24.loyd.3096.3471.8250.93"); the check digits keep a dotted reference from passing.
 _IBAN_RE = re.compile(r"(?<![a-z0-9])[a-z]{2}\d{2}(?:[ \-./]?[a-z0-9]){11,32}")
+# Round 70: an IBAN after the word "iban", a space between its country code and check digits.
+_NAMED_IBAN_RE = re.compile(r"(?:(?<=iban )|(?<=iban: )|(?<=iban : )|(?<=iban - ))"
+                            r"[a-z]{2} \d{2}(?:[ \-./]?[a-z0-9]){11,32}")
 # The SWIFT registry's lengths, and those of the countries that use IBANs outside it (the
 # West and Central African monetary unions, Morocco, Algeria, Madagascar...).
 _IBAN_LENGTHS = {
@@ -712,8 +715,11 @@ _BUSINESS_ID_RE = re.compile(r"\b(?:siret|siren|n[o°]?\s*(?:de\s+)?tva|vat(?:\s
 # "tracking number …").
 _REFERENCE_NUMBER_RE = re.compile(
     r"\b(?:num|numero|number|no)\s+(?:de|du|d|of)\s+(?:(?:la|the|l|ma|my|ta|your|votre)\s+)?"
-    r"(?:colis|commande|suivi|parcel|order|tracking|dossier|facture|invoice|reservation|booking)\b"
-    r"|\b(?:tracking|order|parcel|booking|invoice|commande|colis|suivi)\s+(?:num|numero|number|no)\b"
+    r"(?:colis|commande|suivi|parcel|order|tracking|dossier|facture|invoice|reservation|booking"
+    # Round 70 (blind69 read): a ticket's ("Numéro du billet TER : 8877 0461 2239 05").
+    r"|billet|ticket|vol|flight|sinistre|claim)\b"
+    r"|\b(?:tracking|order|parcel|booking|invoice|commande|colis|suivi|ticket|flight|claim)\s+"
+    r"(?:num|numero|number|no)\b"
 )
 # Words before a number that make it a reference, not a phone number.
 # ("No." is a reference's, not in "contact no." or "phone no.", an Indian English phone cue.)
@@ -1515,6 +1521,11 @@ def _two_halves(folded: str, head: list[tuple[int, int, str]],
         # "Area code's 312. The rest is 648 0417.", "area code seven one eight, then five
         # five five, oh one three eight" (the rest in words: round 18).
         return _AREA_CODE_RE.search(folded) is not None
+    # Round 70 (blind69 read): a North American number cut after its exchange, in a text about a
+    # phone ("my cell's in 2 bits …: 647 555 and then 0121").
+    if ([len(g[2]) for g in head] == [3, 3] and [len(g[2]) for g in tail] == [4]
+            and first[0] in "23456789" and first[3] in "23456789"):
+        return _PHONE_WORD_RE.search(folded) is not None
     # Round 68 (blind67 read): a number after its "+", cut in two ("+32 478… attends… 61 29 05").
     if _PLUS_RE.search(folded, max(0, head[0][0] - 6), head[0][0]) and min(
             len(first), len(second)) >= 4:
@@ -2068,11 +2079,19 @@ class PersonalDataFinder:
         """IBANs, and the spans written as an IBAN of a known country and about its length
         that fail the check ("l'appli refuse mon IBAN FR08 3000 …, j'ai mal recopié ?"): a
         mistyped IBAN is no phone number either."""
-        if _IBAN_HEAD_GATE_RE.search(folded) is None:
+        named = "iban" in folded
+        if _IBAN_HEAD_GATE_RE.search(folded) is None and not named:
             return [], []
         found = []
         mistyped = []
-        for match in _IBAN_RE.finditer(folded):
+        matches = list(_IBAN_RE.finditer(folded))
+        if named:
+            # Round 70: or after the word, a space between its country code and check digits
+            # ("iban fr 26 2004 1010 …", blind62); not without the word, where "at 06 12 34 56
+            # 78" would be an Austrian candidate.
+            matches += [m for m in _NAMED_IBAN_RE.finditer(folded)
+                        if not any(m.start() <= o.start() < m.end() for o in matches)]
+        for match in matches:
             positions = [i for i, char in enumerate(match.group()) if char not in " -./"]
             compact = "".join(match.group()[i] for i in positions)
             known = _IBAN_LENGTHS.get(compact[:2])
