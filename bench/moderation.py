@@ -215,6 +215,10 @@ def _quality_table(splits: dict[str, Scores]) -> str:
 # From blind10 on, each batch is written by two authors, one per language, and judges the
 # round after its number: measured before and after round N + 1, read in round N + 2.
 _FIRST_PAIRED = 10
+# Stop 37 wrote blind65 to judge round 65: blind64, measured once at the end of round 64, was
+# read in round 65 with blind63; from blind65 on, a batch judges the round of its own number.
+_OWN_NUMBER_FROM = 65
+_MEASURED_ONCE_THEN_READ = {"blind64": 65}
 
 
 def _paired_batches(n: dict[str, int]) -> str:
@@ -227,16 +231,22 @@ def _paired_batches(n: dict[str, int]) -> str:
         number = int(name.removeprefix("blind") or 1)
         if number < _FIRST_PAIRED:
             continue
-        if index > read + 1:
-            use = (f"measured once at the end of round {number}, before round {number + 1}, and "
-                   "never read: the fairest figure; also shown without the insult severity "
-                   "model of round 9")
+        judged = number if number >= _OWN_NUMBER_FROM else number + 1
+        if name in _MEASURED_ONCE_THEN_READ and index <= read:
+            tuned = _MEASURED_ONCE_THEN_READ[name]
+            use = (f"measured once at the end of round {number}, judging no round, then **tuned "
+                   f"on in round {tuned}** and trained on by the learned stage: it flatters "
+                   f"from round {tuned} on")
+        elif index > read + 1:
+            use = (f"measured once at the end of round {judged - 1}, before round {judged}, "
+                   "and never read: the fairest figure; also shown without the insult "
+                   "severity model of round 9")
         elif index == read + 1:
-            use = f"measured before and after round {number + 1}, not read yet"
+            use = f"measured before and after round {judged}, not read yet"
         else:
-            use = (f"measured before and after round {number + 1}, then **tuned on in round "
-                   f"{number + 2}** and, from round 39, trained on by the learned stage: it "
-                   f"flatters from round {number + 2} on")
+            use = (f"measured before and after round {judged}, then **tuned on in round "
+                   f"{judged + 1}** and, from round 39, trained on by the learned stage: it "
+                   f"flatters from round {judged + 1} on")
         out.append(f"**{name}** = `tests/data/moderation/{name}.jsonl` ({n[name]} messages by "
                    f"two more independent authors, one per language, under the same rule, see "
                    f"{name.upper()}.md, {use})")
