@@ -957,9 +957,8 @@ def phone_shaped(digits: str, plus: bool, groups: tuple[int, ...]) -> bool:
     # "33 6 12 34 56 78": a French mobile written with its country code but no "+".
     if digits.startswith("33") and groups[0] == 2:
         return digits[2] in "67" and groups in _FRENCH_AFTER_33
-    national = _BARE_COUNTRY_CODES.get(digits[:groups[0]]) if len(groups) > 2 else None
-    if national is not None and len(digits) - groups[0] == national[0] and (
-            digits[groups[0]] in national[1]):
+    bare = _BARE_COUNTRY_CODES.get(digits[:groups[0]]) if len(groups) > 2 else None
+    if bare is not None and len(digits) - groups[0] == bare[0] and digits[groups[0]] in bare[1]:
         return True
     return _north_american(digits, groups)
 
