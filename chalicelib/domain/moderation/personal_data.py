@@ -197,7 +197,8 @@ _NAME_PLACEHOLDERS = frozenset(
 _NOT_LOCAL_ENDS = frozenset(("barre", "final", "de", "com"))
 # An address introduced as one ("my email is julie at gmail"): the local part needs no handle.
 _MAIL_WORDS = r"e-?mail|mail|adresse|address|courriel|addy"
-_INTRO_VERBS = r"is|c'?\s?est|est|:|=|->"
+# Round 71 (blind70 read): or "'s" ("my email's bongani at mweb dot co dot za").
+_INTRO_VERBS = r"is|'s|c'?\s?est|est|:|=|->"
 _MAIL_INTRO_RE = re.compile(
     rf"\b(?:{_MAIL_WORDS})\s*(?:{_INTRO_VERBS})\s*\Z"
     # Round 19: or its provider and a colon ("prénom+nom collés chez gmail : sylvielacroix").
