@@ -218,7 +218,7 @@ _FIRST_PAIRED = 10
 # Stop 37 wrote blind65 to judge round 65: blind64, measured once at the end of round 64, was
 # read in round 65 with blind63; from blind65 on, a batch judges the round of its own number.
 _OWN_NUMBER_FROM = 65
-_MEASURED_ONCE_THEN_READ = {"blind64": 65}
+_MEASURED_ONCE_THEN_READ = "blind64"
 
 
 def _paired_batches(n: dict[str, int]) -> str:
@@ -232,11 +232,10 @@ def _paired_batches(n: dict[str, int]) -> str:
         if number < _FIRST_PAIRED:
             continue
         judged = number if number >= _OWN_NUMBER_FROM else number + 1
-        if name in _MEASURED_ONCE_THEN_READ and index <= read:
-            tuned = _MEASURED_ONCE_THEN_READ[name]
+        if name == _MEASURED_ONCE_THEN_READ and index <= read:
             use = (f"measured once at the end of round {number}, judging no round, then **tuned "
-                   f"on in round {tuned}** and trained on by the learned stage: it flatters "
-                   f"from round {tuned} on")
+                   f"on in round {_OWN_NUMBER_FROM}** and trained on by the learned stage: it "
+                   f"flatters from round {_OWN_NUMBER_FROM} on")
         elif index > read + 1:
             use = (f"measured once at the end of round {judged - 1}, before round {judged}, "
                    "and never read: the fairest figure; also shown without the insult "

@@ -104,17 +104,18 @@ _SPELLED_EMAIL_RE = re.compile(
     # A path after the ending makes it a link ("photos are up at snapmyrace dot net slash x").
     rf"(?P<tld>{_MAIL_TLD}|{_ABROAD_TLD})(?![a-z0-9])(?!\s*(?:/|slash\b))"
 )
+# Round 67 (blind66 read): Canada's providers, named in no other pattern: known providers
+# ("jf.tremblay à videotron point ca"), and words that open the e-mail patterns' gate.
+_CANADA_PROVIDERS = ("videotron", "sympatico", "cogeco", "telus")
 _MAIL_PROVIDERS = frozenset(
     "gmail googlemail hotmail outlook live msn yahoo ymail aol icloud me mac orange wanadoo "
     "free sfr neuf laposte bbox numericable protonmail proton gmx web mail yandex skynet "
     "telenet bluewin libero sapo zoho tutanota "
-    # Round 67 (blind66 read): Québec's and Canada's ("jf.tremblay à videotron point ca").
-    "videotron sympatico cogeco telus "
     # Round 68 (blind67 read): India's, Britain's and Ireland's, Australia's and New Zealand's
     # ("ravi·kumar·1987 at rediffmail·com").
     "rediffmail btinternet talktalk virginmedia ntlworld blueyonder eircom bigpond optusnet "
     "xtra".split()
-)
+) | frozenset(_CANADA_PROVIDERS)
 # Providers whose name is no everyday word: an address may stop at them ("lea.d @gmail").
 _PROVIDER_NAMES = (
     r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|protonmail|wanadoo|laposte)"
@@ -337,17 +338,15 @@ _SPELLED_MAIL_DOMAIN_RE = re.compile(
 _AT_GATE_RE = re.compile(
     rf"[@{_AT_EMOJI}]|\bat\b|[\-_*\"']at[\-_*\"']|arob|arrob|\bchez\b|\(a\)|\[a\]|commercial"
     rf"|{_PROVIDER_NAMES}|{_AT_NAMES}|\b{_EVERYDAY_PROVIDERS}\b|google|microsoft"
-    r"|videotron|sympatico|cogeco|telus"
+    + "|" + "|".join(_CANADA_PROVIDERS)
 )
 # The same test on the canonical words and with substring tests (the regex costs µs).
 _AT_GATE_WORDS = frozenset(
     "at chez arroba gmail googlemail hotmail outlook yahoo ymail icloud protonmail wanadoo "
     "laposte commercial commerciale chiocciola klammeraffe apenstaartje zavinac "
     # Round 13: a provider described ("sur la messagerie de Google", see `_spoken`).
-    "google microsoft "
-    # Round 67 (blind66 read): Canada's providers (see `_MAIL_PROVIDERS`).
-    "videotron sympatico cogeco telus".split()
-)
+    "google microsoft".split()
+) | frozenset(_CANADA_PROVIDERS)
 _GATE_AND_EVERYDAY_WORDS = _AT_GATE_WORDS | _EVERYDAY_PROVIDER_WORDS
 # The signs for "@" that are not words ("(a)", "[a]", an envelope emoji, "-at-"), tested one
 # by one, substrings first: one regex for all of them was tried at every character.
@@ -506,6 +505,15 @@ _SEPARATOR_RE = re.compile(r"[\s.\-_/,()*~|]{0,4}")
 _SAID_SEPARATOR_RE = re.compile(r"\s+(?:point|tiret|dash|dot|slash)\s+")
 # "+33", or "plus" before a spelled-out country code.
 _PLUS_RE = re.compile(r"(?:\+|\bplus)\s*$")
+# How far before a number its "+" (or "plus") is looked for.
+_PLUS_REACH = 6
+
+
+def _plus_before(folded: str, start: int) -> re.Match[str] | None:
+    """The "+" (or "plus") written just before position `start`, if any."""
+    return _PLUS_RE.search(folded, max(0, start - _PLUS_REACH), start)
+
+
 # Round 21: a number in a messenger's chat link is written in full international form
 # without its "+" ("wa.me/33651847392", "api.whatsapp.com/send?phone=447700900123",
 # "wa.me/447700900123?text=hi"): the link says the "+" (the number is masked, the link stays).
@@ -1527,7 +1535,7 @@ def _two_halves(folded: str, head: list[tuple[int, int, str]],
             and first[0] in "23456789" and first[3] in "23456789"):
         return _PHONE_WORD_RE.search(folded) is not None
     # Round 68 (blind67 read): a number after its "+", cut in two ("+32 478… attends… 61 29 05").
-    if _PLUS_RE.search(folded, max(0, head[0][0] - 6), head[0][0]) and min(
+    if _plus_before(folded, head[0][0]) and min(
             len(first), len(second)) >= 4:
         return 10 <= len(first + second) <= 13 and phone_shaped(
             first + second, True, (len(first), len(second)))
@@ -1621,7 +1629,7 @@ def _a_reference(folded: str, chain: list[tuple[int, int, str]], first: int) -> 
             and _TRACKING_RE.search(folded, max(0, start - 48), start) is not None
             and _PHONE_WORD_RE.search(
                 _REFERENCE_NUMBER_RE.sub(" ", folded[max(0, start - 32):start])) is None
-            and _PLUS_RE.search(folded, max(0, start - 6), start) is None)
+            and _plus_before(folded, start) is None)
 
 
 def _said_ibans(folded: str, values: dict[str, int]) -> list[Found]:
@@ -1674,7 +1682,7 @@ def _in_parts(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Fou
     phone_word = _PHONE_WORD_RE.search(folded) is not None
     own_number = phone_word and _EIGHT_DIGIT_CUE_RE.search(folded) is not None
     for index, head in enumerate(chains):
-        plus = _PLUS_RE.search(folded, max(0, head[0][0] - 6), head[0][0])
+        plus = _plus_before(folded, head[0][0])
         head_digits = "".join(group[2] for group in head)
         prefix = _BRITISH_PREFIX_RE.fullmatch(head[0][2]) is not None or (
             _PREFIX_PART_RE.fullmatch(head_digits) is not None
@@ -2280,7 +2288,7 @@ class PersonalDataFinder:
                 first = end
                 continue
             start = chain[first][0]
-            plus = _PLUS_RE.search(folded, max(0, start - 6), start)
+            plus = _plus_before(folded, start)
             if plus:
                 start = plus.start()
             # "(415) 555-2671", "(+33) 6 12...": the bracket opened before the number goes too.
@@ -2294,7 +2302,7 @@ class PersonalDataFinder:
     def _longest_phone(folded: str, chain: list[tuple[int, int, str]], first: int) -> int | None:
         """The end index of the longest phone number starting at group `first`, if any."""
         start = chain[first][0]
-        plus = (_PLUS_RE.search(folded, max(0, start - 6), start) is not None
+        plus = (_plus_before(folded, start) is not None
                 or _LINKED_NUMBER_RE.search(folded, max(0, start - 7), start) is not None)
         # A phone number has at most 15 digits, so at most 15 groups: bounding the search keeps
         # a long run of numbers (a pasted table) linear.
@@ -2341,7 +2349,7 @@ class PersonalDataFinder:
                     _START_CUE_RE.search(gap) and _two_halves(folded, tail, head)
                 ):
                     # The "+" before the first part goes with it.
-                    plus = _PLUS_RE.search(folded, max(0, head[0][0] - 6), head[0][0])
+                    plus = _plus_before(folded, head[0][0])
                     return [
                         Found(PHONE, plus.start() if plus else head[0][0], head[-1][1]),
                         Found(PHONE, tail[0][0], tail[-1][1]),
