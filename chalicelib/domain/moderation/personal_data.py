@@ -773,7 +773,10 @@ _LE_MOBILE_RE = re.compile(r"\ble [67](?: \d\d){4}\b")
 _EIGHT_DIGIT_CUE_RE = re.compile(
     rf"\b{_CALL_WORDS}\b|\b(?:my|mon|mo|ma|our|notre|your|ton|votre|his|her|son|meu|mi|mio"
     # Round 48 (blind46 read): Singapore's "HP" (handphone) number ("My HP number is 8765 2231").
-    rf"|mera|meri|[a-z]+'s)\s+(?:(?:phone|cell|mobile|hp|handphone)\s+)?{_NUMBER_WORDS}\b"
+    rf"|mera|meri|[a-z]+'s)\s+"
+    # Round 73 (blind72 read): "my alternate number 98450 62213", "mon autre numéro".
+    r"(?:(?:alternate|alternative|other|new|second|backup|spare|autre|nouveau|nouvel|deuxieme)\s+)?"
+    rf"(?:(?:phone|cell|mobile|hp|handphone)\s+)?{_NUMBER_WORDS}\b"
     rf"|\bnimewo\s+(?:m|mwen)\b|\bcontact\s+(?:no|number|num)\b"
 )
 
@@ -1044,9 +1047,18 @@ def _described_provider(match: re.Match[str]) -> str:
     return name.rjust(len(match.group()))
 
 
+# Round 73 (blind72 read): how the handle is written, said in brackets right after it
+# ("yanislambert (tout attaché) chez gmail point com", "(all one word)"): read as spaces.
+_WRITTEN_HOW_RE = re.compile(
+    r"(?<=[a-z0-9])\s*\((?:tout\s+)?(?:attache|colle|en\s+un\s+(?:seul\s+)?mot|sans\s+espaces?"
+    r"|all\s+one\s+word|one\s+word|all\s+together|no\s+spaces?)\)")
+
+
 def _spoken(folded: str) -> str:
     """`folded` with a spoken address's separators as the patterns read them (same length)."""
     spoken = folded
+    if "(" in folded and _WRITTEN_HOW_RE.search(folded):
+        spoken = _WRITTEN_HOW_RE.sub(lambda m: " " * len(m.group()), spoken)
     if any(cue in folded for cue in _PROVIDER_APART_CUES):
         spoken = _PROVIDER_SAID_APART_RE.sub(_provider_said_apart, spoken)
     if " - " in folded:
