@@ -383,16 +383,22 @@ def main() -> None:
 
     stream = list(itertools.islice(itertools.cycle(r["text"] for r in labelled), args.messages))
     distinct = len(labelled)
+    # The labelled set is mostly positives; a chat's traffic is mostly clean messages: the clean
+    # ones alone are timed too, for both filters.
+    clean = [r["text"] for r in labelled if r["verdict"] == "allow"]
+    clean_stream = list(itertools.islice(itertools.cycle(clean), args.messages))
     best = best_of(args.rounds, {
         "ours": lambda: throughput(moderator.check, stream, warm=distinct),
         "rules": lambda: throughput(rules_only.check, stream, warm=distinct),
+        "clean": lambda: throughput(moderator.check, clean_stream, warm=len(clean)),
     })
-    ours, rules = best["ours"], best["rules"]
+    ours, rules, ours_clean = best["ours"], best["rules"], best["clean"]
     from better_profanity import profanity
 
     profanity.load_censor_words()
     # ~170 messages/s: its rate is steady, 5,000 messages of the same stream measure it.
     theirs = throughput(profanity.contains_profanity, stream[:5000])
+    bp_clean = throughput(profanity.contains_profanity, clean_stream[:5000])
 
     markdown = f"""## Moderation filters
 
@@ -455,6 +461,18 @@ timed on the first 5,000 messages of the same stream, same run:
 | `Moderator(learned=False).check` (rules only) | {rules[0]:,.0f} | {rules[1]:,.0f} |
 | better-profanity 0.7.0 `profanity.contains_profanity` | {theirs[0]:,.0f} | {theirs[1]:,.0f} |
 | ratio | {ours[0] / theirs[0]:,.1f}× | {ours[1] / theirs[1]:,.1f}× |
+
+The {len(clean):,} clean messages alone (labelled `allow`; most of a chat's traffic), cycled into a
+stream of {len(clean_stream):,}, timed the same way in the same run:
+
+| filter | messages/s (CPU time) | messages/s (wall time) |
+|---|---|---|
+| `Moderator.check` | {ours_clean[0]:,.0f} | {ours_clean[1]:,.0f} |
+| better-profanity 0.7.0 `contains_profanity` | {bp_clean[0]:,.0f} | {bp_clean[1]:,.0f} |
+| ratio | {ours_clean[0] / bp_clean[0]:,.1f}× | {ours_clean[1] / bp_clean[1]:,.1f}× |
+
+The target (issue 14: at least 20,000 messages/s on one core, 125× better-profanity on the machine
+that measured 25,000) is read on the first table, the whole labelled stream: 100× here.
 
 Building the moderator (compiling the lexicons, reading the {model_kib:.0f} KiB weights file) took
 {build:.2f} s; do it once per process.
