@@ -1373,19 +1373,22 @@ def _spaced(folded: str, found: list[Found]) -> list[Found]:
     return out
 
 
-def _split_email(folded: str, found: list[Found], login: bool) -> list[Found]:
+def _split_email(folded: str, found: list[Found], login: bool, provider: bool) -> list[Found]:
     """An address given in two parts: "c'est julie.m, puis arobase gmail point com".
 
     The second part is the "@" (a bare "at"/"chez" only with the ending) and a provider whose
     name is no everyday word, or that provider said after words that say the rest follows
     ("pour la suite c'est hotmail"); the first, a handle a little before it. `login`: the
     text names a login or an address, so that any domain after "at" (cued) or right after
-    "it's" may be the second part.
+    "it's" may be the second part. `provider`: whether the text names a provider of
+    `_PROVIDER_NAMES`, which the first two patterns cannot match without.
     """
     out: list[Found] = []
-    seconds = [(m, False) for m in _SPLIT_DOMAIN_RE.finditer(folded)
-               if m.group("strong") is not None or m.group("tld") is not None]
-    seconds.extend((m, True) for m in _PROVIDER_SAID_RE.finditer(folded))
+    seconds: list[tuple[re.Match[str], bool]] = []
+    if provider:
+        seconds.extend((m, False) for m in _SPLIT_DOMAIN_RE.finditer(folded)
+                       if m.group("strong") is not None or m.group("tld") is not None)
+        seconds.extend((m, True) for m in _PROVIDER_SAID_RE.finditer(folded))
     if "@" in folded:
         seconds.extend((m, True) for m in _AT_ANY_DOMAIN_RE.finditer(folded))
     if any(cue in folded for cue in _DOMAIN_CUES):
@@ -1513,7 +1516,8 @@ def _bare_domain(folded: str, found: list[Found], provider: bool) -> list[Found]
     `provider`: whether the text names one), or after a lone "@"; the handle may also come
     after the domain ("the last bit is @gmx.com. The first bit is felix.b")."""
     out: list[Found] = []
-    matches = list(_MAIL_DOMAIN_RE.finditer(folded))
+    # Its domains are written with a dot ("numericable.fr"): none without one.
+    matches = list(_MAIL_DOMAIN_RE.finditer(folded)) if "." in folded else []
     if provider:
         matches.extend(_SPELLED_MAIL_DOMAIN_RE.finditer(folded))
     lone = list(_LONE_AT_DOMAIN_RE.finditer(folded)) if "@" in folded else []
@@ -2078,7 +2082,7 @@ class PersonalDataFinder:
             found.extend(_glued(folded, found))
         login = _LOGIN_WORD_RE.search(folded) is not None
         if provider or login or any(cue in folded for cue in _DOMAIN_CUES):  # "@" is one
-            found.extend(_split_email(folded, found, login))
+            found.extend(_split_email(folded, found, login, provider))
         if "#" in folded:
             found.extend(_hashed(folded, found))
         found.extend(_bare_domain(folded, found, provider))
