@@ -1054,11 +1054,19 @@ _WRITTEN_HOW_RE = re.compile(
     r"|all\s+one\s+word|one\s+word|all\s+together|no\s+spaces?)\)")
 
 
+# Round 76 (blind75 read): a handle given in brackets right before the "@" ("mon prénom-nom
+# (camille-ferrand) chez gmail.com"): its brackets read as spaces.
+_BRACKETED_HANDLE_RE = re.compile(
+    r"\((?P<handle>[a-z0-9][a-z0-9._\-]*)\)(?=\s*(?:@|chez\b|at\b|arobase\b))")
+
+
 def _spoken(folded: str) -> str:
     """`folded` with a spoken address's separators as the patterns read them (same length)."""
     spoken = folded
     if "(" in folded and _WRITTEN_HOW_RE.search(folded):
         spoken = _WRITTEN_HOW_RE.sub(lambda m: " " * len(m.group()), spoken)
+    if "(" in folded and _BRACKETED_HANDLE_RE.search(spoken):
+        spoken = _BRACKETED_HANDLE_RE.sub(lambda m: f" {m.group('handle')} ", spoken)
     if any(cue in folded for cue in _PROVIDER_APART_CUES):
         spoken = _PROVIDER_SAID_APART_RE.sub(_provider_said_apart, spoken)
     if " - " in folded:
