@@ -1063,10 +1063,9 @@ _BRACKETED_HANDLE_RE = re.compile(
 def _spoken(folded: str) -> str:
     """`folded` with a spoken address's separators as the patterns read them (same length)."""
     spoken = folded
-    if "(" in folded and _WRITTEN_HOW_RE.search(folded):
-        spoken = _WRITTEN_HOW_RE.sub(lambda m: " " * len(m.group()), spoken)
-    if "(" in folded and _BRACKETED_HANDLE_RE.search(spoken):
-        spoken = _BRACKETED_HANDLE_RE.sub(lambda m: f" {m.group('handle')} ", spoken)
+    if "(" in folded:
+        spoken = _WRITTEN_HOW_RE.sub(_blanked, spoken)
+        spoken = _BRACKETED_HANDLE_RE.sub(r" \g<handle> ", spoken)
     if any(cue in folded for cue in _PROVIDER_APART_CUES):
         spoken = _PROVIDER_SAID_APART_RE.sub(_provider_said_apart, spoken)
     if " - " in folded:
@@ -1080,7 +1079,7 @@ def _spoken(folded: str) -> str:
     if " + " in folded and ("arob" in folded or "@" in folded or " at " in folded):
         spoken = spoken.replace(" + ", "   ")
     if "@" in folded and _AT_THEN_RE.search(spoken):
-        spoken = _AT_THEN_RE.sub(lambda m: " " * len(m.group()), spoken)
+        spoken = _AT_THEN_RE.sub(_blanked, spoken)
     if "google" in folded or "yahoo" in folded or "microsoft" in folded or "apple" in folded:
         spoken = _PROVIDER_DESCRIBED_RE.sub(_described_provider, spoken)
     if any(cue in folded for cue in _SPOKEN_CUES):
@@ -1089,6 +1088,11 @@ def _spoken(folded: str) -> str:
         spoken = _SPOKEN_JOINER_RE.sub(
             lambda m: ("_" if m.group("low") else "-") * len(m.group()), spoken)
     return spoken
+
+
+def _blanked(match: re.Match[str]) -> str:
+    """Spaces in place of a match (offsets stay valid)."""
+    return " " * len(match.group())
 
 
 def _digits_together(match: re.Match[str]) -> str:
