@@ -103,6 +103,12 @@ _MIDDLE_FINGER = "\U0001f595"
 _UPSIDE_DOWN = str.maketrans("ɐɔǝɟƃɥᴉıɾʞʃɯɹʇʌʍʎnupdbq", "acefghiijklmrtvwyundpqb")
 _UPSIDE_DOWN_CHARS = 3
 _BACKWARDS_RE = re.compile(r"\b(?:a l'?envers|backwards|in reverse|reversed|de droite a gauche)\b")
+# Round 77 (blind76 read): a word given by how it starts and how it ends ("ça commence par « con »
+# et ça finit par « nard »", "starts with 'tw' and ends with 'at'"): the two pieces put together.
+_PIECES_RE = re.compile(
+    r"\b(?:commence|commencent|starts?|begins?)\s+(?:par|with|by)\s+\W{0,3}(?P<head>[a-z]+)\W{0,3}"
+    r".{0,30}?\b(?:finit|finissent|termine|terminent|ends?|finishes)\s+(?:par|with|in|by)\s+"
+    r"\W{0,3}(?P<tail>[a-z]+)")
 # A link not allowed whose host holds the platform's name ("entraide-remboursement.com"):
 # blocked, unless the member only asks about a link they received (a spam `quiet` rule).
 _IMITATION = "spam.imitation_link"
@@ -233,6 +239,7 @@ class Moderator:
             phrases, quoted = self._unquoted(folded, phrases)
         findings.extend(phrases)
         if "\n" in text or "rever" in folded or "envers" in folded or "backward" in folded or (
+                "commence" in folded or "start" in folded or "begin" in folded) or (
                 not text.isascii() and _UPSIDE_DOWN_RE.search(text) is not None):
             findings.extend(self._hidden_insults(text, folded, lang))
         if _MIDDLE_FINGER in text:
@@ -422,10 +429,10 @@ class Moderator:
 
     def _hidden_insults(self, text: str, folded: str, lang: str | None) -> list[_Finding]:
         """An insult hidden in the message's shape: spelled by the first letters of its lines
-        (an acrostic of four lines or more), written upside down ("ʇʍɐʇ ssǝlǝsn"), or its
+        (an acrostic of four lines or more), written upside down ("ʇʍɐʇ ssǝlǝsn"), its
         words reversed when the message says to read it backwards ("drannoc, lis-le à
-        l'envers"). What the hidden text gives is read by the insult rules; a finding covers
-        the whole message."""
+        l'envers"), or given by how it starts and ends (`_PIECES_RE`). What the hidden text
+        gives is read by the insult rules; a finding covers the whole message."""
         views = []
         lines = ([line.strip() for line in folded.split("\n") if line.strip()]
                  if "\n" in folded else [])
@@ -441,6 +448,8 @@ class Moderator:
         if ("rever" in folded or "envers" in folded or "backward" in folded) and (
                 _BACKWARDS_RE.search(folded)):
             views.append(" ".join(word[::-1] for word in folded.split()))
+        if "commence" in folded or "start" in folded or "begin" in folded:
+            views.extend(match["head"] + match["tail"] for match in _PIECES_RE.finditer(folded))
         for view in views:
             stream, words = self._canon.read(view)
             if any(f[0] == INSULT and f[2] == BLOCK

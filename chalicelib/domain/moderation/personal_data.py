@@ -571,6 +571,8 @@ _ASIDE_RE = re.compile(r"\([^()]{0,60}\)")
 # Belgium: "04 then 19 then 286, wait, then 473"), or a zero said alone first ("It's oh,
 # then seven nine four, double oh, ...").
 _PREFIX_PART_RE = re.compile(r"0[467]?|0\d{3,4}")
+# The first digit of a French mobile, given alone before the zero is said apart (`_in_parts`).
+_MOBILE_FIRST = frozenset({"6", "7"})
 _BRITISH_PREFIX_RE = re.compile(r"0\d{4}")
 # A number word next to these counts digits, it is none of them ("the last three are 263").
 _COUNT_BEFORE_RE = re.compile(r"\b(?:last|final|first|next|other|remaining|derniers"
@@ -694,6 +696,9 @@ _ADD_ZERO_RE = re.compile(
     r"(?:un\s+|le\s+|a\s+|the\s+)?|le\s+|the\s+)(?:zero|0|oh)\s+"
     # Round 46 (blind44 read): "Stick a zero on the front".
     r"(?:devant|au debut|in front|(?:at|on) the (?:start|front|beginning)|first|before)"
+    # Round 77 (blind76 read): "…, précédé du 0", "preceded by a zero".
+    r"|\b(?:precede|precedes|precedee|preceded)\s+(?:du|d'?\s?un|par\s+(?:un|le)|by(?:\s+(?:a|the))?)"
+    r"\s+(?:zero|0|oh)\b"
 )
 # Nine-digit mobiles written without a prefix, by their layout: the first digits they take.
 _MOBILE_LAYOUTS = {(1, 2, 2, 2, 2): "67", (2, 3, 2, 2): "7", (3, 2, 2, 2): "6"}
@@ -1709,11 +1714,15 @@ def _in_parts(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Fou
     a "+" a number with its country code ("+65 8732, … the rest is 1045")."""
     phone_word = _PHONE_WORD_RE.search(folded) is not None
     own_number = phone_word and _EIGHT_DIGIT_CUE_RE.search(folded) is not None
+    # Round 77 (blind76 read): the number's zero said apart ("le 6 puis 81 puis 57 puis 34 puis
+    # 20, précédé du 0"): a first part without it takes it back.
+    zero_said = _ADD_ZERO_RE.search(folded) is not None
     for index, head in enumerate(chains):
         plus = _plus_before(folded, head[0][0])
         head_digits = "".join(group[2] for group in head)
+        lead = "0" if zero_said and len(head) == 1 and head_digits in _MOBILE_FIRST else ""
         prefix = _BRITISH_PREFIX_RE.fullmatch(head[0][2]) is not None or (
-            _PREFIX_PART_RE.fullmatch(head_digits) is not None
+            _PREFIX_PART_RE.fullmatch(lead + head_digits) is not None
             and (len(head) == 1 or any(not folded[g[0]:g[1]].isdigit() for g in head)))
         if not (plus or prefix or (head_digits.startswith("0") and phone_word)) or not _a_part(
             folded, head, first=True
@@ -1732,7 +1741,7 @@ def _in_parts(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Fou
                 break
             parts.append(tail)
             cued = cued or cue
-            digits = "".join(group[2] for part in parts for group in part)
+            digits = lead + "".join(group[2] for part in parts for group in part)
             if cued and _parts_shaped(digits, plus is not None, own_number) and (
                     not _a_sequence(parts)):
                 found = [Found(PHONE, part[0][0], part[-1][1]) for part in parts]
