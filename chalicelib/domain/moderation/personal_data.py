@@ -745,8 +745,10 @@ _REFERENCE_RE = re.compile(
     # Round 53 (blind51 read): "No." right before the number, not an English "no" ("wait no.
     # ok it's 087 then 391 then 4426": the words read end where the number starts).
     # Round 54 (blind52 read): nor "my no.", Indian English for "my number" ("my no. 98451
-    # 20736, pls call once reached").
-    r"|(?<!contact )(?<!phone )(?<!mobile )(?<!cell )(?<!tel )(?<!my )(?<!your )(?<!his )"
+    # 20736, pls call once reached"); round 78 (blind77 read): nor "mob no." ("My mob no. 98201
+    # 44672, call when you reach Dadar").
+    r"|(?<!contact )(?<!phone )(?<!mobile )(?<!mob )(?<!cell )(?<!tel )(?<!my )(?<!your )"
+    r"(?<!his )"
     r"(?<!her )n[o°](?=\.?\s*[:#]?\s*\Z)"
     r"|voucher|coupon|promo|pin|otp|serie|serial|imei|badge|seat|siege"
     r"|compte|account|carte|card|iban|rib|digicode|passcode|password|mdp|postal|sinistre|claim)\b"
