@@ -154,8 +154,11 @@ class LinkPolicy:
                        r"(?P<host>[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)(?:\s+\.\s*|\s*\.\s+)"
                        rf"(?P<tld>{every})(?![a-z0-9\-@])(?:{path})?"),
             # Round 13: two spelled-out dots or more ("vigicrues point gouv point fr"): no
-            # sentence says "point" twice around single words before a domain ending.
-            re.compile(r"(?<![@a-z0-9.\-])(?P<host>[a-z0-9\-]+(?:\s+(?:dot|point)\s+[a-z0-9\-]+)+)"
+            # sentence says "point" twice around single words before a domain ending. Round 79
+            # (blind78 read): not after a word that corrects an ending ("…, dot com not dot co
+            # dot uk": no host is named "not").
+            re.compile(r"(?<![@a-z0-9.\-])(?!(?:not|pas|non|and|or|et|ou|but|mais)\s)"
+                       r"(?P<host>[a-z0-9\-]+(?:\s+(?:dot|point)\s+[a-z0-9\-]+)+)"
                        rf"\s+(?:dot|point)\s+(?P<tld>{anywhere})(?![a-z0-9\-@.])(?:{path})?"),
             re.compile(rf"{label}\s*[\[(]\s*(?:\.|dot|point)\s*[\])]\s*(?P<tld>{every})"
                        rf"(?![a-z0-9\-@])(?:{path})?"),

@@ -38,6 +38,22 @@ _LOOKALIKES = {
     "＠": "@", "⓪": "0", "🄋": "0", "⓿": "0", "。": ".", "｡": ".", "﹒": ".",
 }
 
+# Round 79 (blind78 read): Arabic script (and the letters Persian and Urdu add) written in
+# Latin letters, one or two for each letter, short vowels left out as the script leaves them
+# out: the rules list Arabic, Darija or Urdu words in their own script and read them folded the
+# same way ("يا ابن الكلب" is "ya abn alklb"), and the learned stage reads them as words. The
+# forms of one letter fold alike (أ إ آ ا; ة ه; ى ي), as people write them interchangeably.
+_ARABIC = {
+    "ا": "a", "ٱ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh",
+    "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d",
+    "ط": "t", "ظ": "z", "ع": "e", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l",
+    "م": "m", "ن": "n", "ه": "h", "ة": "h", "و": "w", "ي": "y", "ى": "y", "ئ": "y",
+    "ؤ": "w", "ء": "", "ـ": "", "پ": "p", "چ": "ch", "ژ": "zh", "ک": "k", "گ": "g",
+    "ی": "y", "ے": "y", "ہ": "h", "ھ": "h", "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n",
+    "،": ",", "؛": ";", "؟": "?", "٪": "%",
+}
+_LOOKALIKES.update(_ARABIC)
+
 # Dropped outright: joiners, direction marks, the soft hyphen and the keycap/variation marks
 # that turn "6" into the emoji 6️⃣ (the digit before them stays).
 _DROPPED = frozenset(
