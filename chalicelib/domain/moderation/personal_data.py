@@ -220,6 +220,9 @@ _NOT_A_LOCAL = frozenset(
     "par with by avec en de du des in from to pour for sur on at dans au aux un une a an "
     "finit termine ends ending start starts commence begins boite mailbox ta ton sa son your "
     "his "
+    # Round 80 (blind79 read): a handle not yet known ("It's jamie dot something at outlook, I'll
+    # check which one").
+    "something whatever quelquechose chose truc machin bidule xxx etc "
     # "gmail c'est mieux que @yahoo.fr": a comparison of domains.
     "que than vs versus plutot rather "
     # Round 46 (blind44 read): a site to act on, not an address ("claim at freefuelcard dot net").
@@ -1067,9 +1070,23 @@ _BRACKETED_HANDLE_RE = re.compile(
     r"\((?P<handle>[a-z0-9][a-z0-9._\-]*)\)(?=\s*(?:@|chez\b|at\b|arobase\b))")
 
 
+# Round 80 (blind79 read): the digits of a handle said after "then" ("my first name lebo then
+# 1994, at gmail dot com"): written against the name, as they are typed.
+_THEN_DIGITS_RE = re.compile(
+    r"(?<=[a-z0-9])\s+(?:then|puis|ensuite|and then|followed by|suivi de)\s+(?P<digits>\d{1,4}),?"
+    r"(?=\s+(?:at|chez|arobase)\s|\s*@)")
+
+
+def _then_digits(match: re.Match[str]) -> str:
+    return match.group("digits").ljust(len(match.group()))
+
+
 def _spoken(folded: str) -> str:
     """`folded` with a spoken address's separators as the patterns read them (same length)."""
     spoken = folded
+    if ("then" in folded or "puis" in folded or "ensuite" in folded or "followed" in folded
+            or "suivi" in folded):
+        spoken = _THEN_DIGITS_RE.sub(_then_digits, spoken)
     if "(" in folded:
         spoken = _WRITTEN_HOW_RE.sub(_blanked, spoken)
         spoken = _BRACKETED_HANDLE_RE.sub(r" \g<handle> ", spoken)
@@ -1732,7 +1749,9 @@ def _in_parts(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Fou
             _REFERENCE_RE.search(folded, max(0, head[0][0] - 32), head[0][0])
         ):
             continue
-        parts, cued = [head], False
+        # A zero said apart cues the parts as a number does ("le 6 (avec un zéro devant) 83 47
+        # 25 19", round 80).
+        parts, cued = [head], bool(lead)
         for tail in chains[index + 1:index + _SPLIT_PARTS]:
             if _a_count(folded, tail) or _an_interjection(folded, tail):
                 continue
@@ -2253,6 +2272,11 @@ class PersonalDataFinder:
         if not spelled and len(_DIGIT_RE.findall(view)) < 8:
             return []  # too few digits for any number (most prices, times and dates)
         taken = taken + [(m.start(), m.end()) for m in _DATE_RE.finditer(view)]
+        # Round 80 (blind79 read): the words that say the zero apart are none of its digits ("le
+        # 6 (avec un zéro devant) 83 47 25 19": not "un", not "zéro").
+        zero_said = _ADD_ZERO_RE.search(folded)
+        if zero_said is not None:
+            taken.append(zero_said.span())
         groups = self._number_groups(folded, view, spelled)
         if taken:
             groups = [g for g in groups if not overlaps(g[0], g[1], taken)]
@@ -2274,7 +2298,7 @@ class PersonalDataFinder:
         if not found:
             found.extend(self._split_number(folded, leftovers))
         if not found:
-            add_zero = _ADD_ZERO_RE.search(folded) is not None
+            add_zero = zero_said is not None
             if add_zero or _PHONE_WORD_RE.search(folded) or _LE_MOBILE_RE.search(folded):
                 said = add_zero or _NO_ZERO_RE.search(folded) is not None
                 found.extend(_without_zero(folded, leftovers, said))
