@@ -754,7 +754,9 @@ _REFERENCE_RE = re.compile(
     r"(?<!his )"
     r"(?<!her )n[o°](?=\.?\s*[:#]?\s*\Z)"
     r"|voucher|coupon|promo|pin|otp|serie|serial|imei|badge|seat|siege"
-    r"|compte|account|carte|card|iban|rib|digicode|passcode|password|mdp|postal|sinistre|claim)\b"
+    r"|compte|account|carte|card|iban|rib|digicode|passcode|password|mdp|postal|sinistre|claim"
+    # Round 81 (blind80 read): a club's licence ("Mon numéro de licence de la fédé est 2093 5521").
+    r"|licence|license|adherent)\b"
 )
 # ... and says it is a phone number: a word for a phone or for calling, or for a number
 # (creole too: "nimewo m se …" in Haiti, "mo nimero se …" in Mauritius, "rele"/"apel": call).
@@ -1045,7 +1047,11 @@ _PROVIDER_APART_CUES = ("mail", "look", "cloud", "hoo")
 # Round 21: a separator's name set between dashes ("sam.okafor — at — gmail — dot — com"), and
 # words after a written "@" that say the rest follows ("sam.okafor@ then gmail.com"): spaces.
 _DASHED_SEPARATOR_RE = re.compile(rf"\s-\s(?P<name>at|chez|arobase|{_DOT_NAMES})\s-\s")
-_AT_THEN_RE = re.compile(r"(?<=@)\s*(?:(?:and\s+)?then|puis|ensuite|et\s+apres)\s")
+# Round 81 (blind80 read): after dots, with "it's just" before the rest ("tamsin.hale@ ... and
+# then it's just gmail.com").
+_AT_THEN_RE = re.compile(
+    r"(?<=@)\s*(?:(?:\.{2,}|…)\s*)?(?:(?:and\s+)?then|puis|ensuite|et\s+apres)\s"
+    r"(?:\s*(?:it'?s|it\s+is|c'?\s?est|just|juste|only|simplement)\s)*")
 
 
 def _provider_said_apart(match: re.Match[str]) -> str:
