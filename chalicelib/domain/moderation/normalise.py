@@ -52,7 +52,8 @@ _ARABIC = {
     "ی": "y", "ے": "y", "ہ": "h", "ھ": "h", "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n",
     "،": ",", "؛": ";", "؟": "?", "٪": "%",
 }
-_LOOKALIKES.update(_ARABIC)
+# Every character folded to another form of its own.
+_ASCII_FORMS = {**_LOOKALIKES, **_ARABIC}
 
 # Dropped outright: joiners, direction marks, the soft hyphen and the keycap/variation marks
 # that turn "6" into the emoji 6️⃣ (the digit before them stays).
@@ -77,14 +78,14 @@ def _fold_char(code: int) -> str:
     if category == "Zs":
         return " "
     lowered = char.lower()
-    if lowered in _LOOKALIKES:
-        return _LOOKALIKES[lowered]
+    if lowered in _ASCII_FORMS:
+        return _ASCII_FORMS[lowered]
     out = []
     for part in unicodedata.normalize("NFKD", char):
         if unicodedata.category(part) in ("Mn", "Me", "Cf"):
             continue
         part = part.lower()
-        out.append(_LOOKALIKES.get(part, part))
+        out.append(_ASCII_FORMS.get(part, part))
     return "".join(out)
 
 

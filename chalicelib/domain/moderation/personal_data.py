@@ -1733,18 +1733,19 @@ def _iban_in_run(run: list[tuple[str, int, int, bool]]) -> list[Found]:
     return []
 
 
-def _in_parts(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Found]:
+def _in_parts(folded: str, chains: list[list[tuple[int, int, str]]],
+              zero_said: bool) -> list[Found]:
     """A number given in parts with words between (see `_SPLIT_PARTS`): put together, a
     French number (ten digits from 0), a British one (eleven from 01, 02, 03 or 07), or after
-    a "+" a number with its country code ("+65 8732, … the rest is 1045")."""
+    a "+" a number with its country code ("+65 8732, … the rest is 1045"). `zero_said`: the
+    text says the number's zero apart (`_ADD_ZERO_RE`)."""
     phone_word = _PHONE_WORD_RE.search(folded) is not None
     own_number = phone_word and _EIGHT_DIGIT_CUE_RE.search(folded) is not None
-    # Round 77 (blind76 read): the number's zero said apart ("le 6 puis 81 puis 57 puis 34 puis
-    # 20, précédé du 0"): a first part without it takes it back.
-    zero_said = _ADD_ZERO_RE.search(folded) is not None
     for index, head in enumerate(chains):
         plus = _plus_before(folded, head[0][0])
         head_digits = "".join(group[2] for group in head)
+        # Round 77 (blind76 read): the number's zero said apart ("le 6 puis 81 puis 57 puis 34
+        # puis 20, précédé du 0"): a first part without it takes it back.
         lead = "0" if zero_said and len(head) == 1 and head_digits in _MOBILE_FIRST else ""
         prefix = _BRITISH_PREFIX_RE.fullmatch(head[0][2]) is not None or (
             _PREFIX_PART_RE.fullmatch(lead + head_digits) is not None
@@ -2302,7 +2303,7 @@ class PersonalDataFinder:
             if not phones:
                 leftovers.append(chain)
         if not found:
-            found.extend(self._split_number(folded, leftovers))
+            found.extend(self._split_number(folded, leftovers, zero_said is not None))
         if not found:
             add_zero = zero_said is not None
             if add_zero or _PHONE_WORD_RE.search(folded) or _LE_MOBILE_RE.search(folded):
@@ -2393,7 +2394,8 @@ class PersonalDataFinder:
         return None
 
     @staticmethod
-    def _split_number(folded: str, chains: list[list[tuple[int, int, str]]]) -> list[Found]:
+    def _split_number(folded: str, chains: list[list[tuple[int, int, str]]],
+                      zero_said: bool) -> list[Found]:
         """A number given in two parts of the same message ("06 12 34 … 56 78").
 
         The parts may be apart by a few words, or by a sentence that says the rest follows
@@ -2423,7 +2425,7 @@ class PersonalDataFinder:
                         Found(PHONE, plus.start() if plus else head[0][0], head[-1][1]),
                         Found(PHONE, tail[0][0], tail[-1][1]),
                     ]
-        return _in_parts(folded, chains)
+        return _in_parts(folded, chains, zero_said)
 
     def _spelled(self, folded: str) -> list[tuple[int, int, str]]:
         """Number words read as digit groups: "quatre-vingt-dix-neuf" -> "99"."""
