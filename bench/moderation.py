@@ -44,10 +44,10 @@ BATCHES = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", 
            "blind51", "blind52", "blind53", "blind54", "blind55", "blind56", "blind57",
            "blind58", "blind59", "blind60", "blind61", "blind62", "blind63", "blind64", "blind65",
            "blind66", "blind67", "blind68", "blind69",
-           "blind70", "blind71", "blind72", "blind73", "blind74", "blind75", "blind76", "blind77", "blind78", "blind79", "blind80", "blind81")
+           "blind70", "blind71", "blind72", "blind73", "blind74", "blind75", "blind76", "blind77", "blind78", "blind79", "blind80", "blind81", "blind82")
 # The last batch read while tuning (its misses printed): the ones after it are unread, the
 # first of them measured before and after the round it judged, any later one measured once.
-LAST_READ = "blind80"
+LAST_READ = "blind81"
 # Each blind batch measured once before the change it was written to judge
 # (`--before NAME` records it).
 BEFORE = {name: RESULTS / f"moderation_{name}_before.json" for name in BATCHES}
