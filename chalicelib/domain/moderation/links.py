@@ -319,6 +319,8 @@ _AFTER_AT_RE = re.compile(r"(?:@|\(a\)|\[a\]|\(at\)|\[at\]|\bat|arob[a-z]*|\bche
 _SPELLED_PLAIN_RE = re.compile(r"(?:-|\d)[a-z0-9]*\s+(?:dot|point)\s+[a-z]")
 
 
+# A spelled-out dot, an ending and a path ("leboncoin point fr / ameublement").
+_SPELLED_PATH_RE = re.compile(r" (?:dot|point) [a-z]{2,}\s*/\s*[a-z0-9]")
 # Two spelled-out dots around one word ("vigicrues point gouv point fr").
 _SPELLED_TWICE_RE = re.compile(r"\b(?:dot|point)\s+[a-z0-9\-]+\s+(?:dot|point)\s+[a-z]")
 _SPELLED_DOT_RE = re.compile(r"\s+(?:dot|point)\s+")
@@ -342,7 +344,10 @@ def _may_be_spelled(folded: str) -> bool:
     return ("slash" in folded or " . " in folded or ". /" in folded
             or (" ." in folded and _SPACE_BEFORE_DOT_RE.search(folded) is not None)
             or ((" dot " in folded or " point " in folded)
-                and (_SPELLED_PLAIN_RE.search(folded) is not None
+                # Round 82 (blind81 read): or a path after it, its slash spaced or not
+                # ("leboncoin point fr / ameublement / 2481736592").
+                and (("/" in folded and _SPELLED_PATH_RE.search(folded) is not None)
+                     or _SPELLED_PLAIN_RE.search(folded) is not None
                      or _SPELLED_TWICE_RE.search(folded) is not None))
             or (("(" in folded or "[" in folded) and _BRACKETED_DOT_RE.search(folded) is not None))
 

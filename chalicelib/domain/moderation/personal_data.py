@@ -1336,6 +1336,26 @@ def _local_head(folded: str, start: int) -> int:
     return start
 
 
+# Round 82 (blind81 read): two names and the sign said to join them ("so daniel and okafor with a
+# dot between", "julie et martin avec un point entre les deux"), or the sign first ("a dot
+# between daniel and okafor").
+_NAME = r"[a-z][a-z\-]{1,24}"
+_JOINING_SIGN = (r"(?:a|an|one|un|une)\s+(?:dot|point|full stop|period|underscore|tiret(?: bas)?"
+                 r"|hyphen|dash)")
+_JOINED_NAMES_RE = re.compile(
+    rf"\b{_NAME}\s+(?:and|et|&)\s+{_NAME}\s+(?:with|avec)\s+{_JOINING_SIGN}\s+"
+    r"(?:in\s+)?(?:between(?: them)?|in the middle|entre(?: les deux)?|au milieu)\b"
+    rf"|\b(?:with|avec)\s+{_JOINING_SIGN}\s+(?:in\s+)?(?:between|entre)\s+{_NAME}\s+"
+    rf"(?:and|et|&)\s+{_NAME}\b")
+
+
+def _joined_names(folded: str, found: list[Found]) -> list[Found]:
+    """The names of an address said with the sign between them, in a text naming a mail
+    provider (see `_JOINED_NAMES_RE`)."""
+    return [Found(EMAIL, m.start(), m.end()) for m in _JOINED_NAMES_RE.finditer(folded)
+            if not _taken(m.start(), m.end(), found)]
+
+
 def _taken(start: int, end: int, found: Iterable[Found]) -> bool:
     """Whether `[start, end)` overlaps a piece of data already found."""
     return overlaps(start, end, ((f.start, f.end) for f in found))
@@ -2134,6 +2154,8 @@ class PersonalDataFinder:
             found.extend(_split_email(folded, found, login, provider))
         if "#" in folded:
             found.extend(_hashed(folded, found))
+        if provider and (" with " in written or " avec " in written):
+            found.extend(_joined_names(written, found))
         found.extend(_bare_domain(folded, found, provider))
         if written.count(",") >= _BACKWARDS_COMMAS:
             found.extend(_backwards(written, found))
@@ -2332,7 +2354,12 @@ class PersonalDataFinder:
         # 12, soixante-quatre, 3 5, quatre-vingts").
         spelled = not folded[group[0]:group[1]].isdigit() or any(
             not folded[g[0]:g[1]].isdigit() for g in chain)
-        return spelled or "," in folded[chain[-2][1]:last[0]]
+        # Round 82 (blind81 read): or one digit at a time, its first three without a comma,
+        # then pairs apart by commas ("0-6-3-9, 2-0, 4-7, 1-8"); not a list of scores ("0-7,
+        # 7-0, 0-0, 9-0").
+        return spelled or "," in folded[chain[-2][1]:last[0]] or (
+            len(chain) >= 3 and "," not in folded[chain[0][1]:chain[2][0]]
+            and len(group[2]) == 1 and all(len(g[2]) == 1 for g in chain))
 
     @staticmethod
     def _phones_in(folded: str, chain: list[tuple[int, int, str]]) -> list[Found]:
