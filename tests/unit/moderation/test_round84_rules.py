@@ -17,3 +17,16 @@ def test_a_voucher_payment_asked_outright_is_still_a_scam(rules):
                  "Pay me with a Paysafecard code before the trip, it's quicker"):
         found = rules.check(text)
         assert found.verdict == "block" and "spam" in found.categories, (text, found.reasons)
+
+
+def test_river_plate_insults_aimed_at_someone(rules):
+    for text, verdict in (("Sos un boludo, me dejaste media hora en Retiro", "review"),
+                          ("Sos una pelotuda, ni avisaste que no venías", "block")):
+        found = rules.check(text)
+        assert found.verdict == verdict and "insult" in found.categories, (text, found.reasons)
+
+
+def test_river_plate_words_at_no_one_are_clean(rules):
+    for text in ("Che boludo, ¿venís a las 8 a Retiro?", "Vimos una zorra cruzando la ruta"):
+        found = rules.check(text)
+        assert found.verdict == "allow", (text, found.reasons)
