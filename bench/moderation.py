@@ -34,10 +34,10 @@ BLIND4 = ROOT / "tests" / "data" / "moderation" / "blind4.jsonl"
 RESULTS = ROOT / "bench" / "results"
 # The blind batches in the order they were written (tests/data/moderation/blind*.jsonl); the
 # last one is the judge of the next round (`LAST_READ` says which were read).
-BATCHES = ("blind", *(f"blind{n}" for n in range(2, 86)))
+BATCHES = ("blind", *(f"blind{n}" for n in range(2, 87)))
 # The last batch read while tuning (its misses printed): the ones after it are unread, the
 # first of them measured before and after the round it judged, any later one measured once.
-LAST_READ = "blind84"
+LAST_READ = "blind85"
 # Each blind batch measured once before the change it was written to judge
 # (`--before NAME` records it).
 BEFORE = {name: RESULTS / f"moderation_{name}_before.json" for name in BATCHES}
