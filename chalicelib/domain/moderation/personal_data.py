@@ -1340,8 +1340,8 @@ def _local_head(folded: str, start: int) -> int:
 # dot between", "julie et martin avec un point entre les deux"), or the sign first ("a dot
 # between daniel and okafor").
 _NAME = r"[a-z][a-z\-]{1,24}"
-_JOINING_SIGN = (r"(?:a|an|one|un|une)\s+(?:dot|point|full stop|period|underscore|tiret(?: bas)?"
-                 r"|hyphen|dash)")
+_JOINING_SIGN = (rf"(?:a|an|one|un|une)\s+(?:{_DOT_NAMES}|full stop|period|underscore"
+                 r"|tiret(?: bas)?|hyphen|dash)")
 _JOINED_NAMES_RE = re.compile(
     rf"\b{_NAME}\s+(?:and|et|&)\s+{_NAME}\s+(?:with|avec)\s+{_JOINING_SIGN}\s+"
     r"(?:in\s+)?(?:between(?: them)?|in the middle|entre(?: les deux)?|au milieu)\b"
